@@ -1,0 +1,178 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+
+	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/rubric"
+)
+
+// configNames are the configuration files looked for, from the current directory upward, then in $HOME.
+var configNames = []string{".answerlint.yaml", ".answerlint.yml", ".answerlint.toml", ".answerlint.json"}
+
+// globalOptions holds what every command shares: streams, the configuration and the rubric set.
+type globalOptions struct {
+	streams
+	configFile string
+	v          *viper.Viper
+	usedConfig string
+}
+
+func (g *globalOptions) bindPersistent(root *cobra.Command) {
+	f := root.PersistentFlags()
+	f.StringVar(&g.configFile, "config", "", "configuration `file` (default: .answerlint.yaml found from the current directory upward, then $HOME)")
+	f.StringSlice("rubrics", nil, "extra rubric `dir`ectory or file, adding to or overriding the built-in pack (repeatable)")
+	f.String("color", "auto", "colour output: auto, always or never (NO_COLOR is respected)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		return g.loadConfig(cmd)
+	}
+}
+
+// loadConfig reads the configuration file and environment, and binds every flag to its key.
+func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
+	v := viper.New()
+	v.SetEnvPrefix("ANSWERLINT")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	v.AutomaticEnv()
+	var bindErr error
+	bind := func(fl *pflag.Flag) {
+		key := strings.ReplaceAll(fl.Name, "-", "_")
+		if key == "config" || key == "help" || key == "version" {
+			return
+		}
+		if err := v.BindPFlag(key, fl); err != nil && bindErr == nil {
+			bindErr = err
+		}
+	}
+	cmd.Flags().VisitAll(bind)
+	cmd.InheritedFlags().VisitAll(bind)
+	if bindErr != nil {
+		return bindErr
+	}
+	file := g.configFile
+	if file == "" {
+		file = os.Getenv("ANSWERLINT_CONFIG")
+	}
+	if file == "" {
+		file = findConfig()
+	} else if _, err := os.Stat(file); err != nil {
+		return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, describe(err)))
+	}
+	if file != "" {
+		v.SetConfigFile(file)
+		if err := v.ReadInConfig(); err != nil {
+			return withCode(ExitError, fmt.Errorf("%s: invalid configuration: %v", file, cleanViperErr(err)))
+		}
+		g.usedConfig = file
+	}
+	g.v = v
+	return nil
+}
+
+func cleanViperErr(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, "yaml: "); i >= 0 {
+		msg = msg[i+len("yaml: "):]
+	}
+	return msg
+}
+
+// findConfig looks for a configuration file from the working directory upward, then in $HOME.
+func findConfig() string {
+	dir, err := os.Getwd()
+	if err == nil {
+		for {
+			for _, n := range configNames {
+				p := filepath.Join(dir, n)
+				if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+					return p
+				}
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				break
+			}
+			dir = parent
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		for _, n := range configNames {
+			p := filepath.Join(home, n)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+func describe(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, os.ErrPermission):
+		return "permission denied"
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// colorEnabled decides whether output is coloured: --color always/never, else only on a terminal and
+// when NO_COLOR is not set.
+func (g *globalOptions) colorEnabled() (bool, error) {
+	mode := strings.ToLower(g.v.GetString("color"))
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "", "auto":
+		if _, set := os.LookupEnv("NO_COLOR"); set {
+			return false, nil
+		}
+		if f, ok := g.out.(*os.File); ok {
+			return isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb", nil
+		}
+		return false, nil
+	}
+	return false, usagef("--color must be auto, always or never, not %q", mode)
+}
+
+// rubricSet loads the embedded pack and every configured rubric directory. Warnings (a rubric defined
+// twice) go to stderr.
+func (g *globalOptions) rubricSet() (*rubric.Set, error) {
+	set, err := rubric.Pack()
+	if err != nil {
+		return nil, withCode(ExitInternal, fmt.Errorf("the built-in rubric pack is invalid:\n%v", err))
+	}
+	for _, dir := range g.v.GetStringSlice("rubrics") {
+		if err := set.LoadDir(dir); err != nil {
+			return nil, withCode(ExitError, err)
+		}
+	}
+	for _, w := range set.Warnings {
+		fmt.Fprintf(g.errOut, "answerlint: warning: %s\n", w)
+	}
+	return set, nil
+}
+
+// newGrader loads the rubrics and compiles them.
+func (g *globalOptions) newGrader() (*grader.Grader, error) {
+	set, err := g.rubricSet()
+	if err != nil {
+		return nil, err
+	}
+	return grader.New(set), nil
+}

@@ -1,0 +1,158 @@
+// Package cmd is answerlint's command line: cobra commands and viper configuration wired to the rubric
+// and grader packages. It holds no grading logic.
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes. An unknown exit code must be treated as a failure.
+const (
+	ExitOK          = 0   // every answer passed
+	ExitFailed      = 1   // an answer is below its pass mark, or has a mistake at or above --fail-on
+	ExitError       = 2   // usage, configuration, rubric or input error
+	ExitNoInput     = 3   // the paths given matched no answer files
+	ExitInternal    = 4   // a bug in answerlint: please report it
+	ExitInterrupted = 130 // stopped by Ctrl-C or SIGTERM
+)
+
+const exitCodesHelp = `Exit codes:
+  0    every answer passed
+  1    an answer is below its pass mark or has a mistake at or above --fail-on
+  2    usage, configuration, rubric or input error (other inputs are still graded)
+  3    the paths given matched no answer files
+  4    internal error (a bug: please report it)
+  130  interrupted (Ctrl-C or SIGTERM)`
+
+// exitError carries an exit code and, optionally, a message to print.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+func withCode(code int, err error) error { return &exitError{code: code, err: err} }
+
+// silent is an exit code whose reasons were already printed.
+func silent(code int) error { return &exitError{code: code} }
+
+// usageError marks errors in how the command was called.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// streams are the command's input and output, injected so tests can use buffers.
+type streams struct {
+	in     io.Reader
+	out    io.Writer
+	errOut io.Writer
+}
+
+// Main runs answerlint with arguments and streams and returns the exit code. A panic is caught and
+// reported as an internal error rather than a goroutine dump.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "answerlint: internal error: %v\n", r)
+			fmt.Fprintf(stderr, "This is a bug in answerlint %s. Please report it with the command you ran and this trace:\n%s", version(), firstFrames(debug.Stack(), 12))
+			code = ExitInternal
+		}
+	}()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return run(ctx, args, streams{in: stdin, out: stdout, errOut: stderr})
+}
+
+func firstFrames(stack []byte, n int) string {
+	lines := strings.SplitAfter(string(stack), "\n")
+	if len(lines) > n*2+1 {
+		lines = lines[:n*2+1]
+	}
+	return strings.Join(lines, "")
+}
+
+func run(ctx context.Context, args []string, s streams) int {
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	root.SetIn(s.in)
+	root.SetOut(s.out)
+	root.SetErr(s.errOut)
+	err := root.ExecuteContext(ctx)
+	if ctx.Err() != nil {
+		fmt.Fprintln(s.errOut, "answerlint: interrupted")
+		return ExitInterrupted
+	}
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(s.errOut, "answerlint: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	var ue *usageError
+	if errors.As(err, &ue) || isCobraUsage(err) {
+		fmt.Fprintf(s.errOut, "answerlint: %v\nRun 'answerlint --help' for usage.\n", err)
+		return ExitError
+	}
+	fmt.Fprintf(s.errOut, "answerlint: %v\n", err)
+	return ExitError
+}
+
+// isCobraUsage recognises cobra's own argument and flag errors.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires exactly"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func newRootCmd(s streams) *cobra.Command {
+	g := &globalOptions{streams: s}
+	root := &cobra.Command{
+		Use:   "answerlint",
+		Short: "Grade written answers against rubrics",
+		Long: `answerlint grades written answers — interview prep, course work, screening answers — against
+per-question rubrics: the concepts a strong answer covers, the mistakes it must not make. Every point of
+the score is explained with evidence (line, column and the quoted words).
+
+A pack of rubrics for DevOps interview questions is built in: 'answerlint rubric list' shows them.
+
+` + exitCodesHelp,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       version(),
+	}
+	root.SetVersionTemplate("answerlint {{.Version}}\n")
+	g.bindPersistent(root)
+	root.AddCommand(newGradeCmd(g), newRubricCmd(g), newVersionCmd(g))
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{msg: err.Error()} })
+	return root
+}

@@ -1,0 +1,225 @@
+// Package answer reads answer files: the text, its front matter, the answers it holds (a Markdown file
+// may hold several, each starting with a marker comment) and in-answer suppressions.
+package answer
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Document is one answer file, decoded to UTF-8.
+type Document struct {
+	Name         string
+	Text         string
+	Rubric       string    // from front matter `rubric:`
+	Sections     []Section // the answers in the file; at least one unless the file is empty
+	Suppressions []Suppression
+	Warnings     []string
+}
+
+// Section is one answer within a document: a byte range of Text and the rubric it names, if any.
+type Section struct {
+	Rubric string
+	Start  int
+	End    int
+	Line   int // line of the first byte, 1-based
+}
+
+// Suppression turns a mistake off for one answer, with a reason.
+type Suppression struct {
+	Check  string // mistake id, e.g. "apply-from-laptop" or "global/no-observability"
+	Reason string
+	Line   int
+	Column int
+	Used   bool
+}
+
+// Error is a problem with an answer file, at a line when one is known.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+var (
+	markerRe      = regexp.MustCompile(`<!--\s*answerlint\s+rubric\s*=\s*"?([A-Za-z0-9_./-]+)"?\s*-->`)
+	suppressionRe = regexp.MustCompile(`<!--\s*answerlint-disable\b(.*?)-->`)
+)
+
+// Decode turns file bytes into text: a UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark
+// is decoded, NUL bytes are refused as binary, and invalid UTF-8 is replaced with U+FFFD and warned about.
+func Decode(name string, data []byte) (string, []string, error) {
+	var warnings []string
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		s, err := decodeUTF16(data)
+		if err != nil {
+			return "", nil, &Error{File: name, Msg: err.Error()}
+		}
+		data = []byte(s)
+		warnings = append(warnings, "decoded from UTF-16")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line := bytes.Count(data[:i], []byte{'\n'}) + 1
+		return "", nil, &Error{File: name, Line: line, Msg: "binary content (NUL byte): not a text answer"}
+	}
+	if !utf8.Valid(data) {
+		line := 1
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			i += size
+		}
+		warnings = append(warnings, fmt.Sprintf("invalid UTF-8 from line %d, replaced with U+FFFD", line))
+		return strings.ToValidUTF8(string(data), "\uFFFD"), warnings, nil
+	}
+	return string(data), warnings, nil
+}
+
+func decodeUTF16(data []byte) (string, error) {
+	if len(data)%2 != 0 {
+		return "", fmt.Errorf("UTF-16 text with an odd number of bytes")
+	}
+	big := data[0] == 0xFE
+	u := make([]uint16, 0, len(data)/2-1)
+	for i := 2; i+1 < len(data); i += 2 {
+		if big {
+			u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
+		} else {
+			u = append(u, uint16(data[i+1])<<8|uint16(data[i]))
+		}
+	}
+	return string(utf16.Decode(u)), nil
+}
+
+// Parse splits decoded text into front matter, sections and suppressions.
+func Parse(name, text string) (*Document, error) {
+	doc := &Document{Name: name, Text: text}
+	body := 0
+	if fm, end, ok, err := frontMatter(name, text); err != nil {
+		return nil, err
+	} else if ok {
+		body = end
+		if v, ok := fm["rubric"]; ok {
+			s, isStr := v.(string)
+			if !isStr || strings.TrimSpace(s) == "" {
+				return nil, &Error{File: name, Line: 2, Msg: "front matter: rubric must be a rubric id"}
+			}
+			doc.Rubric = strings.TrimSpace(s)
+		}
+	}
+	markers := markerRe.FindAllStringSubmatchIndex(text[body:], -1)
+	lines := lineStarts(text)
+	// Text before the first marker is an answer only when the front matter names its rubric; otherwise
+	// it is a title or introduction.
+	start, rub := body, doc.Rubric
+	for _, m := range markers {
+		mStart, mEnd := body+m[0], body+m[1]
+		if start > body || (rub != "" && hasWords(text[start:mStart])) {
+			doc.Sections = append(doc.Sections, Section{Rubric: rub, Start: start, End: mStart, Line: lineOf(lines, start)})
+		}
+		rub = text[body+m[2] : body+m[3]]
+		start = mEnd
+	}
+	doc.Sections = append(doc.Sections, Section{Rubric: rub, Start: start, End: len(text), Line: lineOf(lines, start)})
+	for _, m := range suppressionRe.FindAllStringSubmatchIndex(text, -1) {
+		fields := strings.Fields(text[m[2]:m[3]])
+		s := Suppression{Line: lineOf(lines, m[0]), Column: m[0] - lines[lineOf(lines, m[0])-1] + 1}
+		if len(fields) > 0 {
+			s.Check = fields[0]
+			s.Reason = strings.Join(fields[1:], " ")
+		}
+		doc.Suppressions = append(doc.Suppressions, s)
+	}
+	return doc, nil
+}
+
+func hasWords(s string) bool {
+	s = markerStrip(s)
+	for _, r := range s {
+		if r > ' ' && r != '#' && r != '-' && r != '*' && r != '=' {
+			return true
+		}
+	}
+	return false
+}
+
+var commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
+
+func markerStrip(s string) string { return commentRe.ReplaceAllString(s, "") }
+
+// frontMatter reads a leading YAML block between "---" lines.
+func frontMatter(name, text string) (map[string]any, int, bool, error) {
+	if !strings.HasPrefix(text, "---\n") && !strings.HasPrefix(text, "---\r\n") {
+		return nil, 0, false, nil
+	}
+	first := strings.Index(text, "\n") + 1
+	pos := first
+	for pos < len(text) {
+		nl := strings.IndexByte(text[pos:], '\n')
+		lineEnd := len(text)
+		if nl >= 0 {
+			lineEnd = pos + nl
+		}
+		line := strings.TrimRight(text[pos:lineEnd], "\r")
+		if line == "---" || line == "..." {
+			fm := map[string]any{}
+			if err := yaml.Unmarshal([]byte(text[first:pos]), &fm); err != nil {
+				return nil, 0, false, &Error{File: name, Line: 2, Msg: "front matter is not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+			}
+			end := lineEnd
+			if nl >= 0 {
+				end++
+			}
+			return fm, end, true, nil
+		}
+		if nl < 0 {
+			break
+		}
+		pos = lineEnd + 1
+	}
+	return nil, 0, false, &Error{File: name, Line: 1, Msg: "front matter is not closed: add a line with --- after it"}
+}
+
+func lineStarts(s string) []int {
+	out := []int{0}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+func lineOf(lines []int, off int) int {
+	lo, hi := 0, len(lines)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if lines[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1
+}

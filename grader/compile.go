@@ -1,0 +1,129 @@
+// Package grader grades an answer against a rubric: it finds each phrasing in the analysed answer,
+// applies negation, scores weighted concept coverage minus mistake penalties, and explains every point
+// with evidence.
+package grader
+
+import (
+	"strings"
+
+	"github.com/answerlint/answerlint/grader/text"
+	"github.com/answerlint/answerlint/rubric"
+)
+
+type checkKind uint8
+
+const (
+	kindConcept checkKind = iota
+	kindMistake
+	kindStep
+)
+
+// pattern is one reading of one phrasing, as a sequence of terms.
+type pattern struct {
+	kind     checkKind
+	idx      int // index of the concept, mistake or step in the rubric
+	terms    []string
+	exact    bool // terms are surfaces compared literally
+	phrasing string
+}
+
+// Compiled is a rubric made ready for grading: phrasings indexed by their first term, so matching cost
+// depends on the words of the answer, not on how many phrasings the rubric has. Safe for concurrent use.
+type Compiled struct {
+	Rubric   *rubric.Rubric
+	analyzer *text.Analyzer
+	byTerm   map[string][]*pattern
+	byExact  map[string][]*pattern
+	gap      int
+}
+
+// Compile prepares a validated rubric for grading.
+func Compile(r *rubric.Rubric) *Compiled {
+	groups := append(append([][]string{}, text.DefaultSynonyms...), r.Synonyms...)
+	var vocab []string
+	addVocab := func(ps []rubric.Phrasing) {
+		for _, p := range ps {
+			vocab = append(vocab, text.ContentWords(p.Text)...)
+		}
+	}
+	for _, c := range r.Concepts {
+		addVocab(c.Match)
+	}
+	for _, m := range r.Mistakes {
+		addVocab(m.Match)
+	}
+	if r.Structure != nil {
+		for _, s := range r.Structure.Steps {
+			addVocab(s.Match)
+		}
+	}
+	c := &Compiled{
+		Rubric:   r,
+		analyzer: text.NewAnalyzer(groups, vocab),
+		byTerm:   map[string][]*pattern{},
+		byExact:  map[string][]*pattern{},
+		gap:      r.GapOrDefault(),
+	}
+	for i, con := range r.Concepts {
+		c.add(kindConcept, i, con.Match, con.Exact)
+	}
+	for i, m := range r.Mistakes {
+		c.add(kindMistake, i, m.Match, m.Exact)
+	}
+	if r.Structure != nil {
+		for i, s := range r.Structure.Steps {
+			c.add(kindStep, i, s.Match, nil)
+		}
+	}
+	return c
+}
+
+func (c *Compiled) add(kind checkKind, idx int, match, exact []rubric.Phrasing) {
+	for _, p := range match {
+		for _, terms := range c.analyzer.Paths(p.Text) {
+			pt := &pattern{kind: kind, idx: idx, terms: terms, phrasing: p.Text}
+			c.byTerm[terms[0]] = append(c.byTerm[terms[0]], pt)
+		}
+	}
+	for _, p := range exact {
+		terms := c.analyzer.Surfaces(p.Text)
+		if len(terms) == 0 {
+			continue
+		}
+		pt := &pattern{kind: kind, idx: idx, terms: terms, exact: true, phrasing: p.Text}
+		c.byExact[terms[0]] = append(c.byExact[terms[0]], pt)
+	}
+}
+
+// Grader grades answers against a set of compiled rubrics. Build it once and share it: it is safe for
+// concurrent use by many goroutines.
+type Grader struct {
+	set      *rubric.Set
+	compiled map[string]*Compiled
+}
+
+// New compiles every rubric of a set.
+func New(set *rubric.Set) *Grader {
+	g := &Grader{set: set, compiled: map[string]*Compiled{}}
+	for _, r := range set.All() {
+		g.compiled[r.ID] = Compile(r)
+	}
+	return g
+}
+
+// Rubric returns the compiled rubric with an id.
+func (g *Grader) Rubric(id string) (*Compiled, bool) {
+	c, ok := g.compiled[id]
+	return c, ok
+}
+
+// Set returns the rubrics the grader was built from.
+func (g *Grader) Set() *rubric.Set { return g.set }
+
+// collapse folds runs of white space into one space, for quoting evidence on one line.
+func collapse(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t  ") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

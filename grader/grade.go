@@ -1,0 +1,230 @@
+package grader
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/answerlint/answerlint/grader/text"
+	"github.com/answerlint/answerlint/rubric"
+)
+
+// Input is an answer to grade: the whole file's text and the byte range of the answer within it (a
+// file may hold several answers), so that evidence positions point into the file.
+type Input struct {
+	File  string
+	Text  string
+	Start int // first byte of the answer; 0 for a whole file
+	End   int // byte just past the answer; 0 means len(Text)
+	// MinScore overrides the rubric's pass mark when > 0.
+	MinScore int
+}
+
+// maxEvidence is how many places are quoted for one check.
+const maxEvidence = 3
+
+// Grade grades one answer. It never fails: problems with the answer itself (empty, too short) are
+// warnings in the result.
+func (c *Compiled) Grade(in Input) *Result {
+	r := c.Rubric
+	end := in.End
+	if end <= 0 || end > len(in.Text) {
+		end = len(in.Text)
+	}
+	start := min(max(in.Start, 0), end)
+	src := in.Text
+	if !utf8.ValidString(src) {
+		src = strings.ToValidUTF8(src, "\uFFFD")
+		end, start = len(src), min(start, len(src))
+	}
+	d := c.analyzer.Analyze(src, start, end)
+	res := &Result{
+		File:     in.File,
+		Line:     d.Pos(start).Line,
+		Rubric:   r.ID,
+		Title:    r.Title,
+		Pass:     r.Pass,
+		Words:    len(d.Tokens),
+		Caps:     []Cap{},
+		Concepts: []ConceptResult{},
+		Mistakes: []MistakeResult{},
+		Rejected: []Rejection{},
+		Warnings: []Warning{},
+	}
+	if in.MinScore > 0 {
+		res.Pass = in.MinScore
+	}
+	ms := c.findMatches(d)
+	resolveOverlaps(ms)
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].first != ms[j].first {
+			return ms[i].first < ms[j].first
+		}
+		return ms[i].last > ms[j].last
+	})
+	c.scoreConcepts(d, ms, res)
+	c.scoreStructure(d, ms, res)
+	c.flagMistakes(d, ms, res)
+	c.finish(res)
+	return res
+}
+
+func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
+	total := c.Rubric.TotalWeight()
+	for i, con := range c.Rubric.Concepts {
+		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint, Evidence: []Evidence{}}
+		for _, m := range ms {
+			if m.p.kind != kindConcept || m.p.idx != i || m.dropped || !polarityAllows(con.Polarity, m.negBy >= 0) {
+				continue
+			}
+			cr.Evidence = addEvidence(cr.Evidence, evidence(d, m))
+		}
+		cr.Covered = len(cr.Evidence) > 0
+		cr.MaxPoints = round2(100 * con.Weight / total)
+		if cr.Covered {
+			cr.Points = round2(100 * con.Weight / total)
+			res.Coverage += 100 * con.Weight / total
+		}
+		res.Concepts = append(res.Concepts, cr)
+	}
+}
+
+func polarityAllows(p rubric.Polarity, negated bool) bool {
+	switch p {
+	case rubric.PolarityPositive:
+		return !negated
+	case rubric.PolarityNegative:
+		return negated
+	}
+	return true
+}
+
+// addEvidence appends e unless it overlaps evidence already kept (the longer match came first).
+func addEvidence(list []Evidence, e Evidence) []Evidence {
+	for _, x := range list {
+		if e.Offset < x.EndOffset && x.Offset < e.EndOffset {
+			return list
+		}
+	}
+	if len(list) >= maxEvidence {
+		return list
+	}
+	return append(list, e)
+}
+
+func evidence(d *text.Doc, m match) Evidence {
+	first, last := d.Tokens[m.first], d.Tokens[m.last]
+	p0, p1 := d.Pos(first.Start), d.Pos(last.End)
+	return Evidence{
+		Line: p0.Line, Column: p0.Column, EndLine: p1.Line, EndColumn: p1.Column,
+		Offset: first.Start, EndOffset: last.End,
+		Text:     quote(d.Src[first.Start:last.End]),
+		Phrasing: m.p.phrasing,
+		Typo:     m.typo,
+	}
+}
+
+// quote shortens a span of the answer for display, keeping its two ends.
+func quote(s string) string {
+	s = collapse(s)
+	const limit = 120
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:limit/2-1]) + " … " + string(r[len(r)-limit/2+2:])
+}
+
+func (c *Compiled) scoreStructure(d *text.Doc, ms []match, res *Result) {
+	s := c.Rubric.Structure
+	if s == nil {
+		return
+	}
+	sr := &StructureResult{Name: s.Name, Total: len(s.Steps), InOrder: true, Steps: []StepResult{}}
+	lastOffset := -1
+	for i, st := range s.Steps {
+		step := StepResult{ID: st.ID, Name: st.Name}
+		for _, m := range ms {
+			if m.p.kind == kindStep && m.p.idx == i {
+				e := evidence(d, m)
+				step.Evidence = &e
+				step.Covered = true
+				break
+			}
+		}
+		if step.Covered {
+			sr.Covered++
+			if step.Evidence.Offset < lastOffset {
+				sr.InOrder = false
+			}
+			lastOffset = step.Evidence.Offset
+		}
+		sr.Steps = append(sr.Steps, step)
+	}
+	if total := c.Rubric.TotalWeight(); total > 0 && sr.Total > 0 {
+		sr.Points = round2(100 * s.Weight * float64(sr.Covered) / float64(sr.Total) / total)
+		res.Coverage += 100 * s.Weight * float64(sr.Covered) / float64(sr.Total) / total
+	}
+	res.Structure = sr
+}
+
+func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
+	for i, mk := range c.Rubric.Mistakes {
+		mr := MistakeResult{ID: mk.ID, Message: mk.Message, Advice: mk.Advice, Severity: mk.Severity, Penalty: mk.PenaltyPoints(), Evidence: []Evidence{}}
+		var rejected []Rejection
+		for _, m := range ms {
+			if m.p.kind != kindMistake || m.p.idx != i || m.dropped {
+				continue
+			}
+			if m.negBy >= 0 {
+				rejected = append(rejected, rejection(d, mk.ID, m))
+				continue
+			}
+			mr.Evidence = addEvidence(mr.Evidence, evidence(d, m))
+		}
+		if len(mr.Evidence) > 0 {
+			res.Mistakes = append(res.Mistakes, mr)
+			res.Penalty += mr.Penalty
+		} else if len(rejected) > 0 {
+			res.Rejected = append(res.Rejected, rejected[0])
+		}
+	}
+}
+
+func rejection(d *text.Doc, id string, m match) Rejection {
+	trig := d.Tokens[m.negBy]
+	e := evidence(d, m)
+	from, to := min(trig.Start, e.Offset), max(trig.End, e.EndOffset)
+	return Rejection{Mistake: id, Trigger: trig.Surface, Text: quote(d.Src[from:to]), Evidence: e}
+}
+
+// finish turns coverage and penalties into the score, applying caps.
+func (c *Compiled) finish(res *Result) {
+	r := c.Rubric
+	score := res.Coverage - res.Penalty
+	capAt := func(limit int, reason string) {
+		res.Caps = append(res.Caps, Cap{Limit: limit, Reason: reason})
+		score = math.Min(score, float64(limit))
+	}
+	if res.Words == 0 {
+		res.Warnings = append(res.Warnings, Warning{Code: "empty", Message: "the answer is empty"})
+		capAt(0, "empty answer")
+	} else if r.MinWords > 0 && res.Words < r.MinWords {
+		res.Warnings = append(res.Warnings, Warning{Code: "too-short", Message: fmt.Sprintf("the answer has %d words; at least %d are expected", res.Words, r.MinWords)})
+		capAt(res.Pass-1, fmt.Sprintf("shorter than %d words", r.MinWords))
+	}
+	for _, cr := range res.Concepts {
+		if cr.Required && !cr.Covered {
+			capAt(res.Pass-1, fmt.Sprintf("required concept %q is missing", cr.ID))
+		}
+	}
+	res.Coverage = round2(res.Coverage)
+	res.Penalty = round2(res.Penalty)
+	res.Score = int(math.Round(math.Max(0, math.Min(100, score))))
+	res.Passed = res.Score >= res.Pass
+	res.Band = BandFor(res.Score, res.Pass)
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }

@@ -1,0 +1,104 @@
+package grader
+
+import "github.com/answerlint/answerlint/grader/text"
+
+// match is one place where a pattern matched.
+type match struct {
+	p       *pattern
+	first   int  // first token
+	last    int  // last token
+	negBy   int  // negating trigger token, or -1
+	typo    bool // went through a corrected misspelling
+	dropped bool // yielded to a longer overlapping match of the other kind
+}
+
+// findMatches looks up, at every word, the patterns that start with any reading of it and extends each
+// one forward. Each pattern is reported once per starting word.
+func (c *Compiled) findMatches(d *text.Doc) []match {
+	var out []match
+	toks := d.Tokens
+	for i := range toks {
+		if toks[i].Stop {
+			continue
+		}
+		c.tryStart(d, i, toks[i].Term, toks[i].Surface, 1, false, &out)
+		for _, alt := range d.AltsAt(i) {
+			c.tryStart(d, i, alt.Term, alt.Surface, int(alt.Span), alt.Kind == text.AltTypo, &out)
+		}
+	}
+	return out
+}
+
+func (c *Compiled) tryStart(d *text.Doc, i int, term, surface string, span int, typo bool, out *[]match) {
+	for _, p := range c.byTerm[term] {
+		if last, t, ok := c.extend(d, p.terms[1:], i+span, i+span-1, d.Tokens[i].Sentence, false); ok {
+			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last), typo: typo || t})
+		}
+	}
+	if typo {
+		return
+	}
+	for _, p := range c.byExact[surface] {
+		if last, _, ok := c.extend(d, p.terms[1:], i+span, i+span-1, d.Tokens[i].Sentence, true); ok {
+			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last)})
+		}
+	}
+}
+
+// extend matches the remaining terms in order from token pos, allowing up to gap content words between
+// consecutive terms, within one sentence. It returns the last token matched.
+func (c *Compiled) extend(d *text.Doc, terms []string, pos, last int, sentence int32, exact bool) (int, bool, bool) {
+	if len(terms) == 0 {
+		return last, false, true
+	}
+	toks := d.Tokens
+	skipped := 0
+	for k := pos; k < len(toks) && toks[k].Sentence == sentence; k++ {
+		t := &toks[k]
+		if exact {
+			if t.Surface == terms[0] {
+				if l, _, ok := c.extend(d, terms[1:], k+1, k, sentence, true); ok {
+					return l, false, true
+				}
+			}
+		} else {
+			if t.Term == terms[0] {
+				if l, typo, ok := c.extend(d, terms[1:], k+1, k, sentence, false); ok {
+					return l, typo, true
+				}
+			}
+			for _, alt := range d.AltsAt(k) {
+				if alt.Term == terms[0] {
+					if l, typo, ok := c.extend(d, terms[1:], k+int(alt.Span), k+int(alt.Span)-1, sentence, false); ok {
+						return l, typo || alt.Kind == text.AltTypo, true
+					}
+				}
+			}
+		}
+		if !t.Stop {
+			skipped++
+			if skipped > c.gap {
+				break
+			}
+		}
+	}
+	return 0, false, false
+}
+
+// resolveOverlaps lets a longer match of a concept or mistake win over a shorter match of the other kind
+// that lies wholly inside it: "manual approval only for high-risk changes" is a concept, not the mistake
+// "manual approval".
+func resolveOverlaps(ms []match) {
+	for i := range ms {
+		for j := range ms {
+			a, b := &ms[i], &ms[j]
+			if i == j || a.p.kind == kindStep || b.p.kind == kindStep || a.p.kind == b.p.kind {
+				continue
+			}
+			// b inside a, and a strictly longer
+			if b.first >= a.first && b.last <= a.last && (a.last-a.first > b.last-b.first || len(a.p.terms) > len(b.p.terms)) {
+				b.dropped = true
+			}
+		}
+	}
+}

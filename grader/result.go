@@ -1,0 +1,124 @@
+package grader
+
+import "github.com/answerlint/answerlint/rubric"
+
+// Band is a coarse verdict on a score.
+type Band string
+
+// Bands, from best to worst.
+const (
+	BandStrong Band = "strong" // ≥ 85 and passing
+	BandPass   Band = "pass"   // ≥ the rubric's pass mark
+	BandWeak   Band = "weak"   // ≥ 35
+	BandFail   Band = "fail"
+)
+
+// BandFor classifies a score against a pass mark.
+func BandFor(score, pass int) Band {
+	switch {
+	case score >= 85 && score >= pass:
+		return BandStrong
+	case score >= pass:
+		return BandPass
+	case score >= 35:
+		return BandWeak
+	}
+	return BandFail
+}
+
+// Result is the graded answer: its score and every point explained.
+type Result struct {
+	File      string           `json:"file"`
+	Line      int              `json:"line"` // where the answer starts in the file (1 for a whole file)
+	Rubric    string           `json:"rubric"`
+	Title     string           `json:"title"`
+	Score     int              `json:"score"`
+	Band      Band             `json:"band"`
+	Passed    bool             `json:"passed"`
+	Pass      int              `json:"pass"`
+	Words     int              `json:"words"`
+	Coverage  float64          `json:"coverage"` // points earned from concepts and structure, before penalties
+	Penalty   float64          `json:"penalty"`  // points taken off for mistakes
+	Caps      []Cap            `json:"caps"`
+	Concepts  []ConceptResult  `json:"concepts"`
+	Mistakes  []MistakeResult  `json:"mistakes"`
+	Rejected  []Rejection      `json:"rejected"`
+	Structure *StructureResult `json:"structure,omitempty"`
+	Warnings  []Warning        `json:"warnings"`
+}
+
+// Cap is a limit placed on the score, with its reason.
+type Cap struct {
+	Limit  int    `json:"limit"`
+	Reason string `json:"reason"`
+}
+
+// Evidence is where in the answer a check matched: positions are 1-based, columns count code points, and
+// offsets are bytes into the file.
+type Evidence struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"end_offset"`
+	Text      string `json:"text"`
+	Phrasing  string `json:"phrasing"`
+	Typo      bool   `json:"typo,omitempty"` // matched through a corrected misspelling
+}
+
+// ConceptResult says whether a concept was covered and what it earned.
+type ConceptResult struct {
+	ID        string     `json:"id"`
+	Name      string     `json:"name"`
+	Weight    float64    `json:"weight"`
+	Required  bool       `json:"required"`
+	Covered   bool       `json:"covered"`
+	Points    float64    `json:"points"`     // points earned
+	MaxPoints float64    `json:"max_points"` // points it is worth
+	Hint      string     `json:"hint"`
+	Evidence  []Evidence `json:"evidence"`
+}
+
+// MistakeResult is a flagged mistake.
+type MistakeResult struct {
+	ID       string          `json:"id"`
+	Message  string          `json:"message"`
+	Advice   string          `json:"advice"`
+	Severity rubric.Severity `json:"severity"`
+	Penalty  float64         `json:"penalty"`
+	Evidence []Evidence      `json:"evidence"`
+}
+
+// Rejection is a mention of a mistake that the answer negated ("we never run apply from a laptop"), so
+// it was not flagged.
+type Rejection struct {
+	Mistake  string   `json:"mistake"`
+	Trigger  string   `json:"trigger"`
+	Text     string   `json:"text"`
+	Evidence Evidence `json:"evidence"`
+}
+
+// StructureResult reports how the answer follows the rubric's framework.
+type StructureResult struct {
+	Name    string       `json:"name"`
+	Covered int          `json:"covered"`
+	Total   int          `json:"total"`
+	InOrder bool         `json:"in_order"`
+	Points  float64      `json:"points"`
+	Steps   []StepResult `json:"steps"`
+}
+
+// StepResult is one framework step.
+type StepResult struct {
+	ID       string    `json:"id"`
+	Name     string    `json:"name"`
+	Covered  bool      `json:"covered"`
+	Evidence *Evidence `json:"evidence,omitempty"`
+}
+
+// Warning is something about the answer itself worth telling (empty, too short, invalid UTF-8).
+type Warning struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}

@@ -1,0 +1,254 @@
+package text
+
+import (
+	"sort"
+	"strings"
+)
+
+// Token is one word of an analysed text.
+type Token struct {
+	Surface  string // lower-cased word as written (camelCase parts split, possessive stripped)
+	Term     string // the stem used for matching
+	Start    int    // byte offset of the word in the source
+	End      int    // byte offset just past the word
+	Sentence int32  // sentence index; phrasings match within one sentence
+	Clause   int32  // clause index; negation scopes stay within one clause
+	Stop     bool   // a stop word: skipped by phrasings and not counted in gaps
+	Joined   bool   // written joined to the previous word (hyphen, slash, camelCase)
+	Comma    bool   // a comma stands before this word
+	negBy    int32  // index of the trigger whose forward scope covers this word, or -1
+	postBy   int32  // index of a post-trigger ("… is an anti-pattern") covering this word, or -1
+}
+
+// AltKind says where an alternative reading of the text comes from.
+type AltKind uint8
+
+const (
+	AltCompound AltKind = iota + 1 // words joined: "hard-coded" also reads "hardcoded"
+	AltSynonym                     // a synonym or acronym: "pod disruption budget" also reads "pdb"
+	AltTypo                        // a near spelling of a rubric word: "kuberentes"
+)
+
+// Alt is an extra reading of one or more words starting at a position.
+type Alt struct {
+	Term    string
+	Surface string
+	Span    int32 // how many tokens it covers
+	Kind    AltKind
+}
+
+// Doc is an analysed text. Offsets index Src.
+type Doc struct {
+	Src    string
+	Tokens []Token
+	alts   []posAlt
+	altIdx []int32 // altIdx[i]..altIdx[i+1] are the alternatives at token i
+	lines  []int   // byte offsets of line starts, built on demand
+}
+
+type posAlt struct {
+	pos int32
+	Alt
+}
+
+// AltsAt returns the extra readings that start at token i.
+func (d *Doc) AltsAt(i int) []posAlt {
+	if d.altIdx == nil {
+		return nil
+	}
+	return d.alts[d.altIdx[i]:d.altIdx[i+1]]
+}
+
+// Analyzer holds what analysis needs beyond the text: synonym groups and the vocabulary that typos are
+// corrected toward. An Analyzer is immutable after construction and safe for concurrent use.
+type Analyzer struct {
+	syn   map[string][]synEntry // by first term
+	vocab *vocabulary
+}
+
+type synEntry struct {
+	terms     []string
+	canonical string
+}
+
+// NewAnalyzer builds an analyzer from synonym groups (each a list of equivalent phrasings) and a
+// vocabulary of words (surface forms) that misspellings may be corrected to; both may be nil.
+func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
+	a := &Analyzer{syn: map[string][]synEntry{}}
+	for _, g := range groups {
+		a.addGroup(g)
+	}
+	if len(vocab) > 0 {
+		a.vocab = newVocabulary(vocab)
+	}
+	return a
+}
+
+func (a *Analyzer) addGroup(group []string) {
+	var canonical string
+	for _, member := range group {
+		terms := a.memberTerms(member)
+		if len(terms) == 0 {
+			continue
+		}
+		if canonical == "" {
+			canonical = "~" + strings.Join(terms, "_")
+		}
+		a.syn[terms[0]] = append(a.syn[terms[0]], synEntry{terms: terms, canonical: canonical})
+	}
+	// Longest entries first, so that "continuous integration" wins over "continuous".
+	for k, list := range a.syn {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].terms) > len(list[j].terms) })
+		a.syn[k] = list
+	}
+}
+
+// memberTerms analyses a synonym member: its content terms, stop words dropped. A member written as one
+// joined word ("ci/cd") uses the joined form.
+func (a *Analyzer) memberTerms(member string) []string {
+	var terms []string
+	for _, t := range tokenize(member) {
+		if stopWords[t.surface] {
+			continue
+		}
+		terms = append(terms, Stem(t.surface))
+	}
+	return terms
+}
+
+// Analyze analyses src[from:to]; token offsets are offsets in src, so positions in a section of a file
+// point into the whole file.
+func (a *Analyzer) Analyze(src string, from, to int) *Doc {
+	if from < 0 {
+		from = 0
+	}
+	if to > len(src) || to < from {
+		to = len(src)
+	}
+	sc := &scanner{src: src, lastEnd: -1}
+	sc.run(from, to)
+	d := &Doc{Src: src, Tokens: make([]Token, len(sc.toks))}
+	for i, rt := range sc.toks {
+		d.Tokens[i] = Token{
+			Surface:  rt.surface,
+			Term:     Stem(rt.surface),
+			Start:    rt.start,
+			End:      rt.end,
+			Sentence: rt.sentence,
+			Clause:   rt.clause,
+			Stop:     stopWords[rt.surface],
+			Joined:   rt.joined,
+			Comma:    rt.comma,
+			negBy:    -1,
+			postBy:   -1,
+		}
+	}
+	var alts []posAlt
+	alts = compoundAlts(d.Tokens, alts)
+	alts = a.typoAlts(d.Tokens, alts)
+	alts = a.synonymAlts(d.Tokens, alts)
+	d.setAlts(alts)
+	markNegation(d.Tokens)
+	return d
+}
+
+func (d *Doc) setAlts(alts []posAlt) {
+	if len(alts) == 0 {
+		return
+	}
+	sort.SliceStable(alts, func(i, j int) bool { return alts[i].pos < alts[j].pos })
+	d.alts = alts
+	d.altIdx = make([]int32, len(d.Tokens)+1)
+	k := 0
+	for i := range d.Tokens {
+		d.altIdx[i] = int32(k)
+		for k < len(alts) && int(alts[k].pos) == i {
+			k++
+		}
+	}
+	d.altIdx[len(d.Tokens)] = int32(k)
+}
+
+// maxCompound is the most parts a joined reading covers ("pod-disruption-budget").
+const maxCompound = 4
+
+func compoundAlts(toks []Token, alts []posAlt) []posAlt {
+	for i := 0; i < len(toks); i++ {
+		var b strings.Builder
+		b.WriteString(toks[i].Surface)
+		for j := i + 1; j < len(toks) && j-i < maxCompound && toks[j].Joined; j++ {
+			b.WriteString(toks[j].Surface)
+			s := b.String()
+			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: Stem(s), Surface: s, Span: int32(j - i + 1), Kind: AltCompound}})
+		}
+	}
+	return alts
+}
+
+func (a *Analyzer) typoAlts(toks []Token, alts []posAlt) []posAlt {
+	if a.vocab == nil {
+		return alts
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.Stop {
+			continue
+		}
+		if fix, ok := a.vocab.correct(t.Surface, t.Term); ok {
+			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: Stem(fix), Surface: fix, Span: 1, Kind: AltTypo}})
+		}
+	}
+	return alts
+}
+
+// synonymAlts adds the canonical reading wherever a synonym group member occurs, following words and
+// the compound and typo readings found so far, skipping stop words.
+func (a *Analyzer) synonymAlts(toks []Token, alts []posAlt) []posAlt {
+	if len(a.syn) == 0 {
+		return alts
+	}
+	byPos := map[int32][]Alt{}
+	for _, pa := range alts {
+		byPos[pa.pos] = append(byPos[pa.pos], pa.Alt)
+	}
+	readings := func(i int) []Alt {
+		r := []Alt{{Term: toks[i].Term, Surface: toks[i].Surface, Span: 1}}
+		return append(r, byPos[int32(i)]...)
+	}
+	var out []posAlt
+	for i := range toks {
+		if toks[i].Stop {
+			continue
+		}
+		for _, r := range readings(i) {
+			for _, e := range a.syn[r.Term] {
+				if end, ok := matchRun(toks, readings, e.terms[1:], i+int(r.Span), toks[i].Sentence); ok {
+					out = append(out, posAlt{pos: int32(i), Alt: Alt{Term: e.canonical, Surface: e.canonical, Span: int32(end - i), Kind: AltSynonym}})
+				}
+			}
+		}
+	}
+	return append(alts, out...)
+}
+
+// matchRun matches terms contiguously (stop words skipped, same sentence) from token i; it returns the
+// index just past the match.
+func matchRun(toks []Token, readings func(int) []Alt, terms []string, i int, sentence int32) (int, bool) {
+	if len(terms) == 0 {
+		return i, true
+	}
+	for i < len(toks) && toks[i].Stop {
+		i++
+	}
+	if i >= len(toks) || toks[i].Sentence != sentence {
+		return 0, false
+	}
+	for _, r := range readings(i) {
+		if r.Term == terms[0] {
+			if end, ok := matchRun(toks, readings, terms[1:], i+int(r.Span), sentence); ok {
+				return end, true
+			}
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,122 @@
+package text
+
+// negationWindow is how many content words a negation scope reaches (NegEx uses five or six).
+const negationWindow = 6
+
+// markNegation finds negation triggers NegEx-style and marks the words in their scopes. A forward scope
+// runs from just after its trigger to the end of the clause, a contrast word, a new subject after a
+// comma or "and", or the window; a post-trigger ("… is an anti-pattern") reaches back the same way.
+func markNegation(toks []Token) {
+	skip := make([]bool, len(toks))
+	for i := range toks {
+		if n := matchPhraseAt(toks, i, pseudoTriggers); n > 0 {
+			for k := i; k < i+n; k++ {
+				skip[k] = true
+			}
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		if skip[i] {
+			continue
+		}
+		if n := matchPhraseAt(toks, i, postTriggers); n > 0 {
+			markBackward(toks, i)
+		}
+		if n := matchPhraseAt(toks, i, preTriggers); n > 0 {
+			markForward(toks, i, i+n)
+			i += n - 1
+		}
+	}
+}
+
+func markForward(toks []Token, trigger, from int) {
+	clause := toks[trigger].Clause
+	content := 0
+	for k := from; k < len(toks) && toks[k].Clause == clause; k++ {
+		t := &toks[k]
+		if scopeEnders[t.Surface] {
+			return
+		}
+		if k > from && newSubject(toks, k) {
+			return
+		}
+		if t.negBy < 0 {
+			t.negBy = int32(trigger)
+		}
+		if !t.Stop {
+			content++
+			if content >= negationWindow {
+				return
+			}
+		}
+	}
+}
+
+func markBackward(toks []Token, trigger int) {
+	clause := toks[trigger].Clause
+	content := 0
+	for k := trigger - 1; k >= 0 && toks[k].Clause == clause; k-- {
+		t := &toks[k]
+		if scopeEnders[t.Surface] || newSubject(toks, k+1) {
+			return
+		}
+		if t.postBy < 0 {
+			t.postBy = int32(trigger)
+		}
+		if !t.Stop {
+			content++
+			if content >= negationWindow {
+				return
+			}
+		}
+	}
+}
+
+// newSubject reports whether a new clause with its own subject starts at k: ", we …" or "and we …".
+func newSubject(toks []Token, k int) bool {
+	if k >= len(toks) || !subjectWords[toks[k].Surface] {
+		return false
+	}
+	if toks[k].Comma {
+		return true
+	}
+	prev := toks[k-1].Surface
+	return prev == "and" || prev == "or" || prev == "so" || prev == "then"
+}
+
+// matchPhraseAt returns the length of the longest phrase of set that starts at token i, or 0.
+func matchPhraseAt(toks []Token, i int, set phraseSet) int {
+	best := 0
+	for _, p := range set[toks[i].Surface] {
+		if len(p) <= best || i+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p); k++ {
+			if toks[i+k].Surface != p[k] || toks[i+k].Clause != toks[i].Clause {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(p)
+		}
+	}
+	return best
+}
+
+// Negation returns the trigger that negates the words from token first to token last, or -1: a forward
+// trigger standing before first, or a post-trigger standing after last. A trigger inside the span does
+// not count.
+func (d *Doc) Negation(first, last int) int {
+	if first < 0 || last >= len(d.Tokens) {
+		return -1
+	}
+	if by := d.Tokens[first].negBy; by >= 0 && int(by) < first {
+		return int(by)
+	}
+	if by := d.Tokens[last].postBy; by > int32(last) {
+		return int(by)
+	}
+	return -1
+}

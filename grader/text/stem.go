@@ -1,0 +1,53 @@
+package text
+
+import (
+	"sync"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// stemCacheLimit bounds the shared stem cache so that a stream of unique words (a pasted binary, a
+// generated corpus) cannot grow memory without limit; past it, words are stemmed without caching.
+const stemCacheLimit = 1 << 17
+
+type stemCache struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+var stems = &stemCache{m: make(map[string]string, 4096)}
+
+// Stem returns the Snowball English stem of a lower-cased word. Words with digits or apostrophes, and
+// very short words, are returned unchanged: stemming "k8s" or "137" only does harm.
+func Stem(word string) string {
+	if len(word) <= 2 || !stemmable(word) {
+		return word
+	}
+	stems.mu.RLock()
+	s, ok := stems.m[word]
+	stems.mu.RUnlock()
+	if ok {
+		return s
+	}
+	s = english.Stem(word, true)
+	if s == "" {
+		s = word
+	}
+	stems.mu.Lock()
+	if len(stems.m) < stemCacheLimit {
+		// Copy the key: word may be a substring of a large answer that we must not keep alive.
+		stems.m[string([]byte(word))] = s
+	}
+	stems.mu.Unlock()
+	return s
+}
+
+func stemmable(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}

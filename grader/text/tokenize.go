@@ -1,0 +1,409 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// rawToken is a word as the scanner finds it, before stemming.
+type rawToken struct {
+	surface    string // lower-cased
+	start, end int    // byte offsets in the source
+	joined     bool   // joined to the previous token without white space (hyphen, slash, camelCase, …)
+	comma      bool   // a comma stands between the previous token and this one
+	sentence   int32
+	clause     int32
+}
+
+// scanner walks the source once, producing words and the sentence and clause boundaries between them.
+type scanner struct {
+	src      string
+	toks     []rawToken
+	sentence int32
+	clause   int32
+	// pending state for the next token
+	joinNext  bool
+	commaNext bool
+	lastEnd   int
+}
+
+func tokenize(src string) []rawToken {
+	sc := &scanner{src: src, lastEnd: -1}
+	sc.run(0, len(src))
+	return sc.toks
+}
+
+func (sc *scanner) breakSentence() {
+	if n := len(sc.toks); n > 0 && sc.toks[n-1].sentence == sc.sentence {
+		sc.sentence++
+		sc.clause++
+	}
+	sc.joinNext, sc.commaNext = false, false
+}
+
+func (sc *scanner) breakClause() {
+	if n := len(sc.toks); n > 0 && sc.toks[n-1].clause == sc.clause {
+		sc.clause++
+	}
+	sc.joinNext, sc.commaNext = false, false
+}
+
+func (sc *scanner) run(from, to int) {
+	src := sc.src
+	i := from
+	for i < to {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case isASCIIWord(c):
+				i = sc.word(i, to)
+				continue
+			case c == '\n' || c == '\r':
+				i = sc.newline(i, to)
+				continue
+			case c == ' ' || c == '\t' || c == '\f' || c == '\v':
+				sc.joinNext = false
+			case c == '<' && strings.HasPrefix(src[i:to], "<!--"):
+				end := strings.Index(src[i+4:to], "-->")
+				if end < 0 {
+					i = to
+				} else {
+					i = i + 4 + end + 3
+				}
+				sc.breakSentence()
+				continue
+			case c == '-' || c == '/' || c == '_' || c == '+':
+				// A joiner only between two words with no white space: "hard-coded", "CI/CD".
+				if i == sc.lastEnd && i+1 < to && isWordStart(src, i+1) && c != '+' {
+					sc.joinNext = true
+				} else if c == '-' && i+1 < to && (src[i+1] == ' ' || src[i+1] == '-') && i > 0 && src[i-1] == ' ' {
+					sc.breakClause() // " - " or " -- " used as a dash
+				} else {
+					sc.joinNext = false
+				}
+			case c == '.' || c == '!' || c == '?':
+				if sc.endsSentence(i, to) {
+					sc.breakSentence()
+				} else {
+					sc.joinNext = false
+				}
+			case c == ';' || c == ':':
+				if c == ':' && i+1 < to && src[i+1] == '/' {
+					i = sc.skipURL(i, to)
+					continue
+				}
+				sc.breakClause()
+			case c == ',':
+				sc.commaNext = true
+				sc.joinNext = false
+			case c == '|':
+				sc.breakClause()
+			default:
+				sc.joinNext = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(src[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			i = sc.word(i, to)
+			continue
+		case r == '–' || r == '—' || r == '‐' || r == '‑':
+			spaced := (i > 0 && src[i-1] == ' ') || (i+size < to && src[i+size] == ' ')
+			if !spaced && i == sc.lastEnd && i+size < to && isWordStart(src, i+size) {
+				sc.joinNext = true
+			} else {
+				sc.breakClause()
+			}
+		case r == '…':
+			sc.breakClause()
+		case r == '\u2028' || r == '\u2029':
+			sc.breakSentence()
+		case r == '•' || r == '·':
+			sc.breakSentence()
+		default:
+			sc.joinNext = false
+		}
+		i += size
+	}
+}
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func isWordStart(src string, i int) bool {
+	if i >= len(src) {
+		return false
+	}
+	if src[i] < utf8.RuneSelf {
+		return isASCIIWord(src[i])
+	}
+	r, _ := utf8.DecodeRuneInString(src[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// newline handles a line break: a blank line, or a new line that starts a list item, heading, quote or
+// table row, ends the sentence; a plain wrapped line does not.
+func (sc *scanner) newline(i, to int) int {
+	src := sc.src
+	breaks := 0
+	for i < to && (src[i] == '\n' || src[i] == '\r' || src[i] == ' ' || src[i] == '\t') {
+		if src[i] == '\n' || (src[i] == '\r' && (i+1 >= to || src[i+1] != '\n')) {
+			breaks++
+		}
+		i++
+	}
+	sc.joinNext = false
+	if breaks >= 2 || i >= to || startsBlock(src[i:to]) {
+		sc.breakSentence()
+	}
+	return i
+}
+
+// startsBlock reports whether a line starts a Markdown block that begins a new sentence.
+func startsBlock(line string) bool {
+	if line == "" {
+		return true
+	}
+	switch line[0] {
+	case '-', '*', '+':
+		return len(line) > 1 && (line[1] == ' ' || line[1] == '\t')
+	case '#', '>', '|', '`', '<':
+		return true
+	}
+	if strings.HasPrefix(line, "•") {
+		return true
+	}
+	j := 0
+	for j < len(line) && j < 4 && line[j] >= '0' && line[j] <= '9' {
+		j++
+	}
+	if j > 0 && j+1 < len(line) && (line[j] == '.' || line[j] == ')') && (line[j+1] == ' ' || line[j+1] == '\t') {
+		return true
+	}
+	// A short line of letters followed by a line starting in upper case is a heading-like label.
+	return false
+}
+
+// abbreviations whose final period does not end a sentence.
+var abbreviations = setOf("e", "g", "i", "eg", "ie", "etc", "vs", "cf", "approx", "incl", "esp", "mr", "ms", "dr", "st", "no", "fig", "resp")
+
+func (sc *scanner) endsSentence(i, to int) bool {
+	src := sc.src
+	next := i + 1
+	if next < to {
+		c := src[next]
+		if c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '"' && c != '\'' && c != ')' && c != '*' && c != '_' && c != '`' {
+			if c < utf8.RuneSelf {
+				return false
+			}
+			r, _ := utf8.DecodeRuneInString(src[next:])
+			if r != '”' && r != '’' {
+				return false
+			}
+		}
+	}
+	if src[i] == '.' {
+		if n := len(sc.toks); n > 0 && sc.toks[n-1].end == i && abbreviations[sc.toks[n-1].surface] {
+			return false
+		}
+	}
+	return true
+}
+
+// skipURL passes over the rest of a URL ("https://…") so that host and path parts are not read as words.
+func (sc *scanner) skipURL(i, to int) int {
+	// Remove the scheme token just emitted ("https").
+	if n := len(sc.toks); n > 0 && sc.toks[n-1].end == i {
+		sc.toks = sc.toks[:n-1]
+	}
+	for i < to && !isSpaceByte(sc.src[i]) {
+		i++
+	}
+	sc.joinNext = false
+	return i
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
+
+// word reads one word (letters, digits, inner apostrophes and inner decimal points) and emits its parts.
+func (sc *scanner) word(i, to int) int {
+	src := sc.src
+	start := i
+	for i < to {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if isASCIIWord(c) {
+				i++
+				continue
+			}
+			if (c == '\'' || c == '.') && i > start && i+1 < to {
+				prev, next := src[i-1], src[i+1]
+				if c == '\'' && isLetterByte(prev) && isLetterByte(next) {
+					i++
+					continue
+				}
+				if c == '.' && isDigitByte(prev) && isDigitByte(next) {
+					i++
+					continue
+				}
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(src[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			i += size
+			continue
+		}
+		if r == '’' && i > start && i+size < to && isLetterByte(src[i-1]) && isLetterByte(src[i+size]) {
+			i += size
+			continue
+		}
+		break
+	}
+	sc.emitWord(start, i)
+	sc.lastEnd = i
+	return i
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isDigitByte(c byte) bool  { return c >= '0' && c <= '9' }
+
+func (sc *scanner) emitWord(start, end int) {
+	w := sc.src[start:end]
+	first := true
+	for _, p := range splitWord(w) {
+		surface := p.surface
+		if surface == "" {
+			continue
+		}
+		t := rawToken{
+			surface:  surface,
+			start:    start + p.start,
+			end:      start + p.end,
+			joined:   sc.joinNext || !first,
+			comma:    sc.commaNext && first,
+			sentence: sc.sentence,
+			clause:   sc.clause,
+		}
+		sc.toks = append(sc.toks, t)
+		first = false
+	}
+	sc.joinNext, sc.commaNext = false, false
+}
+
+type part struct {
+	surface    string
+	start, end int
+}
+
+// splitWord lower-cases a word and splits camelCase, keeping letter+digit words whole and stripping
+// possessives and acronym plurals ("PDBs" → "pdb").
+func splitWord(w string) []part {
+	w2 := strings.ReplaceAll(w, "’", "'")
+	if strings.HasSuffix(w2, "'s") || strings.HasSuffix(w2, "'S") {
+		n := len(w) - len(w2) // extra bytes of the curly apostrophe, if any
+		return []part{{surface: lower(w2[:len(w2)-2]), start: 0, end: len(w) - 2 - n}}
+	}
+	hasDigit, hasLetter, hasUpperAfterLower, hasApos := false, false, false, false
+	prevLower := false
+	for _, r := range w2 {
+		switch {
+		case unicode.IsDigit(r):
+			hasDigit = true
+		case unicode.IsLetter(r):
+			hasLetter = true
+			if unicode.IsUpper(r) && prevLower {
+				hasUpperAfterLower = true
+			}
+			prevLower = unicode.IsLower(r)
+		case r == '\'':
+			hasApos = true
+		}
+	}
+	if hasApos && w2 != w {
+		return []part{{surface: lower(w2), start: 0, end: len(w)}}
+	}
+	if hasDigit || !hasLetter || hasApos {
+		return []part{{surface: lower(w2), start: 0, end: len(w)}}
+	}
+	if !hasUpperAfterLower && !hasUpperRunThenLower(w) {
+		return []part{{surface: lower(w), start: 0, end: len(w)}}
+	}
+	return camelSplit(w)
+}
+
+func hasUpperRunThenLower(w string) bool {
+	run := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			run++
+			continue
+		}
+		if run >= 2 && unicode.IsLower(r) {
+			return true
+		}
+		run = 0
+	}
+	return false
+}
+
+// camelSplit splits "PodDisruptionBudget" → pod|disruption|budget, "OOMKilled" → oom|killed and
+// "SLOs" → slo (an upper-case run followed by a final "s" is an acronym plural).
+func camelSplit(w string) []part {
+	type rr struct {
+		r   rune
+		off int
+	}
+	var rs []rr
+	for off, r := range w {
+		rs = append(rs, rr{r, off})
+	}
+	var parts []part
+	segStart := 0
+	emit := func(from, to int, endOff int) {
+		if from >= to {
+			return
+		}
+		parts = append(parts, part{surface: lower(w[rs[from].off:endOff]), start: rs[from].off, end: endOff})
+	}
+	offAt := func(k int) int {
+		if k >= len(rs) {
+			return len(w)
+		}
+		return rs[k].off
+	}
+	for k := 1; k < len(rs); k++ {
+		cur, prev := rs[k].r, rs[k-1].r
+		if unicode.IsUpper(cur) && unicode.IsLower(prev) {
+			emit(segStart, k, offAt(k))
+			segStart = k
+			continue
+		}
+		if unicode.IsLower(cur) && unicode.IsUpper(prev) && k-1 > segStart {
+			// "OOMKilled": the last upper-case letter starts the next part — unless this is a final
+			// plural "s" ("PDBs").
+			if cur == 's' && k == len(rs)-1 {
+				parts = append(parts, part{surface: lower(w[rs[segStart].off:rs[k].off]), start: rs[segStart].off, end: len(w)})
+				return parts
+			}
+			emit(segStart, k-1, offAt(k-1))
+			segStart = k - 1
+		}
+	}
+	emit(segStart, len(rs), len(w))
+	return parts
+}
+
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}

@@ -1,0 +1,102 @@
+package text
+
+// vocabulary corrects a misspelled long word toward a word of the rubric, using a deletion index: two
+// words within one edit share a one-deletion variant. Only long words are corrected, and the first
+// letter must agree: short words are too easily confused ("state"/"stage").
+type vocabulary struct {
+	words   map[string]bool     // surface forms and stems
+	deletes map[string][]string // one-deletion variant → words
+}
+
+const minTypoLen = 7
+
+func newVocabulary(words []string) *vocabulary {
+	v := &vocabulary{words: map[string]bool{}, deletes: map[string][]string{}}
+	add := func(w string) {
+		if v.words[w] {
+			return
+		}
+		v.words[w] = true
+		if len(w) < minTypoLen-1 || !stemmable(w) {
+			return
+		}
+		for i := 0; i < len(w); i++ {
+			d := w[:i] + w[i+1:]
+			v.deletes[d] = append(v.deletes[d], w)
+		}
+		v.deletes[w] = append(v.deletes[w], w)
+	}
+	for _, w := range words {
+		add(w)
+		add(Stem(w))
+	}
+	return v
+}
+
+// correct returns the vocabulary word a misspelled surface (or its stem) stands for.
+func (v *vocabulary) correct(surface, stem string) (string, bool) {
+	if v.words[surface] || v.words[stem] || len(surface) < minTypoLen || !stemmable(surface) {
+		return "", false
+	}
+	if w, ok := v.near(surface); ok {
+		return w, true
+	}
+	if len(stem) >= minTypoLen-1 {
+		return v.near(stem)
+	}
+	return "", false
+}
+
+func (v *vocabulary) near(w string) (string, bool) {
+	try := func(key string) (string, bool) {
+		for _, cand := range v.deletes[key] {
+			if cand[0] == w[0] && osaWithinOne(w, cand) {
+				return cand, true
+			}
+		}
+		return "", false
+	}
+	if c, ok := try(w); ok {
+		return c, true
+	}
+	for i := 0; i < len(w); i++ {
+		if c, ok := try(w[:i] + w[i+1:]); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// osaWithinOne reports whether a and b differ by at most one insertion, deletion, substitution or
+// transposition of adjacent letters.
+func osaWithinOne(a, b string) bool {
+	if a == b {
+		return true
+	}
+	la, lb := len(a), len(b)
+	switch {
+	case la == lb:
+		i := 0
+		for i < la && a[i] == b[i] {
+			i++
+		}
+		if a[i+1:] == b[i+1:] {
+			return true // substitution
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case la == lb+1:
+		return oneInsert(a, b)
+	case lb == la+1:
+		return oneInsert(b, a)
+	}
+	return false
+}
+
+// oneInsert reports whether long is short with one letter inserted.
+func oneInsert(long, short string) bool {
+	i := 0
+	for i < len(short) && long[i] == short[i] {
+		i++
+	}
+	return long[i+1:] == short[i:]
+}

@@ -1,0 +1,105 @@
+package text
+
+// stopWords are ignored inside phrasings and do not count toward the gap between a phrasing's words.
+// Negation triggers, contrast words and direction words ("up", "down", "out", "off", "back") are
+// deliberately absent: they change meaning in this domain ("scale out", "roll back", "without limits").
+var stopWords = setOf(
+	"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto",
+	"as", "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "it's", "this", "that", "these",
+	"those", "there", "their", "theirs", "then", "than", "so", "such", "if", "we", "i", "you", "they", "he",
+	"she", "our", "ours", "us", "my", "me", "your", "yours", "them", "his", "her", "do", "does", "did", "doing",
+	"have", "has", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+	"also", "just", "very", "really", "some", "any", "each", "every", "which", "who", "whom", "what", "when",
+	"where", "why", "how", "about", "via", "per", "e.g", "i.e", "etc", "like", "i'd", "i'll", "i'm", "i've",
+	"we'd", "we'll", "we're", "we've", "you'd", "you'll", "you're", "they're", "let's", "both", "either",
+	"more", "most", "other", "own", "same", "too", "much", "many", "well", "one's", "s", "t", "d", "ll", "re",
+	"ve", "m", "here", "what's", "that's", "there's", "make", "makes", "made", "use", "used", "uses", "using",
+)
+
+// preTriggers negate what follows them in the same clause. Multi-word triggers are matched on
+// lower-cased surface words.
+var preTriggers = phrases(
+	"not", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing", "cannot",
+	"can't", "cant", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "won't", "wont", "shouldn't",
+	"shouldnt", "mustn't", "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "weren't", "haven't",
+	"hasn't", "hadn't", "wouldn't", "wouldnt", "couldn't", "couldnt", "avoid", "avoids", "avoided", "avoiding",
+	"instead of", "rather than", "stop", "stops", "stopped", "stopping", "no longer", "prevent", "prevents",
+	"prevented", "preventing", "prohibit", "prohibits", "prohibited", "forbid", "forbids", "forbidden",
+	"ban", "bans", "banned", "disallow", "disallows", "disallowed", "block", "blocks", "blocked", "blocking",
+	"reject", "rejects", "rejected", "eliminate", "eliminates", "eliminated", "eliminating", "get rid of",
+	"move away from", "moved away from", "moving away from", "steer clear of", "refrain from", "against",
+	"anti-pattern", "antipattern", "anti-patterns", "antipatterns", "mistake of", "the mistake is",
+	"not allowed", "nobody should", "no one", "never ever", "replace", "replaced", "replacing",
+	"away from", "fewer", "minimize", "minimise", "reduce", "reduces", "reducing",
+)
+
+// postTriggers negate what stands before them in the same clause ("running apply from a laptop is an
+// anti-pattern").
+var postTriggers = phrases(
+	"anti-pattern", "antipattern", "is a bad idea", "are a bad idea", "bad practice", "is a mistake",
+	"is dangerous", "are dangerous", "is risky", "is not recommended", "is not allowed", "are not allowed",
+	"should be avoided", "must be avoided", "is forbidden", "are forbidden", "is never", "are never",
+	"is not acceptable", "is unacceptable", "should never", "must never", "is a red flag", "is an anti-pattern",
+	"is not ok", "is not okay", "is bad", "are bad",
+)
+
+// pseudoTriggers look like negations but are not ("not only", "no doubt"): they are removed before
+// triggers are found.
+var pseudoTriggers = phrases(
+	"not only", "not just", "no doubt", "no matter", "not to mention", "without a doubt", "whether or not",
+	"not necessarily", "if not", "no-brainer", "nothing but", "not least",
+)
+
+// scopeEnders close a negation scope: contrast and subordinating words start a new thought.
+var scopeEnders = setOf(
+	"but", "however", "although", "though", "yet", "whereas", "except", "because", "since", "unless",
+	"until", "while", "instead", "then", "which", "so", "otherwise", "meanwhile", "still",
+)
+
+// subjectWords end a negation scope when a new clause starts after a comma or "and": "we don't use
+// Jenkins, we run ..." must not negate what "we" do.
+var subjectWords = setOf("we", "i", "they", "you", "he", "she", "our", "my", "their", "the team", "teams")
+
+// connectives mark reasoning (cause, purpose, sequence), used to tell a reasoned answer from a bare list
+// of terms.
+var connectives = setOf(
+	"because", "so", "since", "therefore", "thus", "hence", "otherwise", "which", "means", "ensures",
+	"ensure", "avoid", "prevents", "prevent", "allows", "allow", "lets", "enables", "if", "when", "then",
+	"first", "before", "after", "why", "while", "instead", "rather", "reduces", "reduce", "keeps", "keep",
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// phraseSet holds multi-word surface phrases keyed by their first word.
+type phraseSet map[string][][]string
+
+func phrases(list ...string) phraseSet {
+	ps := phraseSet{}
+	for _, p := range list {
+		words := surfaceWords(p)
+		if len(words) == 0 {
+			continue
+		}
+		ps[words[0]] = append(ps[words[0]], words)
+	}
+	return ps
+}
+
+// surfaceWords splits a trigger phrase the way the tokenizer splits text (hyphens become separate
+// words), without stemming.
+func surfaceWords(p string) []string {
+	var out []string
+	for _, t := range tokenize(p) {
+		out = append(out, t.surface)
+	}
+	return out
+}
+
+// IsStopWord reports whether a lower-cased word is ignored inside phrasings.
+func IsStopWord(w string) bool { return stopWords[w] }

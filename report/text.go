@@ -1,0 +1,170 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/fatih/color"
+
+	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/rubric"
+)
+
+// Text prints a human-readable report: a header per answer, then covered concepts with evidence,
+// missing ones with hints, and mistakes with evidence and advice.
+type Text struct {
+	Color   bool
+	Verbose bool // also print the evidence of every covered concept and rejected mentions in full
+}
+
+type palette struct {
+	ok, bad, warn, dim, bold, info func(a ...any) string
+}
+
+func newPalette(on bool) palette {
+	mk := func(attrs ...color.Attribute) func(a ...any) string {
+		c := color.New(attrs...)
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c.Sprint
+	}
+	return palette{
+		ok:   mk(color.FgGreen),
+		bad:  mk(color.FgRed),
+		warn: mk(color.FgYellow),
+		dim:  mk(color.Faint),
+		bold: mk(color.Bold),
+		info: mk(color.FgCyan),
+	}
+}
+
+// Print writes the report.
+func (t Text) Print(w io.Writer, r *Report) error {
+	p := newPalette(t.Color)
+	var b strings.Builder
+	for i, res := range r.Results {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		t.result(&b, p, res)
+	}
+	for _, e := range r.Errors {
+		loc := e.File
+		if e.Line > 0 {
+			loc = fmt.Sprintf("%s:%d", e.File, e.Line)
+		}
+		fmt.Fprintf(&b, "%s %s: %s\n", p.bad("error"), loc, e.Message)
+	}
+	if len(r.Results)+len(r.Errors) > 1 {
+		s := r.Summarize()
+		fmt.Fprintf(&b, "\n%s\n", summaryLine(s))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func summaryLine(s Summary) string {
+	line := fmt.Sprintf("graded %d %s: %d passed, %d failed", s.Graded, plural(s.Graded, "answer", "answers"), s.Passed, s.Failed)
+	if s.Graded > 0 {
+		line += fmt.Sprintf(", mean score %.1f", s.MeanScore)
+	}
+	if s.Errors > 0 {
+		line += fmt.Sprintf("; %d %s", s.Errors, plural(s.Errors, "error", "errors"))
+	}
+	return line
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
+	bandColor := p.ok
+	switch res.Band {
+	case grader.BandWeak:
+		bandColor = p.warn
+	case grader.BandFail:
+		bandColor = p.bad
+	}
+	loc := res.File
+	if res.Line > 1 {
+		loc = fmt.Sprintf("%s:%d", res.File, res.Line)
+	}
+	fmt.Fprintf(b, "%s  %s  %s  %s (pass mark %d)\n", p.bold(loc), res.Rubric, bandColor(fmt.Sprintf("%d/100", res.Score)), bandColor(string(res.Band)), res.Pass)
+	for _, c := range res.Concepts {
+		if !c.Covered {
+			continue
+		}
+		ev := c.Evidence[0]
+		fmt.Fprintf(b, "  %s %s %s  %s %s\n", p.ok("✓"), c.Name, p.dim(fmt.Sprintf("(+%s)", pts(c.Points))), p.dim(fmt.Sprintf("%d:%d", ev.Line, ev.Column)), quoteEv(ev))
+	}
+	for _, c := range res.Concepts {
+		if c.Covered {
+			continue
+		}
+		req := ""
+		if c.Required {
+			req = p.bad(" required")
+		}
+		fmt.Fprintf(b, "  %s %s%s %s\n", p.bad("✗"), c.Name, req, p.dim(fmt.Sprintf("(0 of %s)", pts(c.MaxPoints))))
+		if c.Hint != "" {
+			fmt.Fprintf(b, "      %s %s\n", p.dim("hint:"), c.Hint)
+		}
+	}
+	for _, m := range res.Mistakes {
+		sev := p.warn(string(m.Severity))
+		if m.Severity == rubric.SeverityError {
+			sev = p.bad(string(m.Severity))
+		}
+		ev := m.Evidence[0]
+		fmt.Fprintf(b, "  %s %s %s %s  %s %s\n", p.warn("⚠"), sev, m.ID, p.dim(fmt.Sprintf("(−%s)", pts(m.Penalty))), p.dim(fmt.Sprintf("%d:%d", ev.Line, ev.Column)), quoteEv(ev))
+		fmt.Fprintf(b, "      %s\n", m.Message)
+		if m.Advice != "" {
+			fmt.Fprintf(b, "      %s %s\n", p.dim("advice:"), m.Advice)
+		}
+	}
+	for _, rj := range res.Rejected {
+		fmt.Fprintf(b, "  %s %s %s  %s %q\n", p.info("↺"), p.dim("rejected (negated, not flagged):"), rj.Mistake, p.dim(fmt.Sprintf("%d:%d", rj.Evidence.Line, rj.Evidence.Column)), rj.Text)
+	}
+	if s := res.Structure; s != nil {
+		var steps []string
+		for _, st := range s.Steps {
+			mark := p.bad("✗")
+			if st.Covered {
+				mark = p.ok("✓")
+			}
+			steps = append(steps, mark+" "+st.Name)
+		}
+		order := "in order"
+		if !s.InOrder {
+			order = "out of order"
+		}
+		fmt.Fprintf(b, "  %s %s: %d/%d steps, %s  %s\n", p.info("≡"), s.Name, s.Covered, s.Total, order, strings.Join(steps, " → "))
+	}
+	for _, c := range res.Caps {
+		fmt.Fprintf(b, "  %s score capped at %d: %s\n", p.warn("!"), c.Limit, c.Reason)
+	}
+	for _, wn := range res.Warnings {
+		fmt.Fprintf(b, "  %s %s\n", p.warn("!"), wn.Message)
+	}
+}
+
+func pts(f float64) string {
+	s := fmt.Sprintf("%.1f", f)
+	return strings.TrimSuffix(s, ".0")
+}
+
+func quoteEv(e grader.Evidence) string {
+	q := fmt.Sprintf("%q", e.Text)
+	if e.Typo {
+		q += " (typo-tolerant)"
+	}
+	return q
+}

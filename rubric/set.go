@@ -1,0 +1,239 @@
+package rubric
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+//go:embed pack/*.yaml
+var packFS embed.FS
+
+// Set is a collection of rubrics by id: the embedded pack, plus rubric directories that add to it or
+// override it.
+type Set struct {
+	byID     map[string]*Rubric
+	Warnings []string // e.g. a rubric id defined twice
+}
+
+// NewSet returns an empty set.
+func NewSet() *Set { return &Set{byID: map[string]*Rubric{}} }
+
+// Pack loads the rubrics embedded in the binary.
+func Pack() (*Set, error) {
+	s := NewSet()
+	var errs ErrorList
+	entries, err := fs.Glob(packFS, "pack/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range entries {
+		data, err := packFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		r, err := Parse("pack/"+path.Base(name), data)
+		if err != nil {
+			errs = appendErr(errs, err)
+			continue
+		}
+		s.byID[r.ID] = r
+	}
+	return s, errs.Err()
+}
+
+// PackFiles returns the embedded rubric files by name, for tools that show or copy them.
+func PackFiles() (map[string][]byte, error) {
+	out := map[string][]byte{}
+	entries, err := fs.Glob(packFS, "pack/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range entries {
+		data, err := packFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		out[path.Base(name)] = data
+	}
+	return out, nil
+}
+
+func appendErr(errs ErrorList, err error) ErrorList {
+	var list ErrorList
+	var one *Error
+	switch {
+	case errors.As(err, &list):
+		return append(errs, list...)
+	case errors.As(err, &one):
+		return append(errs, one)
+	}
+	return append(errs, &Error{Msg: err.Error()})
+}
+
+// IsRubricFile reports whether a file name looks like a rubric.
+func IsRubricFile(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// LoadFile reads and parses one rubric file.
+func LoadFile(file string) (*Rubric, error) {
+	st, err := os.Stat(file)
+	if err != nil {
+		return nil, &Error{File: file, Msg: describeOSError(err)}
+	}
+	if st.IsDir() {
+		return nil, &Error{File: file, Msg: "is a directory, not a rubric file"}
+	}
+	if st.Size() > MaxFileSize {
+		return nil, &Error{File: file, Msg: fmt.Sprintf("file is %d bytes, larger than the %d-byte limit for rubric files", st.Size(), MaxFileSize)}
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, &Error{File: file, Msg: describeOSError(err)}
+	}
+	return Parse(file, data)
+}
+
+func describeOSError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// Add puts a rubric into the set; a rubric with the same id is replaced, with a warning when both came
+// from files outside the pack.
+func (s *Set) Add(r *Rubric) {
+	if prev, ok := s.byID[r.ID]; ok && !strings.HasPrefix(prev.File, "pack/") && prev.File != r.File {
+		s.Warnings = append(s.Warnings, fmt.Sprintf("rubric %q in %s overrides the one in %s", r.ID, r.File, prev.File))
+	}
+	s.byID[r.ID] = r
+}
+
+// LoadDir adds every rubric file under dir (recursively). Bad files are reported together; the good
+// ones are still added.
+func (s *Set) LoadDir(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return &Error{File: dir, Msg: describeOSError(err)}
+	}
+	if !st.IsDir() {
+		if IsRubricFile(dir) {
+			r, err := LoadFile(dir)
+			if err != nil {
+				return err
+			}
+			s.Add(r)
+			return nil
+		}
+		return &Error{File: dir, Msg: "not a directory of rubric files"}
+	}
+	var files []string
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && IsRubricFile(p) && d.Type().IsRegular() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return &Error{File: dir, Msg: describeOSError(err)}
+	}
+	sort.Strings(files)
+	var errs ErrorList
+	for _, f := range files {
+		r, err := LoadFile(f)
+		if err != nil {
+			errs = appendErr(errs, err)
+			continue
+		}
+		s.Add(r)
+	}
+	return errs.Err()
+}
+
+// Get returns the rubric with an id.
+func (s *Set) Get(id string) (*Rubric, bool) {
+	r, ok := s.byID[id]
+	return r, ok
+}
+
+// Len is the number of rubrics.
+func (s *Set) Len() int { return len(s.byID) }
+
+// All returns the rubrics sorted by id.
+func (s *Set) All() []*Rubric {
+	out := make([]*Rubric, 0, len(s.byID))
+	for _, r := range s.byID {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Closest returns up to n rubric ids nearest to id by edit distance, nearest first.
+func (s *Set) Closest(id string, n int) []string {
+	type cand struct {
+		id string
+		d  int
+	}
+	var cands []cand
+	for k := range s.byID {
+		d := editDistance(id, k)
+		if strings.Contains(k, id) || strings.Contains(id, k) {
+			d /= 2
+		}
+		cands = append(cands, cand{k, d})
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].d != cands[j].d {
+			return cands[i].d < cands[j].d
+		}
+		return cands[i].id < cands[j].id
+	})
+	var out []string
+	for i := 0; i < len(cands) && i < n; i++ {
+		out = append(out, cands[i].id)
+	}
+	return out
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
