@@ -113,6 +113,13 @@ func (o *gradeOptions) run(args []string) error {
 		}
 	}
 	rep.Sort()
+	for _, e := range rep.Errors {
+		if e.Line > 0 {
+			fmt.Fprintf(o.errOut, "answerlint: %s:%d: %s\n", e.File, e.Line, e.Message)
+		} else {
+			fmt.Fprintf(o.errOut, "answerlint: %s: %s\n", e.File, e.Message)
+		}
+	}
 	for _, p := range printers {
 		if err := p.Print(o.out, rep); err != nil {
 			return withCode(ExitError, fmt.Errorf("writing report: %w", err))

@@ -52,13 +52,7 @@ func (t Text) Print(w io.Writer, r *Report) error {
 		}
 		t.result(&b, p, res)
 	}
-	for _, e := range r.Errors {
-		loc := e.File
-		if e.Line > 0 {
-			loc = fmt.Sprintf("%s:%d", e.File, e.Line)
-		}
-		fmt.Fprintf(&b, "%s %s: %s\n", p.bad("error"), loc, e.Message)
-	}
+	// Input errors go to stderr, where the command prints them; only the summary counts them here.
 	if len(r.Results)+len(r.Errors) > 1 {
 		s := r.Summarize()
 		fmt.Fprintf(&b, "\n%s\n", summaryLine(s))
