@@ -19,6 +19,8 @@ func (c *Compiled) findMatches(d *text.Doc) []match {
 	toks := d.Tokens
 	for i := range toks {
 		if toks[i].Stop {
+			// Stop words start no stemmed phrasing, but an exact term may begin with one ("own their code").
+			c.tryExact(d, i, toks[i].Surface, 1, &out)
 			continue
 		}
 		c.tryStart(d, i, toks[i].Term, toks[i].Surface, 1, false, &out)
@@ -35,9 +37,12 @@ func (c *Compiled) tryStart(d *text.Doc, i int, term, surface string, span int, 
 			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last), typo: typo || t})
 		}
 	}
-	if typo {
-		return
+	if !typo {
+		c.tryExact(d, i, surface, span, out)
 	}
+}
+
+func (c *Compiled) tryExact(d *text.Doc, i int, surface string, span int, out *[]match) {
 	for _, p := range c.byExact[surface] {
 		if last, _, ok := c.extend(d, p.terms[1:], i+span, i+span-1, d.Tokens[i].Sentence, true); ok {
 			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last)})

@@ -103,14 +103,10 @@ func (a *Analyzer) addGroup(group []string) {
 	}
 }
 
-// memberTerms analyses a synonym member: its content terms, stop words dropped. A member written as one
-// joined word ("ci/cd") uses the joined form.
+// memberTerms analyses a synonym member. Stop words are kept: "on call" must not shrink to "call".
 func (a *Analyzer) memberTerms(member string) []string {
 	var terms []string
 	for _, t := range tokenize(member) {
-		if stopWords[t.surface] {
-			continue
-		}
 		terms = append(terms, Stem(t.surface))
 	}
 	return terms
@@ -207,6 +203,7 @@ func (a *Analyzer) synonymAlts(toks []Token, alts []posAlt) []posAlt {
 	if len(a.syn) == 0 {
 		return alts
 	}
+
 	byPos := map[int32][]Alt{}
 	for _, pa := range alts {
 		byPos[pa.pos] = append(byPos[pa.pos], pa.Alt)
@@ -217,9 +214,6 @@ func (a *Analyzer) synonymAlts(toks []Token, alts []posAlt) []posAlt {
 	}
 	var out []posAlt
 	for i := range toks {
-		if toks[i].Stop {
-			continue
-		}
 		for _, r := range readings(i) {
 			for _, e := range a.syn[r.Term] {
 				if end, ok := matchRun(toks, readings, e.terms[1:], i+int(r.Span), toks[i].Sentence); ok {
@@ -237,7 +231,7 @@ func matchRun(toks []Token, readings func(int) []Alt, terms []string, i int, sen
 	if len(terms) == 0 {
 		return i, true
 	}
-	for i < len(toks) && toks[i].Stop {
+	for i < len(toks) && toks[i].Stop && toks[i].Term != terms[0] {
 		i++
 	}
 	if i >= len(toks) || toks[i].Sentence != sentence {

@@ -1,0 +1,196 @@
+package text
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func surfaces(d *Doc) []string {
+	var out []string
+	for _, t := range d.Tokens {
+		out = append(out, t.Surface)
+	}
+	return out
+}
+
+func TestTokenize(t *testing.T) {
+	a := NewAnalyzer(nil, nil)
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"lower-cases and splits on punctuation", "Hello, World!", []string{"hello", "world"}},
+		{"en dashes split", "expand–migrate–contract", []string{"expand", "migrate", "contract"}},
+		{"em dash splits", "delivery—canary", []string{"delivery", "canary"}},
+		{"slashes split", "CI/CD and read/write", []string{"ci", "cd", "and", "read", "write"}},
+		{"hyphens split", "hard-coded", []string{"hard", "coded"}},
+		{"camelCase splits", "PodDisruptionBudget", []string{"pod", "disruption", "budget"}},
+		{"acronym then word", "OOMKilled", []string{"oom", "killed"}},
+		{"acronym plurals", "PDBs and SLOs and APIs", []string{"pdb", "and", "slo", "and", "api"}},
+		{"letter+digit kept whole", "k8s s3 ec2 p99 137", []string{"k8s", "s3", "ec2", "p99", "137"}},
+		{"decimals kept whole", "99.99% uptime", []string{"99.99", "uptime"}},
+		{"possessive stripped", "the team's pipeline", []string{"the", "team", "pipeline"}},
+		{"contractions kept", "don't won’t", []string{"don't", "won't"}},
+		{"urls skipped", "see https://example.com/a-b for more", []string{"see", "for", "more"}},
+		{"html comments skipped", "a <!-- answerlint rubric=x --> b", []string{"a", "b"}},
+		{"flags", "kubectl logs --previous", []string{"kubectl", "logs", "previous"}},
+		{"snake_case splits", "error_rate", []string{"error", "rate"}},
+		{"unicode letters", "café naïve", []string{"café", "naïve"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := surfaces(a.Analyze(tt.in, 0, len(tt.in)))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("tokens of %q = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOffsetsPointAtWords(t *testing.T) {
+	src := "Use PodDisruptionBudgets—and\r\nhard-coded “limits” in k8s.\rDone"
+	d := NewAnalyzer(nil, nil).Analyze(src, 0, len(src))
+	for _, tok := range d.Tokens {
+		got := strings.ToLower(src[tok.Start:tok.End])
+		if !strings.HasPrefix(got, tok.Surface) && !(tok.Surface == "pod disruption budget") {
+			// acronym plurals cover the trailing "s"
+			if strings.TrimSuffix(got, "s") != tok.Surface {
+				t.Errorf("token %q has offsets %d:%d covering %q", tok.Surface, tok.Start, tok.End, got)
+			}
+		}
+	}
+}
+
+func TestPositions(t *testing.T) {
+	src := "one\r\ntwo\rthree\nfour é five"
+	d := NewAnalyzer(nil, nil).Analyze(src, 0, len(src))
+	want := map[string]Position{"one": {1, 1}, "two": {2, 1}, "three": {3, 1}, "four": {4, 1}, "five": {4, 8}}
+	for _, tok := range d.Tokens {
+		if w, ok := want[tok.Surface]; ok {
+			if got := d.Pos(tok.Start); got != w {
+				t.Errorf("%q at %+v, want %+v", tok.Surface, got, w)
+			}
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	src := "First, e.g. this one. Second 99.9% here\nstill second.\n\n- third\n- fourth\n# fifth"
+	d := NewAnalyzer(nil, nil).Analyze(src, 0, len(src))
+	got := map[string]int32{}
+	for _, tok := range d.Tokens {
+		got[tok.Surface] = tok.Sentence
+	}
+	if got["first"] != got["one"] {
+		t.Errorf("'e.g.' ended a sentence")
+	}
+	if got["second"] != got["still"] {
+		t.Errorf("a wrapped line ended a sentence")
+	}
+	if got["one"] == got["second"] || got["still"] == got["third"] || got["third"] == got["fourth"] || got["fourth"] == got["fifth"] {
+		t.Errorf("missing sentence break: %v", got)
+	}
+}
+
+func TestStem(t *testing.T) {
+	for in, want := range map[string]string{"locking": "lock", "locks": "lock", "locked": "lock", "k8s": "k8s", "don't": "don't", "deployments": "deploy"} {
+		if got := Stem(in); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPaths(t *testing.T) {
+	a := NewAnalyzer(DefaultSynonyms, nil)
+	tests := []struct {
+		phrase string
+		want   [][]string
+	}{
+		{"lock the state", [][]string{{"lock", "state"}}},
+		{"hard-coded", [][]string{{"hard", "code"}, {"hardcod"}}},
+		{"PDB", [][]string{{"pdb"}, {"~pdb"}}},
+		{"the of and", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			got := a.Paths(tt.phrase)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Paths(%q) = %q, want %q", tt.phrase, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTypoCorrection(t *testing.T) {
+	a := NewAnalyzer(nil, []string{"kubernetes", "rollback", "observability", "state"})
+	tests := []struct {
+		word string
+		want string // "" means no correction
+	}{
+		{"kuberentes", "kubernetes"},
+		{"rollbak", "rollback"},
+		{"obervability", "observability"},
+		{"states", ""},    // too short to correct, and a real word
+		{"stage", ""},     // short words are never corrected
+		{"rollbacks", ""}, // same stem: not a typo
+		{"xrollback", ""}, // first letter must agree
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			d := a.Analyze(tt.word, 0, len(tt.word))
+			got := ""
+			for _, alt := range d.AltsAt(0) {
+				if alt.Kind == AltTypo {
+					got = alt.Surface
+				}
+			}
+			if got != tt.want {
+				t.Errorf("correction of %q = %q, want %q", tt.word, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSynonymAlternatives(t *testing.T) {
+	a := NewAnalyzer(DefaultSynonyms, nil)
+	for _, in := range []string{"pod disruption budgets", "PDBs", "PodDisruptionBudget"} {
+		d := a.Analyze(in, 0, len(in))
+		found := false
+		for i := range d.Tokens {
+			for _, alt := range d.AltsAt(i) {
+				if alt.Term == "~pdb" {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q has no pdb reading", in)
+		}
+	}
+}
+
+func TestSynonymMembersKeepStopWords(t *testing.T) {
+	a := NewAnalyzer(DefaultSynonyms, nil)
+	in := "Every API call to the payment service is retried once."
+	d := a.Analyze(in, 0, len(in))
+	for i := range d.Tokens {
+		for _, alt := range d.AltsAt(i) {
+			if alt.Kind == AltSynonym && strings.Contains(alt.Term, "call") {
+				t.Errorf("%q read as %q", d.Tokens[i].Surface, alt.Term)
+			}
+		}
+	}
+	in = "who is on call tonight"
+	d = a.Analyze(in, 0, len(in))
+	found := false
+	for i := range d.Tokens {
+		for _, alt := range d.AltsAt(i) {
+			found = found || alt.Term == "~on_call"
+		}
+	}
+	if !found {
+		t.Errorf("%q has no on-call reading", in)
+	}
+}
