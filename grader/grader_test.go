@@ -1,0 +1,227 @@
+package grader
+
+import (
+	"testing"
+
+	"github.com/answerlint/answerlint/rubric"
+)
+
+const testRubric = `
+id: test-rubric
+title: Test
+question: How do you change infrastructure safely?
+min_words: 0
+concepts:
+  - id: remote-state
+    name: Remote state
+    weight: 2
+    hint: Say where state lives.
+    match: [remote state, state locking, s3 dynamodb]
+  - id: pdb
+    name: Disruption budgets
+    hint: Add PDBs.
+    match: [pod disruption budget]
+  - id: hardcoded
+    name: No hard-coded values
+    hint: Parameterise.
+    polarity: negative
+    match: [hard-coded values]
+  - id: rollback
+    name: Rollback
+    hint: Roll back.
+    match: [rollout undo, roll back]
+  - id: oom
+    name: OOMKilled
+    hint: Check for OOM kills.
+    exact: [OOMKilled, "137"]
+  - id: k8s
+    name: Kubernetes
+    hint: Name it.
+    match: [kubernetes cluster]
+mistakes:
+  - id: apply-from-laptop
+    message: Applies from a laptop.
+    advice: Apply from CI.
+    severity: error
+    penalty: 25
+    match: [terraform apply from a laptop, apply from my laptop]
+  - id: undo-without-metrics
+    message: Rolls back blindly.
+    advice: Tie rollback to metrics.
+    severity: warning
+    match: [rollout undo without metrics]
+  - id: manual-approval
+    message: Every change needs a manual approval.
+    advice: Gate on risk.
+    severity: warning
+    match: [manual approval]
+`
+
+func compileTest(t *testing.T) *Compiled {
+	t.Helper()
+	r, err := rubric.Parse("test.yaml", []byte(testRubric))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Compile(r)
+}
+
+func TestMatching(t *testing.T) {
+	c := compileTest(t)
+	tests := []struct {
+		name        string
+		answer      string
+		covered     []string
+		notCovered  []string
+		flagged     []string
+		notFlagged  []string
+		rejectedAny bool
+	}{
+		{name: "stemmed words match", answer: "We keep remote states with locking of the state.", covered: []string{"remote-state"}},
+		{name: "gap of two words allowed", answer: "The state is remote, with DynamoDB for the state locking table.", covered: []string{"remote-state"}},
+		{name: "words across sentences do not match", answer: "We use S3. Our DynamoDB is for users.", notCovered: []string{"remote-state"}},
+		{name: "acronym plural matches the expansion", answer: "We add PDBs to every service.", covered: []string{"pdb"}},
+		{name: "camelCase matches the spaced words", answer: "Each service has a PodDisruptionBudget.", covered: []string{"pdb"}},
+		{name: "k8s matches kubernetes", answer: "We run a k8s cluster per team.", covered: []string{"k8s"}},
+		{name: "typo in a long word", answer: "We run a kuberentes cluster per team.", covered: []string{"k8s"}},
+		{name: "hyphenation variants", answer: "Never use hardcoded values.", covered: []string{"hardcoded"}},
+		{name: "negative polarity needs a negation", answer: "We use hard-coded values everywhere.", notCovered: []string{"hardcoded"}},
+		{name: "exact terms are literal", answer: "The pod was OOMKilled with exit code 137.", covered: []string{"oom"}},
+		{name: "exact terms are not stemmed", answer: "The pod was oomkill-ed.", notCovered: []string{"oom"}},
+		{name: "mistake stated as practice is flagged", answer: "We just run terraform apply from a laptop.", flagged: []string{"apply-from-laptop"}},
+		{name: "negated mistake is not flagged", answer: "We never run terraform apply from a laptop.", notFlagged: []string{"apply-from-laptop"}, rejectedAny: true},
+		{name: "contraction negates", answer: "We don't run terraform apply from a laptop.", notFlagged: []string{"apply-from-laptop"}, rejectedAny: true},
+		{name: "instead of negates", answer: "CI applies the plan instead of running terraform apply from a laptop.", notFlagged: []string{"apply-from-laptop"}},
+		{name: "post-trigger negates", answer: "Running terraform apply from a laptop is an anti-pattern.", notFlagged: []string{"apply-from-laptop"}},
+		{name: "contrast word ends the scope", answer: "We don't use Atlantis, but we run terraform apply from a laptop.", flagged: []string{"apply-from-laptop"}},
+		{name: "new subject ends the scope", answer: "We don't deploy on Fridays, we apply from my laptop.", flagged: []string{"apply-from-laptop"}},
+		{name: "sentence end ends the scope", answer: "No Fridays. I run terraform apply from a laptop.", flagged: []string{"apply-from-laptop"}},
+		{name: "pseudo-negation is not a negation", answer: "Not only do we review, we run terraform apply from a laptop.", flagged: []string{"apply-from-laptop"}},
+		{name: "trigger inside the phrasing does not negate it", answer: "We rely on kubectl rollout undo without metrics.", flagged: []string{"undo-without-metrics"}},
+		{name: "trigger before the phrasing negates it", answer: "We never do a rollout undo without metrics.", notFlagged: []string{"undo-without-metrics"}},
+		{name: "concept counts when negated (explaining by contrast)", answer: "Without state locking two applies corrupt the state.", covered: []string{"remote-state"}},
+		{name: "longer match wins over the shorter mistake inside it", answer: "We use kubectl rollout undo without metrics.", flagged: []string{"undo-without-metrics"}, notCovered: []string{"rollback"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := c.Grade(Input{File: "a.md", Text: tt.answer})
+			covered := map[string]bool{}
+			for _, cr := range res.Concepts {
+				covered[cr.ID] = cr.Covered
+			}
+			flagged := map[string]bool{}
+			for _, m := range res.Mistakes {
+				flagged[m.ID] = true
+			}
+			for _, id := range tt.covered {
+				if !covered[id] {
+					t.Errorf("concept %s not covered", id)
+				}
+			}
+			for _, id := range tt.notCovered {
+				if covered[id] {
+					t.Errorf("concept %s covered", id)
+				}
+			}
+			for _, id := range tt.flagged {
+				if !flagged[id] {
+					t.Errorf("mistake %s not flagged", id)
+				}
+			}
+			for _, id := range tt.notFlagged {
+				if flagged[id] {
+					t.Errorf("mistake %s flagged", id)
+				}
+			}
+			if tt.rejectedAny && len(res.Rejected) == 0 {
+				t.Errorf("no rejected mention reported")
+			}
+		})
+	}
+}
+
+func TestEvidencePositions(t *testing.T) {
+	c := compileTest(t)
+	src := "---\nrubric: x\n---\nIntro line.\r\nWe keep the state in a remote state backend.\n"
+	start := len("---\nrubric: x\n---\n")
+	res := c.Grade(Input{File: "a.md", Text: src, Start: start})
+	var ev *Evidence
+	for _, cr := range res.Concepts {
+		if cr.ID == "remote-state" && cr.Covered {
+			ev = &cr.Evidence[0]
+		}
+	}
+	if ev == nil {
+		t.Fatal("remote-state not covered")
+	}
+	if ev.Line != 5 || ev.Column != 24 || ev.Text != "remote state" {
+		t.Errorf("evidence at %d:%d %q, want 5:24 \"remote state\"", ev.Line, ev.Column, ev.Text)
+	}
+	if got := src[ev.Offset:ev.EndOffset]; got != "remote state" {
+		t.Errorf("offsets cover %q", got)
+	}
+	if res.Line != 4 {
+		t.Errorf("answer starts at line %d, want 4", res.Line)
+	}
+}
+
+func TestScoring(t *testing.T) {
+	c := compileTest(t)
+	// remote-state has weight 2 of a total 7.
+	res := c.Grade(Input{Text: "Remote state only."})
+	if res.Score != 29 {
+		t.Errorf("score %d, want 29 (2/7 of 100)", res.Score)
+	}
+	res = c.Grade(Input{Text: "Remote state, and I run terraform apply from a laptop."})
+	if res.Score != 4 || res.Penalty != 25 {
+		t.Errorf("score %d penalty %v, want 4 and 25", res.Score, res.Penalty)
+	}
+	res = c.Grade(Input{Text: "   \n\t "})
+	if res.Score != 0 || len(res.Warnings) == 0 || res.Warnings[0].Code != "empty" {
+		t.Errorf("empty answer: score %d warnings %v", res.Score, res.Warnings)
+	}
+	if res.Band != BandFail || res.Passed {
+		t.Errorf("empty answer band %s passed %v", res.Band, res.Passed)
+	}
+}
+
+func TestRequiredAndMinWords(t *testing.T) {
+	r, err := rubric.Parse("t.yaml", []byte(`
+id: t
+title: T
+question: Q?
+pass: 60
+min_words: 10
+concepts:
+  - {id: a, name: A, hint: h, required: true, match: [alpha]}
+  - {id: b, name: B, hint: h, weight: 9, match: [beta]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Compile(r)
+	res := c.Grade(Input{Text: "beta beta beta beta beta beta beta beta beta beta beta"})
+	if res.Score != 59 || len(res.Caps) != 1 {
+		t.Errorf("missing required concept: score %d caps %v, want 59 and one cap", res.Score, res.Caps)
+	}
+	res = c.Grade(Input{Text: "alpha beta"})
+	if res.Score != 59 || res.Warnings[0].Code != "too-short" {
+		t.Errorf("short answer: score %d warnings %v", res.Score, res.Warnings)
+	}
+}
+
+func TestGradeIsDeterministicAndConcurrent(t *testing.T) {
+	c := compileTest(t)
+	answer := "We keep remote state with state locking, PDBs, and never run terraform apply from a laptop."
+	first := c.Grade(Input{Text: answer})
+	done := make(chan *Result, 8)
+	for i := 0; i < 8; i++ {
+		go func() { done <- c.Grade(Input{Text: answer}) }()
+	}
+	for i := 0; i < 8; i++ {
+		r := <-done
+		if r.Score != first.Score || len(r.Concepts) != len(first.Concepts) || len(r.Rejected) != len(first.Rejected) {
+			t.Fatalf("concurrent grade differs: %d vs %d", r.Score, first.Score)
+		}
+	}
+}

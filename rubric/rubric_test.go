@@ -1,0 +1,167 @@
+package rubric
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"gopkg.in/yaml.v3"
+)
+
+func TestPackLoads(t *testing.T) {
+	set, err := Pack()
+	if err != nil {
+		t.Fatalf("the embedded pack is invalid:\n%v", err)
+	}
+	if set.Len() < 31 {
+		t.Errorf("pack has %d rubrics, want at least 31", set.Len())
+	}
+	for _, r := range set.All() {
+		if len(r.Concepts) < 6 {
+			t.Errorf("%s: %d concepts, want at least 6", r.ID, len(r.Concepts))
+		}
+		phrasings := 0
+		for _, c := range r.Concepts {
+			phrasings += len(c.Match) + len(c.Exact)
+		}
+		if avg := float64(phrasings) / float64(len(r.Concepts)); avg < 3 {
+			t.Errorf("%s: %.1f phrasings per concept on average, want at least 3", r.ID, avg)
+		}
+		if len(r.Mistakes) < 2 {
+			t.Errorf("%s: %d mistakes, want at least 2", r.ID, len(r.Mistakes))
+		}
+		if len(r.Examples) == 0 {
+			t.Errorf("%s: no examples", r.ID)
+		}
+	}
+}
+
+func TestPackMatchesSchema(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	sch, err := c.Compile("../docs/schema/rubric.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := PackFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		t.Run(name, func(t *testing.T) {
+			var v any
+			if err := yaml.Unmarshal(data, &v); err != nil {
+				t.Fatal(err)
+			}
+			js, err := json.Marshal(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(js))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := sch.Validate(inst); err != nil {
+				t.Errorf("%s does not match the schema: %v", name, err)
+			}
+		})
+	}
+}
+
+const goodRubric = `id: ok
+title: T
+question: Q?
+concepts:
+  - id: a
+    name: A
+    hint: h
+    match: [remote state]
+mistakes:
+  - id: m
+    message: bad
+    severity: error
+    match: [apply from laptop]
+`
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want string // substring of the error, with file:line:col
+	}{
+		{"unknown key", strings.Replace(goodRubric, "hint: h", "hnit: h", 1), `r.yaml:7:5: unknown key "hnit" in concept entry`},
+		{"match not a list", strings.Replace(goodRubric, "match: [remote state]", "match: remote state", 1), "r.yaml:8:12: match must be a list"},
+		{"phrasing not a string", strings.Replace(goodRubric, "match: [remote state]", "match: [{a: b}]", 1), "r.yaml:8:13: match entry must be a string"},
+		{"zero weight", strings.Replace(goodRubric, "hint: h", "hint: h\n    weight: 0", 1), "r.yaml:5:5: concept \"a\": weight must be greater than 0"},
+		{"negative weight", strings.Replace(goodRubric, "hint: h", "hint: h\n    weight: -2", 1), "weight must be greater than 0"},
+		{"weight not a number", strings.Replace(goodRubric, "hint: h", "hint: h\n    weight: heavy", 1), `r.yaml:8:13: weight must be a number, not "heavy"`},
+		{"stop words only", strings.Replace(goodRubric, "[remote state]", "[the of and]", 1), `r.yaml:8:13: concept a: phrasing "the of and" can never match`},
+		{"empty phrasing", strings.Replace(goodRubric, "[remote state]", `[""]`, 1), "concept a: empty phrasing"},
+		{"duplicate ids", strings.Replace(goodRubric, "id: m", "id: a", 1), `r.yaml:10:5: duplicate id "a" (first at line 5)`},
+		{"bad severity", strings.Replace(goodRubric, "severity: error", "severity: fatal", 1), `severity must be error, warning or info, not "fatal"`},
+		{"id not kebab-case", strings.Replace(goodRubric, "id: ok", "id: Not_OK", 1), "must be kebab-case"},
+		{"missing question", strings.Replace(goodRubric, "question: Q?\n", "", 1), "missing question"},
+		{"malformed YAML", "id: x\n  bad: [\n", "r.yaml:2"},
+		{"not a mapping", "- a\n- b\n", "r.yaml:1:1: a rubric must be a YAML mapping"},
+		{"empty file", "", "r.yaml: file is empty"},
+		{"NUL bytes", "id: x\x00", "NUL"},
+		{"example names unknown mistake", goodRubric + "examples:\n  - name: e\n    answer: x\n    flagged: [nope]\n", `example "e": no mistake "nope"`},
+		{"alias bomb is refused without expanding", aliasBomb(), "r.yaml:8:4: concept entry must be a mapping, not a list"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("r.yaml", []byte(tt.yaml))
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error:\n%v\nwant it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// aliasBomb is the "billion laughs" attack in YAML: each level doubles nine times.
+func aliasBomb() string {
+	var b strings.Builder
+	b.WriteString("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n")
+	prev := "a"
+	for _, n := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		b.WriteString(n + ": &" + n + " [")
+		for k := 0; k < 9; k++ {
+			if k > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("*" + prev)
+		}
+		b.WriteString("]\n")
+		prev = n
+	}
+	b.WriteString("id: x\ntitle: t\nquestion: q\nconcepts: *i\n")
+	return b.String()
+}
+
+func TestParseDefaults(t *testing.T) {
+	r, err := Parse("r.yaml", []byte(goodRubric))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Pass != DefaultPass || r.Concepts[0].Weight != 1 || r.Concepts[0].Polarity != PolarityAny || r.GapOrDefault() != DefaultGap {
+		t.Errorf("defaults not applied: pass %d weight %v polarity %q", r.Pass, r.Concepts[0].Weight, r.Concepts[0].Polarity)
+	}
+	if r.Mistakes[0].PenaltyPoints() != 25 {
+		t.Errorf("error penalty default %v, want 25", r.Mistakes[0].PenaltyPoints())
+	}
+}
+
+func TestClosest(t *testing.T) {
+	set, err := Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := set.Closest("terraform-unsafe", 3)
+	if len(got) != 3 || got[0] != "terraform-unsafe-changes" {
+		t.Errorf("Closest = %v", got)
+	}
+}
