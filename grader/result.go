@@ -45,6 +45,10 @@ type Result struct {
 	Rejected  []Rejection      `json:"rejected"`
 	Structure *StructureResult `json:"structure,omitempty"`
 	Warnings  []Warning        `json:"warnings"`
+
+	// Suppressed are mistakes the answer turned off with <!-- answerlint-disable <id> reason -->: not
+	// penalised, and listed with the reason.
+	Suppressed []Suppressed `json:"suppressed"`
 }
 
 // Cap is a limit placed on the score, with its reason.
@@ -88,6 +92,14 @@ type MistakeResult struct {
 	Severity rubric.Severity `json:"severity"`
 	Penalty  float64         `json:"penalty"`
 	Evidence []Evidence      `json:"evidence"`
+}
+
+// Suppressed is a flagged mistake that an in-answer suppression turned off.
+type Suppressed struct {
+	Mistake MistakeResult `json:"mistake"`
+	Reason  string        `json:"reason"`
+	Line    int           `json:"line"` // where the suppression comment is
+	Column  int           `json:"column"`
 }
 
 // Rejection is a mention of a mistake that the answer negated ("we never run apply from a laptop"), so

@@ -35,9 +35,11 @@ type Section struct {
 type Suppression struct {
 	Check  string // mistake id, e.g. "apply-from-laptop" or "global/no-observability"
 	Reason string
+	Text   string // the whole comment
+	Offset int    // byte offset of the comment in the text
 	Line   int
-	Column int
-	Used   bool
+	Column int  // in code points, 1-based
+	Used   bool // it turned a flagged mistake off
 }
 
 // Error is a problem with an answer file, at a line when one is known.
@@ -144,7 +146,11 @@ func Parse(name, text string) (*Document, error) {
 	doc.Sections = append(doc.Sections, Section{Rubric: rub, Start: start, End: len(text), Line: lineOf(lines, start)})
 	for _, m := range suppressionRe.FindAllStringSubmatchIndex(text, -1) {
 		fields := strings.Fields(text[m[2]:m[3]])
-		s := Suppression{Line: lineOf(lines, m[0]), Column: m[0] - lines[lineOf(lines, m[0])-1] + 1}
+		line := lineOf(lines, m[0])
+		s := Suppression{
+			Text: text[m[0]:m[1]], Offset: m[0], Line: line,
+			Column: utf8.RuneCountInString(text[lines[line-1]:m[0]]) + 1,
+		}
 		if len(fields) > 0 {
 			s.Check = fields[0]
 			s.Reason = strings.Join(fields[1:], " ")

@@ -1,0 +1,153 @@
+package answer
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/answerlint/answerlint/grader"
+)
+
+func TestParseSections(t *testing.T) {
+	type want struct {
+		rubric string
+		line   int
+		text   string
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []want
+	}{
+		{"whole file", "We use GitOps.\n", []want{{"", 1, "We use GitOps.\n"}}},
+		{"front matter names the rubric", "---\nrubric: gitops\n---\nWe use GitOps.\n", []want{{"gitops", 4, "We use GitOps.\n"}}},
+		{
+			"markers start sections; the title before them is not an answer",
+			"# My answers\n<!-- answerlint rubric=gitops -->\nArgo CD syncs.\n<!-- answerlint rubric=slo-error-budget -->\nBurn rate.\n",
+			[]want{{"gitops", 2, "\nArgo CD syncs.\n"}, {"slo-error-budget", 4, "\nBurn rate.\n"}},
+		},
+		{
+			"text before the first marker is an answer when front matter names a rubric",
+			"---\nrubric: gitops\n---\nArgo CD syncs.\n<!-- answerlint rubric=slo-error-budget -->\nBurn rate.\n",
+			[]want{{"gitops", 4, "Argo CD syncs.\n"}, {"slo-error-budget", 5, "\nBurn rate.\n"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("a.md", tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []want
+			for _, s := range doc.Sections {
+				got = append(got, want{s.Rubric, s.Line, doc.Text[s.Start:s.End]})
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("sections\n got %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseSuppressions(t *testing.T) {
+	doc, err := Parse("a.md", "Intro “quoted”. <!-- answerlint-disable manual-kubectl break-glass only -->\n<!--answerlint-disable no-reason-->\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Suppression{
+		{Check: "manual-kubectl", Reason: "break-glass only", Text: "<!-- answerlint-disable manual-kubectl break-glass only -->", Offset: 20, Line: 1, Column: 17},
+		{Check: "no-reason", Text: "<!--answerlint-disable no-reason-->", Offset: 80, Line: 2, Column: 1},
+	}
+	if !reflect.DeepEqual(doc.Suppressions, want) {
+		t.Errorf("suppressions\n got %+v\nwant %+v", doc.Suppressions, want)
+	}
+}
+
+func TestSuppressionsForSection(t *testing.T) {
+	text := "<!-- answerlint-disable a everywhere -->\n" +
+		"<!-- answerlint rubric=gitops -->\nOne. <!-- answerlint-disable b here -->\n" +
+		"<!-- answerlint rubric=slo-error-budget -->\nTwo.\n"
+	doc, err := Parse("a.md", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := func(sups []*Suppression) []string {
+		var out []string
+		for _, s := range sups {
+			out = append(out, s.Check)
+		}
+		return out
+	}
+	if got := checks(doc.SuppressionsFor(doc.Sections[0])); !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("first section: got %v, want [a b]", got)
+	}
+	if got := checks(doc.SuppressionsFor(doc.Sections[1])); !reflect.DeepEqual(got, []string{"a"}) {
+		t.Errorf("second section: got %v, want [a]", got)
+	}
+}
+
+func graded() *grader.Result {
+	return &grader.Result{
+		Score: 45, Pass: 60, Band: grader.BandWeak, Coverage: 80, Penalty: 35,
+		Caps: []grader.Cap{},
+		Mistakes: []grader.MistakeResult{
+			{ID: "apply-from-laptop", Severity: "error", Penalty: 25},
+			{ID: "no-review", Severity: "warning", Penalty: 10},
+		},
+	}
+}
+
+func TestSuppressMovesMistakeAndRescores(t *testing.T) {
+	res := graded()
+	sups := []*Suppression{{Check: "apply-from-laptop", Reason: "sandbox account only", Line: 3, Column: 1}}
+	Suppress(res, sups)
+	if len(res.Mistakes) != 1 || res.Mistakes[0].ID != "no-review" {
+		t.Errorf("mistakes left: %+v, want only no-review", res.Mistakes)
+	}
+	if len(res.Suppressed) != 1 || res.Suppressed[0].Mistake.ID != "apply-from-laptop" || res.Suppressed[0].Reason != "sandbox account only" {
+		t.Errorf("suppressed: %+v", res.Suppressed)
+	}
+	if res.Penalty != 10 || res.Score != 70 || !res.Passed || res.Band != grader.BandPass {
+		t.Errorf("after suppression: penalty %v score %d passed %v band %s; want 10, 70, true, pass", res.Penalty, res.Score, res.Passed, res.Band)
+	}
+	if !sups[0].Used {
+		t.Error("suppression not marked used")
+	}
+}
+
+func TestSuppressKeepsCaps(t *testing.T) {
+	res := graded()
+	res.Caps = []grader.Cap{{Limit: 59, Reason: "required concept missing"}}
+	Suppress(res, []*Suppression{{Check: "no-review", Reason: "covered elsewhere"}, {Check: "apply-from-laptop", Reason: "sandbox"}})
+	if res.Score != 59 || res.Passed {
+		t.Errorf("score %d passed %v; want capped at 59 and failing", res.Score, res.Passed)
+	}
+}
+
+func TestSuppressionProblems(t *testing.T) {
+	doc, err := Parse("a.md", "Answer.\n<!-- answerlint-disable apply-from-laptop -->\n<!-- answerlint-disable nothing-here reason given -->\n<!-- answerlint-disable -->\n<!-- answerlint-disable no-review reviewed live -->\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := graded()
+	Suppress(res, doc.SuppressionsFor(doc.Sections[0]))
+	if len(res.Mistakes) != 1 || res.Mistakes[0].ID != "apply-from-laptop" {
+		t.Errorf("a suppression without a reason must not apply; mistakes: %+v", res.Mistakes)
+	}
+	var got []string
+	for _, p := range doc.SuppressionProblems() {
+		f := p.Finding()
+		if f.ID != BadSuppressionID || f.Severity != "warning" || f.Penalty != 0 || f.Evidence[0].Line != p.Suppression.Line {
+			t.Errorf("finding %+v", f)
+		}
+		got = append(got, strings.SplitN(p.Message, ":", 2)[0])
+	}
+	want := []string{
+		"suppression of apply-from-laptop has no reason, so it is ignored",
+		"suppression of nothing-here matches nothing",
+		"suppression names no mistake",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems\n got %q\nwant %q", got, want)
+	}
+}

@@ -1,0 +1,125 @@
+package answer
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/rubric"
+)
+
+// BadSuppressionID names the finding reported for a suppression that has no reason or turns off nothing.
+const BadSuppressionID = "answerlint/bad-suppression"
+
+// SuppressionsFor returns the suppressions that apply to a section: those written inside it, and those
+// written outside every section of the document (before the first marker), which apply to all of them.
+func (d *Document) SuppressionsFor(sec Section) []*Suppression {
+	var out []*Suppression
+	for i := range d.Suppressions {
+		s := &d.Suppressions[i]
+		if inRange(s.Offset, sec) || !d.inAnySection(s.Offset) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (d *Document) inAnySection(off int) bool {
+	for _, sec := range d.Sections {
+		if inRange(off, sec) {
+			return true
+		}
+	}
+	return false
+}
+
+func inRange(off int, sec Section) bool { return off >= sec.Start && off < sec.End }
+
+// Suppress moves the mistakes that suppressions turn off from res.Mistakes to res.Suppressed, takes
+// their penalties off the score, and marks the suppressions used. A suppression without a reason turns
+// nothing off: the reason is what a reviewer reads.
+func Suppress(res *grader.Result, sups []*Suppression) {
+	if res.Suppressed == nil {
+		res.Suppressed = []grader.Suppressed{}
+	}
+	kept := res.Mistakes[:0:0]
+	for _, m := range res.Mistakes {
+		s := findSuppression(sups, m.ID)
+		if s == nil {
+			kept = append(kept, m)
+			continue
+		}
+		s.Used = true
+		res.Penalty = math.Round((res.Penalty-m.Penalty)*100) / 100
+		res.Suppressed = append(res.Suppressed, grader.Suppressed{Mistake: m, Reason: s.Reason, Line: s.Line, Column: s.Column})
+	}
+	if len(kept) == len(res.Mistakes) {
+		return
+	}
+	res.Mistakes = kept
+	rescore(res)
+}
+
+func findSuppression(sups []*Suppression, id string) *Suppression {
+	for _, s := range sups {
+		if s.Check == id && s.Reason != "" {
+			return s
+		}
+	}
+	return nil
+}
+
+// rescore recomputes the score from coverage, penalty and caps once penalties have changed.
+func rescore(res *grader.Result) {
+	score := math.Max(0, res.Coverage-res.Penalty)
+	for _, c := range res.Caps {
+		score = math.Min(score, float64(c.Limit))
+	}
+	res.Score = int(math.Round(math.Min(100, score)))
+	res.Passed = res.Score >= res.Pass
+	res.Band = grader.BandFor(res.Score, res.Pass)
+}
+
+// SuppressionProblem is a suppression that is itself wrong: it has no reason, names nothing, or turned
+// nothing off.
+type SuppressionProblem struct {
+	Suppression *Suppression
+	Message     string
+}
+
+// SuppressionProblems lists the document's suppressions that have no reason or were not used. Call it
+// after Suppress has run for every section.
+func (d *Document) SuppressionProblems() []SuppressionProblem {
+	var out []SuppressionProblem
+	for i := range d.Suppressions {
+		s := &d.Suppressions[i]
+		var msg string
+		switch {
+		case s.Check == "":
+			msg = "suppression names no mistake: write <!-- answerlint-disable <mistake-id> reason -->"
+		case s.Reason == "":
+			msg = fmt.Sprintf("suppression of %s has no reason, so it is ignored: write <!-- answerlint-disable %s why it does not apply -->", s.Check, s.Check)
+		case !s.Used:
+			msg = fmt.Sprintf("suppression of %s matches nothing: the answer does not make that mistake here; remove the comment", s.Check)
+		default:
+			continue
+		}
+		out = append(out, SuppressionProblem{Suppression: s, Message: msg})
+	}
+	return out
+}
+
+// Finding turns a suppression problem into a warning-level, unpenalised finding located at the comment.
+func (p SuppressionProblem) Finding() grader.MistakeResult {
+	s := p.Suppression
+	return grader.MistakeResult{
+		ID:       BadSuppressionID,
+		Message:  p.Message,
+		Advice:   "Give every suppression the mistake id and a reason, and remove it once it no longer matches.",
+		Severity: rubric.SeverityWarning,
+		Evidence: []grader.Evidence{{
+			Line: s.Line, Column: s.Column, EndLine: s.Line, EndColumn: s.Column + len([]rune(s.Text)),
+			Offset: s.Offset, EndOffset: s.Offset + len(s.Text), Text: s.Text,
+		}},
+	}
+}
