@@ -16,12 +16,15 @@ const (
 	kindConcept checkKind = iota
 	kindMistake
 	kindStep
+	kindCheckWhen   // a phrasing of one group of a global check's "when"
+	kindCheckUnless // a phrasing of a global check's "unless"
 )
 
 // pattern is one reading of one phrasing, as a sequence of terms.
 type pattern struct {
 	kind     checkKind
-	idx      int // index of the concept, mistake or step in the rubric
+	idx      int // index of the concept, mistake or step in the rubric, or of the check
+	group    int // for kindCheckWhen: which group of the check
 	terms    []string
 	exact    bool // terms are surfaces compared literally
 	phrasing string
@@ -35,10 +38,21 @@ type Compiled struct {
 	byTerm   map[string][]*pattern
 	byExact  map[string][]*pattern
 	gap      int
+	checks   []rubric.Check // the global checks that apply to this rubric
+	// questionTerms are the content terms of the question, to recognise an answer that only restates it.
+	questionTerms map[string]bool
+	// partial holds, by concept, the readings that earn partial credit (nil for concepts without it).
+	partial [][]partialReading
 }
 
-// Compile prepares a validated rubric for grading.
-func Compile(r *rubric.Rubric) *Compiled {
+// Compile prepares a validated rubric for grading, with the global checks that apply to it.
+func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
+	var applicable []rubric.Check
+	for _, ch := range checks {
+		if ch.AppliesTo(r) {
+			applicable = append(applicable, ch)
+		}
+	}
 	groups := append(append([][]string{}, text.DefaultSynonyms...), r.Synonyms...)
 	var vocab []string
 	addVocab := func(ps []rubric.Phrasing) {
@@ -57,16 +71,29 @@ func Compile(r *rubric.Rubric) *Compiled {
 			addVocab(s.Match)
 		}
 	}
+	for _, ch := range applicable {
+		for _, g := range ch.When {
+			addVocab(g)
+		}
+	}
 	c := &Compiled{
 		Rubric:   r,
 		analyzer: text.NewAnalyzer(groups, vocab),
 		byTerm:   map[string][]*pattern{},
 		byExact:  map[string][]*pattern{},
 		gap:      r.GapOrDefault(),
+		checks:   applicable,
+	}
+	c.questionTerms = map[string]bool{}
+	for _, t := range c.analyzer.Analyze(r.Question, 0, len(r.Question)).Tokens {
+		if !t.Stop {
+			c.questionTerms[t.Term] = true
+		}
 	}
 	for i, con := range r.Concepts {
 		c.add(kindConcept, i, con.Match, con.Exact)
 	}
+	c.indexPartial()
 	for i, m := range r.Mistakes {
 		c.add(kindMistake, i, m.Match, m.Exact)
 	}
@@ -75,16 +102,30 @@ func Compile(r *rubric.Rubric) *Compiled {
 			c.add(kindStep, i, s.Match, nil)
 		}
 	}
+	for i, ch := range applicable {
+		for g, group := range ch.When {
+			c.addGroup(kindCheckWhen, i, g, group)
+		}
+		c.addGroup(kindCheckUnless, i, 0, ch.Unless)
+	}
 	return c
 }
 
 func (c *Compiled) add(kind checkKind, idx int, match, exact []rubric.Phrasing) {
+	c.addGroup(kind, idx, 0, match)
+	c.addExact(kind, idx, exact)
+}
+
+func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phrasing) {
 	for _, p := range match {
 		for _, terms := range c.analyzer.Paths(p.Text) {
-			pt := &pattern{kind: kind, idx: idx, terms: terms, phrasing: p.Text}
+			pt := &pattern{kind: kind, idx: idx, group: group, terms: terms, phrasing: p.Text}
 			c.byTerm[terms[0]] = append(c.byTerm[terms[0]], pt)
 		}
 	}
+}
+
+func (c *Compiled) addExact(kind checkKind, idx int, exact []rubric.Phrasing) {
 	for _, p := range exact {
 		terms := c.analyzer.Surfaces(p.Text)
 		if len(terms) == 0 {
@@ -106,7 +147,7 @@ type Grader struct {
 func New(set *rubric.Set) *Grader {
 	g := &Grader{set: set, compiled: map[string]*Compiled{}}
 	for _, r := range set.All() {
-		g.compiled[r.ID] = Compile(r)
+		g.compiled[r.ID] = Compile(r, set.Checks...)
 	}
 	return g
 }

@@ -67,6 +67,8 @@ func (c *Compiled) Grade(in Input) *Result {
 	c.scoreConcepts(d, ms, res)
 	c.scoreStructure(d, ms, res)
 	c.flagMistakes(d, ms, res)
+	c.runChecks(d, ms, res)
+	c.checkForm(d, ms, res)
 	c.finish(res)
 	return res
 }
@@ -86,6 +88,8 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 		if cr.Covered {
 			cr.Points = round2(100 * con.Weight / total)
 			res.Coverage += 100 * con.Weight / total
+		} else {
+			c.partialPoints(d, i, &cr, res)
 		}
 		res.Concepts = append(res.Concepts, cr)
 	}
@@ -203,7 +207,10 @@ func rejection(d *text.Doc, id string, m match) Rejection {
 // finish turns coverage and penalties into the score, applying caps.
 func (c *Compiled) finish(res *Result) {
 	r := c.Rubric
-	score := res.Coverage - res.Penalty
+	score := c.curved(res.Coverage) - res.Penalty
+	for _, c := range res.Caps {
+		score = math.Min(score, float64(c.Limit))
+	}
 	capAt := func(limit int, reason string) {
 		res.Caps = append(res.Caps, Cap{Limit: limit, Reason: reason})
 		score = math.Min(score, float64(limit))

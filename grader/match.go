@@ -97,7 +97,7 @@ func resolveOverlaps(ms []match) {
 	for i := range ms {
 		for j := range ms {
 			a, b := &ms[i], &ms[j]
-			if i == j || a.p.kind == kindStep || b.p.kind == kindStep || a.p.kind == b.p.kind {
+			if i == j || !scored(a.p.kind) || !scored(b.p.kind) || a.p.kind == b.p.kind {
 				continue
 			}
 			// b inside a, and a strictly longer
@@ -107,3 +107,6 @@ func resolveOverlaps(ms []match) {
 		}
 	}
 }
+
+// scored kinds take part in overlap resolution: concepts and mistakes.
+func scored(k checkKind) bool { return k == kindConcept || k == kindMistake }

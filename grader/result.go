@@ -78,8 +78,9 @@ type ConceptResult struct {
 	Weight    float64    `json:"weight"`
 	Required  bool       `json:"required"`
 	Covered   bool       `json:"covered"`
-	Points    float64    `json:"points"`     // points earned
-	MaxPoints float64    `json:"max_points"` // points it is worth
+	Points    float64    `json:"points"`           // points earned
+	MaxPoints float64    `json:"max_points"`       // points it is worth
+	Credit    float64    `json:"credit,omitempty"` // share earned when partly covered (partial credit), 0 < credit < 1
 	Hint      string     `json:"hint"`
 	Evidence  []Evidence `json:"evidence"`
 }

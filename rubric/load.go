@@ -11,6 +11,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// yamlNode is the YAML node type, named once for the UnmarshalYAML methods.
+type yamlNode = yaml.Node
+
 // MaxFileSize is the largest rubric file accepted.
 const MaxFileSize = 4 << 20
 

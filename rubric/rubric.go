@@ -59,6 +59,8 @@ type Rubric struct {
 	MinWords  int        `yaml:"min_words" json:"min_words"`
 	Gap       *int       `yaml:"gap" json:"gap,omitempty"`
 	Synonyms  [][]string `yaml:"synonyms" json:"synonyms,omitempty"`
+	Partial   bool       `yaml:"partial" json:"partial,omitempty"` // every concept earns partial credit (see Concept.Partial)
+	Curve     float64    `yaml:"curve" json:"curve,omitempty"`     // score = 100 × (coverage/100)^curve; 0 or 1 is proportional
 	Concepts  []Concept  `yaml:"concepts" json:"concepts"`
 	Mistakes  []Mistake  `yaml:"mistakes" json:"mistakes"`
 	Structure *Structure `yaml:"structure" json:"structure,omitempty"`
@@ -77,7 +79,10 @@ type Concept struct {
 	Match    []Phrasing `yaml:"match" json:"match"`
 	Exact    []Phrasing `yaml:"exact" json:"exact,omitempty"`
 	Polarity Polarity   `yaml:"polarity" json:"polarity,omitempty"`
-	Pos      Pos        `yaml:"-" json:"-"`
+	// Partial gives a concept that no phrasing matches whole the share of its best phrasing's words found
+	// anywhere in the answer.
+	Partial bool `yaml:"partial" json:"partial,omitempty"`
+	Pos     Pos  `yaml:"-" json:"-"`
 }
 
 // Mistake is an anti-pattern an answer must not state as its practice.

@@ -19,6 +19,7 @@ var packFS embed.FS
 // override it.
 type Set struct {
 	byID     map[string]*Rubric
+	Checks   []Check  // cross-cutting checks run on every answer
 	Warnings []string // e.g. a rubric id defined twice
 }
 
@@ -29,6 +30,11 @@ func NewSet() *Set { return &Set{byID: map[string]*Rubric{}} }
 func Pack() (*Set, error) {
 	s := NewSet()
 	var errs ErrorList
+	checks, err := GlobalChecks()
+	if err != nil {
+		errs = appendErr(errs, err)
+	}
+	s.Checks = checks
 	entries, err := fs.Glob(packFS, "pack/*.yaml")
 	if err != nil {
 		return nil, err

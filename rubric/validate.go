@@ -36,6 +36,9 @@ func Validate(r *Rubric) error {
 	if r.Gap != nil && (*r.Gap < 0 || *r.Gap > 10) {
 		errs.add(f, r.Pos, "gap must be between 0 and 10, not %d", *r.Gap)
 	}
+	if r.Curve < 0 || r.Curve > 1 {
+		errs.add(f, r.Pos, "curve must be between 0 and 1 (1 is proportional, 0.5 generous), not %g", r.Curve)
+	}
 	if len(r.Concepts) == 0 {
 		errs.add(f, r.Pos, "a rubric needs at least one concept")
 	}

@@ -103,3 +103,6 @@ func surfaceWords(p string) []string {
 
 // IsStopWord reports whether a lower-cased word is ignored inside phrasings.
 func IsStopWord(w string) bool { return stopWords[w] }
+
+// IsConnective reports whether a lower-cased word marks reasoning: cause, purpose or sequence.
+func IsConnective(w string) bool { return connectives[w] }

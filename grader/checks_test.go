@@ -1,0 +1,124 @@
+package grader
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/answerlint/answerlint/rubric"
+)
+
+// TestGlobalChecks: each cross-cutting check fires on an answer that makes its mistake and stays quiet
+// on one that answers it.
+func TestGlobalChecks(t *testing.T) {
+	set, err := rubric.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := New(set)
+	tests := []struct {
+		check, rubric string
+		bad, good     string
+	}{
+		{"global/commands-without-reasoning", "crashloopbackoff-debugging",
+			"I run kubectl get pods, then kubectl describe pod, then kubectl logs, then kubectl delete pod and kubectl apply again.",
+			"I run kubectl describe pod first because the events and exit code tell me why it died, then kubectl logs --previous, then kubectl get events."},
+		{"global/no-observability", "internal-developer-platform",
+			"I would design a platform on Kubernetes with Backstage templates, Crossplane for infrastructure and golden paths for every team.",
+			"I would design a platform on Kubernetes with Backstage templates and golden paths, with metrics, logs and traces wired in by default."},
+		{"global/automation-without-safety", "cicd-pipeline-gates",
+			"Every merge to main is automatically deployed to production; we automated deployment end to end with Jenkins.",
+			"Every merge to main is automatically deployed to production as a canary, and the rollout halts and rolls back when the error rate rises."},
+		{"global/ha-without-cost", "disaster-recovery-rpo-rto",
+			"We run active-active across multiple regions with hot standby databases everywhere.",
+			"We run active-active across multiple regions, which roughly doubles the cost, so only the payment path justifies it."},
+		{"global/normalised-noise", "alert-fatigue",
+			"Honestly most pages are noise, so the team learned to ignore the alerts and ack and move on.",
+			"Most pages were noise; we stopped ignoring the alerts, held a postmortem and deleted the noisy alert with an action item."},
+		{"global/kubernetes-for-tiny-workload", "cloud-cost-optimization",
+			"For our three-person startup with 100 daily users I would run everything on Kubernetes with EKS.",
+			"For our three-person startup with 100 daily users, Kubernetes would be overkill; a managed PaaS is enough."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.check, func(t *testing.T) {
+			c, ok := g.Rubric(tt.rubric)
+			if !ok {
+				t.Fatalf("no rubric %s", tt.rubric)
+			}
+			if !hasMistake(c.Grade(Input{Text: tt.bad}), tt.check) {
+				t.Errorf("%s not flagged on %q", tt.check, tt.bad)
+			}
+			if hasMistake(c.Grade(Input{Text: tt.good}), tt.check) {
+				t.Errorf("%s flagged on %q", tt.check, tt.good)
+			}
+		})
+	}
+}
+
+func hasMistake(res *Result, id string) bool {
+	for _, m := range res.Mistakes {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func TestChecksFileErrors(t *testing.T) {
+	_, err := rubric.ParseChecks("c.yaml", []byte("checks:\n  - id: no-prefix\n    message: m\n    when: [[a b]]\n"))
+	if err == nil || err.Error() != `c.yaml:2:5: check id "no-prefix" must be global/<kebab-case>` {
+		t.Errorf("got %v", err)
+	}
+	_, err = rubric.ParseChecks("c.yaml", []byte("checks:\n  - id: global/x\n    message: m\n    when: [a b]\n"))
+	if err == nil {
+		t.Errorf("a when that is not a list of groups was accepted")
+	}
+}
+
+// TestKeywordListsFail: for every rubric, a bare list of the right terms — comma-separated, or one per
+// bullet — scores below the pass mark, while the rubric's own examples are unaffected (TestPackExamples).
+func TestKeywordListsFail(t *testing.T) {
+	set, err := rubric.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := New(set)
+	for _, r := range set.All() {
+		c, _ := g.Rubric(r.ID)
+		var first, all []string
+		for _, con := range r.Concepts {
+			first = append(first, con.Match[0].Text)
+			for _, p := range con.Match {
+				all = append(all, p.Text)
+			}
+		}
+		for name, answer := range map[string]string{
+			"comma list":       strings.Join(first, ", "),
+			"bullet list":      "- " + strings.Join(first, "\n- "),
+			"every phrasing":   strings.Join(all, ", "),
+			"keywords heading": "Keywords: " + strings.Join(first, "; "),
+		} {
+			res := c.Grade(Input{Text: answer})
+			if res.Score >= res.Pass {
+				t.Errorf("%s: %s scored %d (pass mark %d):\n%s", r.ID, name, res.Score, res.Pass, answer)
+			}
+			if !hasMistake(res, KeywordListID) && res.Coverage >= float64(res.Pass) {
+				t.Errorf("%s: %s not reported as a keyword list", r.ID, name)
+			}
+		}
+	}
+}
+
+func TestRestatedQuestionFails(t *testing.T) {
+	set, err := rubric.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := New(set)
+	for _, r := range set.All() {
+		c, _ := g.Rubric(r.ID)
+		res := c.Grade(Input{Text: r.Question})
+		if res.Score >= 20 {
+			t.Errorf("%s: the question pasted back scored %d", r.ID, res.Score)
+		}
+	}
+}

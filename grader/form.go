@@ -1,0 +1,115 @@
+package grader
+
+import (
+	"fmt"
+
+	"github.com/answerlint/answerlint/grader/text"
+	"github.com/answerlint/answerlint/rubric"
+)
+
+// Answer-level findings are reported as mistakes with these ids.
+const (
+	KeywordListID      = "answer/keyword-list"
+	RestatesQuestionID = "answer/restates-question"
+)
+
+// formStats describes how an answer is written, independent of what it says.
+type formStats struct {
+	words       int
+	items       int // fragments between sentence ends, clause breaks, commas, "and" and "or"
+	stopRatio   float64
+	connectives int
+	matched     float64 // share of content words that lie inside a matched phrasing
+}
+
+func measureForm(d *text.Doc, ms []match) formStats {
+	var s formStats
+	stops, content, matched := 0, 0, 0
+	inMatch := make([]bool, len(d.Tokens))
+	for _, m := range ms {
+		for k := m.first; k <= m.last; k++ {
+			inMatch[k] = true
+		}
+	}
+	for i, t := range d.Tokens {
+		s.words++
+		if !t.Stop {
+			content++
+			if inMatch[i] {
+				matched++
+			}
+		}
+		if t.Stop {
+			stops++
+		}
+		if text.IsConnective(t.Surface) {
+			s.connectives++
+		}
+		if i == 0 || t.Clause != d.Tokens[i-1].Clause || t.Comma || t.Surface == "and" || t.Surface == "or" {
+			s.items++
+		}
+	}
+	if s.words > 0 {
+		s.stopRatio = float64(stops) / float64(s.words)
+	}
+	if content > 0 {
+		s.matched = float64(matched) / float64(content)
+	}
+	return s
+}
+
+// isKeywordList tells a bare list of terms from an answer: many short fragments, hardly any function
+// words, hardly a word of reasoning, and almost nothing but the rubric's own terms. Terse bullet points carry
+// details of their own (names, numbers, what was done) that no phrasing lists.
+func (s formStats) isKeywordList() bool {
+	if s.words < 6 || s.items < 4 || float64(s.connectives) > 1+0.1*float64(s.items) {
+		return false
+	}
+	return float64(s.words)/float64(s.items) <= 3 && s.stopRatio < 0.25 && s.matched >= 0.9
+}
+
+// checkForm flags a keyword list and an answer that only restates the question; both cap the score.
+func (c *Compiled) checkForm(d *text.Doc, ms []match, res *Result) {
+	if len(d.Tokens) == 0 {
+		return
+	}
+	if s := measureForm(d, ms); s.isKeywordList() {
+		c.flagForm(d, res, KeywordListID,
+			fmt.Sprintf("reads as a list of terms: %d fragments of %.1f words on average, %.0f%% of them the rubric's own terms, with no reasoning",
+				s.items, float64(s.words)/float64(s.items), 100*s.matched),
+			"Explain how the pieces fit and why: a sentence per idea with its reason (because, so that, to avoid).",
+			res.Pass-1)
+	}
+	if c.restatesQuestion(d) {
+		c.flagForm(d, res, RestatesQuestionID,
+			"mostly repeats the words of the question",
+			"Answer the question in your own words: what you would do, and why.",
+			min(res.Pass-1, 19))
+	}
+}
+
+func (c *Compiled) flagForm(d *text.Doc, res *Result, id, msg, advice string, limit int) {
+	first, last := d.Tokens[0], d.Tokens[len(d.Tokens)-1]
+	p0, p1 := d.Pos(first.Start), d.Pos(last.End)
+	ev := Evidence{Line: p0.Line, Column: p0.Column, EndLine: p1.Line, EndColumn: p1.Column, Offset: first.Start, EndOffset: last.End, Text: quote(d.Src[first.Start:last.End])}
+	res.Mistakes = append(res.Mistakes, MistakeResult{ID: id, Message: "The answer " + msg + ".", Advice: advice, Severity: rubric.SeverityWarning, Evidence: []Evidence{ev}})
+	res.Caps = append(res.Caps, Cap{Limit: limit, Reason: id})
+}
+
+// restatesQuestion reports whether nearly every content word of a short answer comes from the question.
+func (c *Compiled) restatesQuestion(d *text.Doc) bool {
+	if len(c.questionTerms) == 0 {
+		return false
+	}
+	content, fromQuestion := 0, 0
+	for _, t := range d.Tokens {
+		if t.Stop {
+			continue
+		}
+		content++
+		if c.questionTerms[t.Term] {
+			fromQuestion++
+		}
+	}
+	return content >= 3 && content <= 2*len(c.questionTerms)+5 && float64(fromQuestion) >= 0.75*float64(content)
+}

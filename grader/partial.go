@@ -1,0 +1,107 @@
+package grader
+
+import (
+	"math"
+
+	"github.com/answerlint/answerlint/grader/text"
+	"github.com/answerlint/answerlint/rubric"
+)
+
+// partialReading is one reading of a phrasing of a concept that earns partial credit.
+type partialReading struct {
+	terms    []string
+	phrasing string
+}
+
+// indexPartial keeps, for each concept with partial credit, every reading of its phrasings. Partial
+// credit needs no order, so the readings are kept whole rather than indexed by their first term.
+func (c *Compiled) indexPartial() {
+	for i, con := range c.Rubric.Concepts {
+		if !(con.Partial || c.Rubric.Partial) || con.Polarity != rubric.PolarityAny {
+			continue
+		}
+		if c.partial == nil {
+			c.partial = make([][]partialReading, len(c.Rubric.Concepts))
+		}
+		for _, p := range con.Match {
+			for _, terms := range c.analyzer.Paths(p.Text) {
+				c.partial[i] = append(c.partial[i], partialReading{terms: terms, phrasing: p.Text})
+			}
+		}
+	}
+}
+
+// termSpan is where a term first occurs in an answer: tokens first..last, through a typo or not.
+type termSpan struct {
+	first, last int
+	typo        bool
+}
+
+// termIndex maps every term of an answer (words and their compound, synonym and typo readings) to its
+// first occurrence.
+func termIndex(d *text.Doc) map[string]termSpan {
+	idx := make(map[string]termSpan, len(d.Tokens))
+	for i, t := range d.Tokens {
+		if t.Stop {
+			continue
+		}
+		if _, ok := idx[t.Term]; !ok {
+			idx[t.Term] = termSpan{first: i, last: i}
+		}
+		for _, alt := range d.AltsAt(i) {
+			if _, ok := idx[alt.Term]; !ok {
+				idx[alt.Term] = termSpan{first: i, last: i + int(alt.Span) - 1, typo: alt.Kind == text.AltTypo}
+			}
+		}
+	}
+	return idx
+}
+
+// partialPoints gives a concept that no phrasing matched whole the share of its best reading's words
+// found anywhere in the answer, in any order. Finding every word counts as covering it.
+func (c *Compiled) partialPoints(d *text.Doc, i int, cr *ConceptResult, res *Result) {
+	if c.partial == nil || len(c.partial[i]) == 0 {
+		return
+	}
+	terms := termIndex(d)
+	best, bestAt := 0.0, -1
+	for k, r := range c.partial[i] {
+		found := 0
+		for _, t := range r.terms {
+			if _, ok := terms[t]; ok {
+				found++
+			}
+		}
+		if share := float64(found) / float64(len(r.terms)); share > best {
+			best, bestAt = share, k
+		}
+	}
+	if bestAt < 0 {
+		return
+	}
+	r := c.partial[i][bestAt]
+	for _, t := range r.terms {
+		if sp, ok := terms[t]; ok {
+			m := match{p: &pattern{phrasing: r.phrasing}, first: sp.first, last: sp.last, typo: sp.typo}
+			cr.Evidence = addEvidence(cr.Evidence, evidence(d, m))
+		}
+	}
+	total := c.Rubric.TotalWeight()
+	cr.Points = round2(100 * cr.Weight / total * best)
+	res.Coverage += 100 * cr.Weight / total * best
+	if best >= 1 {
+		cr.Covered = true
+	} else {
+		cr.Credit = round2(best)
+	}
+}
+
+// curved applies the rubric's curve to coverage: 100 × (coverage/100)^curve. A curve below 1 is
+// generous to partial answers, as human graders are: with 0.5, half the content earns about 71.
+func (c *Compiled) curved(coverage float64) float64 {
+	k := c.Rubric.Curve
+	if k <= 0 || k >= 1 || coverage <= 0 {
+		return coverage
+	}
+	return 100 * math.Pow(math.Min(coverage, 100)/100, k)
+}
