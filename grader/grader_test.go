@@ -225,3 +225,40 @@ func TestGradeIsDeterministicAndConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestNegationInsideTheSpan(t *testing.T) {
+	r, err := rubric.Parse("t.yaml", []byte(`
+id: t
+title: T
+question: Q?
+concepts:
+  - {id: c, name: C, hint: h, match: [network policies]}
+mistakes:
+  - {id: ns, message: m, severity: error, match: [namespaces isolate traffic]}
+  - {id: spot, message: m, severity: error, match: [everything on spot instances]}
+  - {id: replan, message: m, severity: warning, match: [apply re-plans]}
+  - {id: delete, message: m, severity: error, match: [deleting the pod]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Compile(r)
+	tests := []struct {
+		answer  string
+		mistake string
+		flagged bool
+	}{
+		{"Namespaces alone don't isolate the traffic, so we add network policies.", "ns", false},
+		{"Namespaces isolate the traffic for us.", "ns", true},
+		{"We reduce costs by running everything on spot instances.", "spot", true},
+		{"The pipeline applies the saved plan.", "replan", false},
+		{"Deleting the pod doesn't help.", "delete", false},
+		{"Deleting the pod is what I try first.", "delete", true},
+	}
+	for _, tt := range tests {
+		res := c.Grade(Input{Text: tt.answer})
+		if got := hasMistake(res, tt.mistake); got != tt.flagged {
+			t.Errorf("%q: %s flagged = %v, want %v", tt.answer, tt.mistake, got, tt.flagged)
+		}
+	}
+}

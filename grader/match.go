@@ -34,7 +34,7 @@ func (c *Compiled) findMatches(d *text.Doc) []match {
 func (c *Compiled) tryStart(d *text.Doc, i int, term, surface string, span int, typo bool, out *[]match) {
 	for _, p := range c.byTerm[term] {
 		if last, t, ok := c.extend(d, p.terms[1:], i+span, i+span-1, d.Tokens[i].Sentence, false); ok {
-			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last), typo: typo || t})
+			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last, p.has), typo: typo || t})
 		}
 	}
 	if !typo {
@@ -45,7 +45,7 @@ func (c *Compiled) tryStart(d *text.Doc, i int, term, surface string, span int, 
 func (c *Compiled) tryExact(d *text.Doc, i int, surface string, span int, out *[]match) {
 	for _, p := range c.byExact[surface] {
 		if last, _, ok := c.extend(d, p.terms[1:], i+span, i+span-1, d.Tokens[i].Sentence, true); ok {
-			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last)})
+			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last, p.has)})
 		}
 	}
 }
@@ -110,3 +110,13 @@ func resolveOverlaps(ms []match) {
 
 // scored kinds take part in overlap resolution: concepts and mistakes.
 func scored(k checkKind) bool { return k == kindConcept || k == kindMistake }
+
+// has reports whether a word of the answer is one of the pattern's own words.
+func (p *pattern) has(t text.Token) bool {
+	for _, term := range p.terms {
+		if term == t.Term || (p.exact && term == t.Surface) {
+			return true
+		}
+	}
+	return false
+}

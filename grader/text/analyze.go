@@ -16,6 +16,7 @@ type Token struct {
 	Stop     bool   // a stop word: skipped by phrasings and not counted in gaps
 	Joined   bool   // written joined to the previous word (hyphen, slash, camelCase)
 	Comma    bool   // a comma stands before this word
+	Trigger  bool   // starts a negation trigger ("not", "instead of")
 	negBy    int32  // index of the trigger whose forward scope covers this word, or -1
 	postBy   int32  // index of a post-trigger ("… is an anti-pattern") covering this word, or -1
 }

@@ -23,6 +23,7 @@ func markNegation(toks []Token) {
 			markBackward(toks, i)
 		}
 		if n := matchPhraseAt(toks, i, preTriggers); n > 0 {
+			toks[i].Trigger = true
 			markForward(toks, i, i+n)
 			i += n - 1
 		}
@@ -106,14 +107,21 @@ func matchPhraseAt(toks []Token, i int, set phraseSet) int {
 }
 
 // Negation returns the trigger that negates the words from token first to token last, or -1: a forward
-// trigger standing before first, or a post-trigger standing after last. A trigger inside the span does
-// not count.
-func (d *Doc) Negation(first, last int) int {
+// trigger standing before first, a post-trigger standing after last, or a trigger between the matched
+// words that is not itself one of them ("namespaces alone don't isolate traffic"). isPart says whether a
+// word inside the span belongs to the phrasing: a trigger written in the phrasing ("rollback without
+// metrics") does not negate it.
+func (d *Doc) Negation(first, last int, isPart func(Token) bool) int {
 	if first < 0 || last >= len(d.Tokens) {
 		return -1
 	}
 	if by := d.Tokens[first].negBy; by >= 0 && int(by) < first {
 		return int(by)
+	}
+	for k := first + 1; k < last; k++ {
+		if d.Tokens[k].Trigger && (isPart == nil || !isPart(d.Tokens[k])) {
+			return k
+		}
 	}
 	if by := d.Tokens[last].postBy; by > int32(last) {
 		return int(by)

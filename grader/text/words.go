@@ -12,8 +12,7 @@ var stopWords = setOf(
 	"also", "just", "very", "really", "some", "any", "each", "every", "which", "who", "whom", "what", "when",
 	"where", "why", "how", "about", "via", "per", "e.g", "i.e", "etc", "like", "i'd", "i'll", "i'm", "i've",
 	"we'd", "we'll", "we're", "we've", "you'd", "you'll", "you're", "they're", "let's", "both", "either",
-	"more", "most", "other", "own", "same", "too", "much", "many", "well", "one's", "s", "t", "d", "ll", "re",
-	"ve", "m", "here", "what's", "that's", "there's", "make", "makes", "made", "use", "used", "uses", "using",
+	"more", "most", "other", "own", "same", "too", "much", "many", "well", "one's", "here", "what's", "that's", "there's", "make", "makes", "made", "use", "used", "uses", "using",
 )
 
 // preTriggers negate what follows them in the same clause. Multi-word triggers are matched on
@@ -29,8 +28,8 @@ var preTriggers = phrases(
 	"reject", "rejects", "rejected", "eliminate", "eliminates", "eliminated", "eliminating", "get rid of",
 	"move away from", "moved away from", "moving away from", "steer clear of", "refrain from", "against",
 	"anti-pattern", "antipattern", "anti-patterns", "antipatterns", "mistake of", "the mistake is",
-	"not allowed", "nobody should", "no one", "never ever", "replace", "replaced", "replacing",
-	"away from", "fewer", "minimize", "minimise", "reduce", "reduces", "reducing",
+	"not allowed", "nobody should", "no one", "never ever",
+	"away from",
 )
 
 // postTriggers negate what stands before them in the same clause ("running apply from a laptop is an
@@ -40,7 +39,10 @@ var postTriggers = phrases(
 	"is dangerous", "are dangerous", "is risky", "is not recommended", "is not allowed", "are not allowed",
 	"should be avoided", "must be avoided", "is forbidden", "are forbidden", "is never", "are never",
 	"is not acceptable", "is unacceptable", "should never", "must never", "is a red flag", "is an anti-pattern",
-	"is not ok", "is not okay", "is bad", "are bad",
+	"is not ok", "is not okay", "is bad", "are bad", "doesn't help", "does not help", "won't help", "will not help",
+	"didn't help", "is not enough", "isn't enough", "are not enough", "aren't enough", "is not sufficient",
+	"isn't sufficient", "are not sufficient", "doesn't work", "does not work", "won't work", "is wrong", "is a myth",
+	"is a trap", "is a smell", "is an antipattern", "is overkill", "is not the answer", "isn't the answer",
 )
 
 // pseudoTriggers look like negations but are not ("not only", "no doubt"): they are removed before
