@@ -58,7 +58,9 @@ func (c *Compiled) extend(d *text.Doc, terms []string, pos, last int, sentence i
 	}
 	toks := d.Tokens
 	skipped := 0
-	for k := pos; k < len(toks) && toks[k].Sentence == sentence; k++ {
+	// Stop words do not count toward the gap, but a run of them is bounded all the same.
+	limit := pos + 4*(c.gap+1) + 4
+	for k := pos; k < len(toks) && k < limit && toks[k].Sentence == sentence; k++ {
 		t := &toks[k]
 		if exact {
 			if t.Surface == terms[0] {
@@ -92,12 +94,16 @@ func (c *Compiled) extend(d *text.Doc, terms []string, pos, last int, sentence i
 
 // resolveOverlaps lets a longer match of a concept or mistake win over a shorter match of the other kind
 // that lies wholly inside it: "manual approval only for high-risk changes" is a concept, not the mistake
-// "manual approval".
+// "manual approval". A negated mistake claims nothing: "we never hardcode account IDs" still shows the
+// concept inside it.
 func resolveOverlaps(ms []match) {
 	for i := range ms {
 		for j := range ms {
 			a, b := &ms[i], &ms[j]
 			if i == j || !scored(a.p.kind) || !scored(b.p.kind) || a.p.kind == b.p.kind {
+				continue
+			}
+			if a.p.kind == kindMistake && a.negBy >= 0 {
 				continue
 			}
 			// b inside a, and a strictly longer

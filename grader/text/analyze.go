@@ -232,7 +232,11 @@ func matchRun(toks []Token, readings func(int) []Alt, terms []string, i int, sen
 	if len(terms) == 0 {
 		return i, true
 	}
-	for i < len(toks) && toks[i].Stop && toks[i].Term != terms[0] {
+	// Members are contiguous: only a few stop words may stand between their words.
+	for skipped := 0; i < len(toks) && toks[i].Stop && toks[i].Term != terms[0]; skipped++ {
+		if skipped == 3 {
+			return 0, false
+		}
 		i++
 	}
 	if i >= len(toks) || toks[i].Sentence != sentence {

@@ -1,7 +1,11 @@
 package text
 
-// negationWindow is how many content words a negation scope reaches (NegEx uses five or six).
-const negationWindow = 6
+// negationWindow is how many content words a negation scope reaches (NegEx uses five or six); a scope
+// never reaches more than maxScopeWords words in all, stop words included.
+const (
+	negationWindow = 6
+	maxScopeWords  = 4 * negationWindow
+)
 
 // markNegation finds negation triggers NegEx-style and marks the words in their scopes. A forward scope
 // runs from just after its trigger to the end of the clause, a contrast word, a new subject after a
@@ -33,7 +37,7 @@ func markNegation(toks []Token) {
 func markForward(toks []Token, trigger, from int) {
 	clause := toks[trigger].Clause
 	content := 0
-	for k := from; k < len(toks) && toks[k].Clause == clause; k++ {
+	for k := from; k < len(toks) && k-from < maxScopeWords && toks[k].Clause == clause; k++ {
 		t := &toks[k]
 		if scopeEnders[t.Surface] {
 			return
@@ -56,7 +60,7 @@ func markForward(toks []Token, trigger, from int) {
 func markBackward(toks []Token, trigger int) {
 	clause := toks[trigger].Clause
 	content := 0
-	for k := trigger - 1; k >= 0 && toks[k].Clause == clause; k-- {
+	for k := trigger - 1; k >= 0 && trigger-k <= maxScopeWords && toks[k].Clause == clause; k-- {
 		t := &toks[k]
 		if scopeEnders[t.Surface] || newSubject(toks, k+1) {
 			return

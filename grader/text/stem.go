@@ -10,6 +10,9 @@ import (
 // generated corpus) cannot grow memory without limit; past it, words are stemmed without caching.
 const stemCacheLimit = 1 << 17
 
+// maxStemLen is the longest word stemmed; longer runs of letters are not English words.
+const maxStemLen = 64
+
 type stemCache struct {
 	mu sync.RWMutex
 	m  map[string]string
@@ -20,8 +23,11 @@ var stems = &stemCache{m: make(map[string]string, 4096)}
 // Stem returns the Snowball English stem of a lower-cased word. Words with digits or apostrophes, and
 // very short words, are returned unchanged: stemming "k8s" or "137" only does harm.
 func Stem(word string) string {
-	if len(word) <= 2 || !stemmable(word) {
+	if len(word) <= 2 || len(word) > maxStemLen || !stemmable(word) {
 		return word
+	}
+	if s, ok := stemExceptions[word]; ok {
+		return s
 	}
 	stems.mu.RLock()
 	s, ok := stems.m[word]
@@ -51,3 +57,6 @@ func stemmable(w string) bool {
 	}
 	return true
 }
+
+// stemExceptions fix Snowball's few stems that split a common verb from its own forms ("added" → "ad").
+var stemExceptions = map[string]string{"added": "add", "adding": "add", "adds": "add"}

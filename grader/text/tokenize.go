@@ -105,7 +105,7 @@ func (sc *scanner) run(from, to int) {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(src[i:])
+		r, size := utf8.DecodeRuneInString(src[i:to])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			i = sc.word(i, to)
@@ -253,7 +253,7 @@ func (sc *scanner) word(i, to int) int {
 			}
 			break
 		}
-		r, size := utf8.DecodeRuneInString(src[i:])
+		r, size := utf8.DecodeRuneInString(src[i:to])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			i += size
 			continue

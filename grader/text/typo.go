@@ -8,7 +8,10 @@ type vocabulary struct {
 	deletes map[string][]string // one-deletion variant → words
 }
 
-const minTypoLen = 7
+const (
+	minTypoLen = 7
+	maxTypoLen = 40 // longer "words" are identifiers, hashes or garbage, and correcting them costs O(n²)
+)
 
 func newVocabulary(words []string) *vocabulary {
 	v := &vocabulary{words: map[string]bool{}, deletes: map[string][]string{}}
@@ -35,13 +38,13 @@ func newVocabulary(words []string) *vocabulary {
 
 // correct returns the vocabulary word a misspelled surface (or its stem) stands for.
 func (v *vocabulary) correct(surface, stem string) (string, bool) {
-	if v.words[surface] || v.words[stem] || len(surface) < minTypoLen || !stemmable(surface) {
+	if len(surface) < minTypoLen || len(surface) > maxTypoLen || v.words[surface] || v.words[stem] || !stemmable(surface) {
 		return "", false
 	}
 	if w, ok := v.near(surface); ok {
 		return w, true
 	}
-	if len(stem) >= minTypoLen-1 {
+	if len(stem) >= minTypoLen {
 		return v.near(stem)
 	}
 	return "", false

@@ -9,10 +9,10 @@ var stopWords = setOf(
 	"those", "there", "their", "theirs", "then", "than", "so", "such", "if", "we", "i", "you", "they", "he",
 	"she", "our", "ours", "us", "my", "me", "your", "yours", "them", "his", "her", "do", "does", "did", "doing",
 	"have", "has", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-	"also", "just", "very", "really", "some", "any", "each", "every", "which", "who", "whom", "what", "when",
+	"also", "very", "really", "some", "any", "which", "who", "whom", "what", "when",
 	"where", "why", "how", "about", "via", "per", "e.g", "i.e", "etc", "like", "i'd", "i'll", "i'm", "i've",
-	"we'd", "we'll", "we're", "we've", "you'd", "you'll", "you're", "they're", "let's", "both", "either",
-	"more", "most", "other", "own", "same", "too", "much", "many", "well", "one's", "here", "what's", "that's", "there's", "make", "makes", "made", "use", "used", "uses", "using",
+	"we'd", "we'll", "we're", "we've", "you'd", "you'll", "you're", "they're", "let's", "either",
+	"other", "own", "too", "much", "many", "well", "one's", "here", "what's", "that's", "there's", "make", "makes", "made", "use", "used", "uses", "using",
 )
 
 // preTriggers negate what follows them in the same clause. Multi-word triggers are matched on
@@ -42,7 +42,9 @@ var postTriggers = phrases(
 	"is not ok", "is not okay", "is bad", "are bad", "doesn't help", "does not help", "won't help", "will not help",
 	"didn't help", "is not enough", "isn't enough", "are not enough", "aren't enough", "is not sufficient",
 	"isn't sufficient", "are not sufficient", "doesn't work", "does not work", "won't work", "is wrong", "is a myth",
-	"is a trap", "is a smell", "is an antipattern", "is overkill", "is not the answer", "isn't the answer",
+	"isn't acceptable", "aren't acceptable", "not acceptable", "isn't an option", "is not an option",
+	"isn't needed", "is not needed", "isn't necessary", "is not necessary", "isn't allowed", "isn't recommended",
+	"isn't safe", "is not safe", "is unsafe", "is a trap", "is a smell", "is an antipattern", "is overkill", "is not the answer", "isn't the answer",
 )
 
 // pseudoTriggers look like negations but are not ("not only", "no doubt"): they are removed before
