@@ -17,7 +17,7 @@ func newRubricCmd(g *globalOptions) *cobra.Command {
 		Use:   "rubric",
 		Short: "List, show and check rubrics",
 	}
-	cmd.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricLintCmd(g))
+	cmd.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricLintCmd(g), newRubricDraftCmd(g))
 	return cmd
 }
 

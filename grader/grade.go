@@ -207,7 +207,7 @@ func rejection(d *text.Doc, id string, m match) Rejection {
 // finish turns coverage and penalties into the score, applying caps.
 func (c *Compiled) finish(res *Result) {
 	r := c.Rubric
-	score := c.curved(res.Coverage) - res.Penalty
+	score := c.applyCurve(res) - res.Penalty
 	for _, c := range res.Caps {
 		score = math.Min(score, float64(c.Limit))
 	}

@@ -49,6 +49,9 @@ type Result struct {
 	// Suppressed are mistakes the answer turned off with <!-- answerlint-disable <id> reason -->: not
 	// penalised, and listed with the reason.
 	Suppressed []Suppressed `json:"suppressed"`
+
+	// Curve is the rubric's score curve, when it has one: score = 100 × (coverage/100)^curve − penalty.
+	Curve float64 `json:"curve,omitempty"`
 }
 
 // Cap is a limit placed on the score, with its reason.

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/fatih/color"
@@ -107,10 +108,13 @@ func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
 		if c.Required {
 			req = p.bad(" required")
 		}
-		fmt.Fprintf(b, "  %s %s%s %s\n", p.bad("✗"), c.Name, req, p.dim(fmt.Sprintf("(0 of %s)", pts(c.MaxPoints))))
+		fmt.Fprintf(b, "  %s %s%s %s\n", p.bad("✗"), c.Name, req, p.dim(fmt.Sprintf("(%s of %s)", pts(c.Points), pts(c.MaxPoints))))
 		if c.Hint != "" {
 			fmt.Fprintf(b, "      %s %s\n", p.dim("hint:"), c.Hint)
 		}
+	}
+	if res.Curve > 0 {
+		fmt.Fprintf(b, "  %s %s\n", p.info("↗"), p.dim(fmt.Sprintf("curve %g: %s points of coverage score %s", res.Curve, pts(res.Coverage), pts(100*math.Pow(res.Coverage/100, res.Curve)))))
 	}
 	for _, m := range res.Mistakes {
 		sev := p.warn(string(m.Severity))

@@ -1,0 +1,78 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/answerlint/answerlint/rubric/draft"
+)
+
+type draftOptions struct {
+	*globalOptions
+	from     []string
+	id       string
+	title    string
+	question string
+	output   string
+}
+
+func newRubricDraftCmd(g *globalOptions) *cobra.Command {
+	o := &draftOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "draft --from FILE [--from FILE...] [--question TEXT] [--id ID]",
+		Short: "Draft a rubric from one or more model answers",
+		Long: `Draft a rubric from model answers ("-" reads one from standard input). The answers' key phrases
+(runs of content words) become concepts, weighted by how many words they hold; words the question already
+uses count for little; every concept earns partial credit, and the score curve follows human graders.
+Each model answer becomes a self-test example. The YAML passes 'answerlint rubric lint' and is meant to
+be edited: merge concepts, add the phrasings people really use, adjust weights.
+
+Exit codes: 0 drafted; 2 usage or input error.`,
+		Example: `  answerlint rubric draft --from model.md --question "What is a stack?" --id stack > stack.yaml
+  answerlint rubric lint stack.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.run()
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.from, "from", nil, "a model answer `file` (\"-\" for standard input; repeatable)")
+	f.StringVar(&o.id, "id", "", "rubric `id` (default: from the question)")
+	f.StringVar(&o.title, "title", "", "rubric `title` (default: the question)")
+	f.StringVar(&o.question, "question", "", "the question `text`; its words count for little in answers")
+	f.StringVarP(&o.output, "output", "o", "", "write the rubric to this `file` instead of standard output")
+	_ = cmd.MarkFlagRequired("from")
+	return cmd
+}
+
+func (o *draftOptions) run() error {
+	var answers []string
+	for _, path := range o.from {
+		var b []byte
+		var err error
+		if path == "-" {
+			b, err = io.ReadAll(io.LimitReader(o.in, DefaultMaxFileSize+1))
+		} else {
+			b, err = os.ReadFile(path)
+		}
+		if err != nil {
+			return withCode(ExitError, fmt.Errorf("%s: %s", path, describe(err)))
+		}
+		answers = append(answers, string(b))
+	}
+	yaml, err := draft.Draft(draft.Options{ID: o.id, Title: o.title, Question: o.question, Answers: answers})
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+	if o.output != "" {
+		if err := os.WriteFile(o.output, yaml, 0o644); err != nil {
+			return withCode(ExitError, fmt.Errorf("%s: %s", o.output, describe(err)))
+		}
+		return nil
+	}
+	_, err = o.out.Write(yaml)
+	return err
+}

@@ -1,0 +1,300 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/answerlint/answerlint/grader/eval"
+)
+
+type evalOptions struct {
+	*globalOptions
+	data        string
+	dataFormat  string
+	columns     []string
+	where       []string
+	scale       string
+	draft       bool
+	split       int
+	saveDrafts  string
+	formats     []string
+	answers     bool
+	minPearson  float64
+	minQWK      float64
+	maxFileSize int64
+}
+
+func newEvalCmd(g *globalOptions) *cobra.Command {
+	o := &evalOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "eval --data FILE",
+		Short: "Measure agreement with human graders on a set of human-graded answers",
+		Long: `Grade human-graded answers and measure how well answerlint agrees with the humans: Pearson r and
+Spearman ρ between answerlint's 0–100 score and the human score; quadratic weighted kappa (QWK), exact
+and adjacent agreement, RMSE and MAE after mapping the score onto the human scale; overall and per
+question.
+
+The data is TSV, CSV or JSON Lines (by extension, or --data-format) with the columns question_id,
+question, reference_answer, answer and score; --column renames them (--column answer=student_answer).
+Each question is graded with the rubric whose id is its question id ("1.1" may be rubric 1-1) from
+--rubrics directories, or, with --draft, with a rubric drafted from its reference answer.
+
+Without --split, 0–100 maps proportionally onto the scale. --split K fits a line from score to the
+human scale by cross-fitting: questions are dealt into K groups by a hash of their id, and each group is
+mapped with a line fitted on the other groups only, so nothing is fitted on the answers it is reported
+on. Correlations do not depend on the mapping.
+
+The thresholds used in practice for automated scoring are QWK and r of at least 0.70 (Williamson, Xi &
+Breyer 2012).
+
+Exit codes: 0 measured; 1 below --min-pearson or --min-qwk; 2 usage, data or rubric error.`,
+		Example: `  answerlint eval --data graded.tsv --rubrics rubrics/ --scale 0-5
+  answerlint eval --data testdata/mohler/answers.tsv --draft --split 2 \
+    --column question_id=qid --column answer=student_answer --column score=score_avg_0_5 \
+    --where in_mohler2011_subset=1 --scale 0-5`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.formats = g.v.GetStringSlice("format")
+			o.maxFileSize = g.v.GetInt64("max_file_size")
+			return o.run()
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.data, "data", "", "human-graded answers: a TSV, CSV or JSON Lines `file` (\"-\" reads standard input)")
+	f.StringVar(&o.dataFormat, "data-format", "", "format of --data: tsv, csv or jsonl (default: from the file extension, else tsv)")
+	f.StringArrayVar(&o.columns, "column", nil, "rename a column, `KEY=NAME`; keys: question_id, question, reference_answer, answer, score (repeatable)")
+	f.StringArrayVar(&o.where, "where", nil, "keep only rows whose column has a value, `COLUMN=VALUE` (repeatable)")
+	f.StringVar(&o.scale, "scale", "", "the human scale, e.g. `0-5` (default: inferred from the scores)")
+	f.BoolVar(&o.draft, "draft", false, "draft each question's rubric from its reference answer instead of loading it from --rubrics")
+	f.IntVar(&o.split, "split", 0, "fit the score-to-scale mapping by cross-fitting over `K` groups of questions (0: fit nothing)")
+	f.StringVar(&o.saveDrafts, "save-drafts", "", "with --draft, write each drafted rubric to this `dir`ectory")
+	f.StringSliceP("format", "f", []string{"text"}, "output `format`: text or json")
+	f.BoolVar(&o.answers, "answers", false, "text output: also list every answer's score")
+	f.Float64Var(&o.minPearson, "min-pearson", 0, "exit 1 when Pearson r is below this `value`")
+	f.Float64Var(&o.minQWK, "min-qwk", 0, "exit 1 when QWK is below this `value`")
+	f.Int64("max-file-size", 64<<20, "largest data file read, in `bytes`")
+	_ = cmd.MarkFlagRequired("data")
+	return cmd
+}
+
+func (o *evalOptions) run() error {
+	ropts, err := o.readOptions()
+	if err != nil {
+		return err
+	}
+	if o.split < 0 || o.split == 1 {
+		return usagef("--split must be 0 (no fitting) or at least 2, not %d", o.split)
+	}
+	var scale eval.Scale
+	if o.scale != "" {
+		if scale, err = eval.ParseScale(o.scale); err != nil {
+			return usagef("%v", err)
+		}
+	}
+	for _, f := range o.formats {
+		if f = strings.ToLower(strings.TrimSpace(f)); f != "text" && f != "json" {
+			return usagef("unknown format %q (known: text, json)", f)
+		}
+	}
+	rows, err := o.readRows(ropts)
+	if err != nil {
+		return withCode(ExitError, fmt.Errorf("%s: %w", o.data, err))
+	}
+	src, err := o.source()
+	if err != nil {
+		return err
+	}
+	graded, errs := eval.GradeAll(rows, src)
+	for _, e := range errs {
+		fmt.Fprintf(o.errOut, "answerlint: %v\n", e)
+	}
+	if len(graded) == 0 {
+		return silent(ExitError)
+	}
+	rep, err := eval.Evaluate(graded, eval.Options{Scale: scale, Folds: o.split})
+	if err != nil {
+		return withCode(ExitError, fmt.Errorf("%s: %w", o.data, err))
+	}
+	for _, f := range o.formats {
+		if err := o.print(strings.ToLower(strings.TrimSpace(f)), rep); err != nil {
+			return withCode(ExitError, fmt.Errorf("writing report: %w", err))
+		}
+	}
+	switch {
+	case len(errs) > 0:
+		return silent(ExitError)
+	case float64(rep.Pearson) < o.minPearson || math.IsNaN(float64(rep.Pearson)) && o.minPearson > 0:
+		fmt.Fprintf(o.errOut, "answerlint: Pearson r %.3f is below --min-pearson %.3f\n", float64(rep.Pearson), o.minPearson)
+		return silent(ExitFailed)
+	case float64(rep.QWK) < o.minQWK || math.IsNaN(float64(rep.QWK)) && o.minQWK > 0:
+		fmt.Fprintf(o.errOut, "answerlint: QWK %.3f is below --min-qwk %.3f\n", float64(rep.QWK), o.minQWK)
+		return silent(ExitFailed)
+	}
+	return nil
+}
+
+func (o *evalOptions) readOptions() (eval.ReadOptions, error) {
+	ro := eval.ReadOptions{Format: eval.FormatOf(o.data), Columns: eval.DefaultColumns(), Where: map[string]string{}}
+	if o.dataFormat != "" {
+		f, err := eval.ParseFormat(o.dataFormat)
+		if err != nil {
+			return ro, usagef("%v", err)
+		}
+		ro.Format = f
+	}
+	for _, c := range o.columns {
+		key, name, ok := strings.Cut(c, "=")
+		if !ok || strings.TrimSpace(name) == "" {
+			return ro, usagef("--column %q must be KEY=NAME", c)
+		}
+		if err := ro.Columns.Set(strings.TrimSpace(key), strings.TrimSpace(name)); err != nil {
+			return ro, usagef("--column: %v", err)
+		}
+	}
+	for _, w := range o.where {
+		col, val, ok := strings.Cut(w, "=")
+		if !ok || strings.TrimSpace(col) == "" {
+			return ro, usagef("--where %q must be COLUMN=VALUE", w)
+		}
+		ro.Where[strings.TrimSpace(col)] = strings.TrimSpace(val)
+	}
+	return ro, nil
+}
+
+func (o *evalOptions) readRows(ro eval.ReadOptions) ([]eval.Row, error) {
+	limit := o.maxFileSize
+	if limit <= 0 {
+		limit = 64 << 20
+	}
+	var r io.Reader = o.in
+	if o.data != "-" {
+		f, err := os.Open(o.data)
+		if err != nil {
+			return nil, fmt.Errorf("%s", describe(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s", describe(err))
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("the data is over the %d-byte limit (--max-file-size)", limit)
+	}
+	return eval.Read(strings.NewReader(string(b)), ro)
+}
+
+// source picks where each question's rubric comes from: drafted, or the rubric set.
+func (o *evalOptions) source() (eval.Source, error) {
+	if !o.draft {
+		if o.saveDrafts != "" {
+			return nil, usagef("--save-drafts needs --draft")
+		}
+		g, err := o.newGrader()
+		if err != nil {
+			return nil, err
+		}
+		return eval.SetSource(g), nil
+	}
+	var save func(string, []byte) error
+	if dir := o.saveDrafts; dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, withCode(ExitError, fmt.Errorf("--save-drafts: %v", describe(err)))
+		}
+		save = func(id string, yaml []byte) error {
+			return os.WriteFile(filepath.Join(dir, id+".yaml"), yaml, 0o644)
+		}
+	}
+	return eval.DraftSource(save), nil
+}
+
+func (o *evalOptions) print(format string, rep *eval.Report) error {
+	if format == "json" {
+		enc := json.NewEncoder(o.out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	_, err := io.WriteString(o.out, evalText(rep, o.answers))
+	return err
+}
+
+// evalText renders the figures, then one line per question, then (when asked) one per answer.
+func evalText(rep *eval.Report, answers bool) string {
+	var b strings.Builder
+	mapping := "proportional 0–100 → " + rep.Scale.String() + " (nothing fitted)"
+	if rep.Folds > 1 {
+		mapping = fmt.Sprintf("linear, cross-fitted over %d groups of questions", rep.Folds)
+	}
+	fmt.Fprintf(&b, "%s to %s, human scale %s in steps of %g; mapping: %s\n\n", count(rep.N, "answer"), count(rep.Questions, "question"), rep.Scale, rep.Scale.Step, mapping)
+	tw := tabwriter.NewWriter(&b, 0, 2, 2, ' ', 0)
+	fmt.Fprintf(tw, "Pearson r\t%s\t%s\n", fig(rep.Pearson), practice(rep.Pearson, eval.MinPearson))
+	fmt.Fprintf(tw, "Spearman ρ\t%s\t\n", fig(rep.Spearman))
+	fmt.Fprintf(tw, "QWK\t%s\t%s\n", fig(rep.QWK), practice(rep.QWK, eval.MinQWK))
+	fmt.Fprintf(tw, "RMSE\t%s\t\n", fig(rep.RMSE))
+	fmt.Fprintf(tw, "MAE\t%s\t\n", fig(rep.MAE))
+	fmt.Fprintf(tw, "exact agreement\t%s\t\n", pct(rep.Exact))
+	fmt.Fprintf(tw, "adjacent (±%g)\t%s\t\n", rep.Scale.Step, pct(rep.Adjacent))
+	tw.Flush()
+	b.WriteString("\nper question:\n")
+	tw = tabwriter.NewWriter(&b, 0, 2, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "question\tn\tr\tRMSE\thuman\tpredicted\tscore\t")
+	for _, q := range rep.PerQuestion {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%.0f\t\n", q.ID, q.N, fig(q.Pearson), fig(q.RMSE), fig2(q.MeanHuman), fig2(q.MeanPredicted), float64(q.MeanScore))
+	}
+	tw.Flush()
+	if answers {
+		b.WriteString("\nanswers:\n")
+		tw = tabwriter.NewWriter(&b, 0, 2, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "row\tquestion\tscore\tpredicted\thuman\t")
+		for _, a := range rep.Answers {
+			fmt.Fprintf(tw, "%d\t%s\t%d\t%.2f\t%g\t\n", a.Row, a.QuestionID, a.Score, a.Predicted, a.Human)
+		}
+		tw.Flush()
+	}
+	return b.String()
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func fig(f eval.Figure) string {
+	if math.IsNaN(float64(f)) {
+		return "–"
+	}
+	return fmt.Sprintf("%.3f", float64(f))
+}
+
+func fig2(f eval.Figure) string {
+	if math.IsNaN(float64(f)) {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", float64(f))
+}
+
+func pct(f eval.Figure) string {
+	if math.IsNaN(float64(f)) {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(f))
+}
+
+// practice says whether a figure reaches the threshold used in practice.
+func practice(f eval.Figure, min float64) string {
+	if float64(f) >= min {
+		return fmt.Sprintf("meets the %.2f used in practice", min)
+	}
+	return fmt.Sprintf("below the %.2f used in practice", min)
+}

@@ -1,0 +1,76 @@
+package grader
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/answerlint/answerlint/rubric"
+)
+
+const partialRubric = `
+id: prototype
+title: Prototypes
+question: What is the role of a prototype program in problem solving?
+partial: %s
+curve: %s
+concepts:
+  - id: simulate
+    name: simulate
+    match: [simulate]
+  - id: product
+    name: desired software product
+    weight: 3
+    match: [desired software product]
+`
+
+func compilePartial(t *testing.T, partial, curve string) *Compiled {
+	t.Helper()
+	src := []byte(fmt.Sprintf(partialRubric, partial, curve))
+	r, err := rubric.Parse("prototype.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Compile(r)
+}
+
+func TestPartialCredit(t *testing.T) {
+	tests := []struct {
+		name     string
+		partial  string
+		curve    string
+		answer   string
+		score    int
+		credit   float64 // of the product concept
+		covered  bool
+		evidence int
+	}{
+		{name: "whole phrase", partial: "true", curve: "1", answer: "It simulates the desired software product.", score: 100, covered: true, evidence: 1},
+		{name: "two words of three", partial: "true", curve: "1", answer: "A small software product to simulate with.", score: 75, credit: 0.67, evidence: 2},
+		{name: "off: no credit for part of a phrase", partial: "false", curve: "1", answer: "A small software product to simulate with.", score: 25},
+		{name: "every word, apart, counts as covered", partial: "true", curve: "1", answer: "The product is software. It is what was desired.", score: 75, covered: true, evidence: 3},
+		{name: "typos and stems count", partial: "true", curve: "1", answer: "The desirred products.", score: 50, credit: 0.67, evidence: 2},
+		{name: "curve 0.5: a quarter scores half", partial: "false", curve: "0.5", answer: "simulate", score: 50},
+		{name: "curve 0.5 on partial credit", partial: "true", curve: "0.5", answer: "the software", score: int(math.Round(100 * math.Sqrt(0.25))), credit: 0.33, evidence: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := compilePartial(t, tt.partial, tt.curve)
+			res := c.Grade(Input{Text: tt.answer})
+			if res.Score != tt.score {
+				t.Errorf("score %d, want %d (coverage %v)", res.Score, tt.score, res.Coverage)
+			}
+			p := res.Concepts[1]
+			if p.Credit != tt.credit || p.Covered != tt.covered || len(p.Evidence) != tt.evidence {
+				t.Errorf("product: credit %v covered %v evidence %d; want %v %v %d", p.Credit, p.Covered, len(p.Evidence), tt.credit, tt.covered, tt.evidence)
+			}
+		})
+	}
+}
+
+func TestCurveMustBeAFraction(t *testing.T) {
+	_, err := rubric.Parse("prototype.yaml", []byte(fmt.Sprintf(partialRubric, "true", "1.5")))
+	if err == nil {
+		t.Error("curve 1.5 must be refused")
+	}
+}

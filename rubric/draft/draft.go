@@ -1,0 +1,224 @@
+// Package draft turns model answers into a draft rubric: the answers' key phrases (runs of content words)
+// become concepts weighted by how much they say, words that merely repeat the question count for
+// little, and every concept earns partial credit. The draft is YAML that passes `answerlint rubric
+// lint`, ready for a person to edit.
+package draft
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/answerlint/answerlint/grader/text"
+)
+
+// Options describe the rubric to draft.
+type Options struct {
+	ID       string   // rubric id; derived from the question when empty
+	Title    string   // derived from the question when empty
+	Question string   // the question; its words count for little in the answer
+	Answers  []string // one or more model answers
+	Source   string   // where the model answers come from, for the rubric's source field
+}
+
+// Weights of a word in a concept. A word the question already uses is weak evidence: students restate
+// the question. A word every model answer uses is firmer than one only some of them use.
+const (
+	newWordWeight      = 1.0
+	questionWordWeight = 0.1
+	maxPhraseWords     = 4
+)
+
+// phrase is a key phrase of the model answers: a run of content words within one clause.
+type phrase struct {
+	terms    []string // stems, for de-duplication and weighting
+	surfaces []string // the words as written, lower-cased: the phrasing
+	text     string   // the words as written in the answer
+	sentence string   // the sentence it comes from, for the hint
+	question bool     // every word repeats the question
+	weight   float64
+}
+
+// keyPhrases finds the key phrases of the model answers, each word kept once (in the first phrase that
+// has it), weighted by whether it repeats the question and by how many model answers use it.
+func keyPhrases(a *text.Analyzer, question string, answers []string) []phrase {
+	qterms := termSet(a.Analyze(question, 0, len(question)))
+	docs := make([]*text.Doc, len(answers))
+	uses := map[string]int{} // term → number of model answers that use it
+	for k, ans := range answers {
+		docs[k] = a.Analyze(ans, 0, len(ans))
+		for t := range termSet(docs[k]) {
+			uses[t]++
+		}
+	}
+	seen := map[string]bool{}
+	var out []phrase
+	for _, d := range docs {
+		for _, run := range runs(d) {
+			for _, p := range splitByQuestion(d, run, qterms) {
+				if p = dedupe(p, seen); len(p.terms) == 0 {
+					continue
+				}
+				for _, t := range p.terms {
+					base := newWordWeight
+					if p.question {
+						base = questionWordWeight
+					}
+					p.weight += base * (0.5 + 0.5*float64(uses[t])/float64(len(answers)))
+				}
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// termSet is every content term of a text, with its synonym and compound readings.
+func termSet(d *text.Doc) map[string]bool {
+	set := map[string]bool{}
+	for i, t := range d.Tokens {
+		if t.Stop {
+			continue
+		}
+		set[t.Term] = true
+		for _, alt := range d.AltsAt(i) {
+			set[alt.Term] = true
+		}
+	}
+	return set
+}
+
+// runs splits a text into runs of key words: words that stand next to each other in one clause, with
+// no stop word, negation, comma or other punctuation between them (a hyphen or slash joins).
+func runs(d *text.Doc) [][]int {
+	var out [][]int
+	var cur []int
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, cur)
+			cur = nil
+		}
+	}
+	for i, t := range d.Tokens {
+		if !isKeyWord(t) {
+			flush()
+			continue
+		}
+		if len(cur) > 0 && (!adjacent(d, cur[len(cur)-1], i) || len(cur) == maxPhraseWords) {
+			flush()
+		}
+		cur = append(cur, i)
+	}
+	flush()
+	return out
+}
+
+func isKeyWord(t text.Token) bool {
+	if t.Stop || negators[t.Surface] || generic[t.Surface] {
+		return false
+	}
+	for _, r := range t.Surface {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 {
+			return true
+		}
+	}
+	return false
+}
+
+func adjacent(d *text.Doc, a, b int) bool {
+	ta, tb := d.Tokens[a], d.Tokens[b]
+	if ta.Sentence != tb.Sentence || ta.Clause != tb.Clause || tb.Comma {
+		return false
+	}
+	return tb.Joined || strings.TrimSpace(d.Src[ta.End:tb.Start]) == ""
+}
+
+// splitByQuestion cuts a run where it passes between words the question uses and words it does not,
+// so that the new words are weighed on their own.
+func splitByQuestion(d *text.Doc, run []int, qterms map[string]bool) []phrase {
+	inQuestion := func(i int) bool {
+		if qterms[d.Tokens[i].Term] {
+			return true
+		}
+		for _, alt := range d.AltsAt(i) {
+			if alt.Span == 1 && qterms[alt.Term] {
+				return true
+			}
+		}
+		return false
+	}
+	var out []phrase
+	start := 0
+	for k := 1; k <= len(run); k++ {
+		if k < len(run) && inQuestion(run[k]) == inQuestion(run[start]) {
+			continue
+		}
+		out = append(out, makePhrase(d, run[start:k], inQuestion(run[start])))
+		start = k
+	}
+	return out
+}
+
+func makePhrase(d *text.Doc, run []int, question bool) phrase {
+	first, last := d.Tokens[run[0]], d.Tokens[run[len(run)-1]]
+	p := phrase{text: collapse(d.Src[first.Start:last.End]), question: question, sentence: sentenceOf(d, run[0])}
+	for _, i := range run {
+		p.terms = append(p.terms, d.Tokens[i].Term)
+		p.surfaces = append(p.surfaces, d.Tokens[i].Surface)
+	}
+	return p
+}
+
+// dedupe drops the words of a phrase that an earlier phrase already has, and marks the rest seen.
+func dedupe(p phrase, seen map[string]bool) phrase {
+	var terms, surfaces []string
+	for i, t := range p.terms {
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		terms, surfaces = append(terms, t), append(surfaces, p.surfaces[i])
+	}
+	if len(terms) != len(p.terms) {
+		p.text = strings.Join(surfaces, " ")
+	}
+	p.terms, p.surfaces = terms, surfaces
+	return p
+}
+
+func sentenceOf(d *text.Doc, i int) string {
+	s := d.Tokens[i].Sentence
+	first, last := i, i
+	for first > 0 && d.Tokens[first-1].Sentence == s {
+		first--
+	}
+	for last+1 < len(d.Tokens) && d.Tokens[last+1].Sentence == s {
+		last++
+	}
+	return collapse(d.Src[d.Tokens[first].Start:d.Tokens[last].End])
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Draft drafts a rubric from model answers and returns it as YAML that passes `answerlint rubric lint`.
+func Draft(opts Options) ([]byte, error) {
+	var answers []string
+	for _, a := range opts.Answers {
+		if strings.TrimSpace(a) != "" {
+			answers = append(answers, a)
+		}
+	}
+	if len(answers) == 0 {
+		return nil, errors.New("no model answer to draft from")
+	}
+	a := text.NewAnalyzer(text.DefaultSynonyms, nil)
+	phrases := keyPhrases(a, opts.Question, answers)
+	if len(phrases) == 0 {
+		return nil, errors.New("the model answers have no content words to build concepts from")
+	}
+	doc := newDocument(opts, answers, phrases)
+	if err := doc.addExamples(); err != nil {
+		return nil, fmt.Errorf("drafting %s: %w", doc.ID, err)
+	}
+	return doc.marshal()
+}

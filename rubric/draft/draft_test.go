@@ -1,0 +1,144 @@
+package draft
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/rubric"
+)
+
+func parse(t *testing.T, opts Options) *rubric.Rubric {
+	t.Helper()
+	b, err := Draft(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := rubric.Parse("draft.yaml", b)
+	if err != nil {
+		t.Fatalf("the draft does not parse: %v\n%s", err, b)
+	}
+	return r
+}
+
+func conceptNamed(r *rubric.Rubric, name string) *rubric.Concept {
+	for i := range r.Concepts {
+		if r.Concepts[i].Name == name {
+			return &r.Concepts[i]
+		}
+	}
+	return nil
+}
+
+// TestDraftPassesLint drafts from a few kinds of model answer and runs the draft's own examples, as
+// `answerlint rubric lint` does.
+func TestDraftPassesLint(t *testing.T) {
+	tests := []Options{
+		{Question: "What is the role of a prototype program in problem solving?", Answers: []string{"To simulate the behaviour of portions of the desired software product."}},
+		{Question: "What is a stack?", Answers: []string{"A data structure that can store elements, which has the property that the last item added will be the first to be removed (or last-in-first-out)."}},
+		{Answers: []string{"## Rollouts\n\n- Use a **canary** with automated analysis.\n- Roll back on SLO burn.\n"}},
+		{Question: "How do you keep Terraform changes safe?", Answers: []string{"Remote state with locking, plans reviewed in pull requests.", "State lives in S3 with DynamoDB locking; every plan is reviewed."}},
+	}
+	for _, opts := range tests {
+		r := parse(t, opts)
+		if !r.Partial || r.Curve != draftCurve || !r.HasTag("draft") {
+			t.Errorf("%s: partial %v, curve %v, tags %v", r.ID, r.Partial, r.Curve, r.Tags)
+		}
+		if len(r.Examples) < len(opts.Answers) {
+			t.Errorf("%s: %d examples for %d model answers", r.ID, len(r.Examples), len(opts.Answers))
+		}
+		c := grader.Compile(r)
+		for _, f := range c.CheckExamples(c.GradeExample) {
+			t.Errorf("%s", f.Error())
+		}
+	}
+}
+
+func TestDraftKeyPhrases(t *testing.T) {
+	r := parse(t, Options{
+		ID:       "recursion",
+		Question: "When defining a recursive function, what are possible causes for infinite recursion?",
+		Answers:  []string{"If the recursion step is defined incorrectly, or if the base case is not included."},
+	})
+	if r.ID != "recursion" || !strings.HasPrefix(r.Title, "When defining a recursive function") {
+		t.Errorf("id %q, title %q", r.ID, r.Title)
+	}
+	var names []string
+	for _, c := range r.Concepts {
+		names = append(names, c.Name)
+	}
+	got := strings.Join(names, " | ")
+	// "recursion" repeats the question and is split from "step"; "not" is never a concept; stop words
+	// ("the", "is", "if") end phrases.
+	if want := "recursion | step | defined | incorrectly | base case | included"; got != want {
+		t.Errorf("concepts = %q, want %q", got, want)
+	}
+	if c := conceptNamed(r, "recursion"); c == nil || c.Weight != questionWordWeight || !strings.Contains(c.Hint, "Repeats the question") {
+		t.Errorf("a word of the question must weigh %v: %+v", questionWordWeight, c)
+	}
+	if c := conceptNamed(r, "base case"); c == nil || c.Weight != 2 || c.Match[0].Text != "base case" {
+		t.Errorf("a two-word phrase weighs 2: %+v", c)
+	}
+}
+
+func TestDraftSeveralAnswers(t *testing.T) {
+	r := parse(t, Options{ID: "queue", Question: "What is a queue?", Answers: []string{
+		"A FIFO structure with enqueue and dequeue.",
+		"First in, first out: enqueue at the rear.",
+	}})
+	enq, fifo := conceptNamed(r, "enqueue"), conceptNamed(r, "FIFO structure")
+	if enq == nil || fifo == nil {
+		t.Fatalf("concepts: %+v", r.Concepts)
+	}
+	// "enqueue" is in both answers: a full weight of 1; "fifo" and "structure" are in one each: 0.75 each.
+	if enq.Weight != 1 || fifo.Weight != 1.5 {
+		t.Errorf("weights: enqueue %v, FIFO structure %v", enq.Weight, fifo.Weight)
+	}
+	// Each word is kept once: the second answer's "enqueue" adds no concept.
+	n := 0
+	for _, c := range r.Concepts {
+		if strings.Contains(c.Match[0].Text, "enqueue") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d concepts hold enqueue, want 1", n)
+	}
+}
+
+func TestDraftErrors(t *testing.T) {
+	if _, err := Draft(Options{Answers: []string{"  \n"}}); err == nil {
+		t.Error("an empty model answer must be refused")
+	}
+	if _, err := Draft(Options{Answers: []string{"It is what it is, and so on."}}); err == nil || !strings.Contains(err.Error(), "no content words") {
+		t.Errorf("an answer of stop words: %v", err)
+	}
+}
+
+func TestDraftPlaceholderQuestion(t *testing.T) {
+	r := parse(t, Options{Answers: []string{"Blue-green deployment keeps two environments."}})
+	if !strings.HasPrefix(r.Question, "TODO") || r.ID == "" || !strings.HasPrefix(r.Title, "Draft rubric: ") {
+		t.Errorf("question %q, id %q, title %q", r.Question, r.ID, r.Title)
+	}
+}
+
+func TestKebabAndShorten(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"What is a stack?", 40, "what-is-a-stack"},
+		{"What is the role of a prototype program", 20, "what-is-the-role-of"},
+		{"averyveryverylongsingleword", 12, "averyveryver"},
+		{"Ünïcode only", 40, "n-code-only"},
+	}
+	for _, tt := range tests {
+		if got := kebab(tt.in, tt.n); got != tt.want {
+			t.Errorf("kebab(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+	if got := shorten("one two three four five six", 14); got != "one two three…" {
+		t.Errorf("shorten = %q", got)
+	}
+}

@@ -1,0 +1,21 @@
+package draft
+
+// negators flip the meaning of the words around them; they are never key words themselves.
+var negators = setOf("not", "no", "never", "without", "nor", "neither", "none", "nothing", "cannot",
+	"can't", "cant", "don't", "dont", "doesn't", "doesnt", "didn't", "won't", "isn't", "aren't", "wasn't",
+	"shouldn't", "wouldn't", "couldn't", "haven't", "hasn't")
+
+// generic words say nothing about any particular subject, so a concept built on them would match almost
+// any answer.
+var generic = setOf("thing", "things", "something", "anything", "everything", "way", "ways", "lot", "lots",
+	"kind", "sort", "basically", "actually", "simply", "generally", "usually", "etc", "e", "g", "i", "ie",
+	"eg", "called", "example", "examples", "instance", "certain", "various", "able", "get", "gets", "got",
+	"put", "puts", "even", "only", "yes", "ok", "okay")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
