@@ -262,3 +262,14 @@ mistakes:
 		}
 	}
 }
+
+func TestJoinedWordCountsOnceInTheGap(t *testing.T) {
+	r, err := rubric.Parse("t.yaml", []byte("id: t\ntitle: T\nquestion: Q?\nconcepts:\n  - {id: a, name: A, hint: h, match: [versioned artifact]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Compile(r).Grade(Input{Text: "We packaged a versioned NuGet container artifact once."})
+	if !res.Concepts[0].Covered {
+		t.Errorf("a camelCase word counted as two words in the gap")
+	}
+}

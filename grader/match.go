@@ -82,7 +82,7 @@ func (c *Compiled) extend(d *text.Doc, terms []string, pos, last int, sentence i
 				}
 			}
 		}
-		if !t.Stop {
+		if !t.Stop && !t.Joined { // the parts of one written word ("NuGet") count once
 			skipped++
 			if skipped > c.gap {
 				break
