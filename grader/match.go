@@ -106,8 +106,8 @@ func resolveOverlaps(ms []match) {
 			if a.p.kind == kindMistake && a.negBy >= 0 {
 				continue
 			}
-			// b inside a, and a strictly longer
-			if b.first >= a.first && b.last <= a.last && (a.last-a.first > b.last-b.first || len(a.p.terms) > len(b.p.terms)) {
+			// b inside a, and a more specific: more words of its own, not merely a wider gap
+			if b.first >= a.first && b.last <= a.last && len(a.p.terms) > len(b.p.terms) {
 				b.dropped = true
 			}
 		}
