@@ -27,8 +27,13 @@ func (JSON) Print(w io.Writer, r *Report) error {
 	if env.Errors == nil {
 		env.Errors = []FileError{}
 	}
+	return writeJSON(w, env)
+}
+
+// writeJSON writes v as indented JSON, leaving <, > and & as they are: reports quote answers.
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(env)
+	return enc.Encode(v)
 }

@@ -3,11 +3,13 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"sort"
 
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/rubric"
 )
 
 // SchemaVersion is the version of the JSON report's shape. It changes only when a field is removed or
@@ -19,6 +21,11 @@ type Report struct {
 	Tool    Tool             `json:"tool"`
 	Results []*grader.Result `json:"results"`
 	Errors  []FileError      `json:"errors"`
+	// FailOn is the least severe mistake that fails an answer even when its score passes; "none" or
+	// empty: mistakes alone never fail an answer.
+	FailOn rubric.Severity `json:"-"`
+	// Sources holds each graded file's text by name, for formats that count columns in bytes.
+	Sources map[string]string `json:"-"`
 }
 
 // Tool names the program that wrote a report.
@@ -34,7 +41,7 @@ type FileError struct {
 	Message string `json:"message"`
 }
 
-// Summary counts a run's outcome.
+// Summary counts a run's outcome. Failed counts the answers that fail a gate (see Report.Failing).
 type Summary struct {
 	Graded    int     `json:"graded"`
 	Passed    int     `json:"passed"`
@@ -51,7 +58,7 @@ func (r *Report) Summarize() Summary {
 	for _, res := range r.Results {
 		total += res.Score
 		s.Mistakes += len(res.Mistakes)
-		if res.Passed {
+		if !r.Failing(res) {
 			s.Passed++
 		} else {
 			s.Failed++
@@ -61,6 +68,55 @@ func (r *Report) Summarize() Summary {
 		s.MeanScore = math.Round(float64(total)/float64(s.Graded)*10) / 10
 	}
 	return s
+}
+
+// Line is the summary in one sentence: "graded 5 answers: 3 passed, 2 failed, mean score 71.2".
+func (s Summary) Line() string {
+	line := fmt.Sprintf("graded %d %s: %d passed, %d failed", s.Graded, plural(s.Graded, "answer", "answers"), s.Passed, s.Failed)
+	if s.Graded > 0 {
+		line += fmt.Sprintf(", mean score %.1f", s.MeanScore)
+	}
+	if s.Errors > 0 {
+		line += fmt.Sprintf("; %d %s", s.Errors, plural(s.Errors, "error", "errors"))
+	}
+	return line
+}
+
+// Failing reports whether an answer fails the run's gates: below its pass mark, or making a mistake at
+// or above FailOn.
+func (r *Report) Failing(res *grader.Result) bool {
+	if !res.Passed {
+		return true
+	}
+	rank := r.FailOn.Rank()
+	if rank == 0 {
+		return false
+	}
+	for _, m := range res.Mistakes {
+		if m.Severity.Rank() >= rank {
+			return true
+		}
+	}
+	return false
+}
+
+// severityName names a severity in a format's own words.
+func severityName(s rubric.Severity, errorName, warningName, infoName string) string {
+	switch s {
+	case rubric.SeverityError:
+		return errorName
+	case rubric.SeverityWarning:
+		return warningName
+	}
+	return infoName
+}
+
+// verdict names an answer's outcome in a format's own words.
+func (r *Report) verdict(res *grader.Result, pass, fail string) string {
+	if r.Failing(res) {
+		return fail
+	}
+	return pass
 }
 
 // Sort puts results and errors in a stable order: by file, then position in the file.

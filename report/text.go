@@ -56,21 +56,10 @@ func (t Text) Print(w io.Writer, r *Report) error {
 	// Input errors go to stderr, where the command prints them; only the summary counts them here.
 	if len(r.Results)+len(r.Errors) > 1 {
 		s := r.Summarize()
-		fmt.Fprintf(&b, "\n%s\n", summaryLine(s))
+		fmt.Fprintf(&b, "\n%s\n", s.Line())
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func summaryLine(s Summary) string {
-	line := fmt.Sprintf("graded %d %s: %d passed, %d failed", s.Graded, plural(s.Graded, "answer", "answers"), s.Passed, s.Failed)
-	if s.Graded > 0 {
-		line += fmt.Sprintf(", mean score %.1f", s.MeanScore)
-	}
-	if s.Errors > 0 {
-		line += fmt.Sprintf("; %d %s", s.Errors, plural(s.Errors, "error", "errors"))
-	}
-	return line
 }
 
 func plural(n int, one, many string) string {
@@ -122,11 +111,18 @@ func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
 			sev = p.bad(string(m.Severity))
 		}
 		ev := m.Evidence[0]
-		fmt.Fprintf(b, "  %s %s %s %s  %s %s\n", p.warn("⚠"), sev, m.ID, p.dim(fmt.Sprintf("(−%s)", pts(m.Penalty))), p.dim(fmt.Sprintf("%d:%d", ev.Line, ev.Column)), quoteEv(ev))
+		penalty := ""
+		if m.Penalty > 0 {
+			penalty = " " + p.dim(fmt.Sprintf("(−%s)", pts(m.Penalty)))
+		}
+		fmt.Fprintf(b, "  %s %s %s%s  %s %s\n", p.warn("⚠"), sev, m.ID, penalty, p.dim(fmt.Sprintf("%d:%d", ev.Line, ev.Column)), quoteEv(ev))
 		fmt.Fprintf(b, "      %s\n", m.Message)
 		if m.Advice != "" {
 			fmt.Fprintf(b, "      %s %s\n", p.dim("advice:"), m.Advice)
 		}
+	}
+	for _, sp := range res.Suppressed {
+		fmt.Fprintf(b, "  %s %s %s  %s %s\n", p.info("⊘"), p.dim("suppressed:"), sp.Mistake.ID, p.dim(fmt.Sprintf("%d:%d", sp.Line, sp.Column)), sp.Reason)
 	}
 	for _, rj := range res.Rejected {
 		fmt.Fprintf(b, "  %s %s %s  %s %q\n", p.info("↺"), p.dim("rejected (negated, not flagged):"), rj.Mistake, p.dim(fmt.Sprintf("%d:%d", rj.Evidence.Line, rj.Evidence.Column)), rj.Text)

@@ -1,0 +1,108 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// MaxAnnotationsPerLevel is how many annotations of each level (error, warning, notice) GitHub Actions
+// shows for one step; the rest it drops silently.
+const MaxAnnotationsPerLevel = 10
+
+// GitHub prints GitHub Actions workflow commands: a score table folded in a log group, then one
+// annotation per finding, most severe first and at most MaxAnnotationsPerLevel of each level; findings
+// past the limit are printed as plain lines so the log still has them. When StepSummary is set (from
+// $GITHUB_STEP_SUMMARY) the Markdown scorecard is appended to that file.
+type GitHub struct {
+	PathPrefix  string // the working directory relative to the repository root, so annotations find files
+	StepSummary string
+}
+
+// Print writes the workflow commands and appends the job summary.
+func (g GitHub) Print(w io.Writer, r *Report) error {
+	var b strings.Builder
+	if len(r.Results) > 0 {
+		b.WriteString("::group::answerlint scores\n")
+		for _, res := range r.Results {
+			fmt.Fprintf(&b, "%s  %3d/100  %s  %s\n", r.verdict(res, "PASS", "FAIL"), res.Score, location(res), res.Rubric)
+		}
+		b.WriteString("::endgroup::\n")
+	}
+	shown := map[string]int{}
+	var overflow []Finding
+	for _, f := range bySeverity(r.Findings()) {
+		level := severityName(f.Severity, "error", "warning", "notice")
+		if shown[level] >= MaxAnnotationsPerLevel {
+			overflow = append(overflow, f)
+			continue
+		}
+		shown[level]++
+		g.annotate(&b, level, f)
+	}
+	if len(overflow) > 0 {
+		fmt.Fprintf(&b, "answerlint: %d more %s not annotated (GitHub shows %d of each level per step):\n",
+			len(overflow), plural(len(overflow), "finding", "findings"), MaxAnnotationsPerLevel)
+		for _, f := range overflow {
+			fmt.Fprintf(&b, "  %s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, oneLine(f.Message), f.RuleID())
+		}
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	return g.appendSummary(r)
+}
+
+func (g GitHub) annotate(b *strings.Builder, level string, f Finding) {
+	props := []string{"file=" + ghProperty(repoPath(g.PathPrefix, f.File)), fmt.Sprintf("line=%d", f.Line), fmt.Sprintf("col=%d", f.Column)}
+	if f.HasSpan() {
+		props = append(props, fmt.Sprintf("endLine=%d", f.EndLine), fmt.Sprintf("endColumn=%d", f.EndColumn))
+	}
+	props = append(props, "title="+ghProperty("answerlint "+f.RuleID()))
+	msg := f.Message
+	if f.Help != "" {
+		msg += "\n" + f.Help
+	}
+	fmt.Fprintf(b, "::%s %s::%s\n", level, strings.Join(props, ","), ghData(msg))
+}
+
+func (g GitHub) appendSummary(r *Report) error {
+	if g.StepSummary == "" {
+		return nil
+	}
+	f, err := os.OpenFile(g.StepSummary, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("job summary: %w", err)
+	}
+	_, err = io.WriteString(f, scorecard(r))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("job summary: %w", err)
+	}
+	return nil
+}
+
+// bySeverity orders findings most severe first, keeping file order within a severity, so the limited
+// annotations go to what matters most.
+func bySeverity(fs []Finding) []Finding {
+	out := make([]Finding, 0, len(fs))
+	for rank := 3; rank >= 0; rank-- {
+		for _, f := range fs {
+			if f.Severity.Rank() == rank {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+var (
+	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func ghData(s string) string     { return ghDataEscaper.Replace(s) }
+func ghProperty(s string) string { return ghPropertyEscaper.Replace(s) }

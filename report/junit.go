@@ -1,0 +1,170 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/answerlint/answerlint/grader"
+)
+
+// JUnit prints a JUnit XML report for CI test views: one test suite per answer, holding a "score" test
+// case and one test case per concept (covered passes, missing fails) and per mistake (flagged fails,
+// suppressed is skipped). The class name is the answer's location and test names are unique within it,
+// so services that key cases by class name and name (GitLab) never merge two of them.
+type JUnit struct{}
+
+// JUnitSuites is the document root. The types are exported so tests and tools can read a report back.
+type JUnitSuites struct {
+	XMLName xml.Name `xml:"testsuites"`
+	Name    string   `xml:"name,attr"`
+	JUnitCounts
+	Suites []JUnitSuite `xml:"testsuite"`
+}
+
+// JUnitCounts are the totals a suite, or the document, declares.
+type JUnitCounts struct {
+	Tests    int    `xml:"tests,attr"`
+	Failures int    `xml:"failures,attr"`
+	Errors   int    `xml:"errors,attr"`
+	Skipped  int    `xml:"skipped,attr"`
+	Time     string `xml:"time,attr"`
+}
+
+// JUnitSuite is one answer, or the inputs that could not be graded.
+type JUnitSuite struct {
+	Name string `xml:"name,attr"`
+	JUnitCounts
+	Properties *JUnitProperties `xml:"properties"`
+	Cases      []JUnitCase      `xml:"testcase"`
+}
+
+// JUnitProperties are names and values attached to a suite.
+type JUnitProperties struct {
+	Property []JUnitProperty `xml:"property"`
+}
+
+// JUnitProperty is a name and value attached to a suite.
+type JUnitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
+// JUnitCase is one check of one answer.
+type JUnitCase struct {
+	ClassName string        `xml:"classname,attr"`
+	Name      string        `xml:"name,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Line      int           `xml:"line,attr,omitempty"`
+	Time      string        `xml:"time,attr"`
+	Failure   *JUnitProblem `xml:"failure,omitempty"`
+	Error     *JUnitProblem `xml:"error,omitempty"`
+	Skipped   *JUnitProblem `xml:"skipped,omitempty"`
+}
+
+// JUnitProblem is why a case failed, errored or was skipped.
+type JUnitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr,omitempty"`
+	Text    string `xml:",chardata"`
+}
+
+// Print writes the XML document.
+func (JUnit) Print(w io.Writer, r *Report) error {
+	doc := JUnitSuites{Name: "answerlint", JUnitCounts: JUnitCounts{Time: "0"}}
+	for _, res := range r.Results {
+		doc.Suites = append(doc.Suites, answerSuite(res))
+	}
+	if len(r.Errors) > 0 {
+		s := JUnitSuite{Name: "answerlint: inputs not graded", JUnitCounts: JUnitCounts{Time: "0"}}
+		for _, e := range r.Errors {
+			s.Cases = append(s.Cases, JUnitCase{ClassName: e.File, Name: "grade", File: e.File, Line: e.Line, Time: "0",
+				Error: &JUnitProblem{Message: e.Message, Type: "input"}})
+		}
+		doc.Suites = append(doc.Suites, s.counted())
+	}
+	for _, s := range doc.Suites {
+		doc.Tests += s.Tests
+		doc.Failures += s.Failures
+		doc.Errors += s.Errors
+		doc.Skipped += s.Skipped
+	}
+	out, err := xml.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s%s\n", xml.Header, out)
+	return err
+}
+
+func answerSuite(res *grader.Result) JUnitSuite {
+	class := location(res)
+	tc := func(name string, line int) JUnitCase {
+		return JUnitCase{ClassName: class, Name: name, File: res.File, Line: line, Time: "0"}
+	}
+	s := JUnitSuite{Name: class + " " + res.Rubric, JUnitCounts: JUnitCounts{Time: "0"}, Properties: &JUnitProperties{[]JUnitProperty{
+		{"rubric", res.Rubric}, {"score", fmt.Sprint(res.Score)}, {"pass", fmt.Sprint(res.Pass)}, {"band", string(res.Band)},
+	}}}
+	score := tc("score", res.Line)
+	if !res.Passed {
+		score.Failure = &JUnitProblem{Message: fmt.Sprintf("scored %d/100, below the pass mark %d", res.Score, res.Pass), Type: "score", Text: scoreHelp(res)}
+	}
+	s.Cases = append(s.Cases, score)
+	for _, c := range res.Concepts {
+		cs := tc("concept "+c.ID+": "+c.Name, res.Line)
+		if c.Covered {
+			cs.Line = c.Evidence[0].Line
+		} else {
+			cs.Failure = &JUnitProblem{Message: fmt.Sprintf("missing concept %q (0 of %s points)", c.Name, pts(c.MaxPoints)), Type: "missing-concept", Text: c.Hint}
+		}
+		s.Cases = append(s.Cases, cs)
+	}
+	for _, m := range res.Mistakes {
+		e := m.Evidence[0]
+		cs := tc(mistakeCaseName(m.ID, e.Line), e.Line)
+		cs.Failure = &JUnitProblem{Message: m.Message, Type: string(m.Severity), Text: mistakeText(m)}
+		s.Cases = append(s.Cases, cs)
+	}
+	for _, sp := range res.Suppressed {
+		cs := tc(mistakeCaseName(sp.Mistake.ID, sp.Line), sp.Line)
+		cs.Skipped = &JUnitProblem{Message: "suppressed: " + sp.Reason}
+		s.Cases = append(s.Cases, cs)
+	}
+	return s.counted()
+}
+
+// mistakeCaseName names a mistake's case; answerlint's own checks can occur several times in one
+// answer, so their names carry the line.
+func mistakeCaseName(id string, line int) string {
+	if strings.HasPrefix(id, "answerlint/") {
+		return fmt.Sprintf("mistake %s at line %d", id, line)
+	}
+	return "mistake " + id
+}
+
+func mistakeText(m grader.MistakeResult) string {
+	var parts []string
+	for _, e := range m.Evidence {
+		parts = append(parts, fmt.Sprintf("%d:%d %q", e.Line, e.Column, e.Text))
+	}
+	if m.Advice != "" {
+		parts = append(parts, "advice: "+m.Advice)
+	}
+	return strings.Join(parts, "\n")
+}
+
+func (s JUnitSuite) counted() JUnitSuite {
+	s.Tests = len(s.Cases)
+	for _, c := range s.Cases {
+		switch {
+		case c.Failure != nil:
+			s.Failures++
+		case c.Error != nil:
+			s.Errors++
+		case c.Skipped != nil:
+			s.Skipped++
+		}
+	}
+	return s
+}

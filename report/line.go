@@ -1,0 +1,24 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Line prints one finding per line, "path:line:col: severity: message [rubric/check]": a stable shape
+// for editors and CI problem matchers.
+type Line struct{}
+
+// Print writes the findings.
+func (Line) Print(w io.Writer, r *Report) error {
+	var b strings.Builder
+	for _, f := range r.Findings() {
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, oneLine(f.Message), f.RuleID())
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// oneLine folds white space so a message never breaks a line-oriented format.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
