@@ -1,0 +1,60 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// scriptCmds are extra testscript commands that make inputs too large to keep in a script.
+var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	"gen": cmdGen,
+}
+
+// cmdGen writes a generated file: gen KIND N FILE
+//
+//	nested-yaml N   a rubric whose concepts are nested N lists deep
+//	phrasings N     a valid rubric with one concept of N phrasings
+//	sparse N        a file of N bytes that is all holes (made without writing them)
+//	long-line N     an answer that is one line of N bytes
+//	words N         an answer of N ordinary words
+func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: gen KIND N FILE")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil || n < 0 {
+		ts.Fatalf("gen: bad size %q", args[1])
+	}
+	path := ts.MkAbs(args[2])
+	ts.Check(os.MkdirAll(filepath.Dir(path), 0o755))
+	var data string
+	switch args[0] {
+	case "nested-yaml":
+		data = "id: nested\ntitle: t\nquestion: q\nconcepts: " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n"
+	case "phrasings":
+		var b strings.Builder
+		b.WriteString("id: many-phrasings\ntitle: Many phrasings\nquestion: q?\nconcepts:\n  - id: c\n    name: C\n    hint: h\n    match:\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "      - term%d thing\n", i)
+		}
+		data = b.String()
+	case "sparse":
+		f, err := os.Create(path)
+		ts.Check(err)
+		ts.Check(f.Truncate(int64(n)))
+		ts.Check(f.Close())
+		return
+	case "long-line":
+		data = strings.Repeat("remote state locking ", n/21+1)[:n]
+	case "words":
+		data = strings.Repeat("We keep remote state in S3 with DynamoDB locking and review every plan. ", n/12+1)
+	default:
+		ts.Fatalf("gen: unknown kind %q", args[0])
+	}
+	ts.Check(os.WriteFile(path, []byte(data), 0o644))
+}
