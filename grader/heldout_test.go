@@ -1,0 +1,125 @@
+package grader
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/answerlint/answerlint/rubric"
+)
+
+// heldOut is an answer written without sight of the rubrics, with the grade a human interviewer gave.
+type heldOut struct {
+	file   string
+	rubric string
+	human  float64
+	body   string
+}
+
+func loadHeldOut(t *testing.T) []heldOut {
+	t.Helper()
+	files, err := filepath.Glob("../testdata/heldout/*/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []heldOut
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := strings.SplitN(string(data), "---\n", 3)
+		if len(parts) != 3 {
+			t.Fatalf("%s: no front matter", f)
+		}
+		var fm struct {
+			Rubric string  `yaml:"rubric"`
+			Human  float64 `yaml:"human"`
+		}
+		if err := yaml.Unmarshal([]byte(parts[1]), &fm); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out = append(out, heldOut{file: f, rubric: fm.Rubric, human: fm.Human, body: parts[2]})
+	}
+	return out
+}
+
+// TestHeldOutAgreement grades answers written independently of the rubrics (other vocabulary, bullet
+// lists, typos) and measures agreement with the human grade each was given. The floors are the figures
+// reached, rounded down: they may only go up.
+func TestHeldOutAgreement(t *testing.T) {
+	set, err := rubric.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := New(set)
+	answers := loadHeldOut(t)
+	if len(answers) == 0 {
+		t.Skip("no held-out answers")
+	}
+	var xs, ys []float64
+	agree, absErr := 0, 0.0
+	type row struct {
+		file         string
+		human, score float64
+	}
+	var rows []row
+	for _, a := range answers {
+		c, ok := g.Rubric(a.rubric)
+		if !ok {
+			t.Fatalf("%s: unknown rubric %q", a.file, a.rubric)
+		}
+		res := c.Grade(Input{File: a.file, Text: a.body})
+		xs = append(xs, float64(res.Score))
+		ys = append(ys, a.human)
+		if (res.Score >= res.Pass) == (a.human >= float64(res.Pass)) {
+			agree++
+		}
+		absErr += math.Abs(float64(res.Score) - a.human)
+		rows = append(rows, row{a.file, a.human, float64(res.Score)})
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		return math.Abs(rows[i].score-rows[i].human) > math.Abs(rows[j].score-rows[j].human)
+	})
+	for _, r := range rows[:min(15, len(rows))] {
+		t.Logf("%-60s human %3.0f  answerlint %3.0f", strings.TrimPrefix(r.file, "../testdata/heldout/"), r.human, r.score)
+	}
+	n := float64(len(answers))
+	r := pearson(xs, ys)
+	passAgreement := float64(agree) / n
+	mae := absErr / n
+	t.Logf("held-out answers: n=%d  pearson r=%.3f  pass/fail agreement=%.1f%%  MAE=%.1f points", len(answers), r, 100*passAgreement, mae)
+	const minR, minAgreement = 0.90, 0.90
+	if r < minR {
+		t.Errorf("pearson r %.3f fell below %.2f", r, minR)
+	}
+	if passAgreement < minAgreement {
+		t.Errorf("pass/fail agreement %.3f fell below %.2f", passAgreement, minAgreement)
+	}
+}
+
+func pearson(xs, ys []float64) float64 {
+	n := float64(len(xs))
+	var mx, my float64
+	for i := range xs {
+		mx += xs[i]
+		my += ys[i]
+	}
+	mx, my = mx/n, my/n
+	var sxy, sxx, syy float64
+	for i := range xs {
+		dx, dy := xs[i]-mx, ys[i]-my
+		sxy += dx * dy
+		sxx += dx * dx
+		syy += dy * dy
+	}
+	if sxx == 0 || syy == 0 {
+		return 0
+	}
+	return sxy / math.Sqrt(sxx*syy)
+}
