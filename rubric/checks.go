@@ -21,6 +21,7 @@ type Check struct {
 	Severity    Severity     `yaml:"severity" json:"severity"`
 	Penalty     *float64     `yaml:"penalty" json:"penalty,omitempty"`
 	Tags        []string     `yaml:"tags" json:"tags,omitempty"`
+	Except      []string     `yaml:"except" json:"except,omitempty"` // rubric ids it never runs on
 	MinMentions int          `yaml:"min_mentions" json:"min_mentions,omitempty"`
 	When        [][]Phrasing `yaml:"when" json:"when"`
 	Unless      []Phrasing   `yaml:"unless" json:"unless"`
@@ -42,6 +43,11 @@ func (c *Check) PenaltyPoints() float64 {
 
 // AppliesTo reports whether the check runs on answers to a rubric.
 func (c *Check) AppliesTo(r *Rubric) bool {
+	for _, id := range c.Except {
+		if id == r.ID {
+			return false
+		}
+	}
 	if len(c.Tags) == 0 {
 		return true
 	}
