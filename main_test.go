@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -23,7 +24,8 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("HOME", env.WorkDir)
-			return nil
+			// The sample prep repository for the ci_* scripts, copied so that a script may change it.
+			return os.CopyFS(filepath.Join(env.WorkDir, "prep-repo"), os.DirFS("testdata/prep-repo"))
 		},
 		Cmds:                scriptCmds,
 		RequireExplicitExec: true,

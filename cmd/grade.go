@@ -1,13 +1,16 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -22,63 +25,176 @@ const DefaultMaxFileSize = 10 << 20
 
 type gradeOptions struct {
 	*globalOptions
-	rubricFlag  string
-	minScore    int
-	formats     []string
-	failOn      string
-	maxFileSize int64
+	cwd          string
+	rubricFlag   string
+	minScore     int
+	minScoreFlag bool // given on the command line: it beats per-path and per-rubric pass marks
+	outputs      []output
+	failOn       rubric.Severity
+	maxFailures  int
+	maxFileSize  int64
+	filesFrom    string
+	changedSince string
+	exclude      excludeSet
+	extensions   []string
+	answerRules  []answerRule
+	rubricMin    map[string]int
 }
 
 func newGradeCmd(g *globalOptions) *cobra.Command {
 	o := &gradeOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "grade FILE...",
+		Use:   "grade [PATH...]",
 		Short: "Grade answer files against their rubrics",
-		Long: `Grade one or more answer files ("-" reads standard input).
+		Long: `Grade answer files: files, directories (recursively) and globs ("answers/**/*.md"); "-" reads
+standard input. With no PATH, grades the configuration's paths: list, or the current directory.
+Directories and globs yield files ending in .md, .markdown or .txt (config extensions:) that are not
+excluded (--exclude, config exclude:) and not ignored by Git (.gitignore).
 
-Each answer's rubric comes from, in order: --rubric; the file's front matter (rubric: <id>); a marker
-comment starting a section (<!-- answerlint rubric=<id> -->, several answers in one file); the file name
-(<id>.md). When none applies, answerlint names the rubrics closest to the text.
+Each answer's rubric comes from, in order: --rubric; the file's front matter (rubric: <id>) or the
+marker comment starting its section (<!-- answerlint rubric=<id> -->, several answers in one file);
+the configuration's answers: entries (path glob → rubric); the file name (<id>.md). When none
+applies, answerlint names the rubrics closest to the text.
+
+A mistake can be turned off for one answer, with a reason, by a comment in it:
+  <!-- answerlint-disable <mistake-id> why it does not apply -->
+A suppression with no reason, or that turns nothing off, is reported as answerlint/bad-suppression.
+
+Formats (--format FORMAT[=PATH], repeatable; without =PATH to standard output): ` + strings.Join(formatNames, ", ") + `.
+Report files are written whole or not at all.
+
+An answer fails when it scores below its pass mark (--min-score, else the configuration's answers:
+or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake at or above
+--fail-on. The run fails when more than --max-failures answers fail.
 
 ` + exitCodesHelp,
-		Example: `  answerlint grade my-answer.md --rubric terraform-unsafe-changes
-  answerlint grade terraform-unsafe-changes.md --format json
+		Example: `  answerlint grade                              # the configured paths, or everything below .
+  answerlint grade answers/ --format text --format junit=out/junit.xml --format sarif=out/answers.sarif
+  answerlint grade --changed-since origin/main --format github
+  git diff --name-only main | answerlint grade --files-from -
   cat answer.txt | answerlint grade - --rubric gitops`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.rubricFlag = g.v.GetString("rubric")
-			o.minScore = g.v.GetInt("min_score")
-			o.formats = g.v.GetStringSlice("format")
-			o.failOn = g.v.GetString("fail_on")
-			o.maxFileSize = g.v.GetInt64("max_file_size")
-			return o.run(args)
+			if err := o.configure(cmd); err != nil {
+				return err
+			}
+			return o.run(cmd.Context(), args)
 		},
 	}
 	f := cmd.Flags()
-	f.StringP("rubric", "r", "", "grade every file against this rubric `id` or rubric file path")
-	f.Int("min-score", 0, "pass mark for every answer, overriding each rubric's own (1-100)")
-	f.StringSliceP("format", "f", []string{"text"}, "output `format`: text or json")
+	f.StringP("rubric", "r", "", "grade every answer against this rubric `id` or rubric file path")
+	f.Int("min-score", 0, "pass mark for every answer, overriding per-rubric and per-path ones (1-100)")
+	f.StringSliceP("format", "f", []string{"text"}, "output `format[=path]`, repeatable: "+strings.Join(formatNames, ", "))
 	f.String("fail-on", "error", "mistake severity that fails an answer: none, info, warning or error")
+	f.Int("max-failures", 0, "failing answers tolerated before the run fails")
 	f.Int64("max-file-size", DefaultMaxFileSize, "largest answer file graded, in `bytes`")
+	f.StringSlice("exclude", nil, "skip paths matching this `glob` (repeatable; adds to the configuration's exclude:)")
+	f.String("files-from", "", "also grade the paths listed in this `file`, one a line (- for standard input)")
+	f.String("changed-since", "", "grade only answers changed since this git `revision`, or whose rubric changed")
 	return cmd
 }
 
-// job is one answer to grade: a section of a document and the rubric it is graded against.
-type job struct {
-	doc     *answer.Document
-	section answer.Section
-	rubric  *grader.Compiled
-}
-
-func (o *gradeOptions) run(args []string) error {
-	if o.minScore < 0 || o.minScore > 100 {
-		return usagef("--min-score must be between 0 and 100, not %d", o.minScore)
-	}
-	failRank, err := severityRank(o.failOn)
+// configure reads flags, environment and configuration into the options.
+func (o *gradeOptions) configure(cmd *cobra.Command) error {
+	v := o.v
+	cwd, err := workDir()
 	if err != nil {
 		return err
 	}
-	printers, err := o.printers()
+	o.cwd = cwd
+	o.rubricFlag = v.GetString("rubric")
+	o.minScore = v.GetInt("min_score")
+	o.minScoreFlag = cmd.Flags().Changed("min-score")
+	if o.minScore < 0 || o.minScore > 100 {
+		return usagef("--min-score must be between 0 and 100, not %d", o.minScore)
+	}
+	if o.failOn, err = parseFailOn(v.GetString("fail_on")); err != nil {
+		return err
+	}
+	o.maxFailures = v.GetInt("max_failures")
+	if o.maxFailures < 0 {
+		return usagef("--max-failures must be 0 or more, not %d", o.maxFailures)
+	}
+	o.maxFileSize = v.GetInt64("max_file_size")
+	o.filesFrom = v.GetString("files_from")
+	o.changedSince = v.GetString("changed_since")
+	specs := v.GetStringSlice("format")
+	if !cmd.Flags().Changed("format") && v.IsSet("output") {
+		if specs, err = o.outputSpecs(); err != nil {
+			return err
+		}
+	}
+	if o.outputs, err = parseOutputs(specs); err != nil {
+		return err
+	}
+	if o.extensions = v.GetStringSlice("extensions"); len(o.extensions) == 0 {
+		o.extensions = DefaultExtensions
+	}
+	base := o.configDir(cwd)
+	if o.exclude, err = o.excludes(cmd, base); err != nil {
+		return err
+	}
+	if o.answerRules, err = o.globalOptions.answerRules(base); err != nil {
+		return err
+	}
+	o.rubricMin, err = o.rubricMinScores()
+	return err
+}
+
+// excludes joins the --exclude patterns (relative to the working directory) and the configuration's
+// (relative to its file; ANSWERLINT_EXCLUDE replaces them).
+func (o *gradeOptions) excludes(cmd *cobra.Command, base string) (excludeSet, error) {
+	fromConfig := stringList(o.fileValue("exclude"))
+	if env, ok := os.LookupEnv("ANSWERLINT_EXCLUDE"); ok {
+		fromConfig, base = strings.Fields(strings.ReplaceAll(env, ",", " ")), o.cwd
+	}
+	set, err := newExcludeSet(base, fromConfig)
+	if err != nil {
+		return nil, err
+	}
+	flags, _ := cmd.Flags().GetStringSlice("exclude")
+	more, err := newExcludeSet(o.cwd, flags)
+	return append(set, more...), err
+}
+
+// stringList reads a configuration value that is a list of strings or a single string.
+func stringList(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []string:
+		return v
+	case []any:
+		var out []string
+		for _, x := range v {
+			out = append(out, fmt.Sprint(x))
+		}
+		return out
+	}
+	return nil
+}
+
+func parseFailOn(s string) (rubric.Severity, error) {
+	switch sev := rubric.Severity(strings.ToLower(strings.TrimSpace(s))); sev {
+	case "none", rubric.SeverityInfo, rubric.SeverityWarning, rubric.SeverityError:
+		return sev, nil
+	case "":
+		return rubric.SeverityError, nil
+	}
+	return "", usagef("--fail-on must be none, info, warning or error, not %q", s)
+}
+
+func (o *gradeOptions) run(ctx context.Context, args []string) error {
+	paths, err := o.inputPaths(args)
+	if err != nil {
+		return err
+	}
+	if paths == nil {
+		fmt.Fprintf(o.errOut, "answerlint: --files-from %s lists no paths: nothing to grade\n", o.filesFrom)
+		return nil
+	}
+	ff := &fileFinder{cwd: o.cwd, extensions: o.extensions, exclude: o.exclude, ignores: map[string]*gitignore{}, seen: map[string]bool{}}
+	ff.find(paths)
+	changed, err := o.changedFiles(ctx)
 	if err != nil {
 		return err
 	}
@@ -92,27 +208,118 @@ func (o *gradeOptions) run(args []string) error {
 			return withCode(ExitError, err)
 		}
 	}
-	rep := &report.Report{Tool: report.Tool{Name: "answerlint", Version: version()}}
-	for _, path := range args {
-		doc, err := o.readAnswer(path)
-		if err != nil {
-			rep.Errors = append(rep.Errors, fileError(path, err))
-			continue
-		}
-		for _, sec := range doc.Sections {
-			c, err := pickRubric(g, forced, doc, sec)
-			if err != nil {
-				rep.Errors = append(rep.Errors, report.FileError{File: doc.Name, Line: sec.Line, Message: err.Error()})
-				continue
-			}
-			res := c.Grade(grader.Input{File: doc.Name, Text: doc.Text, Start: sec.Start, End: sec.End, MinScore: o.minScore})
-			for _, w := range doc.Warnings {
-				res.Warnings = append(res.Warnings, grader.Warning{Code: "encoding", Message: w})
-			}
-			rep.Results = append(rep.Results, res)
+	gr := &fileGrader{opts: o, g: g, forced: forced, changed: changed, keepText: needsSources(o.outputs)}
+	if changed != nil {
+		gr.changedRubrics = changedRubrics(g, forced, changed)
+	}
+	rep := &report.Report{Tool: report.Tool{Name: "answerlint", Version: version()}, FailOn: o.failOn, Errors: ff.errs}
+	if gr.keepText {
+		rep.Sources = map[string]string{}
+	}
+	for _, out := range gradeAll(ctx, ff.files, gr.grade, newProgress(o.errOut, len(ff.files))) {
+		rep.Results = append(rep.Results, out.results...)
+		rep.Errors = append(rep.Errors, out.errors...)
+		if gr.keepText && out.name != "" {
+			rep.Sources[out.name] = out.text
 		}
 	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
 	rep.Sort()
+	return o.finish(rep, paths, len(ff.files))
+}
+
+// inputPaths joins the arguments and --files-from; with neither, the configuration's paths or ".".
+func (o *gradeOptions) inputPaths(args []string) ([]string, error) {
+	paths := append([]string(nil), args...)
+	if o.filesFrom != "" {
+		r := o.in
+		if o.filesFrom != "-" {
+			f, err := os.Open(o.filesFrom)
+			if err != nil {
+				return nil, withCode(ExitError, fmt.Errorf("--files-from %s: %s", o.filesFrom, describe(err)))
+			}
+			defer f.Close()
+			r = f
+		} else if hasArg(args, "-") {
+			return nil, usagef("--files-from - and the path - both read standard input")
+		}
+		listed, err := readFilesFrom(r)
+		if err != nil {
+			return nil, withCode(ExitError, fmt.Errorf("--files-from: %v", err))
+		}
+		paths = append(paths, listed...)
+		if len(paths) == 0 {
+			return nil, nil // an empty list: nothing to grade, which is not an error
+		}
+	}
+	if len(paths) == 0 && o.filesFrom == "" {
+		paths = o.v.GetStringSlice("paths")
+		base := o.configDir(o.cwd)
+		for i, p := range paths {
+			if !filepath.IsAbs(p) && base != o.cwd {
+				paths[i] = relOrAbs(o.cwd, filepath.Join(base, p))
+			}
+		}
+		if len(paths) == 0 {
+			paths = []string{"."}
+		}
+	}
+	return paths, nil
+}
+
+func hasArg(args []string, a string) bool {
+	for _, x := range args {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// relOrAbs is p relative to dir when it is below it, else absolute.
+func relOrAbs(dir, p string) string {
+	if rel, err := filepath.Rel(dir, p); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return p
+}
+
+// changedFiles is the files changed since --changed-since, or nil to grade every answer: without the
+// flag, or when the configuration file itself changed.
+func (o *gradeOptions) changedFiles(ctx context.Context) (map[string]bool, error) {
+	if o.changedSince == "" {
+		return nil, nil
+	}
+	changed, err := changedSince(ctx, o.cwd, o.changedSince)
+	if err != nil {
+		return nil, withCode(ExitError, fmt.Errorf("--changed-since %s: %v", o.changedSince, err))
+	}
+	if o.usedConfig != "" && changed[resolved(o.usedConfig)] {
+		fmt.Fprintf(o.errOut, "answerlint: %s changed since %s: grading every answer\n", o.usedConfig, o.changedSince)
+		return nil, nil
+	}
+	return changed, nil
+}
+
+// changedRubrics lists the rubrics whose files changed: their answers are graded again.
+func changedRubrics(g *grader.Grader, forced *grader.Compiled, changed map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	rubrics := g.Set().All()
+	if forced != nil {
+		rubrics = append(rubrics, forced.Rubric)
+	}
+	for _, r := range rubrics {
+		if changed[resolved(r.File)] {
+			out[r.File] = true
+		}
+	}
+	return out
+}
+
+// finish prints the reports and decides the exit code.
+func (o *gradeOptions) finish(rep *report.Report, paths []string, files int) error {
 	for _, e := range rep.Errors {
 		if e.Line > 0 {
 			fmt.Fprintf(o.errOut, "answerlint: %s:%d: %s\n", e.File, e.Line, e.Message)
@@ -120,85 +327,202 @@ func (o *gradeOptions) run(args []string) error {
 			fmt.Fprintf(o.errOut, "answerlint: %s: %s\n", e.File, e.Message)
 		}
 	}
-	for _, p := range printers {
-		if err := p.Print(o.out, rep); err != nil {
-			return withCode(ExitError, fmt.Errorf("writing report: %w", err))
-		}
+	color, err := o.colorEnabled()
+	if err != nil {
+		return err
+	}
+	settings := printerSettings{color: color, pathPrefix: repoPrefix(o.cwd), stepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
+	if err := writeOutputs(o.outputs, settings, rep, o.out); err != nil {
+		return withCode(ExitError, err)
+	}
+	s := rep.Summarize()
+	switch {
+	case files == 0 && len(rep.Errors) == 0:
+		return withCode(ExitNoInput, fmt.Errorf("no answer files matched %s (looking for %s)", strings.Join(paths, " "), strings.Join(o.extensions, ", ")))
+	case o.changedSince != "" && s.Graded == 0 && len(rep.Errors) == 0:
+		fmt.Fprintf(o.errOut, "answerlint: no answer changed since %s\n", o.changedSince)
+	case !textOnStdout(o.outputs):
+		fmt.Fprintf(o.errOut, "answerlint: %s\n", s.Line())
 	}
 	switch {
 	case len(rep.Errors) > 0:
 		return silent(ExitError)
-	case anyFailed(rep, failRank):
+	case s.Failed > o.maxFailures:
+		if o.maxFailures > 0 {
+			fmt.Fprintf(o.errOut, "answerlint: %d answers failed, more than --max-failures %d\n", s.Failed, o.maxFailures)
+		}
 		return silent(ExitFailed)
 	}
 	return nil
 }
 
-func anyFailed(rep *report.Report, failRank int) bool {
-	for _, r := range rep.Results {
-		if !r.Passed {
-			return true
+// repoPrefix is the working directory relative to the Git repository root ("" at the root or outside
+// a repository), which CI services need to find files.
+func repoPrefix(cwd string) string {
+	root := gitRoot(cwd)
+	if root == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(root, cwd)
+	if err != nil || rel == "." {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// gradeAll grades files on as many goroutines as Go may run at once; each outcome lands at its file's
+// index, so the output does not depend on which finishes first.
+func gradeAll(ctx context.Context, files []answerFile, grade func(answerFile) fileOutcome, bar *progress) []fileOutcome {
+	outs := make([]fileOutcome, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				outs[i] = grade(files[i])
+				bar.step()
+			}
+		})
+	}
+feed:
+	for i := range files {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
 		}
-		for _, m := range r.Mistakes {
-			if failRank > 0 && m.Severity.Rank() >= failRank {
-				return true
+	}
+	close(next)
+	wg.Wait()
+	bar.finish()
+	return outs
+}
+
+// fileOutcome is what grading one file produced.
+type fileOutcome struct {
+	name    string
+	text    string
+	results []*grader.Result
+	errors  []report.FileError
+}
+
+// fileGrader grades one answer file: every section against its rubric, then the file's suppressions.
+type fileGrader struct {
+	opts           *gradeOptions
+	g              *grader.Grader
+	forced         *grader.Compiled
+	changed        map[string]bool // with --changed-since, the changed files; nil grades every file
+	changedRubrics map[string]bool // the rubric files among them
+	keepText       bool
+}
+
+func (fg *fileGrader) grade(f answerFile) fileOutcome {
+	fileChanged := fg.changed == nil || (f.abs != "" && fg.changed[resolved(f.abs)])
+	if !fileChanged && len(fg.changedRubrics) == 0 {
+		return fileOutcome{}
+	}
+	doc, err := fg.opts.readAnswer(f)
+	if err != nil {
+		if !fileChanged {
+			return fileOutcome{}
+		}
+		return fileOutcome{errors: []report.FileError{fileError(f.name, err)}}
+	}
+	out := fileOutcome{name: doc.Name}
+	if fg.keepText {
+		out.text = doc.Text
+	}
+	rule := fg.opts.ruleFor(f)
+	type graded struct {
+		res *grader.Result
+		sec answer.Section
+		c   *grader.Compiled
+	}
+	var all []graded
+	for _, sec := range doc.Sections {
+		c, err := pickRubric(fg.g, fg.forced, doc, sec, rule.rubric)
+		if err != nil {
+			if fileChanged {
+				out.errors = append(out.errors, report.FileError{File: doc.Name, Line: sec.Line, Message: err.Error()})
+			}
+			continue
+		}
+		if !fileChanged && !fg.changedRubrics[c.Rubric.File] {
+			continue
+		}
+		res := c.Grade(grader.Input{File: doc.Name, Text: doc.Text, Start: sec.Start, End: sec.End, MinScore: fg.opts.passMark(rule, c.Rubric.ID)})
+		for _, w := range doc.Warnings {
+			res.Warnings = append(res.Warnings, grader.Warning{Code: "encoding", Message: w})
+		}
+		answer.Suppress(res, c.Rubric, doc.SuppressionsFor(sec))
+		all = append(all, graded{res, sec, c})
+	}
+	for _, p := range doc.SuppressionProblems() {
+		// A problem is reported with the answer the comment is in; one outside every answer, with the first.
+		for i, gr := range all {
+			if gr.sec.Contains(p.Suppression.Offset) || (i == 0 && !doc.InSection(p.Suppression.Offset)) {
+				gr.res.Mistakes = append(gr.res.Mistakes, p.Finding())
+				break
 			}
 		}
 	}
-	return false
+	for _, gr := range all {
+		out.results = append(out.results, gr.res)
+	}
+	return out
 }
 
-func severityRank(s string) (int, error) {
-	switch strings.ToLower(s) {
-	case "none":
-		return 0, nil
-	case "info":
-		return 1, nil
-	case "warning":
-		return 2, nil
-	case "error", "":
-		return 3, nil
-	}
-	return 0, usagef("--fail-on must be none, info, warning or error, not %q", s)
+// fileRule is what the configuration's answers: entries say about one file.
+type fileRule struct {
+	rubric   string
+	minScore int
 }
 
-func (o *gradeOptions) printers() ([]report.Printer, error) {
-	color, err := o.colorEnabled()
-	if err != nil {
-		return nil, err
+func (o *gradeOptions) ruleFor(f answerFile) fileRule {
+	var fr fileRule
+	if f.abs == "" {
+		return fr
 	}
-	var ps []report.Printer
-	for _, f := range o.formats {
-		switch strings.ToLower(strings.TrimSpace(f)) {
-		case "text":
-			ps = append(ps, report.Text{Color: color})
-		case "json":
-			ps = append(ps, report.JSON{})
-		default:
-			return nil, usagef("unknown format %q (known: text, json)", f)
+	for _, r := range o.answerRules {
+		if !r.pattern.match(f.abs, false) {
+			continue
+		}
+		if fr.rubric == "" {
+			fr.rubric = r.Rubric
+		}
+		if fr.minScore == 0 {
+			fr.minScore = r.MinScore
 		}
 	}
-	return ps, nil
+	return fr
 }
 
-// readAnswer reads and parses one answer file ("-" is standard input), refusing directories, files over
-// the size limit and binary content.
-func (o *gradeOptions) readAnswer(path string) (*answer.Document, error) {
+// passMark picks an answer's pass mark: --min-score, then its path's, its rubric's, the configured
+// min_score, and 0 for the rubric's own.
+func (o *gradeOptions) passMark(fr fileRule, rubricID string) int {
+	switch {
+	case o.minScoreFlag:
+		return o.minScore
+	case fr.minScore > 0:
+		return fr.minScore
+	case o.rubricMin[rubricID] > 0:
+		return o.rubricMin[rubricID]
+	}
+	return o.minScore
+}
+
+// readAnswer reads and parses one answer file (standard input for "-"), refusing directories, files
+// over the size limit and binary content.
+func (o *gradeOptions) readAnswer(f answerFile) (*answer.Document, error) {
 	limit := o.maxFileSize
 	if limit <= 0 {
 		limit = DefaultMaxFileSize
 	}
-	var data []byte
-	name := path
-	if path == "-" {
+	name, r := f.name, o.in
+	if f.abs == "" {
 		name = "<stdin>"
-		b, err := io.ReadAll(io.LimitReader(o.in, limit+1))
-		if err != nil {
-			return nil, err
-		}
-		data = b
 	} else {
-		st, err := os.Stat(path)
+		st, err := os.Stat(f.abs)
 		if err != nil {
 			return nil, errors.New(describe(err))
 		}
@@ -208,15 +532,16 @@ func (o *gradeOptions) readAnswer(path string) (*answer.Document, error) {
 		if st.Size() > limit {
 			return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (max_file_size)", st.Size(), limit)
 		}
-		f, err := os.Open(path)
+		file, err := os.Open(f.abs)
 		if err != nil {
 			return nil, errors.New(describe(err))
 		}
-		defer f.Close()
-		data, err = io.ReadAll(io.LimitReader(f, limit+1))
-		if err != nil {
-			return nil, errors.New(describe(err))
-		}
+		defer file.Close()
+		r = file
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, errors.New(describe(err))
 	}
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("input is over the %d-byte limit (max_file_size)", limit)
@@ -234,15 +559,15 @@ func (o *gradeOptions) readAnswer(path string) (*answer.Document, error) {
 }
 
 // fileError turns a read or parse error into a report entry naming the file.
-func fileError(path string, err error) report.FileError {
+func fileError(name string, err error) report.FileError {
 	var ae *answer.Error
 	if errors.As(err, &ae) {
 		return report.FileError{File: ae.File, Line: ae.Line, Message: ae.Msg}
 	}
-	if path == "-" {
-		path = "<stdin>"
+	if name == "-" {
+		name = "<stdin>"
 	}
-	return report.FileError{File: path, Message: err.Error()}
+	return report.FileError{File: name, Message: err.Error()}
 }
 
 // resolveRubric finds a rubric by id, or loads it from a file path.
@@ -260,20 +585,23 @@ func resolveRubric(g *grader.Grader, ref string) (*grader.Compiled, error) {
 	return nil, fmt.Errorf("unknown rubric %q (closest: %s; see 'answerlint rubric list')", ref, strings.Join(g.Set().Closest(ref, 3), ", "))
 }
 
-// pickRubric applies the mapping order: --rubric, front matter or section marker, file name.
-func pickRubric(g *grader.Grader, forced *grader.Compiled, doc *answer.Document, sec answer.Section) (*grader.Compiled, error) {
-	if forced != nil {
+// pickRubric applies the mapping order: --rubric, front matter or section marker, the configuration's
+// answers: entry for the file's path, the file name.
+func pickRubric(g *grader.Grader, forced *grader.Compiled, doc *answer.Document, sec answer.Section, configured string) (*grader.Compiled, error) {
+	switch {
+	case forced != nil:
 		return forced, nil
-	}
-	if sec.Rubric != "" {
+	case sec.Rubric != "":
 		return resolveRubric(g, sec.Rubric)
+	case configured != "":
+		return resolveRubric(g, configured)
 	}
 	if id := rubricFromName(doc.Name); id != "" {
 		if c, ok := g.Rubric(id); ok {
 			return c, nil
 		}
 	}
-	return nil, fmt.Errorf("no rubric for this answer: add front matter 'rubric: <id>', name the file <id>.md, or pass --rubric; closest by content: %s",
+	return nil, fmt.Errorf("no rubric for this answer: add front matter 'rubric: <id>', name the file <id>.md, map its path in answers: of .answerlint.yaml, or pass --rubric; closest by content: %s",
 		strings.Join(closestByContent(g, doc, sec, 3), ", "))
 }
 

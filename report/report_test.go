@@ -11,9 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/schematest"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -140,28 +139,8 @@ func TestJSONFormatsAreJSON(t *testing.T) {
 func TestSARIFMatchesSchema(t *testing.T) {
 	for name, r := range map[string]*Report{"sample": sampleReport(), "empty": {Tool: Tool{Name: "answerlint", Version: "dev"}}} {
 		t.Run(name, func(t *testing.T) {
-			ValidateSARIF(t, render(t, SARIF{}, r))
+			schematest.Validate(t, "../testdata/sarif-schema-2.1.0.json", render(t, SARIF{}, r))
 		})
-	}
-}
-
-// ValidateSARIF fails the test unless a SARIF log matches the SARIF 2.1.0 schema in testdata/.
-func ValidateSARIF(t *testing.T, log []byte) {
-	t.Helper()
-	schema, err := filepath.Abs("../testdata/sarif-schema-2.1.0.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sch, err := jsonschema.NewCompiler().Compile(schema)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(log))
-	if err != nil {
-		t.Fatalf("not JSON: %v", err)
-	}
-	if err := sch.Validate(inst); err != nil {
-		t.Errorf("SARIF does not match the 2.1.0 schema: %v", err)
 	}
 }
 

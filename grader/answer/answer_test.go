@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/rubric"
 )
 
 func TestParseSections(t *testing.T) {
@@ -100,7 +101,7 @@ func graded() *grader.Result {
 func TestSuppressMovesMistakeAndRescores(t *testing.T) {
 	res := graded()
 	sups := []*Suppression{{Check: "apply-from-laptop", Reason: "sandbox account only", Line: 3, Column: 1}}
-	Suppress(res, sups)
+	Suppress(res, &rubric.Rubric{}, sups)
 	if len(res.Mistakes) != 1 || res.Mistakes[0].ID != "no-review" {
 		t.Errorf("mistakes left: %+v, want only no-review", res.Mistakes)
 	}
@@ -118,9 +119,18 @@ func TestSuppressMovesMistakeAndRescores(t *testing.T) {
 func TestSuppressKeepsCaps(t *testing.T) {
 	res := graded()
 	res.Caps = []grader.Cap{{Limit: 59, Reason: "required concept missing"}}
-	Suppress(res, []*Suppression{{Check: "no-review", Reason: "covered elsewhere"}, {Check: "apply-from-laptop", Reason: "sandbox"}})
+	Suppress(res, &rubric.Rubric{}, []*Suppression{{Check: "no-review", Reason: "covered elsewhere"}, {Check: "apply-from-laptop", Reason: "sandbox"}})
 	if res.Score != 59 || res.Passed {
 		t.Errorf("score %d passed %v; want capped at 59 and failing", res.Score, res.Passed)
+	}
+}
+
+func TestSuppressFollowsTheRubricCurve(t *testing.T) {
+	res := graded()
+	res.Coverage, res.Penalty = 64, 25
+	Suppress(res, &rubric.Rubric{Curve: 0.5}, []*Suppression{{Check: "apply-from-laptop", Reason: "sandbox"}})
+	if res.Score != 80 { // 100 × (64/100)^0.5, no penalty left
+		t.Errorf("score %d, want 80", res.Score)
 	}
 }
 
@@ -130,7 +140,7 @@ func TestSuppressionProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := graded()
-	Suppress(res, doc.SuppressionsFor(doc.Sections[0]))
+	Suppress(res, &rubric.Rubric{}, doc.SuppressionsFor(doc.Sections[0]))
 	if len(res.Mistakes) != 1 || res.Mistakes[0].ID != "apply-from-laptop" {
 		t.Errorf("a suppression without a reason must not apply; mistakes: %+v", res.Mistakes)
 	}

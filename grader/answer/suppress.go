@@ -17,28 +17,30 @@ func (d *Document) SuppressionsFor(sec Section) []*Suppression {
 	var out []*Suppression
 	for i := range d.Suppressions {
 		s := &d.Suppressions[i]
-		if inRange(s.Offset, sec) || !d.inAnySection(s.Offset) {
+		if sec.Contains(s.Offset) || !d.InSection(s.Offset) {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-func (d *Document) inAnySection(off int) bool {
+// InSection reports whether a byte offset is inside one of the document's sections.
+func (d *Document) InSection(off int) bool {
 	for _, sec := range d.Sections {
-		if inRange(off, sec) {
+		if sec.Contains(off) {
 			return true
 		}
 	}
 	return false
 }
 
-func inRange(off int, sec Section) bool { return off >= sec.Start && off < sec.End }
+// Contains reports whether a byte offset is inside the section.
+func (s Section) Contains(off int) bool { return off >= s.Start && off < s.End }
 
 // Suppress moves the mistakes that suppressions turn off from res.Mistakes to res.Suppressed, takes
-// their penalties off the score, and marks the suppressions used. A suppression without a reason turns
-// nothing off: the reason is what a reviewer reads.
-func Suppress(res *grader.Result, sups []*Suppression) {
+// their penalties off the score of an answer graded against r, and marks the suppressions used. A
+// suppression without a reason turns nothing off: the reason is what a reviewer reads.
+func Suppress(res *grader.Result, r *rubric.Rubric, sups []*Suppression) {
 	if res.Suppressed == nil {
 		res.Suppressed = []grader.Suppressed{}
 	}
@@ -57,7 +59,7 @@ func Suppress(res *grader.Result, sups []*Suppression) {
 		return
 	}
 	res.Mistakes = kept
-	rescore(res)
+	rescore(res, r.Curve)
 }
 
 func findSuppression(sups []*Suppression, id string) *Suppression {
@@ -69,9 +71,14 @@ func findSuppression(sups []*Suppression, id string) *Suppression {
 	return nil
 }
 
-// rescore recomputes the score from coverage, penalty and caps once penalties have changed.
-func rescore(res *grader.Result) {
-	score := math.Max(0, res.Coverage-res.Penalty)
+// rescore recomputes the score from coverage, penalty and caps once penalties have changed, the way
+// grader.Compiled.Grade scores: the rubric's curve applies to coverage, then penalties, then caps.
+func rescore(res *grader.Result, curve float64) {
+	coverage := res.Coverage
+	if curve > 0 && curve < 1 && coverage > 0 {
+		coverage = 100 * math.Pow(math.Min(coverage, 100)/100, curve)
+	}
+	score := math.Max(0, coverage-res.Penalty)
 	for _, c := range res.Caps {
 		score = math.Min(score, float64(c.Limit))
 	}

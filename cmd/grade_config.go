@@ -1,0 +1,159 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/viper"
+	"gopkg.in/yaml.v3"
+)
+
+// answerRule is one entry of the configuration's `answers:` list: files matching a path glob (relative
+// to the configuration file) are graded against a rubric and/or with their own pass mark. Each setting
+// comes from the first entry that matches and sets it.
+type answerRule struct {
+	Path     string `yaml:"path"`
+	Rubric   string `yaml:"rubric,omitempty"`
+	MinScore int    `yaml:"min_score,omitempty"`
+	pattern  pathPattern
+}
+
+// outputEntry is one entry of the configuration's `output:` list.
+type outputEntry struct {
+	Format string `yaml:"format"`
+	Path   string `yaml:"path"`
+}
+
+// configDir is the directory that paths in the configuration file are relative to.
+func (g *globalOptions) configDir(cwd string) string {
+	if g.usedConfig == "" {
+		return cwd
+	}
+	dir, err := filepath.Abs(filepath.Dir(g.usedConfig))
+	if err != nil {
+		return cwd
+	}
+	return dir
+}
+
+// decodeKey decodes a structured configuration value strictly: unknown fields are errors.
+func decodeKey(v *viper.Viper, key string, out any) error {
+	raw := v.Get(key)
+	if raw == nil {
+		return nil
+	}
+	data, err := yaml.Marshal(raw)
+	if err != nil {
+		return configErr(v, key, err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(out); err != nil {
+		return configErr(v, key, err)
+	}
+	return nil
+}
+
+func configErr(v *viper.Viper, key string, err error) error {
+	where := "configuration"
+	if f := v.ConfigFileUsed(); f != "" {
+		where = f
+	}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.ReplaceAll(msg, "unmarshal errors:\n  ", "")
+	return withCode(ExitError, fmt.Errorf("%s: %s: %s", where, key, msg))
+}
+
+// answerRules reads and compiles `answers:`.
+func (g *globalOptions) answerRules(base string) ([]answerRule, error) {
+	var rules []answerRule
+	if err := decodeKey(g.v, "answers", &rules); err != nil {
+		return nil, err
+	}
+	for i := range rules {
+		r := &rules[i]
+		if r.Path == "" {
+			return nil, configErr(g.v, "answers", fmt.Errorf("entry %d has no path", i+1))
+		}
+		if r.MinScore < 0 || r.MinScore > 100 {
+			return nil, configErr(g.v, "answers", fmt.Errorf("%s: min_score must be between 0 and 100, not %d", r.Path, r.MinScore))
+		}
+		p, err := compilePattern(base, r.Path)
+		if err != nil {
+			return nil, configErr(g.v, "answers", err)
+		}
+		r.pattern = p
+	}
+	return rules, nil
+}
+
+// rubricMinScores reads `rubric_min_score:`, a pass mark per rubric id.
+func (g *globalOptions) rubricMinScores() (map[string]int, error) {
+	m := map[string]int{}
+	if err := decodeKey(g.v, "rubric_min_score", &m); err != nil {
+		return nil, err
+	}
+	for id, n := range m {
+		if n < 0 || n > 100 {
+			return nil, configErr(g.v, "rubric_min_score", fmt.Errorf("%s: must be between 0 and 100, not %d", id, n))
+		}
+	}
+	return m, nil
+}
+
+// outputSpecs reads `output:` as FORMAT[=PATH] specs; entries are either such strings or
+// {format, path} maps.
+func (g *globalOptions) outputSpecs() ([]string, error) {
+	raw, ok := g.v.Get("output").([]any)
+	if !ok {
+		if g.v.Get("output") != nil {
+			return nil, configErr(g.v, "output", fmt.Errorf("must be a list of formats"))
+		}
+		return nil, nil
+	}
+	var specs []string
+	for _, item := range raw {
+		if s, ok := item.(string); ok {
+			specs = append(specs, s)
+			continue
+		}
+		data, _ := yaml.Marshal(item)
+		var e outputEntry
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		if err := dec.Decode(&e); err != nil {
+			return nil, configErr(g.v, "output", err)
+		}
+		spec := e.Format
+		if e.Path != "" {
+			spec += "=" + e.Path
+		}
+		specs = append(specs, spec)
+	}
+	return specs, nil
+}
+
+// fileValue reads a key from the configuration file alone, ignoring flags and the environment.
+func (g *globalOptions) fileValue(key string) any {
+	if g.usedConfig == "" {
+		return nil
+	}
+	v := viper.New()
+	v.SetConfigFile(g.usedConfig)
+	if err := v.ReadInConfig(); err != nil {
+		return nil
+	}
+	return v.Get(key)
+}
+
+// workDir is the current directory, with symbolic links resolved so paths compare with Git's.
+func workDir() (string, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", withCode(ExitError, fmt.Errorf("current directory: %v", err))
+	}
+	return resolved(wd), nil
+}
