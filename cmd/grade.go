@@ -60,8 +60,8 @@ A mistake can be turned off for one answer, with a reason, by a comment in it:
   <!-- answerlint-disable <mistake-id> why it does not apply -->
 A suppression with no reason, or that turns nothing off, is reported as answerlint/bad-suppression.
 
-Formats (--format FORMAT[=PATH], repeatable; without =PATH to standard output): ` + strings.Join(formatNames, ", ") + `.
-Report files are written whole or not at all.
+Reports: --format FORMAT[=PATH], repeatable, each to standard output or to a file written whole or
+not at all. Formats: ` + strings.Join(formatNames, ", ") + `.
 
 An answer fails when it scores below its pass mark (--min-score, else the configuration's answers:
 or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake at or above
