@@ -26,6 +26,7 @@ const DefaultMaxFileSize = 10 << 20
 type gradeOptions struct {
 	*globalOptions
 	cwd          string
+	color        bool
 	rubricFlag   string
 	minScore     int
 	minScoreFlag bool // given on the command line: it beats per-path and per-rubric pass marks
@@ -101,6 +102,9 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 		return err
 	}
 	o.cwd = cwd
+	if o.color, err = o.colorEnabled(); err != nil {
+		return err
+	}
 	o.rubricFlag = v.GetString("rubric")
 	o.minScore = v.GetInt("min_score")
 	o.minScoreFlag = cmd.Flags().Changed("min-score")
@@ -280,7 +284,7 @@ func hasArg(args []string, a string) bool {
 
 // relOrAbs is p relative to dir when it is below it, else absolute.
 func relOrAbs(dir, p string) string {
-	if rel, err := filepath.Rel(dir, p); err == nil && !strings.HasPrefix(rel, "..") {
+	if rel, err := filepath.Rel(dir, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return rel
 	}
 	return p
@@ -327,11 +331,7 @@ func (o *gradeOptions) finish(rep *report.Report, paths []string, files int) err
 			fmt.Fprintf(o.errOut, "answerlint: %s: %s\n", e.File, e.Message)
 		}
 	}
-	color, err := o.colorEnabled()
-	if err != nil {
-		return err
-	}
-	settings := printerSettings{color: color, pathPrefix: repoPrefix(o.cwd), stepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
+	settings := printerSettings{color: o.color, pathPrefix: repoPrefix(o.cwd), stepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	if err := writeOutputs(o.outputs, settings, rep, o.out); err != nil {
 		return withCode(ExitError, err)
 	}
