@@ -110,3 +110,20 @@ func (c *Compiled) applyCurve(res *Result) float64 {
 	}
 	return 100 * math.Pow(math.Min(res.Coverage, 100)/100, k)
 }
+
+// addsToQuestion reports whether a concept matched through a word of the answer that the question does
+// not use: an answer that does so says something of its own, however many of its words repeat the
+// question ("global variables have file scope").
+func (c *Compiled) addsToQuestion(d *text.Doc, ms []match) bool {
+	for _, m := range ms {
+		if m.p.kind != kindConcept || m.dropped {
+			continue
+		}
+		for k := m.first; k <= m.last; k++ {
+			if t := d.Tokens[k]; !t.Stop && !c.questionTerms[t.Term] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -74,3 +74,31 @@ func TestCurveMustBeAFraction(t *testing.T) {
 		t.Error("curve 1.5 must be refused")
 	}
 }
+
+// TestRestatingTheQuestionWithAnAnswer: an answer made mostly of the question's words is not a
+// restatement when a concept matches through a word of its own.
+func TestRestatingTheQuestionWithAnAnswer(t *testing.T) {
+	r, err := rubric.Parse("scope.yaml", []byte(`
+id: scope
+title: Scope
+question: What is the scope of global variables?
+concepts:
+  - id: file
+    name: File scope
+    match: [file]
+  - id: scope
+    name: scope
+    weight: 0.1
+    match: [scope]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Compile(r)
+	if res := c.Grade(Input{Text: "Global variables have file scope."}); res.Score != 100 || len(res.Mistakes) != 0 {
+		t.Errorf("a short right answer: score %d, mistakes %+v", res.Score, res.Mistakes)
+	}
+	if res := c.Grade(Input{Text: "The scope of global variables."}); len(res.Mistakes) != 1 || res.Mistakes[0].ID != RestatesQuestionID {
+		t.Errorf("the question restated must be flagged: %+v", res.Mistakes)
+	}
+}

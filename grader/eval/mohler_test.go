@@ -8,7 +8,7 @@ import (
 // benchmarkFloor is the Pearson r answerlint reaches on the 2273-answer Mohler subset with rubrics
 // drafted from the reference answers alone, rounded down. It may only go up: raise it when the engine
 // improves, never lower it to make a change pass.
-const benchmarkFloor = 0.57
+const benchmarkFloor = 0.60
 
 // TestMohlerBenchmarkFloor runs the documented benchmark (README, "How good is it?") and holds the
 // engine to the figure it has reached.

@@ -217,8 +217,47 @@ func Draft(opts Options) ([]byte, error) {
 		return nil, errors.New("the model answers have no content words to build concepts from")
 	}
 	doc := newDocument(opts, answers, phrases)
+	doc.Synonyms = synonymsFor(a, answers)
 	if err := doc.addExamples(); err != nil {
 		return nil, fmt.Errorf("drafting %s: %w", doc.ID, err)
 	}
 	return doc.marshal()
+}
+
+// synonymsFor picks the thesaurus groups that the model answers use: a group is kept when every word of
+// one of its members occurs in an answer.
+func synonymsFor(a *text.Analyzer, answers []string) []group {
+	used := map[string]bool{}
+	for _, ans := range answers {
+		for _, t := range a.Analyze(ans, 0, len(ans)).Tokens {
+			if !t.Stop {
+				used[t.Term] = true
+			}
+		}
+	}
+	var out []group
+	for _, g := range thesaurus {
+		for _, member := range g {
+			if allUsed(a, member, used) {
+				out = append(out, group(g))
+				break
+			}
+		}
+	}
+	return out
+}
+
+func allUsed(a *text.Analyzer, member string, used map[string]bool) bool {
+	d := a.Analyze(member, 0, len(member))
+	n := 0
+	for _, t := range d.Tokens {
+		if t.Stop {
+			continue
+		}
+		if !used[t.Term] {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }

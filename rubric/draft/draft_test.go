@@ -142,3 +142,36 @@ func TestKebabAndShorten(t *testing.T) {
 		t.Errorf("shorten = %q", got)
 	}
 }
+
+func TestDraftCarriesSynonymsItsAnswersUse(t *testing.T) {
+	r := parse(t, Options{ID: "linked-lists", Question: "What is the main advantage of linked lists over arrays?", Answers: []string{"The linked lists can be of variable length."}})
+	found := false
+	for _, g := range r.Synonyms {
+		if g[0] == "size" {
+			found = true
+		}
+		if g[0] == "delete" {
+			t.Errorf("a group the answer does not use was added: %v", g)
+		}
+	}
+	if !found {
+		t.Fatalf("the size/length group is missing: %v", r.Synonyms)
+	}
+	c := grader.Compile(r)
+	if res := c.Grade(grader.Input{Text: "Their size can change."}); res.Score < 60 {
+		t.Errorf("size for length: score %d, want a pass", res.Score)
+	}
+}
+
+func TestThesaurusGroupsAreDistinct(t *testing.T) {
+	first := map[string]bool{}
+	for _, g := range thesaurus {
+		if len(g) < 2 {
+			t.Errorf("group %v needs two members", g)
+		}
+		if first[g[0]] {
+			t.Errorf("two groups start with %q: the first member names a group", g[0])
+		}
+		first[g[0]] = true
+	}
+}

@@ -33,10 +33,22 @@ type document struct {
 	Pass     int       `yaml:"pass"`
 	Partial  bool      `yaml:"partial"`
 	Curve    float64   `yaml:"curve"`
+	Synonyms []group   `yaml:"synonyms,omitempty"`
 	Concepts []concept `yaml:"concepts"`
 	Examples []example `yaml:"examples,omitempty"`
 	answers  []string  // the model answers
 	header   []string  // comment lines written before the YAML
+}
+
+// group is a synonym group, written on one line.
+type group []string
+
+func (g group) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, w := range g {
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: w})
+	}
+	return n, nil
 }
 
 type concept struct {
