@@ -24,7 +24,7 @@ func (c *Compiled) runChecks(d *text.Doc, ms []match, res *Result) {
 					continue
 				}
 				groups[m.p.group] = true
-				if m.p.group == 0 {
+				if m.p.group == 0 && len(mentions) < max(ch.MinMentions, 1) {
 					mentions = addMention(mentions, m)
 				}
 				evidenceList = addEvidence(evidenceList, evidence(d, m))

@@ -57,13 +57,13 @@ func (c *Compiled) Grade(in Input) *Result {
 		res.Pass = in.MinScore
 	}
 	ms := c.findMatches(d)
-	resolveOverlaps(ms)
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].first != ms[j].first {
 			return ms[i].first < ms[j].first
 		}
 		return ms[i].last > ms[j].last
 	})
+	resolveOverlaps(ms)
 	c.scoreConcepts(d, ms, res)
 	c.scoreStructure(d, ms, res)
 	c.flagMistakes(d, ms, res)
@@ -76,13 +76,14 @@ func (c *Compiled) Grade(in Input) *Result {
 func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 	total := c.Rubric.TotalWeight()
 	for i, con := range c.Rubric.Concepts {
-		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint, Evidence: []Evidence{}}
+		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
+		var found []match
 		for _, m := range ms {
-			if m.p.kind != kindConcept || m.p.idx != i || m.dropped || !polarityAllows(con.Polarity, m.negBy >= 0) {
-				continue
+			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && polarityAllows(con.Polarity, m.negBy >= 0) {
+				found = append(found, m)
 			}
-			cr.Evidence = addEvidence(cr.Evidence, evidence(d, m))
 		}
+		cr.Evidence = pickEvidence(d, found)
 		cr.Covered = len(cr.Evidence) > 0
 		cr.MaxPoints = round2(100 * con.Weight / total)
 		if cr.Covered {
@@ -103,6 +104,24 @@ func polarityAllows(p rubric.Polarity, negated bool) bool {
 		return negated
 	}
 	return true
+}
+
+// pickEvidence quotes the tightest of overlapping matches ("remote state in S3", not "State is remote
+// state in S3"), then lists them in the order they appear.
+func pickEvidence(d *text.Doc, found []match) []Evidence {
+	sort.SliceStable(found, func(i, j int) bool {
+		wi, wj := found[i].last-found[i].first, found[j].last-found[j].first
+		if wi != wj {
+			return wi < wj
+		}
+		return found[i].first < found[j].first
+	})
+	list := []Evidence{}
+	for _, m := range found {
+		list = addEvidence(list, evidence(d, m))
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Offset < list[j].Offset })
+	return list
 }
 
 // addEvidence appends e unless it overlaps evidence already kept (the longer match came first).
@@ -176,8 +195,9 @@ func (c *Compiled) scoreStructure(d *text.Doc, ms []match, res *Result) {
 
 func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 	for i, mk := range c.Rubric.Mistakes {
-		mr := MistakeResult{ID: mk.ID, Message: mk.Message, Advice: mk.Advice, Severity: mk.Severity, Penalty: mk.PenaltyPoints(), Evidence: []Evidence{}}
+		mr := MistakeResult{ID: mk.ID, Message: mk.Message, Advice: mk.Advice, Severity: mk.Severity, Penalty: mk.PenaltyPoints()}
 		var rejected []Rejection
+		var stated []match
 		for _, m := range ms {
 			if m.p.kind != kindMistake || m.p.idx != i || m.dropped {
 				continue
@@ -186,8 +206,9 @@ func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 				rejected = append(rejected, rejection(d, mk.ID, m))
 				continue
 			}
-			mr.Evidence = addEvidence(mr.Evidence, evidence(d, m))
+			stated = append(stated, m)
 		}
+		mr.Evidence = pickEvidence(d, stated)
 		if len(mr.Evidence) > 0 {
 			res.Mistakes = append(res.Mistakes, mr)
 			res.Penalty += mr.Penalty

@@ -38,6 +38,10 @@ concepts:
     name: Kubernetes
     hint: Name it.
     match: [kubernetes cluster]
+  - id: risk-approval
+    name: Approval by risk
+    hint: Gate by risk.
+    match: [manual approval for high-risk changes]
 mistakes:
   - id: apply-from-laptop
     message: Applies from a laptop.
@@ -100,7 +104,9 @@ func TestMatching(t *testing.T) {
 		{name: "trigger inside the phrasing does not negate it", answer: "We rely on kubectl rollout undo without metrics.", flagged: []string{"undo-without-metrics"}},
 		{name: "trigger before the phrasing negates it", answer: "We never do a rollout undo without metrics.", notFlagged: []string{"undo-without-metrics"}},
 		{name: "concept counts when negated (explaining by contrast)", answer: "Without state locking two applies corrupt the state.", covered: []string{"remote-state"}},
-		{name: "longer match wins over the shorter mistake inside it", answer: "We use kubectl rollout undo without metrics.", flagged: []string{"undo-without-metrics"}, notCovered: []string{"rollback"}},
+		{name: "a mistake does not take a concept's words", answer: "We use kubectl rollout undo without metrics.", flagged: []string{"undo-without-metrics"}, covered: []string{"rollback"}},
+		{name: "a longer concept wins over the mistake inside it", answer: "We require a manual approval for high-risk changes only.", covered: []string{"risk-approval"}, notFlagged: []string{"manual-approval"}},
+		{name: "the mistake alone is flagged", answer: "Every deploy needs a manual approval.", flagged: []string{"manual-approval"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -167,14 +173,18 @@ func TestEvidencePositions(t *testing.T) {
 
 func TestScoring(t *testing.T) {
 	c := compileTest(t)
-	// remote-state has weight 2 of a total 7.
+	// remote-state has weight 2 of a total 8.
 	res := c.Grade(Input{Text: "Remote state only."})
-	if res.Score != 29 {
-		t.Errorf("score %d, want 29 (2/7 of 100)", res.Score)
+	if res.Score != 25 {
+		t.Errorf("score %d, want 25 (2/8 of 100)", res.Score)
 	}
 	res = c.Grade(Input{Text: "Remote state, and I run terraform apply from a laptop."})
-	if res.Score != 4 || res.Penalty != 25 {
-		t.Errorf("score %d penalty %v, want 4 and 25", res.Score, res.Penalty)
+	if res.Score != 0 || res.Penalty != 25 {
+		t.Errorf("score %d penalty %v, want 0 and 25", res.Score, res.Penalty)
+	}
+	res = c.Grade(Input{Text: "Remote state, PDBs and kubectl rollout undo; I run terraform apply from a laptop."})
+	if res.Score != 25 || res.Coverage != 50 {
+		t.Errorf("score %d coverage %v, want 25 (4/8 of 100, minus 25) and 50", res.Score, res.Coverage)
 	}
 	res = c.Grade(Input{Text: "   \n\t "})
 	if res.Score != 0 || len(res.Warnings) == 0 || res.Warnings[0].Code != "empty" {

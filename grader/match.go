@@ -92,30 +92,31 @@ func (c *Compiled) extend(d *text.Doc, terms []string, pos, last int, sentence i
 	return 0, false, false
 }
 
-// resolveOverlaps lets a longer match of a concept or mistake win over a shorter match of the other kind
-// that lies wholly inside it: "manual approval only for high-risk changes" is a concept, not the mistake
-// "manual approval". A negated mistake claims nothing: "we never hardcode account IDs" still shows the
-// concept inside it.
+// resolveOverlaps lets a concept phrasing with more words of its own win over a mistake phrasing that
+// lies wholly inside it: "manual approval only for high-risk changes" is a concept, not the mistake
+// "manual approval". A mistake never takes a concept's words: "alerts for error rate above 1%" states a
+// static threshold and still names the error rate. ms is sorted by first token, so only matches that
+// start inside a concept's span are compared.
 func resolveOverlaps(ms []match) {
 	for i := range ms {
-		for j := range ms {
-			a, b := &ms[i], &ms[j]
-			if i == j || !scored(a.p.kind) || !scored(b.p.kind) || a.p.kind == b.p.kind {
-				continue
+		a := &ms[i]
+		if a.p.kind != kindConcept {
+			continue
+		}
+		for j := i + 1; j < len(ms) && ms[j].first <= a.last; j++ {
+			b := &ms[j]
+			if b.p.kind == kindMistake && b.last <= a.last && len(a.p.terms) > len(b.p.terms) {
+				b.dropped = true
 			}
-			if a.p.kind == kindMistake && a.negBy >= 0 {
-				continue
-			}
-			// b inside a, and a more specific: more words of its own, not merely a wider gap
-			if b.first >= a.first && b.last <= a.last && len(a.p.terms) > len(b.p.terms) {
+		}
+		for j := i - 1; j >= 0 && ms[j].first == a.first; j-- {
+			b := &ms[j]
+			if b.p.kind == kindMistake && b.last <= a.last && len(a.p.terms) > len(b.p.terms) {
 				b.dropped = true
 			}
 		}
 	}
 }
-
-// scored kinds take part in overlap resolution: concepts and mistakes.
-func scored(k checkKind) bool { return k == kindConcept || k == kindMistake }
 
 // has reports whether a word of the answer is one of the pattern's own words.
 func (p *pattern) has(t text.Token) bool {
