@@ -100,7 +100,7 @@ func Decode(name string, data []byte) (string, []string, error) {
 
 func decodeUTF16(data []byte) (string, error) {
 	if len(data)%2 != 0 {
-		return "", fmt.Errorf("UTF-16 text with an odd number of bytes")
+		data = data[:len(data)-1] // a stray final byte (an editor's newline) is not half a character
 	}
 	big := data[0] == 0xFE
 	u := make([]uint16, 0, len(data)/2-1)
