@@ -61,9 +61,9 @@ Exit codes: 0 measured; 1 below --min-pearson or --min-qwk; 2 usage, data or rub
     --column question_id=qid --column answer=student_answer --column score=score_avg_0_5 \
     --where in_mohler2011_subset=1 --scale 0-5`,
 		Args: cobra.NoArgs,
+		// --format and --max-file-size are read from the flags alone: the configuration's format and
+		// max_file_size are about graded answer files, not about a data set.
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.formats = g.v.GetStringSlice("format")
-			o.maxFileSize = g.v.GetInt64("max_file_size")
 			return o.run()
 		},
 	}
@@ -76,11 +76,11 @@ Exit codes: 0 measured; 1 below --min-pearson or --min-qwk; 2 usage, data or rub
 	f.BoolVar(&o.draft, "draft", false, "draft each question's rubric from its reference answer instead of loading it from --rubrics")
 	f.IntVar(&o.split, "split", 0, "fit the score-to-scale mapping by cross-fitting over `K` groups of questions (0: fit nothing)")
 	f.StringVar(&o.saveDrafts, "save-drafts", "", "with --draft, write each drafted rubric to this `dir`ectory")
-	f.StringSliceP("format", "f", []string{"text"}, "output `format`: text or json")
+	f.StringSliceVarP(&o.formats, "format", "f", []string{"text"}, "output `format`: text or json")
 	f.BoolVar(&o.answers, "answers", false, "text output: also list every answer's score")
 	f.Float64Var(&o.minPearson, "min-pearson", 0, "exit 1 when Pearson r is below this `value`")
 	f.Float64Var(&o.minQWK, "min-qwk", 0, "exit 1 when QWK is below this `value`")
-	f.Int64("max-file-size", 64<<20, "largest data file read, in `bytes`")
+	f.Int64Var(&o.maxFileSize, "max-file-size", 64<<20, "largest data file read, in `bytes`")
 	_ = cmd.MarkFlagRequired("data")
 	return cmd
 }

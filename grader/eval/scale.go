@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"regexp"
@@ -89,6 +90,17 @@ type Mapping struct {
 	Slope     float64 `json:"slope"`
 	Fitted    bool    `json:"fitted"`
 	scale     Scale
+}
+
+// MarshalJSON writes the line's coefficients to six decimals.
+func (m Mapping) MarshalJSON() ([]byte, error) {
+	type line struct {
+		Intercept float64 `json:"intercept"`
+		Slope     float64 `json:"slope"`
+		Fitted    bool    `json:"fitted"`
+	}
+	round := func(f float64) float64 { return math.Round(f*1e6) / 1e6 }
+	return json.Marshal(line{Intercept: round(m.Intercept), Slope: round(m.Slope), Fitted: m.Fitted})
 }
 
 // Proportional maps 0 to the bottom of the scale and 100 to the top.
