@@ -42,7 +42,7 @@ func markForward(toks []Token, trigger, from int) {
 		if scopeEnders[t.Surface] {
 			return
 		}
-		if k > from && newSubject(toks, k) {
+		if k > from && subjectWords[t.Surface] && (newSubject(toks, k) || !opinionVerbs[toks[from].Surface]) {
 			return
 		}
 		if t.negBy < 0 {
@@ -91,6 +91,9 @@ func newSubject(toks []Token, k int) bool {
 
 // matchPhraseAt returns the length of the longest phrase of set that starts at token i, or 0.
 func matchPhraseAt(toks []Token, i int, set phraseSet) int {
+	if toks[i].flags&flagPhraseStart == 0 {
+		return 0 // most words start no phrase: skip the lookup
+	}
 	best := 0
 	for _, p := range set[toks[i].Surface] {
 		if len(p) <= best || i+len(p) > len(toks) {

@@ -194,3 +194,19 @@ func TestSynonymMembersKeepStopWords(t *testing.T) {
 		t.Errorf("%q has no on-call reading", in)
 	}
 }
+
+func TestTypoIsNotAnotherWord(t *testing.T) {
+	a := NewAnalyzer(nil, []string{"project", "deployment"})
+	for _, w := range []string{"protected", "protection", "protect"} {
+		d := a.Analyze(w, 0, len(w))
+		for _, alt := range d.AltsAt(0) {
+			if alt.Kind == AltTypo {
+				t.Errorf("%q corrected to %q", w, alt.Surface)
+			}
+		}
+	}
+	d := a.Analyze("deplyoment", 0, len("deplyoment"))
+	if alts := d.AltsAt(0); len(alts) == 0 || alts[0].Surface != "deployment" {
+		t.Errorf("a swapped pair in a long word is not corrected: %v", alts)
+	}
+}

@@ -41,29 +41,36 @@ func (v *vocabulary) correct(surface, stem string) (string, bool) {
 	if len(surface) < minTypoLen || len(surface) > maxTypoLen || v.words[surface] || v.words[stem] || !stemmable(surface) {
 		return "", false
 	}
-	if w, ok := v.near(surface); ok {
+	if w, ok := v.near(surface, len(surface) >= minSubstLen); ok {
 		return w, true
 	}
-	if len(stem) >= minTypoLen {
-		return v.near(stem)
+	if len(stem) >= minTypoLen && stem != surface {
+		// Stems are shorter and denser: "protect" and "project" differ by one letter. Only a dropped,
+		// doubled or swapped letter is taken for a typo there.
+		return v.near(stem, false)
 	}
 	return "", false
 }
 
-func (v *vocabulary) near(w string) (string, bool) {
-	try := func(key string) (string, bool) {
-		for _, cand := range v.deletes[key] {
-			if cand[0] == w[0] && osaWithinOne(w, cand) {
+// minSubstLen is the shortest word in which one wrong letter is taken for a typo rather than another word.
+const minSubstLen = 9
+
+func (v *vocabulary) near(w string, substitution bool) (string, bool) {
+	try := func(cands []string) (string, bool) {
+		for _, cand := range cands {
+			if cand[0] == w[0] && osaWithinOne(w, cand) && (substitution || len(cand) != len(w) || isTransposition(w, cand)) {
 				return cand, true
 			}
 		}
 		return "", false
 	}
-	if c, ok := try(w); ok {
+	if c, ok := try(v.deletes[w]); ok {
 		return c, true
 	}
+	var buf [maxTypoLen]byte // w's deletion variants are built here: looking them up allocates nothing
 	for i := 0; i < len(w); i++ {
-		if c, ok := try(w[:i] + w[i+1:]); ok {
+		key := append(append(buf[:0], w[:i]...), w[i+1:]...)
+		if c, ok := try(v.deletes[string(key)]); ok {
 			return c, true
 		}
 	}
@@ -102,4 +109,13 @@ func oneInsert(long, short string) bool {
 		i++
 	}
 	return long[i+1:] == short[i:]
+}
+
+// isTransposition reports whether equal-length a and b differ by one swap of adjacent letters.
+func isTransposition(a, b string) bool {
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }

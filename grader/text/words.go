@@ -29,7 +29,7 @@ var preTriggers = phrases(
 	"move away from", "moved away from", "moving away from", "steer clear of", "refrain from", "against",
 	"anti-pattern", "antipattern", "anti-patterns", "antipatterns", "mistake of", "the mistake is",
 	"not allowed", "nobody should", "no one", "never ever",
-	"away from",
+	"away from", "rule out", "rules out", "ruled out", "ruling out",
 )
 
 // postTriggers negate what stands before them in the same clause ("running apply from a laptop is an
@@ -60,9 +60,14 @@ var scopeEnders = setOf(
 	"until", "while", "instead", "then", "which", "so", "otherwise", "meanwhile", "still",
 )
 
-// subjectWords end a negation scope when a new clause starts after a comma or "and": "we don't use
-// Jenkins, we run ..." must not negate what "we" do.
+// subjectWords end a negation scope when a new clause starts: "we don't use Jenkins, we run ..." and
+// "instead of env files we use Vault" must not negate what "we" do.
 var subjectWords = setOf("we", "i", "they", "you", "he", "she", "our", "my", "their", "the team", "teams")
+
+// opinionVerbs carry a negation into the clause they introduce: in "I don't think we should apply from
+// a laptop" the new subject does not end the scope.
+var opinionVerbs = setOf("think", "believe", "want", "recommend", "suggest", "expect", "feel", "see", "say",
+	"agree", "let", "allow", "allowing", "mean", "need", "like", "ever", "would", "could")
 
 // connectives mark reasoning (cause, purpose, sequence), used to tell a reasoned answer from a bare list
 // of terms.
@@ -91,6 +96,7 @@ func phrases(list ...string) phraseSet {
 			continue
 		}
 		ps[words[0]] = append(ps[words[0]], words)
+		phraseStarts[words[0]] = true
 	}
 	return ps
 }
@@ -110,3 +116,6 @@ func IsStopWord(w string) bool { return stopWords[w] }
 
 // IsConnective reports whether a lower-cased word marks reasoning: cause, purpose or sequence.
 func IsConnective(w string) bool { return connectives[w] }
+
+// Connective reports whether the word marks reasoning, like IsConnective(t.Surface).
+func (t Token) Connective() bool { return t.flags&flagConnective != 0 }
