@@ -175,3 +175,18 @@ func TestThesaurusGroupsAreDistinct(t *testing.T) {
 		first[g[0]] = true
 	}
 }
+
+func TestDraftIDsAreUnique(t *testing.T) {
+	// "Café" and "caf" are different words with the same id, and "caf 2" would take the next id.
+	r := parse(t, Options{ID: "words", Answers: []string{"Café; caf. Then caf 2."}})
+	if len(r.Concepts) < 3 {
+		t.Fatalf("concepts: %+v", r.Concepts)
+	}
+	seen := map[string]bool{}
+	for _, c := range r.Concepts {
+		if seen[c.ID] {
+			t.Errorf("duplicate concept id %q", c.ID)
+		}
+		seen[c.ID] = true
+	}
+}

@@ -103,15 +103,17 @@ func newDocument(opts Options, answers []string, phrases []phrase) *document {
 	if d.Source == "" {
 		d.Source = "drafted from " + plural(len(answers), "model answer")
 	}
-	ids := map[string]int{}
+	taken := map[string]bool{}
 	for i, p := range phrases {
-		id := kebab(strings.Join(p.surfaces, " "), 40)
-		if id == "" {
-			id = fmt.Sprintf("concept-%d", i+1)
+		base := kebab(strings.Join(p.surfaces, " "), 40)
+		if base == "" {
+			base = fmt.Sprintf("concept-%d", i+1)
 		}
-		if ids[id]++; ids[id] > 1 {
-			id = fmt.Sprintf("%s-%d", id, ids[id])
+		id := base
+		for n := 2; taken[id]; n++ {
+			id = fmt.Sprintf("%s-%d", base, n)
 		}
+		taken[id] = true
 		c := concept{ID: id, Name: p.text, Weight: roundWeight(p.weight), Match: []string{strings.Join(p.surfaces, " ")}}
 		if p.question {
 			c.Hint = fmt.Sprintf("Repeats the question, so it counts for little. Model answer: %q", shorten(p.sentence, 160))
