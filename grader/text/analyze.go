@@ -19,6 +19,8 @@ type Token struct {
 	Trigger  bool   // starts a negation trigger ("not", "instead of")
 	negBy    int32  // index of the trigger whose forward scope covers this word, or -1
 	postBy   int32  // index of a post-trigger ("… is an anti-pattern") covering this word, or -1
+
+	flags wordFlags // what the lexicon knows of the word
 }
 
 // AltKind says where an alternative reading of the text comes from.
@@ -45,6 +47,7 @@ type Doc struct {
 	alts   []posAlt
 	altIdx []int32 // altIdx[i]..altIdx[i+1] are the alternatives at token i
 	lines  []int   // byte offsets of line starts, built on demand
+	ascii  []bool  // by line: all ASCII, so columns are byte counts
 }
 
 type posAlt struct {
@@ -122,27 +125,31 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	if to > len(src) || to < from {
 		to = len(src)
 	}
-	sc := &scanner{src: src, lastEnd: -1}
+	sc := &scanner{src: src, lastEnd: -1, toks: make([]rawToken, 0, (to-from)/4+1)}
 	sc.run(from, to)
 	d := &Doc{Src: src, Tokens: make([]Token, len(sc.toks))}
+	lx := lexicons.Get().(*lexicon)
+	defer lexicons.Put(lx)
 	for i, rt := range sc.toks {
+		lex := lx.lookup(rt.surface)
 		d.Tokens[i] = Token{
 			Surface:  rt.surface,
-			Term:     Stem(rt.surface),
+			Term:     lex.term,
 			Start:    rt.start,
 			End:      rt.end,
 			Sentence: rt.sentence,
 			Clause:   rt.clause,
-			Stop:     stopWords[rt.surface],
+			Stop:     lex.flags&flagStop != 0,
 			Joined:   rt.joined,
 			Comma:    rt.comma,
+			flags:    lex.flags,
 			negBy:    -1,
 			postBy:   -1,
 		}
 	}
 	var alts []posAlt
 	alts = compoundAlts(d.Tokens, alts)
-	alts = a.typoAlts(d.Tokens, alts)
+	alts = a.typoAlts(lx, d.Tokens, alts)
 	alts = a.synonymAlts(d.Tokens, alts)
 	d.setAlts(alts)
 	markNegation(d.Tokens)
@@ -171,6 +178,9 @@ const maxCompound = 4
 
 func compoundAlts(toks []Token, alts []posAlt) []posAlt {
 	for i := 0; i < len(toks); i++ {
+		if i+1 == len(toks) || !toks[i+1].Joined {
+			continue
+		}
 		var b strings.Builder
 		b.WriteString(toks[i].Surface)
 		for j := i + 1; j < len(toks) && j-i < maxCompound && toks[j].Joined; j++ {
@@ -182,7 +192,7 @@ func compoundAlts(toks []Token, alts []posAlt) []posAlt {
 	return alts
 }
 
-func (a *Analyzer) typoAlts(toks []Token, alts []posAlt) []posAlt {
+func (a *Analyzer) typoAlts(lx *lexicon, toks []Token, alts []posAlt) []posAlt {
 	if a.vocab == nil {
 		return alts
 	}
@@ -191,7 +201,7 @@ func (a *Analyzer) typoAlts(toks []Token, alts []posAlt) []posAlt {
 		if t.Stop {
 			continue
 		}
-		if fix, ok := a.vocab.correct(t.Surface, t.Term); ok {
+		if fix, ok := lx.correct(a.vocab, t.Surface, t.Term); ok {
 			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: Stem(fix), Surface: fix, Span: 1, Kind: AltTypo}})
 		}
 	}
@@ -205,14 +215,26 @@ func (a *Analyzer) synonymAlts(toks []Token, alts []posAlt) []posAlt {
 		return alts
 	}
 
-	byPos := map[int32][]Alt{}
+	// readings(i) are token i's own word, then the alternatives found at i so far, in order: all laid out
+	// in one slice, flat[off[i]:off[i+1]].
+	off := make([]int32, len(toks)+1)
 	for _, pa := range alts {
-		byPos[pa.pos] = append(byPos[pa.pos], pa.Alt)
+		off[pa.pos+1]++
 	}
-	readings := func(i int) []Alt {
-		r := []Alt{{Term: toks[i].Term, Surface: toks[i].Surface, Span: 1}}
-		return append(r, byPos[int32(i)]...)
+	for i := range toks {
+		off[i+1] += off[i] + 1
 	}
+	flat := make([]Alt, off[len(toks)])
+	next := make([]int32, len(toks))
+	for i := range toks {
+		flat[off[i]] = Alt{Term: toks[i].Term, Surface: toks[i].Surface, Span: 1}
+		next[i] = off[i] + 1
+	}
+	for _, pa := range alts {
+		flat[next[pa.pos]] = pa.Alt
+		next[pa.pos]++
+	}
+	readings := func(i int) []Alt { return flat[off[i]:off[i+1]] }
 	var out []posAlt
 	for i := range toks {
 		for _, r := range readings(i) {

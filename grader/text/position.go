@@ -15,8 +15,35 @@ type Position struct {
 func (d *Doc) Pos(offset int) Position {
 	if d.lines == nil {
 		d.lines = LineStarts(d.Src)
+		d.ascii = asciiLines(d.Src, d.lines)
+	}
+	if offset >= 0 && offset <= len(d.Src) {
+		// On an all-ASCII line, the usual case, the column is a byte count: no need to count code points.
+		line := sort.SearchInts(d.lines, offset+1) - 1
+		if d.ascii[line] {
+			return Position{Line: line + 1, Column: offset - d.lines[line] + 1}
+		}
 	}
 	return PosIn(d.Src, d.lines, offset)
+}
+
+// asciiLines reports, for each line, whether it is all ASCII.
+func asciiLines(src string, lines []int) []bool {
+	out := make([]bool, len(lines))
+	for i, start := range lines {
+		end := len(src)
+		if i+1 < len(lines) {
+			end = lines[i+1]
+		}
+		out[i] = true
+		for k := start; k < end; k++ {
+			if src[k] >= utf8.RuneSelf {
+				out[i] = false
+				break
+			}
+		}
+	}
+	return out
 }
 
 // LineStarts returns the byte offset at which each line of src starts.

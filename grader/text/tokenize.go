@@ -274,6 +274,12 @@ func isDigitByte(c byte) bool  { return c >= '0' && c <= '9' }
 
 func (sc *scanner) emitWord(start, end int) {
 	w := sc.src[start:end]
+	if isPlainWord(w) {
+		// The common case ("deploy", "Kubernetes", "k8s") is one part: skip splitWord and its allocation.
+		sc.toks = append(sc.toks, rawToken{surface: lower(w), start: start, end: end, joined: sc.joinNext, comma: sc.commaNext, sentence: sc.sentence, clause: sc.clause})
+		sc.joinNext, sc.commaNext = false, false
+		return
+	}
 	first := true
 	for _, p := range splitWord(w) {
 		surface := p.surface
@@ -293,6 +299,18 @@ func (sc *scanner) emitWord(start, end int) {
 		first = false
 	}
 	sc.joinNext, sc.commaNext = false, false
+}
+
+// isPlainWord reports whether splitWord would return w whole, lower-cased: ASCII letters and digits
+// with no upper-case letter after the first.
+func isPlainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || i == 0 && c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return len(w) > 0
 }
 
 type part struct {
