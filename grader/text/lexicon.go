@@ -1,0 +1,88 @@
+package text
+
+import (
+	"strings"
+	"sync"
+)
+
+// A lexeme is what analysis needs to know about a word whatever text it is in: its stem, and whether it
+// is a stop word, starts a negation phrase or marks reasoning.
+type lexeme struct {
+	term  string
+	flags wordFlags
+}
+
+type wordFlags uint8
+
+const (
+	flagStop        wordFlags = 1 << iota
+	flagPhraseStart           // the first word of a phrase of some phraseSet (a negation trigger)
+	flagConnective
+)
+
+// phraseStarts holds the first word of every phrase of every phraseSet; phrases fills it.
+var phraseStarts = map[string]bool{}
+
+func newLexeme(surface string) lexeme {
+	l := lexeme{term: Stem(surface)}
+	if stopWords[surface] {
+		l.flags |= flagStop
+	}
+	if phraseStarts[surface] {
+		l.flags |= flagPhraseStart
+	}
+	if connectives[surface] {
+		l.flags |= flagConnective
+	}
+	return l
+}
+
+// A lexicon caches lexemes by surface word, so that a word seen before costs one map lookup instead of
+// one per word list, and no stemming. Lexicons are pooled: each analysis takes one and puts it back, so
+// lookups take no lock even when many goroutines analyse at once. A lexicon stops growing at
+// lexiconLimit words, so that a stream of unique words cannot grow memory without limit.
+type lexicon struct {
+	words map[string]lexeme
+	typos map[typoKey]string // what each vocabulary corrected a word to, or ""
+}
+
+type typoKey struct {
+	v       *vocabulary
+	surface string
+}
+
+// lexiconLimit bounds each map of a lexicon; a full map is emptied and fills again with the words in use.
+const lexiconLimit = 1 << 15
+
+var lexicons = sync.Pool{New: func() any {
+	return &lexicon{words: make(map[string]lexeme, 1024), typos: make(map[typoKey]string, 256)}
+}}
+
+func (lx *lexicon) lookup(surface string) lexeme {
+	if l, ok := lx.words[surface]; ok {
+		return l
+	}
+	l := newLexeme(surface)
+	if len(lx.words) >= lexiconLimit {
+		clear(lx.words)
+	}
+	// Copy the key: surface may be a slice of a large answer that we must not keep alive.
+	lx.words[strings.Clone(surface)] = l
+	return l
+}
+
+// correct is v.correct, remembered: checking a long word against the vocabulary takes a dozen lookups.
+func (lx *lexicon) correct(v *vocabulary, surface, stem string) (string, bool) {
+	if len(surface) < minTypoLen {
+		return "", false // most words: too short to correct, no need to look
+	}
+	if fix, ok := lx.typos[typoKey{v, surface}]; ok {
+		return fix, fix != ""
+	}
+	fix, _ := v.correct(surface, stem)
+	if len(lx.typos) >= lexiconLimit {
+		clear(lx.typos)
+	}
+	lx.typos[typoKey{v, strings.Clone(surface)}] = fix
+	return fix, fix != ""
+}
