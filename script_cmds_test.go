@@ -6,13 +6,25 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
 // scriptCmds are extra testscript commands that make inputs too large to keep in a script.
 var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
-	"gen": cmdGen,
+	"gen":   cmdGen,
+	"sleep": cmdSleep,
+}
+
+// cmdSleep waits: sleep DURATION
+func cmdSleep(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: sleep DURATION")
+	}
+	d, err := time.ParseDuration(args[0])
+	ts.Check(err)
+	time.Sleep(d)
 }
 
 // cmdGen writes a generated file: gen KIND N FILE
@@ -22,6 +34,7 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 //	sparse N        a file of N bytes that is all holes (made without writing them)
 //	long-line N     an answer that is one line of N bytes
 //	words N         an answer of N ordinary words
+//	answers N       a directory of N answer files
 func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 3 {
 		ts.Fatalf("usage: gen KIND N FILE")
@@ -51,6 +64,13 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 		return
 	case "long-line":
 		data = strings.Repeat("remote state locking ", n/21+1)[:n]
+	case "answers":
+		ts.Check(os.MkdirAll(path, 0o755))
+		body := "We keep remote state in S3 with DynamoDB locking and review every plan in CI before apply.\n"
+		for i := 0; i < n; i++ {
+			ts.Check(os.WriteFile(filepath.Join(path, fmt.Sprintf("answer-%05d.md", i)), []byte(body), 0o644))
+		}
+		return
 	case "words":
 		data = strings.Repeat("We keep remote state in S3 with DynamoDB locking and review every plan. ", n/12+1)
 	default:

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -376,10 +377,17 @@ func gradeAll(ctx context.Context, files []answerFile, grade func(answerFile) fi
 	outs := make([]fileOutcome, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var crash workerPanic
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Go(func() {
 			for i := range next {
-				outs[i] = grade(files[i])
+				if crash.caught() {
+					continue // drain the queue so the feeder never blocks
+				}
+				func() {
+					defer crash.catch()
+					outs[i] = grade(files[i])
+				}()
 				bar.step()
 			}
 		})
@@ -395,7 +403,38 @@ feed:
 	close(next)
 	wg.Wait()
 	bar.finish()
+	crash.rethrow()
 	return outs
+}
+
+// workerPanic carries a panic out of a worker goroutine, where nothing would recover it, to the
+// goroutine that waits for the workers: there Main reports it as an internal error.
+type workerPanic struct {
+	mu    sync.Mutex
+	value any
+	stack []byte
+}
+
+func (w *workerPanic) catch() {
+	if r := recover(); r != nil {
+		w.mu.Lock()
+		if w.value == nil {
+			w.value, w.stack = r, debug.Stack()
+		}
+		w.mu.Unlock()
+	}
+}
+
+func (w *workerPanic) caught() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.value != nil
+}
+
+func (w *workerPanic) rethrow() {
+	if w.value != nil {
+		panic(fmt.Sprintf("%v\n\nin a grading worker:\n%s", w.value, w.stack))
+	}
 }
 
 // fileOutcome is what grading one file produced.
