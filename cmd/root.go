@@ -27,8 +27,9 @@ const (
 )
 
 const exitCodesHelp = `Exit codes:
-  0    every answer passed
-  1    an answer is below its pass mark or has a mistake at or above --fail-on
+  0    every answer passed (or no more failed than --max-failures)
+  1    more answers failed than --max-failures (default 0) allows; an answer fails when it is below
+       its pass mark or has a mistake at or above --fail-on
   2    usage, configuration, rubric or input error (other inputs are still graded)
   3    the paths given matched no answer files
   4    internal error (a bug: please report it)
