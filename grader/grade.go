@@ -225,17 +225,10 @@ func rejection(d *text.Doc, id string, m match) Rejection {
 	return Rejection{Mistake: id, Trigger: trig.Surface, Text: quote(d.Src[from:to]), Evidence: e}
 }
 
-// finish turns coverage and penalties into the score, applying caps.
+// finish adds the caps that depend on the whole answer, then settles the score.
 func (c *Compiled) finish(res *Result) {
 	r := c.Rubric
-	score := c.applyCurve(res) - res.Penalty
-	for _, c := range res.Caps {
-		score = math.Min(score, float64(c.Limit))
-	}
-	capAt := func(limit int, reason string) {
-		res.Caps = append(res.Caps, Cap{Limit: limit, Reason: reason})
-		score = math.Min(score, float64(limit))
-	}
+	capAt := func(limit int, reason string) { res.Caps = append(res.Caps, Cap{Limit: limit, Reason: reason}) }
 	if res.Words == 0 {
 		res.Warnings = append(res.Warnings, Warning{Code: "empty", Message: "the answer is empty"})
 		capAt(0, "empty answer")
@@ -250,6 +243,20 @@ func (c *Compiled) finish(res *Result) {
 	}
 	res.Coverage = round2(res.Coverage)
 	res.Penalty = round2(res.Penalty)
+	Rescore(res, r)
+}
+
+// Rescore settles a result's score from its coverage, the rubric's curve, its penalties and its caps,
+// clamped to 0-100, with the band and verdict that follow. Grading calls it last; so does anything that
+// changes a result afterwards (an in-answer suppression), so there is one formula.
+func Rescore(res *Result, r *rubric.Rubric) {
+	if r.Curve > 0 && r.Curve < 1 {
+		res.Curve = r.Curve
+	}
+	score := curved(res.Coverage, r.Curve) - res.Penalty
+	for _, c := range res.Caps {
+		score = math.Min(score, float64(c.Limit))
+	}
 	res.Score = int(math.Round(math.Max(0, math.Min(100, score))))
 	res.Passed = res.Score >= res.Pass
 	res.Band = BandFor(res.Score, res.Pass)

@@ -96,19 +96,17 @@ func (c *Compiled) partialPoints(d *text.Doc, i int, cr *ConceptResult, res *Res
 	}
 }
 
-// applyCurve returns the coverage after the rubric's curve, 100 × (coverage/100)^curve, and records the
-// curve in the result. A curve below 1 is generous to partial answers, as human graders are: with 0.5,
-// half the content earns about 71.
-func (c *Compiled) applyCurve(res *Result) float64 {
-	k := c.Rubric.Curve
-	if k <= 0 || k >= 1 {
-		return res.Coverage
+// curved returns coverage after a rubric's curve, 100 × (coverage/100)^curve. A curve below 1 is
+// generous to partial answers, as human graders are: with 0.5, half the content earns about 71; 0 or 1
+// leaves coverage as it is.
+func curved(coverage, curve float64) float64 {
+	if curve <= 0 || curve >= 1 {
+		return coverage
 	}
-	res.Curve = k
-	if res.Coverage <= 0 {
+	if coverage <= 0 {
 		return 0
 	}
-	return 100 * math.Pow(math.Min(res.Coverage, 100)/100, k)
+	return 100 * math.Pow(math.Min(coverage, 100)/100, curve)
 }
 
 // addsToQuestion reports whether a concept matched through a word of the answer that the question does

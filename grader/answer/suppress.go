@@ -59,7 +59,24 @@ func Suppress(res *grader.Result, r *rubric.Rubric, sups []*Suppression) {
 		return
 	}
 	res.Mistakes = kept
-	rescore(res, r.Curve)
+	// A suppressed answer-level finding takes its cap with it.
+	caps := res.Caps[:0:0]
+	for _, c := range res.Caps {
+		if !suppressed(res.Suppressed, c.Reason) {
+			caps = append(caps, c)
+		}
+	}
+	res.Caps = caps
+	grader.Rescore(res, r)
+}
+
+func suppressed(list []grader.Suppressed, id string) bool {
+	for _, s := range list {
+		if s.Mistake.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 func findSuppression(sups []*Suppression, id string) *Suppression {
@@ -69,22 +86,6 @@ func findSuppression(sups []*Suppression, id string) *Suppression {
 		}
 	}
 	return nil
-}
-
-// rescore recomputes the score from coverage, penalty and caps once penalties have changed, the way
-// grader.Compiled.Grade scores: the rubric's curve applies to coverage, then penalties, then caps.
-func rescore(res *grader.Result, curve float64) {
-	coverage := res.Coverage
-	if curve > 0 && curve < 1 && coverage > 0 {
-		coverage = 100 * math.Pow(math.Min(coverage, 100)/100, curve)
-	}
-	score := math.Max(0, coverage-res.Penalty)
-	for _, c := range res.Caps {
-		score = math.Min(score, float64(c.Limit))
-	}
-	res.Score = int(math.Round(math.Min(100, score)))
-	res.Passed = res.Score >= res.Pass
-	res.Band = grader.BandFor(res.Score, res.Pass)
 }
 
 // SuppressionProblem is a suppression that is itself wrong: it has no reason, names nothing, or turned
