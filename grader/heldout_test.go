@@ -1,4 +1,4 @@
-package grader
+package grader_test
 
 import (
 	"math"
@@ -10,6 +10,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/grader/eval"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -78,7 +80,7 @@ func measureAgreement(t *testing.T, dir string) (r, passAgreement float64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := New(set)
+	g := grader.New(set)
 	answers := loadHeldOut(t, dir)
 	if len(answers) == 0 {
 		t.Fatalf("no answers in testdata/%s", dir)
@@ -95,7 +97,7 @@ func measureAgreement(t *testing.T, dir string) (r, passAgreement float64) {
 		if !ok {
 			t.Fatalf("%s: unknown rubric %q", a.file, a.rubric)
 		}
-		res := c.Grade(Input{File: a.file, Text: a.body})
+		res := c.Grade(grader.Input{File: a.file, Text: a.body})
 		xs = append(xs, float64(res.Score))
 		ys = append(ys, a.human)
 		if (res.Score >= res.Pass) == (a.human >= float64(res.Pass)) {
@@ -111,29 +113,8 @@ func measureAgreement(t *testing.T, dir string) (r, passAgreement float64) {
 		t.Logf("%-60s human %3.0f  answerlint %3.0f", strings.TrimPrefix(r.file, "../testdata/"), r.human, r.score)
 	}
 	n := float64(len(answers))
-	r = pearson(xs, ys)
+	r = eval.Pearson(xs, ys)
 	passAgreement = float64(agree) / n
 	t.Logf("%s: n=%d  pearson r=%.3f  pass/fail agreement=%.1f%%  MAE=%.1f points", dir, len(answers), r, 100*passAgreement, absErr/n)
 	return r, passAgreement
-}
-
-func pearson(xs, ys []float64) float64 {
-	n := float64(len(xs))
-	var mx, my float64
-	for i := range xs {
-		mx += xs[i]
-		my += ys[i]
-	}
-	mx, my = mx/n, my/n
-	var sxy, sxx, syy float64
-	for i := range xs {
-		dx, dy := xs[i]-mx, ys[i]-my
-		sxy += dx * dy
-		sxx += dx * dx
-		syy += dy * dy
-	}
-	if sxx == 0 || syy == 0 {
-		return 0
-	}
-	return sxy / math.Sqrt(sxx*syy)
 }
