@@ -5,6 +5,7 @@ package grader
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/answerlint/answerlint/grader/text"
 	"github.com/answerlint/answerlint/rubric"
@@ -163,8 +164,22 @@ func (g *Grader) Set() *rubric.Set { return g.set }
 
 // collapse folds runs of white space into one space, for quoting evidence on one line.
 func collapse(s string) string {
-	if !strings.ContainsAny(s, "\n\r\t  ") {
+	if isCollapsed(s) {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCollapsed reports whether collapse would return s as it is: ASCII, with single spaces between words
+// and none at either end. Most quotes are, and checking costs no allocation.
+func isCollapsed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false // white space, or maybe Unicode white space
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }

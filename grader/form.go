@@ -42,7 +42,7 @@ func measureForm(d *text.Doc, ms []match) formStats {
 		if t.Stop {
 			stops++
 		}
-		if text.IsConnective(t.Surface) {
+		if t.Connective() {
 			s.connectives++
 		}
 		if i == 0 || t.Clause != d.Tokens[i-1].Clause || t.Comma || t.Surface == "and" || t.Surface == "or" {
@@ -101,15 +101,20 @@ func (c *Compiled) restatesQuestion(d *text.Doc) bool {
 	if len(c.questionTerms) == 0 {
 		return false
 	}
-	content, fromQuestion := 0, 0
+	content := 0
 	for _, t := range d.Tokens {
-		if t.Stop {
-			continue
+		if !t.Stop {
+			content++
 		}
-		content++
-		if c.questionTerms[t.Term] {
+	}
+	if content < 3 || content > 2*len(c.questionTerms)+5 {
+		return false // too short to judge, or too long to be only the question
+	}
+	fromQuestion := 0
+	for _, t := range d.Tokens {
+		if !t.Stop && c.questionTerms[t.Term] {
 			fromQuestion++
 		}
 	}
-	return content >= 3 && content <= 2*len(c.questionTerms)+5 && float64(fromQuestion) >= 0.75*float64(content)
+	return float64(fromQuestion) >= 0.75*float64(content)
 }

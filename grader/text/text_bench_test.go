@@ -1,0 +1,91 @@
+package text_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/answerlint/answerlint/grader/text"
+	"github.com/answerlint/answerlint/internal/corpus"
+	"github.com/answerlint/answerlint/rubric"
+)
+
+// Answer sizes the benchmarks run at, in words.
+var sizes = []struct {
+	name  string
+	words int
+}{{"short", 50}, {"medium", 200}, {"long", 2000}}
+
+// answers returns n generated answers of about words words each, the same on every run.
+func answers(b *testing.B, n, words int) []string {
+	b.Helper()
+	set, err := rubric.Pack()
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := corpus.New(set, 1)
+	out := make([]string, n)
+	for i := range out {
+		_, out[i] = g.Answer(words)
+	}
+	return out
+}
+
+func totalBytes(texts []string) int {
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	return n
+}
+
+// run calls f on each text in turn, reporting throughput in bytes of text.
+func run(b *testing.B, texts []string, f func(string)) {
+	b.SetBytes(int64(totalBytes(texts) / len(texts)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		f(texts[i%len(texts)])
+	}
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	for _, size := range sizes {
+		b.Run(size.name, func(b *testing.B) {
+			run(b, answers(b, 64, size.words), func(s string) { text.Tokenize(s) })
+		})
+	}
+}
+
+func BenchmarkStem(b *testing.B) {
+	var words []string
+	for _, a := range answers(b, 64, 200) {
+		for _, w := range strings.Fields(strings.ToLower(a)) {
+			words = append(words, strings.Trim(w, ".,;:!?()\"'"))
+		}
+	}
+	b.Run("cached", func(b *testing.B) {
+		run(b, words, func(w string) { text.Stem(w) })
+	})
+}
+
+// BenchmarkAnalyze runs the whole analysis (tokens, stems, compounds, synonyms, typos, negation) with
+// the built-in synonyms and a rubric-sized typo vocabulary.
+func BenchmarkAnalyze(b *testing.B) {
+	set, err := rubric.Pack()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, _ := set.Get("gitops")
+	var vocab []string
+	for _, c := range r.Concepts {
+		for _, p := range c.Match {
+			vocab = append(vocab, text.ContentWords(p.Text)...)
+		}
+	}
+	a := text.NewAnalyzer(text.DefaultSynonyms, vocab)
+	for _, size := range sizes {
+		b.Run(size.name, func(b *testing.B) {
+			run(b, answers(b, 64, size.words), func(s string) { a.Analyze(s, 0, len(s)) })
+		})
+	}
+}
