@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed pack/*.yaml
@@ -39,17 +40,33 @@ func Pack() (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range entries {
-		data, err := packFS.ReadFile(name)
-		if err != nil {
-			return nil, err
+	// Parsing the pack is most of the start-up time of every command: spread it over the CPUs.
+	type parsed struct {
+		r                 *Rubric
+		readErr, parseErr error
+	}
+	files := make([]parsed, len(entries))
+	var wg sync.WaitGroup
+	for i, name := range entries {
+		wg.Go(func() {
+			data, err := packFS.ReadFile(name)
+			if err != nil {
+				files[i].readErr = err
+				return
+			}
+			files[i].r, files[i].parseErr = Parse("pack/"+path.Base(name), data)
+		})
+	}
+	wg.Wait()
+	for _, f := range files {
+		switch {
+		case f.readErr != nil:
+			return nil, f.readErr
+		case f.parseErr != nil:
+			errs = appendErr(errs, f.parseErr)
+		default:
+			s.byID[f.r.ID] = f.r
 		}
-		r, err := Parse("pack/"+path.Base(name), data)
-		if err != nil {
-			errs = appendErr(errs, err)
-			continue
-		}
-		s.byID[r.ID] = r
 	}
 	return s, errs.Err()
 }
