@@ -7,11 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -69,6 +66,8 @@ An answer fails when it scores below its pass mark (--min-score, else the config
 or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake at or above
 --fail-on. The run fails when more than --max-failures answers fail.
 
+` + jsonlHelp + `
+
 ` + exitCodesHelp,
 		Example: `  answerlint grade                              # the configured paths, or everything below .
   answerlint grade answers/ --format text --format junit=out/junit.xml --format sarif=out/answers.sarif
@@ -78,6 +77,9 @@ or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.configure(cmd); err != nil {
 				return err
+			}
+			if o.v.GetBool("jsonl") {
+				return o.runJSONL(cmd.Context(), cmd, args)
 			}
 			return o.run(cmd.Context(), args)
 		},
@@ -92,6 +94,7 @@ or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake
 	f.StringSlice("exclude", nil, "skip paths matching this `glob` (repeatable; adds to the configuration's exclude:)")
 	f.String("files-from", "", "also grade the paths listed in this `file`, one a line (- for standard input)")
 	f.String("changed-since", "", "grade only answers changed since this git `revision`, or whose rubric changed")
+	f.Bool("jsonl", false, jsonlFlagUsage)
 	return cmd
 }
 
@@ -371,70 +374,29 @@ func repoPrefix(cwd string) string {
 	return filepath.ToSlash(rel)
 }
 
-// gradeAll grades files on as many goroutines as Go may run at once; each outcome lands at its file's
-// index, so the output does not depend on which finishes first.
+// gradeAll grades files on the grading pool (grader.Stream), one goroutine per CPU Go may use; the
+// outcomes come back in the files' order, so the output does not depend on which finishes first. A panic
+// in a worker is raised again here, where Main reports it as an internal error.
 func gradeAll(ctx context.Context, files []answerFile, grade func(answerFile) fileOutcome, bar *progress) []fileOutcome {
-	outs := make([]fileOutcome, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	var crash workerPanic
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for i := range next {
-				if crash.caught() {
-					continue // drain the queue so the feeder never blocks
-				}
-				func() {
-					defer crash.catch()
-					outs[i] = grade(files[i])
-				}()
-				bar.step()
-			}
-		})
-	}
-feed:
-	for i := range files {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
+	defer bar.finish()
+	outs := make([]fileOutcome, 0, len(files))
+	i := 0
+	next := func() (answerFile, int, error) {
+		if i == len(files) {
+			return answerFile{}, 0, io.EOF
 		}
+		i++
+		return files[i-1], 0, nil // the size is not known before the file is read
 	}
-	close(next)
-	wg.Wait()
-	bar.finish()
-	crash.rethrow()
+	work := func(f answerFile) fileOutcome {
+		defer bar.step()
+		return grade(f)
+	}
+	grader.Stream(ctx, grader.Pool{}, next, work, func(out fileOutcome) error {
+		outs = append(outs, out)
+		return nil
+	})
 	return outs
-}
-
-// workerPanic carries a panic out of a worker goroutine, where nothing would recover it, to the
-// goroutine that waits for the workers: there Main reports it as an internal error.
-type workerPanic struct {
-	mu    sync.Mutex
-	value any
-	stack []byte
-}
-
-func (w *workerPanic) catch() {
-	if r := recover(); r != nil {
-		w.mu.Lock()
-		if w.value == nil {
-			w.value, w.stack = r, debug.Stack()
-		}
-		w.mu.Unlock()
-	}
-}
-
-func (w *workerPanic) caught() bool {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.value != nil
-}
-
-func (w *workerPanic) rethrow() {
-	if w.value != nil {
-		panic(fmt.Sprintf("%v\n\nin a grading worker:\n%s", w.value, w.stack))
-	}
 }
 
 // fileOutcome is what grading one file produced.

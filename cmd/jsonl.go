@@ -1,0 +1,426 @@
+package cmd
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/grader/answer"
+	"github.com/answerlint/answerlint/report"
+)
+
+const jsonlHelp = `Streaming: with --jsonl, answerlint reads JSON Lines from the files given, or standard input,
+one answer a line: {"id": …, "rubric": "<id>", "answer": "<text>"}, other fields passed through. It
+writes one JSON result a line, in input order, each with the input's id and every other input field,
+then the fields of a result in the JSON report (score, band, passed, concepts, mistakes, …); "line"
+is the input line and evidence positions count within the answer. A line that cannot be graded gives
+{"id", "file", "line", "error"} and the stream goes on. Memory stays bounded however long the input.`
+
+// jsonlFlagUsage is the --jsonl flag's one-line help.
+const jsonlFlagUsage = `read JSON Lines answers {"id", "rubric", "answer"} and write a JSON result per line, in order`
+
+// jsonlRecord is one input line.
+type jsonlRecord struct {
+	file string
+	line int
+	data []byte
+	err  error // the line could not be read
+}
+
+// jsonlOutcome is one output line and what the summary needs to know of it.
+type jsonlOutcome struct {
+	out      []byte
+	graded   bool
+	failing  bool
+	score    int
+	mistakes int
+}
+
+// resultFields are the names the result's JSON uses, which input fields must not take.
+var resultFields = func() map[string]bool {
+	names := map[string]bool{"id": true, "error": true}
+	t := reflect.TypeFor[grader.Result]()
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+			names[name] = true
+		}
+	}
+	return names
+}()
+
+// runJSONL grades a stream of JSON Lines answers.
+func (o *gradeOptions) runJSONL(ctx context.Context, cmd *cobra.Command, args []string) error {
+	for _, name := range []string{"format", "files-from", "changed-since", "exclude"} {
+		if cmd.Flags().Changed(name) {
+			return usagef("--%s does not apply to --jsonl, which writes JSON Lines to standard output", name)
+		}
+	}
+	g, err := o.newGrader()
+	if err != nil {
+		return err
+	}
+	jg := &jsonlGrader{opts: o, g: g, rep: &report.Report{FailOn: o.failOn}}
+	if o.rubricFlag != "" {
+		if jg.forced, err = resolveRubric(g, o.rubricFlag); err != nil {
+			return withCode(ExitError, err)
+		}
+	}
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	in := &jsonlReader{opts: o, paths: args}
+	defer in.close()
+	out := newLineWriter(o.out)
+	var sum report.Summary
+	total := 0
+	err = grader.Stream(ctx, grader.Pool{}, in.next, jg.grade, func(oc jsonlOutcome) error {
+		switch {
+		case !oc.graded:
+			sum.Errors++
+		case oc.failing:
+			sum.Graded++
+			sum.Failed++
+		default:
+			sum.Graded++
+			sum.Passed++
+		}
+		sum.Mistakes += oc.mistakes
+		total += oc.score
+		return out.write(oc.out)
+	})
+	if ferr := out.close(); err == nil && ferr != nil {
+		err = withCode(ExitError, fmt.Errorf("writing results: %w", ferr))
+	}
+	if err != nil {
+		return err
+	}
+	if sum.Graded > 0 {
+		sum.MeanScore = math.Round(float64(total)/float64(sum.Graded)*10) / 10
+	}
+	fmt.Fprintf(o.errOut, "answerlint: %s\n", sum.Line())
+	switch {
+	case sum.Errors > 0:
+		return silent(ExitError)
+	case sum.Failed > o.maxFailures:
+		return silent(ExitFailed)
+	}
+	return nil
+}
+
+// jsonlReader reads the input files in turn, a line at a time.
+type jsonlReader struct {
+	opts  *gradeOptions
+	paths []string
+	name  string
+	f     io.Closer
+	r     *bufio.Reader
+	line  int
+}
+
+func (jr *jsonlReader) limit() int {
+	if jr.opts.maxFileSize > 0 {
+		return int(jr.opts.maxFileSize)
+	}
+	return DefaultMaxFileSize
+}
+
+// next returns the next line as a record, with its size for the pool's memory budget. A file that
+// cannot be opened is a record carrying the error.
+func (jr *jsonlReader) next() (jsonlRecord, int, error) {
+	for {
+		if jr.r == nil {
+			if len(jr.paths) == 0 {
+				return jsonlRecord{}, 0, io.EOF
+			}
+			if err := jr.open(jr.paths[0]); err != nil {
+				rec := jsonlRecord{file: jr.paths[0], err: errors.New(describe(err))}
+				jr.paths = jr.paths[1:]
+				return rec, 0, nil
+			}
+			jr.paths = jr.paths[1:]
+		}
+		data, tooLong, err := readLine(jr.r, jr.limit())
+		if err == io.EOF && len(data) == 0 && !tooLong {
+			jr.close()
+			continue
+		}
+		jr.line++
+		rec := jsonlRecord{file: jr.name, line: jr.line, data: data}
+		switch {
+		case err != nil && err != io.EOF:
+			rec.err = err
+			jr.close()
+		case tooLong:
+			rec.err = fmt.Errorf("line is over the %d-byte limit (max_file_size)", jr.limit())
+		case len(bytes.TrimSpace(data)) == 0:
+			continue // blank lines separate nothing
+		}
+		return rec, len(data), nil
+	}
+}
+
+func (jr *jsonlReader) open(path string) error {
+	jr.line = 0
+	if path == "-" {
+		jr.name, jr.f, jr.r = "<stdin>", nil, bufio.NewReaderSize(jr.opts.in, 64<<10)
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	jr.name, jr.f, jr.r = displayName(path), f, bufio.NewReaderSize(f, 64<<10)
+	return nil
+}
+
+func (jr *jsonlReader) close() {
+	if jr.f != nil {
+		jr.f.Close()
+	}
+	jr.f, jr.r = nil, nil
+}
+
+// readLine reads one line, without its line ending, into a fresh slice. A line longer than limit is
+// read to its end and dropped: tooLong reports it.
+func readLine(r *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(chunk) > limit+2 { // +2 for the line ending
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		line = bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
+		return line, tooLong, err
+	}
+}
+
+// jsonlGrader turns an input line into an output line; it runs on the pool's workers.
+type jsonlGrader struct {
+	opts   *gradeOptions
+	g      *grader.Grader
+	forced *grader.Compiled
+	rep    *report.Report // for its fail-on rule
+}
+
+func (jg *jsonlGrader) grade(rec jsonlRecord) jsonlOutcome {
+	var id json.RawMessage
+	fail := func(msg string) jsonlOutcome {
+		return jsonlOutcome{out: errorLine(id, rec.file, rec.line, msg)}
+	}
+	if rec.err != nil {
+		return fail(rec.err.Error())
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(rec.data, &fields); err != nil {
+		return fail("invalid JSON: " + strings.TrimPrefix(err.Error(), "json: "))
+	}
+	id = fields["id"]
+	text, err := stringField(fields, "answer")
+	if err != nil {
+		return fail(err.Error())
+	}
+	c := jg.forced
+	if c == nil {
+		ref, err := stringField(fields, "rubric")
+		if err != nil {
+			return fail(err.Error() + ", or pass --rubric")
+		}
+		var ok bool
+		if c, ok = jg.g.Rubric(ref); !ok {
+			return fail(fmt.Sprintf("unknown rubric %q (closest: %s)", ref, strings.Join(jg.g.Set().Closest(ref, 3), ", ")))
+		}
+	}
+	res := c.Grade(grader.Input{File: rec.file, Text: text, MinScore: jg.opts.passMark(fileRule{}, c.Rubric.ID)})
+	res.Line = rec.line
+	if strings.Contains(text, "answerlint-disable") {
+		if err := suppress(res, c, rec.file, text); err != nil {
+			return fail(err.Error())
+		}
+	}
+	out, err := resultLine(id, fields, res)
+	if err != nil {
+		return fail(err.Error())
+	}
+	return jsonlOutcome{out: out, graded: true, failing: jg.rep.Failing(res), score: res.Score, mistakes: len(res.Mistakes)}
+}
+
+// suppress applies the answer's own suppression comments, as for an answer file.
+func suppress(res *grader.Result, c *grader.Compiled, name, text string) error {
+	doc, err := answer.Parse(name, text)
+	if err != nil {
+		return err
+	}
+	var sups []*answer.Suppression
+	for i := range doc.Suppressions {
+		sups = append(sups, &doc.Suppressions[i])
+	}
+	answer.Suppress(res, c.Rubric, sups)
+	for _, p := range doc.SuppressionProblems() {
+		res.Mistakes = append(res.Mistakes, p.Finding())
+	}
+	return nil
+}
+
+// stringField reads a field that must be a non-empty JSON string.
+func stringField(fields map[string]json.RawMessage, name string) (string, error) {
+	raw, ok := fields[name]
+	if !ok {
+		return "", fmt.Errorf("no %q field", name)
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return "", fmt.Errorf("%q must be a string", name)
+	}
+	if name != "answer" && s == "" {
+		return "", fmt.Errorf("%q is empty", name)
+	}
+	return s, nil
+}
+
+// resultLine writes {"id": …, the other input fields (sorted by name), the result's fields}.
+func resultLine(id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) ([]byte, error) {
+	var extra []string
+	for k := range fields {
+		switch {
+		case k == "id" || k == "answer" || k == "rubric":
+		case resultFields[k]:
+			res.Warnings = append(res.Warnings, grader.Warning{Code: "input-field",
+				Message: fmt.Sprintf("input field %q is not passed through: the result has a field of that name", k)})
+		default:
+			extra = append(extra, k)
+		}
+	}
+	sort.Strings(extra)
+	var b bytes.Buffer
+	b.WriteString(`{"id":`)
+	writeRaw(&b, id)
+	for _, k := range extra {
+		b.WriteByte(',')
+		writeString(&b, k)
+		b.WriteByte(':')
+		writeRaw(&b, fields[k])
+	}
+	body, err := encodeJSON(res)
+	if err != nil {
+		return nil, err
+	}
+	b.WriteByte(',')
+	b.Write(body[1:]) // the result's fields, after its opening brace, and its newline
+	return b.Bytes(), nil
+}
+
+// errorLine is the output for an input line that could not be graded.
+func errorLine(id json.RawMessage, file string, line int, msg string) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"id":`)
+	writeRaw(&b, id)
+	b.WriteString(`,"file":`)
+	writeString(&b, file)
+	fmt.Fprintf(&b, `,"line":%d,"error":`, line)
+	writeString(&b, msg)
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+// writeRaw writes a JSON value as given, on one line, or null when there is none.
+func writeRaw(b *bytes.Buffer, v json.RawMessage) {
+	if len(v) == 0 {
+		b.WriteString("null")
+		return
+	}
+	if bytes.ContainsAny(v, "\n\r") {
+		json.Compact(b, v)
+		return
+	}
+	b.Write(v)
+}
+
+func writeString(b *bytes.Buffer, s string) {
+	out, _ := encodeJSON(s)
+	b.Write(bytes.TrimSuffix(out, []byte("\n")))
+}
+
+// encodeJSON encodes v on one line, ending in a newline, leaving <, > and & as they are.
+func encodeJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// flushEvery is how long a finished result may wait in the output buffer: a consumer reading results
+// as they come is not kept waiting, and a fast stream is still written in large blocks.
+const flushEvery = 100 * time.Millisecond
+
+// lineWriter buffers output and flushes it at least every flushEvery.
+type lineWriter struct {
+	mu   sync.Mutex
+	w    *bufio.Writer
+	err  error
+	stop chan struct{}
+	done chan struct{}
+}
+
+func newLineWriter(w io.Writer) *lineWriter {
+	lw := &lineWriter{w: bufio.NewWriterSize(w, 64<<10), stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(lw.done)
+		tick := time.NewTicker(flushEvery)
+		defer tick.Stop()
+		for {
+			select {
+			case <-tick.C:
+				lw.mu.Lock()
+				if lw.err == nil && lw.w.Buffered() > 0 {
+					lw.err = lw.w.Flush()
+				}
+				lw.mu.Unlock()
+			case <-lw.stop:
+				return
+			}
+		}
+	}()
+	return lw
+}
+
+func (lw *lineWriter) write(p []byte) error {
+	lw.mu.Lock()
+	defer lw.mu.Unlock()
+	if lw.err == nil {
+		_, lw.err = lw.w.Write(p)
+	}
+	return lw.err
+}
+
+// close stops the flushing and flushes what is left.
+func (lw *lineWriter) close() error {
+	close(lw.stop)
+	<-lw.done
+	if lw.err == nil {
+		lw.err = lw.w.Flush()
+	}
+	return lw.err
+}

@@ -1,0 +1,184 @@
+package grader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+)
+
+// Pool says how to grade many answers at once: how many goroutines, and how much may be in flight (read
+// but not yet handed back). Results come back in input order, so memory stays bounded however long the
+// stream: at most Window answers and about MaxBytes of answer text are held at any time. The zero Pool
+// is ready to use.
+type Pool struct {
+	// Workers is how many goroutines grade at once; 0 means one per CPU that Go may use (GOMAXPROCS).
+	Workers int
+	// Window is how many answers may be in flight at once; 0 means 16 per worker. A slow answer holds up
+	// the output of at most this many after it.
+	Window int
+	// MaxBytes bounds the size of the answers in flight; 0 means 16 MiB. An answer larger than this is
+	// still graded, on its own.
+	MaxBytes int64
+}
+
+func (p Pool) workers() int {
+	if p.Workers > 0 {
+		return p.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+func (p Pool) window() int {
+	if p.Window > 0 {
+		return p.Window
+	}
+	return 16 * p.workers()
+}
+
+func (p Pool) maxBytes() int64 {
+	if p.MaxBytes > 0 {
+		return p.MaxBytes
+	}
+	return 16 << 20
+}
+
+// Job is one answer for Pool.Grade: the rubric to grade it against and the answer.
+type Job struct {
+	Rubric *Compiled
+	Input  Input
+}
+
+// Grade grades the jobs that next returns, until it returns io.EOF, on the pool's goroutines, and hands
+// each job and its result to emit in the order next returned them. It stops at the first error from
+// next or emit, or when ctx is done, and returns that error.
+func (p Pool) Grade(ctx context.Context, next func() (Job, error), emit func(Job, *Result) error) error {
+	type graded struct {
+		job Job
+		res *Result
+	}
+	read := func() (Job, int, error) {
+		j, err := next()
+		return j, len(j.Input.Text), err
+	}
+	work := func(j Job) graded { return graded{j, j.Rubric.Grade(j.Input)} }
+	return Stream(ctx, p, read, work, func(g graded) error { return emit(g.job, g.res) })
+}
+
+// Stream is the pool's machinery for any work, not only grading one answer: it reads items with next
+// until next returns io.EOF, runs work on each on p's goroutines, and calls emit with the outputs in the
+// order next returned the items. next also returns each item's size in bytes, which counts against
+// p.MaxBytes until its output is emitted.
+//
+// next runs on a goroutine of its own and emit on the caller's, so a slow reader does not hold back
+// output that is ready. Stream returns the first error from next or emit (io.EOF from next is the normal
+// end), or ctx's error; it then stops calling next, though a call already in progress may still finish
+// after Stream returns. A panic in work is raised again in the caller's goroutine, with the worker's
+// stack, once every worker has stopped.
+func Stream[In, Out any](ctx context.Context, p Pool, next func() (In, int, error), work func(In) Out, emit func(Out) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type slot struct {
+		in    In
+		size  int64
+		out   Out
+		panic string // a worker's panic and stack
+		done  chan struct{}
+	}
+	todo := make(chan *slot)
+	order := make(chan *slot, p.window()-1) // with the slot emit waits for, the window
+	var readErr error                       // set before order is closed
+
+	var inFlight atomic.Int64       // bytes
+	freed := make(chan struct{}, 1) // a nudge to the reader when bytes are freed
+	go func() {
+		defer close(order)
+		defer close(todo)
+		for {
+			in, size, err := next()
+			if err != nil {
+				if !errors.Is(err, io.EOF) {
+					readErr = err
+				}
+				return
+			}
+			// Wait for room, unless nothing is in flight: an item larger than the budget goes alone.
+			for n := inFlight.Load(); n > 0 && n+int64(size) > p.maxBytes(); n = inFlight.Load() {
+				select {
+				case <-freed:
+				case <-ctx.Done():
+					return
+				}
+			}
+			inFlight.Add(int64(size))
+			s := &slot{in: in, size: int64(size), done: make(chan struct{})}
+			select {
+			case order <- s:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case todo <- s:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	var workers sync.WaitGroup
+	for range p.workers() {
+		workers.Go(func() {
+			for {
+				select {
+				case s, ok := <-todo:
+					if !ok {
+						return
+					}
+					func() {
+						defer func() {
+							if r := recover(); r != nil {
+								s.panic = fmt.Sprintf("%v\n\nin a grading worker:\n%s", r, debug.Stack())
+							}
+							close(s.done)
+						}()
+						s.out = work(s.in)
+					}()
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	// On the way out, stop the reader and the workers, and wait for the workers to finish what they hold.
+	defer workers.Wait()
+	defer cancel()
+
+	for s := range order {
+		select {
+		case <-s.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if s.panic != "" {
+			cancel()
+			workers.Wait()
+			panic(s.panic)
+		}
+		if err := emit(s.out); err != nil {
+			return err
+		}
+		inFlight.Add(-s.size)
+		select {
+		case freed <- struct{}{}:
+		default:
+		}
+	}
+	if readErr != nil {
+		return readErr
+	}
+	return ctx.Err()
+}
