@@ -5,6 +5,7 @@ package grader
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/answerlint/answerlint/grader/text"
@@ -141,22 +142,39 @@ func (c *Compiled) addExact(kind checkKind, idx int, exact []rubric.Phrasing) {
 // concurrent use by many goroutines.
 type Grader struct {
 	set      *rubric.Set
-	compiled map[string]*Compiled
+	compiled map[string]*lazyRubric // read-only once built
 }
 
-// New compiles every rubric of a set.
+// lazyRubric compiles a rubric the first time it is used: a run that grades a few answers does not pay
+// for compiling the rubrics it never uses, and a stream compiles them on the workers that need them.
+type lazyRubric struct {
+	once   sync.Once
+	rubric *rubric.Rubric
+	checks []rubric.Check
+	c      *Compiled
+}
+
+func (l *lazyRubric) get() *Compiled {
+	l.once.Do(func() { l.c = Compile(l.rubric, l.checks...) })
+	return l.c
+}
+
+// New makes a grader for every rubric of a set; each is compiled when first asked for.
 func New(set *rubric.Set) *Grader {
-	g := &Grader{set: set, compiled: map[string]*Compiled{}}
+	g := &Grader{set: set, compiled: make(map[string]*lazyRubric, set.Len())}
 	for _, r := range set.All() {
-		g.compiled[r.ID] = Compile(r, set.Checks...)
+		g.compiled[r.ID] = &lazyRubric{rubric: r, checks: set.Checks}
 	}
 	return g
 }
 
 // Rubric returns the compiled rubric with an id.
 func (g *Grader) Rubric(id string) (*Compiled, bool) {
-	c, ok := g.compiled[id]
-	return c, ok
+	l, ok := g.compiled[id]
+	if !ok {
+		return nil, false
+	}
+	return l.get(), true
 }
 
 // Set returns the rubrics the grader was built from.

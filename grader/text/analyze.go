@@ -82,6 +82,11 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	for _, g := range groups {
 		a.addGroup(g)
 	}
+	// Longest entries first, so that "continuous integration" wins over "continuous"; among equals, the
+	// order they were added in.
+	for _, list := range a.syn {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].terms) > len(list[j].terms) })
+	}
 	if len(vocab) > 0 {
 		a.vocab = newVocabulary(vocab)
 	}
@@ -99,11 +104,6 @@ func (a *Analyzer) addGroup(group []string) {
 			canonical = "~" + strings.Join(terms, "_")
 		}
 		a.syn[terms[0]] = append(a.syn[terms[0]], synEntry{terms: terms, canonical: canonical})
-	}
-	// Longest entries first, so that "continuous integration" wins over "continuous".
-	for k, list := range a.syn {
-		sort.SliceStable(list, func(i, j int) bool { return len(list[i].terms) > len(list[j].terms) })
-		a.syn[k] = list
 	}
 }
 
