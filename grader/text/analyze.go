@@ -125,11 +125,12 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	if to > len(src) || to < from {
 		to = len(src)
 	}
-	sc := &scanner{src: src, lastEnd: -1, toks: make([]rawToken, 0, (to-from)/4+1)}
-	sc.run(from, to)
-	d := &Doc{Src: src, Tokens: make([]Token, len(sc.toks))}
 	lx := lexicons.Get().(*lexicon)
 	defer lexicons.Put(lx)
+	sc := &scanner{src: src, lastEnd: -1, toks: lx.scratch((to-from)/4 + 1)}
+	sc.run(from, to)
+	defer lx.keep(sc.toks)
+	d := &Doc{Src: src, Tokens: make([]Token, len(sc.toks))}
 	for i, rt := range sc.toks {
 		lex := lx.lookup(rt.surface)
 		d.Tokens[i] = Token{
@@ -150,8 +151,10 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	var alts []posAlt
 	alts = compoundAlts(d.Tokens, alts)
 	alts = a.typoAlts(lx, d.Tokens, alts)
-	alts = a.synonymAlts(d.Tokens, alts)
 	d.setAlts(alts)
+	if syn := a.synonymAlts(d); len(syn) > 0 {
+		d.setAlts(append(d.alts, syn...))
+	}
 	markNegation(d.Tokens)
 	return d
 }
@@ -208,52 +211,39 @@ func (a *Analyzer) typoAlts(lx *lexicon, toks []Token, alts []posAlt) []posAlt {
 	return alts
 }
 
-// synonymAlts adds the canonical reading wherever a synonym group member occurs, following words and
-// the compound and typo readings found so far, skipping stop words.
-func (a *Analyzer) synonymAlts(toks []Token, alts []posAlt) []posAlt {
+// synonymAlts finds the canonical reading wherever a synonym group member occurs, following words and
+// the compound and typo readings found so far (d's alternatives), skipping stop words.
+func (a *Analyzer) synonymAlts(d *Doc) []posAlt {
 	if len(a.syn) == 0 {
-		return alts
+		return nil
 	}
-
-	// readings(i) are token i's own word, then the alternatives found at i so far, in order: all laid out
-	// in one slice, flat[off[i]:off[i+1]].
-	off := make([]int32, len(toks)+1)
-	for _, pa := range alts {
-		off[pa.pos+1]++
-	}
-	for i := range toks {
-		off[i+1] += off[i] + 1
-	}
-	flat := make([]Alt, off[len(toks)])
-	next := make([]int32, len(toks))
-	for i := range toks {
-		flat[off[i]] = Alt{Term: toks[i].Term, Surface: toks[i].Surface, Span: 1}
-		next[i] = off[i] + 1
-	}
-	for _, pa := range alts {
-		flat[next[pa.pos]] = pa.Alt
-		next[pa.pos]++
-	}
-	readings := func(i int) []Alt { return flat[off[i]:off[i+1]] }
 	var out []posAlt
-	for i := range toks {
-		for _, r := range readings(i) {
-			for _, e := range a.syn[r.Term] {
-				if end, ok := matchRun(toks, readings, e.terms[1:], i+int(r.Span), toks[i].Sentence); ok {
-					out = append(out, posAlt{pos: int32(i), Alt: Alt{Term: e.canonical, Surface: e.canonical, Span: int32(end - i), Kind: AltSynonym}})
-				}
-			}
+	for i, t := range d.Tokens {
+		out = a.synonymsAt(d, i, t.Term, 1, out)
+		for _, r := range d.AltsAt(i) {
+			out = a.synonymsAt(d, i, r.Term, int(r.Span), out)
 		}
 	}
-	return append(alts, out...)
+	return out
 }
 
-// matchRun matches terms contiguously (stop words skipped, same sentence) from token i; it returns the
-// index just past the match.
-func matchRun(toks []Token, readings func(int) []Alt, terms []string, i int, sentence int32) (int, bool) {
+// synonymsAt adds the synonym members that start with a reading of token i (term, covering span tokens).
+func (a *Analyzer) synonymsAt(d *Doc, i int, term string, span int, out []posAlt) []posAlt {
+	for _, e := range a.syn[term] {
+		if end, ok := matchRun(d, e.terms[1:], i+span, d.Tokens[i].Sentence); ok {
+			out = append(out, posAlt{pos: int32(i), Alt: Alt{Term: e.canonical, Surface: e.canonical, Span: int32(end - i), Kind: AltSynonym}})
+		}
+	}
+	return out
+}
+
+// matchRun matches terms contiguously (stop words skipped, same sentence) from token i, through each
+// token's word and then its alternatives; it returns the index just past the match.
+func matchRun(d *Doc, terms []string, i int, sentence int32) (int, bool) {
 	if len(terms) == 0 {
 		return i, true
 	}
+	toks := d.Tokens
 	// Members are contiguous: only a few stop words may stand between their words.
 	for skipped := 0; i < len(toks) && toks[i].Stop && toks[i].Term != terms[0]; skipped++ {
 		if skipped == 3 {
@@ -264,9 +254,14 @@ func matchRun(toks []Token, readings func(int) []Alt, terms []string, i int, sen
 	if i >= len(toks) || toks[i].Sentence != sentence {
 		return 0, false
 	}
-	for _, r := range readings(i) {
+	if toks[i].Term == terms[0] {
+		if end, ok := matchRun(d, terms[1:], i+1, sentence); ok {
+			return end, true
+		}
+	}
+	for _, r := range d.AltsAt(i) {
 		if r.Term == terms[0] {
-			if end, ok := matchRun(toks, readings, terms[1:], i+int(r.Span), sentence); ok {
+			if end, ok := matchRun(d, terms[1:], i+int(r.Span), sentence); ok {
 				return end, true
 			}
 		}

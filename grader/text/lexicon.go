@@ -44,6 +44,7 @@ func newLexeme(surface string) lexeme {
 type lexicon struct {
 	words map[string]lexeme
 	typos map[typoKey]string // what each vocabulary corrected a word to, or ""
+	raw   []rawToken         // the scanner's buffer, kept empty between analyses
 }
 
 type typoKey struct {
@@ -85,4 +86,25 @@ func (lx *lexicon) correct(v *vocabulary, surface, stem string) (string, bool) {
 	}
 	lx.typos[typoKey{v, strings.Clone(surface)}] = fix
 	return fix, fix != ""
+}
+
+// maxKeptTokens bounds the scanner buffer a lexicon keeps: after a huge answer, let the memory go.
+const maxKeptTokens = 1 << 14
+
+// scratch returns an empty buffer for the scanner, with room for at least n tokens.
+func (lx *lexicon) scratch(n int) []rawToken {
+	if cap(lx.raw) >= n {
+		return lx.raw[:0]
+	}
+	return make([]rawToken, 0, n)
+}
+
+// keep takes the scanner's buffer back for the next analysis, cleared so that it holds no text alive.
+func (lx *lexicon) keep(toks []rawToken) {
+	if cap(toks) > maxKeptTokens {
+		lx.raw = nil
+		return
+	}
+	clear(toks)
+	lx.raw = toks[:0]
 }
