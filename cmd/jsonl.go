@@ -43,7 +43,7 @@ type jsonlRecord struct {
 
 // jsonlOutcome is one output line and what the summary needs to know of it.
 type jsonlOutcome struct {
-	out      []byte
+	out      *bytes.Buffer // from lineBuffers; emitting it puts it back
 	graded   bool
 	failing  bool
 	score    int
@@ -100,7 +100,9 @@ func (o *gradeOptions) runJSONL(ctx context.Context, cmd *cobra.Command, args []
 		}
 		sum.Mistakes += oc.mistakes
 		total += oc.score
-		return out.write(oc.out)
+		err := out.write(oc.out.Bytes())
+		lineBuffers.Put(oc.out)
+		return err
 	})
 	if ferr := out.close(); err == nil && ferr != nil {
 		err = withCode(ExitError, fmt.Errorf("writing results: %w", ferr))
@@ -297,8 +299,12 @@ func stringField(fields map[string]json.RawMessage, name string) (string, error)
 	return s, nil
 }
 
+// lineBuffers recycles output lines: a result is several kilobytes of JSON, and growing a fresh
+// buffer for each would be most of what a stream allocates.
+var lineBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // resultLine writes {"id": …, the other input fields (sorted by name), the result's fields}.
-func resultLine(id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) ([]byte, error) {
+func resultLine(id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) (*bytes.Buffer, error) {
 	var extra []string
 	for k := range fields {
 		switch {
@@ -311,35 +317,41 @@ func resultLine(id json.RawMessage, fields map[string]json.RawMessage, res *grad
 		}
 	}
 	sort.Strings(extra)
-	var b bytes.Buffer
+	b := lineBuffers.Get().(*bytes.Buffer)
+	b.Reset()
 	b.WriteString(`{"id":`)
-	writeRaw(&b, id)
+	writeRaw(b, id)
 	for _, k := range extra {
 		b.WriteByte(',')
-		writeString(&b, k)
+		writeString(b, k)
 		b.WriteByte(':')
-		writeRaw(&b, fields[k])
-	}
-	body, err := encodeJSON(res)
-	if err != nil {
-		return nil, err
+		writeRaw(b, fields[k])
 	}
 	b.WriteByte(',')
-	b.Write(body[1:]) // the result's fields, after its opening brace, and its newline
-	return b.Bytes(), nil
+	// The result's fields follow: encode it, then drop its opening brace.
+	brace := b.Len()
+	if err := newEncoder(b).Encode(res); err != nil {
+		lineBuffers.Put(b)
+		return nil, err
+	}
+	line := b.Bytes()
+	copy(line[brace:], line[brace+1:])
+	b.Truncate(len(line) - 1)
+	return b, nil
 }
 
 // errorLine is the output for an input line that could not be graded.
-func errorLine(id json.RawMessage, file string, line int, msg string) []byte {
-	var b bytes.Buffer
+func errorLine(id json.RawMessage, file string, line int, msg string) *bytes.Buffer {
+	b := lineBuffers.Get().(*bytes.Buffer)
+	b.Reset()
 	b.WriteString(`{"id":`)
-	writeRaw(&b, id)
+	writeRaw(b, id)
 	b.WriteString(`,"file":`)
-	writeString(&b, file)
-	fmt.Fprintf(&b, `,"line":%d,"error":`, line)
-	writeString(&b, msg)
+	writeString(b, file)
+	fmt.Fprintf(b, `,"line":%d,"error":`, line)
+	writeString(b, msg)
 	b.WriteString("}\n")
-	return b.Bytes()
+	return b
 }
 
 // writeRaw writes a JSON value as given, on one line, or null when there is none.
@@ -355,20 +367,17 @@ func writeRaw(b *bytes.Buffer, v json.RawMessage) {
 	b.Write(v)
 }
 
+// writeString writes s as a JSON string.
 func writeString(b *bytes.Buffer, s string) {
-	out, _ := encodeJSON(s)
-	b.Write(bytes.TrimSuffix(out, []byte("\n")))
+	newEncoder(b).Encode(s)
+	b.Truncate(b.Len() - 1) // the newline Encode ends with
 }
 
-// encodeJSON encodes v on one line, ending in a newline, leaving <, > and & as they are.
-func encodeJSON(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+// newEncoder encodes values on one line, ending in a newline, leaving <, > and & as they are.
+func newEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return enc
 }
 
 // flushEvery is how long a finished result may wait in the output buffer: a consumer reading results

@@ -46,7 +46,7 @@ func FuzzJSONL(f *testing.F) {
 				t.Fatalf("line number %d after %d", rec.line, lines)
 			}
 			lines = rec.line
-			out := jg.grade(rec).out
+			out := jg.grade(rec).out.Bytes()
 			if bytes.Contains(bytes.TrimSuffix(out, []byte("\n")), []byte("\n")) {
 				t.Fatalf("output for line %d spans several lines: %q", rec.line, out)
 			}
