@@ -45,9 +45,9 @@ type Doc struct {
 	Src    string
 	Tokens []Token
 	alts   []posAlt
-	altIdx []int32 // altIdx[i]..altIdx[i+1] are the alternatives at token i
-	lines  []int   // byte offsets of line starts, built on demand
-	ascii  []bool  // by line: all ASCII, so columns are byte counts
+	altIdx []int32    // altIdx[i]..altIdx[i+1] are the alternatives at token i
+	lines  []int      // byte offsets of line starts, built on demand
+	runes  *runeIndex // for columns, built with lines
 }
 
 type posAlt struct {

@@ -15,35 +15,62 @@ type Position struct {
 func (d *Doc) Pos(offset int) Position {
 	if d.lines == nil {
 		d.lines = LineStarts(d.Src)
-		d.ascii = asciiLines(d.Src, d.lines)
+		d.runes = newRuneIndex(d.Src)
 	}
-	if offset >= 0 && offset <= len(d.Src) {
-		// On an all-ASCII line, the usual case, the column is a byte count: no need to count code points.
-		line := sort.SearchInts(d.lines, offset+1) - 1
-		if d.ascii[line] {
-			return Position{Line: line + 1, Column: offset - d.lines[line] + 1}
-		}
+	if offset < 0 || offset > len(d.Src) || d.runes == nil || (offset < len(d.Src) && !utf8.RuneStart(d.Src[offset])) {
+		return PosIn(d.Src, d.lines, offset)
 	}
-	return PosIn(d.Src, d.lines, offset)
+	line := sort.SearchInts(d.lines, offset+1) - 1
+	return Position{Line: line + 1, Column: d.runes.count(d.Src, d.lines[line], offset) + 1}
 }
 
-// asciiLines reports, for each line, whether it is all ASCII.
-func asciiLines(src string, lines []int) []bool {
-	out := make([]bool, len(lines))
-	for i, start := range lines {
-		end := len(src)
-		if i+1 < len(lines) {
-			end = lines[i+1]
-		}
-		out[i] = true
-		for k := start; k < end; k++ {
-			if src[k] >= utf8.RuneSelf {
-				out[i] = false
-				break
-			}
+// A runeIndex counts code points in valid UTF-8 without walking whole lines, which matters when a long
+// answer is one long line: before[k] is how many code points start in the first k×runeBlock bytes.
+type runeIndex struct {
+	ascii  bool // every byte is a code point
+	before []int32
+}
+
+const runeBlock = 64
+
+// newRuneIndex indexes src, or returns nil when src is not valid UTF-8 (PosIn then counts as
+// utf8.RuneCountInString does).
+func newRuneIndex(src string) *runeIndex {
+	if !utf8.ValidString(src) {
+		return nil
+	}
+	ri := &runeIndex{before: make([]int32, len(src)/runeBlock+1)}
+	n := 0
+	for k := 1; k < len(ri.before); k++ {
+		n += runeStarts(src[(k-1)*runeBlock : k*runeBlock])
+		ri.before[k] = int32(n)
+	}
+	ri.ascii = n+runeStarts(src[(len(ri.before)-1)*runeBlock:]) == len(src)
+	return ri
+}
+
+// count is the number of code points in src[from:to], both at the start of a code point.
+func (ri *runeIndex) count(src string, from, to int) int {
+	if ri.ascii {
+		return to - from
+	}
+	return ri.upTo(src, to) - ri.upTo(src, from)
+}
+
+func (ri *runeIndex) upTo(src string, x int) int {
+	k := x / runeBlock
+	return int(ri.before[k]) + runeStarts(src[k*runeBlock:x])
+}
+
+// runeStarts counts the bytes of s that start a code point, that is, are not UTF-8 continuation bytes.
+func runeStarts(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if utf8.RuneStart(s[i]) {
+			n++
 		}
 	}
-	return out
+	return n
 }
 
 // LineStarts returns the byte offset at which each line of src starts.
