@@ -27,7 +27,7 @@ func (c *Compiled) runChecks(d *text.Doc, ms []match, res *Result) {
 				if m.p.group == 0 && len(mentions) < max(ch.MinMentions, 1) {
 					mentions = addMention(mentions, m)
 				}
-				evidenceList = addEvidence(evidenceList, evidence(d, m))
+				evidenceList = addMatch(evidenceList, d, m)
 			}
 		}
 		if suppressed || len(mentions) < max(ch.MinMentions, 1) || !allTrue(groups) {

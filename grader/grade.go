@@ -118,10 +118,25 @@ func pickEvidence(d *text.Doc, found []match) []Evidence {
 	})
 	list := []Evidence{}
 	for _, m := range found {
-		list = addEvidence(list, evidence(d, m))
+		list = addMatch(list, d, m)
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].Offset < list[j].Offset })
 	return list
+}
+
+// addMatch is addEvidence for a match, quoting it only when it is kept: most matches of a concept an
+// answer keeps coming back to are not.
+func addMatch(list []Evidence, d *text.Doc, m match) []Evidence {
+	start, end := d.Tokens[m.first].Start, d.Tokens[m.last].End
+	for _, x := range list {
+		if start < x.EndOffset && x.Offset < end {
+			return list
+		}
+	}
+	if len(list) >= maxEvidence {
+		return list
+	}
+	return append(list, evidence(d, m))
 }
 
 // addEvidence appends e unless it overlaps evidence already kept (the longer match came first).
@@ -196,14 +211,16 @@ func (c *Compiled) scoreStructure(d *text.Doc, ms []match, res *Result) {
 func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 	for i, mk := range c.Rubric.Mistakes {
 		mr := MistakeResult{ID: mk.ID, Message: mk.Message, Advice: mk.Advice, Severity: mk.Severity, Penalty: mk.PenaltyPoints()}
-		var rejected []Rejection
+		var rejected *match // the first negated mention: reported when the mistake is not stated
 		var stated []match
-		for _, m := range ms {
+		for k, m := range ms {
 			if m.p.kind != kindMistake || m.p.idx != i || m.dropped {
 				continue
 			}
 			if m.negBy >= 0 {
-				rejected = append(rejected, rejection(d, mk.ID, m))
+				if rejected == nil {
+					rejected = &ms[k]
+				}
 				continue
 			}
 			stated = append(stated, m)
@@ -212,8 +229,8 @@ func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 		if len(mr.Evidence) > 0 {
 			res.Mistakes = append(res.Mistakes, mr)
 			res.Penalty += mr.Penalty
-		} else if len(rejected) > 0 {
-			res.Rejected = append(res.Rejected, rejected[0])
+		} else if rejected != nil {
+			res.Rejected = append(res.Rejected, rejection(d, mk.ID, *rejected))
 		}
 	}
 }
