@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -69,6 +70,7 @@ func (o *gradeOptions) runJSONL(ctx context.Context, cmd *cobra.Command, args []
 			return usagef("--%s does not apply to --jsonl, which writes JSON Lines to standard output", name)
 		}
 	}
+	defer tuneGC()()
 	g, err := o.newGrader()
 	if err != nil {
 		return err
@@ -121,6 +123,34 @@ func (o *gradeOptions) runJSONL(ctx context.Context, cmd *cobra.Command, args []
 		return silent(ExitFailed)
 	}
 	return nil
+}
+
+// Garbage collection settings for streaming. A stream keeps little live data (the compiled rubrics,
+// about 15 MB) but allocates fast, so collecting at three times the live heap rather than twice saves
+// about a tenth of the CPU; the soft memory limit keeps the process under about 64 MB all the same.
+const (
+	streamGCPercent   = 200
+	streamMemoryLimit = 48 << 20
+)
+
+// tuneGC applies the streaming settings, unless GOGC or GOMEMLIMIT say otherwise, and returns a function
+// that restores the previous ones.
+func tuneGC() (restore func()) {
+	gcPercent, limit := -2, int64(-1)
+	if _, set := os.LookupEnv("GOGC"); !set {
+		gcPercent = debug.SetGCPercent(streamGCPercent)
+	}
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		limit = debug.SetMemoryLimit(streamMemoryLimit)
+	}
+	return func() {
+		if gcPercent != -2 {
+			debug.SetGCPercent(gcPercent)
+		}
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
+	}
 }
 
 // jsonlReader reads the input files in turn, a line at a time.
