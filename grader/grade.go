@@ -1,9 +1,10 @@
 package grader
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -57,11 +58,11 @@ func (c *Compiled) Grade(in Input) *Result {
 		res.Pass = in.MinScore
 	}
 	ms := c.findMatches(d)
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].first != ms[j].first {
-			return ms[i].first < ms[j].first
+	slices.SortStableFunc(ms, func(a, b match) int {
+		if a.first != b.first {
+			return cmp.Compare(a.first, b.first)
 		}
-		return ms[i].last > ms[j].last
+		return cmp.Compare(b.last, a.last)
 	})
 	resolveOverlaps(ms)
 	c.scoreConcepts(d, ms, res)
@@ -109,18 +110,17 @@ func polarityAllows(p rubric.Polarity, negated bool) bool {
 // pickEvidence quotes the tightest of overlapping matches ("remote state in S3", not "State is remote
 // state in S3"), then lists them in the order they appear.
 func pickEvidence(d *text.Doc, found []match) []Evidence {
-	sort.SliceStable(found, func(i, j int) bool {
-		wi, wj := found[i].last-found[i].first, found[j].last-found[j].first
-		if wi != wj {
-			return wi < wj
+	slices.SortStableFunc(found, func(a, b match) int {
+		if wa, wb := a.last-a.first, b.last-b.first; wa != wb {
+			return cmp.Compare(wa, wb)
 		}
-		return found[i].first < found[j].first
+		return cmp.Compare(a.first, b.first)
 	})
 	list := []Evidence{}
 	for _, m := range found {
 		list = addMatch(list, d, m)
 	}
-	sort.Slice(list, func(i, j int) bool { return list[i].Offset < list[j].Offset })
+	slices.SortFunc(list, func(a, b Evidence) int { return cmp.Compare(a.Offset, b.Offset) })
 	return list
 }
 

@@ -1,6 +1,8 @@
 package text
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -163,7 +165,7 @@ func (d *Doc) setAlts(alts []posAlt) {
 	if len(alts) == 0 {
 		return
 	}
-	sort.SliceStable(alts, func(i, j int) bool { return alts[i].pos < alts[j].pos })
+	slices.SortStableFunc(alts, func(a, b posAlt) int { return cmp.Compare(a.pos, b.pos) })
 	d.alts = alts
 	d.altIdx = make([]int32, len(d.Tokens)+1)
 	k := 0
