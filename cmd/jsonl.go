@@ -262,8 +262,8 @@ func (jg *jsonlGrader) grade(rec jsonlRecord) jsonlOutcome {
 	if rec.err != nil {
 		return fail(rec.err.Error())
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(rec.data, &fields); err != nil {
+	fields, err := objectFields(rec.data)
+	if err != nil {
 		return fail("invalid JSON: " + strings.TrimPrefix(err.Error(), "json: "))
 	}
 	id = fields["id"]
@@ -320,7 +320,10 @@ func stringField(fields map[string]json.RawMessage, name string) (string, error)
 		return "", fmt.Errorf("no %q field", name)
 	}
 	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
+	switch {
+	case len(raw) > 0 && raw[0] == '"': // valid JSON: objectFields checked it
+		s = unquote(raw)
+	case string(raw) != "null": // null reads as "", as json.Unmarshal has it
 		return "", fmt.Errorf("%q must be a string", name)
 	}
 	if name != "answer" && s == "" {

@@ -113,3 +113,43 @@ func TestJSONLLineLimit(t *testing.T) {
 		t.Errorf("line 2: %.100s", lines[1])
 	}
 }
+
+// FuzzObjectFields: splitting a line into its fields agrees with json.Unmarshal into a
+// map[string]json.RawMessage, field for field and error for error, and reading a field as a string
+// agrees with json.Unmarshal into a string.
+func FuzzObjectFields(f *testing.F) {
+	for _, s := range []string{
+		`{"id": 1, "rubric": "gitops", "answer": "Argo CD\nreconciles \"drift\" \u00e9\ud83d\ude00 \ud800x"}`,
+		` { "a" : [1, {"b": "]}"}, "\\"] , "c":{"d":[]}, "e":-1.5e3, "f":true,"g":null } `,
+		`{"k\u00e9y": "v", "k\\ey": 2, "a": 1, "a": 2}`,
+		`{}`, ` {} `, `null`, `[1]`, `"s"`, `{"a":}`, `{"a" 1}`, `{"a":1,}`, `{"a":01}`, `{"a":tru}`,
+		"{\"\xff\": \"\xfe\xe2\x82\"}", "{\"answer\": \"tab\tin\"}", `{"a":"\x"}`, `{"a":"\u12"}`, `{"a":1}x`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var want map[string]json.RawMessage
+		wantErr := json.Unmarshal(data, &want)
+		got, err := objectFields(data)
+		if (err != nil) != (wantErr != nil) || (err != nil && err.Error() != wantErr.Error()) {
+			t.Fatalf("%q: error %v, json.Unmarshal's %v", data, err, wantErr)
+		}
+		if len(got) != len(want) || (got == nil) != (want == nil) {
+			t.Fatalf("%q: fields %q, json.Unmarshal's %q", data, got, want)
+		}
+		for k, v := range want {
+			if !bytes.Equal(got[k], v) {
+				t.Fatalf("%q: field %q is %q, json.Unmarshal's %q", data, k, got[k], v)
+			}
+			var ws string
+			wsErr := json.Unmarshal(v, &ws)
+			gs, gsErr := stringField(got, k)
+			if (gsErr != nil) != (wsErr != nil) && !(wsErr == nil && ws == "" && k != "answer") {
+				t.Fatalf("%q: field %q as a string: error %v, json.Unmarshal's %v", data, k, gsErr, wsErr)
+			}
+			if wsErr == nil && gsErr == nil && gs != ws {
+				t.Fatalf("%q: field %q reads %q, json.Unmarshal's %q", data, k, gs, ws)
+			}
+		}
+	})
+}
