@@ -41,6 +41,7 @@ func (c *Compiled) Grade(in Input) *Result {
 		end, start = len(src), min(start, len(src))
 	}
 	d := c.analyzer.Analyze(src, start, end)
+	defer d.Release() // the result keeps nothing of d but strings
 	res := &Result{
 		File:     in.File,
 		Line:     d.Pos(start).Line,

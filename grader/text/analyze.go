@@ -132,7 +132,7 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	sc := &scanner{src: src, lastEnd: -1, toks: lx.scratch((to-from)/4 + 1)}
 	sc.run(from, to)
 	defer lx.keep(sc.toks)
-	d := &Doc{Src: src, Tokens: make([]Token, len(sc.toks))}
+	d := &Doc{Src: src, Tokens: tokenBuffer(len(sc.toks))}
 	for i, rt := range sc.toks {
 		lex := lx.lookup(rt.surface)
 		d.Tokens[i] = Token{

@@ -108,3 +108,27 @@ func (lx *lexicon) keep(toks []rawToken) {
 	clear(toks)
 	lx.raw = toks[:0]
 }
+
+// tokenBuffers holds the token arrays of released documents (Doc.Release), for later analyses: a token
+// array is a third of what grading an answer allocates.
+var tokenBuffers sync.Pool
+
+// tokenBuffer returns a token array of length n, reused when one is at hand.
+func tokenBuffer(n int) []Token {
+	if p, ok := tokenBuffers.Get().(*[]Token); ok && cap(*p) >= n {
+		return (*p)[:n]
+	}
+	return make([]Token, n)
+}
+
+// Release hands the document's token array back for later analyses to reuse. Call it when done with a
+// Doc, if at all; neither the Doc nor its Tokens may be used afterwards.
+func (d *Doc) Release() {
+	t := d.Tokens
+	d.Tokens, d.alts, d.altIdx = nil, nil, nil
+	if cap(t) > maxKeptTokens {
+		return // after a huge answer, let the memory go
+	}
+	clear(t[:cap(t)])
+	tokenBuffers.Put(&t)
+}

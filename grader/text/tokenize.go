@@ -276,7 +276,12 @@ func (sc *scanner) emitWord(start, end int) {
 	w := sc.src[start:end]
 	if isPlainWord(w) {
 		// The common case ("deploy", "Kubernetes", "k8s") is one part: skip splitWord and its allocation.
-		sc.toks = append(sc.toks, rawToken{surface: lower(w), start: start, end: end, joined: sc.joinNext, comma: sc.commaNext, sentence: sc.sentence, clause: sc.clause})
+		// Only its first letter can be upper-case.
+		surface := w
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			surface = lower(w)
+		}
+		sc.toks = append(sc.toks, rawToken{surface: surface, start: start, end: end, joined: sc.joinNext, comma: sc.commaNext, sentence: sc.sentence, clause: sc.clause})
 		sc.joinNext, sc.commaNext = false, false
 		return
 	}
