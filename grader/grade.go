@@ -59,6 +59,7 @@ func (c *Compiled) Grade(in Input) *Result {
 		res.Pass = in.MinScore
 	}
 	ms := c.findMatches(d)
+	defer recycleMatches(ms)
 	slices.SortStableFunc(ms, func(a, b match) int {
 		if a.first != b.first {
 			return cmp.Compare(a.first, b.first)

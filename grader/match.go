@@ -1,6 +1,10 @@
 package grader
 
-import "github.com/answerlint/answerlint/grader/text"
+import (
+	"sync"
+
+	"github.com/answerlint/answerlint/grader/text"
+)
 
 // match is one place where a pattern matched.
 type match struct {
@@ -15,7 +19,7 @@ type match struct {
 // findMatches looks up, at every word, the patterns that start with any reading of it and extends each
 // one forward. Each pattern is reported once per starting word.
 func (c *Compiled) findMatches(d *text.Doc) []match {
-	var out []match
+	out := matchBuffer()
 	toks := d.Tokens
 	for i := range toks {
 		if toks[i].Stop {
@@ -29,6 +33,29 @@ func (c *Compiled) findMatches(d *text.Doc) []match {
 		}
 	}
 	return out
+}
+
+// matchBuffers holds the match lists of graded answers (Grade hands its list back), for later answers:
+// growing a fresh list for each answer was the largest allocation left in matching.
+var matchBuffers sync.Pool
+
+// maxKeptMatches bounds the lists kept: after a huge answer, let the memory go.
+const maxKeptMatches = 1 << 12
+
+func matchBuffer() []match {
+	if p, ok := matchBuffers.Get().(*[]match); ok {
+		return (*p)[:0]
+	}
+	return nil
+}
+
+// recycleMatches hands a match list back; it must not be used afterwards.
+func recycleMatches(ms []match) {
+	if cap(ms) > maxKeptMatches {
+		return
+	}
+	clear(ms) // the rest of the list is already clear: it was when last kept
+	matchBuffers.Put(&ms)
 }
 
 func (c *Compiled) tryStart(d *text.Doc, i int, term, surface string, span int, typo bool, out *[]match) {
