@@ -78,6 +78,7 @@ func (c *Compiled) Grade(in Input) *Result {
 
 func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 	total := c.Rubric.TotalWeight()
+	res.Concepts = make([]ConceptResult, 0, len(c.Rubric.Concepts))
 	for i, con := range c.Rubric.Concepts {
 		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
 		var found []match
