@@ -10,11 +10,7 @@ import (
 // TestGlobalChecks: each cross-cutting check fires on an answer that makes its mistake and stays quiet
 // on one that answers it.
 func TestGlobalChecks(t *testing.T) {
-	set, err := rubric.Pack()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := New(set)
+	g := packGrader(t)
 	tests := []struct {
 		check, rubric string
 		bad, good     string
@@ -77,12 +73,8 @@ func TestChecksFileErrors(t *testing.T) {
 // TestKeywordListsFail: for every rubric, a bare list of the right terms — comma-separated, or one per
 // bullet — scores below the pass mark, while the rubric's own examples are unaffected (TestPackExamples).
 func TestKeywordListsFail(t *testing.T) {
-	set, err := rubric.Pack()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := New(set)
-	for _, r := range set.All() {
+	g := packGrader(t)
+	for _, r := range g.Set().All() {
 		c, _ := g.Rubric(r.ID)
 		var first, all []string
 		for _, con := range r.Concepts {
@@ -109,12 +101,8 @@ func TestKeywordListsFail(t *testing.T) {
 }
 
 func TestRestatedQuestionFails(t *testing.T) {
-	set, err := rubric.Pack()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := New(set)
-	for _, r := range set.All() {
+	g := packGrader(t)
+	for _, r := range g.Set().All() {
 		c, _ := g.Rubric(r.ID)
 		res := c.Grade(Input{Text: r.Question})
 		if res.Score >= 20 {

@@ -35,15 +35,6 @@ func benchAnswers(b *testing.B, g *Grader, n, words int) []benchAnswer {
 	return out
 }
 
-func packGrader(b *testing.B) *Grader {
-	b.Helper()
-	set, err := rubric.Pack()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return New(set)
-}
-
 // loop runs f over the answers in turn, reporting bytes/s and answers/s.
 func loop(b *testing.B, as []benchAnswer, f func(benchAnswer)) {
 	size := 0

@@ -22,3 +22,13 @@ func TestPackExamples(t *testing.T) {
 		})
 	}
 }
+
+// packGrader compiles the built-in pack, failing the test if it is invalid.
+func packGrader(t testing.TB) *Grader {
+	t.Helper()
+	set, err := rubric.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(set)
+}

@@ -1,19 +1,11 @@
 package grader
 
-import (
-	"testing"
-
-	"github.com/answerlint/answerlint/rubric"
-)
+import "testing"
 
 // TestSeedCommonMistakes: each "Common mistake" of the 000 seed, as written there, is flagged by its
 // rubric, and the same statement negated is not.
 func TestSeedCommonMistakes(t *testing.T) {
-	set, err := rubric.Pack()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := New(set)
+	g := packGrader(t)
 	tests := []struct {
 		rubric, mistake, stated, negated string
 	}{
