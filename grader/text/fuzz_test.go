@@ -52,3 +52,45 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNegation: negation scoping on any text. A lookup over any span returns no trigger or a trigger
+// word outside the span (or between its words); a plain clause after "we never" is negated at its first
+// word unless the text itself ends the scope; and the same text gives the same scopes twice.
+func FuzzNegation(f *testing.F) {
+	for _, s := range []string{
+		"run terraform apply from a laptop",
+		"bake secrets into images, but we do rotate them",
+		"rely on kubectl rollout undo without metrics",
+		"is an anti-pattern; we apply from CI",
+		"not only fast",
+	} {
+		f.Add(s)
+	}
+	a := NewAnalyzer(DefaultSynonyms, nil)
+	f.Fuzz(func(t *testing.T, s string) {
+		src := "We never " + s
+		d := a.Analyze(src, 0, len(src))
+		again := a.Analyze(src, 0, len(src))
+		n := len(d.Tokens)
+		for first := 0; first < n; first++ {
+			for last := first; last < n && last < first+6; last++ {
+				by := d.Negation(first, last, nil)
+				if by != again.Negation(first, last, nil) {
+					t.Fatalf("negation of %d..%d differs between two analyses", first, last)
+				}
+				if by < -1 || by >= n {
+					t.Fatalf("trigger %d out of range", by)
+				}
+				if by > first && by < last && !d.Tokens[by].Trigger {
+					t.Fatalf("word %q inside the span negates it", d.Tokens[by].Surface)
+				}
+			}
+		}
+		if n > 2 && d.Tokens[2].Start == len("We never ") && d.Tokens[2].Clause == d.Tokens[1].Clause &&
+			!scopeEnders[d.Tokens[2].Surface] && !subjectWords[d.Tokens[2].Surface] && !d.Tokens[2].Comma {
+			if d.Negation(2, 2, nil) != 1 {
+				t.Fatalf("%q after 'we never' is not negated", d.Tokens[2].Surface)
+			}
+		}
+	})
+}
