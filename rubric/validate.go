@@ -1,7 +1,6 @@
 package rubric
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/answerlint/answerlint/grader/text"
@@ -165,6 +164,3 @@ func checkPhrasings(errs *ErrorList, file, owner string, pos Pos, match, exact [
 		}
 	}
 }
-
-// String describes a rubric briefly, for messages.
-func (r *Rubric) String() string { return fmt.Sprintf("%s (%s)", r.ID, r.File) }

@@ -111,11 +111,5 @@ func surfaceWords(p string) []string {
 	return out
 }
 
-// IsStopWord reports whether a lower-cased word is ignored inside phrasings.
-func IsStopWord(w string) bool { return stopWords[w] }
-
-// IsConnective reports whether a lower-cased word marks reasoning: cause, purpose or sequence.
-func IsConnective(w string) bool { return connectives[w] }
-
-// Connective reports whether the word marks reasoning, like IsConnective(t.Surface).
+// Connective reports whether the word marks reasoning: cause, purpose or sequence.
 func (t Token) Connective() bool { return t.flags&flagConnective != 0 }
