@@ -89,7 +89,9 @@ func Stream[In, Out any](ctx context.Context, p Pool, next func() (In, int, erro
 		panic string // a worker's panic and stack
 		done  chan struct{}
 	}
-	todo := make(chan *slot)
+	// The reader runs ahead of the workers by up to a window: handing items over one at a time left a
+	// core idle a fifth of the time, each worker waiting for the reader to be scheduled.
+	todo := make(chan *slot, p.window())
 	order := make(chan *slot, p.window()-1) // with the slot emit waits for, the window
 	var readErr error                       // set before order is closed
 
