@@ -28,7 +28,8 @@ type pattern struct {
 	idx      int // index of the concept, mistake or step in the rubric, or of the check
 	group    int // for kindCheckWhen: which group of the check
 	terms    []string
-	exact    bool // terms are surfaces compared literally
+	ids      []int32 // the terms' IDs in the rubric's analyzer (not for exact patterns)
+	exact    bool    // terms are surfaces compared literally
 	phrasing string
 }
 
@@ -37,12 +38,14 @@ type pattern struct {
 type Compiled struct {
 	Rubric   *rubric.Rubric
 	analyzer *text.Analyzer
-	byTerm   map[string][]*pattern
+	byTerm   [][]*pattern // by the ID of the first term
 	byExact  map[string][]*pattern
 	gap      int
 	checks   []rubric.Check // the global checks that apply to this rubric
-	// questionTerms are the content terms of the question, to recognise an answer that only restates it.
-	questionTerms map[string]bool
+	// questionTerms are the content terms of the question, by ID, to recognise an answer that only
+	// restates it; nQuestionTerms is how many there are.
+	questionTerms  []bool
+	nQuestionTerms int
 	// partial holds, by concept, the readings that earn partial credit (nil for concepts without it).
 	partial [][]partialReading
 }
@@ -81,15 +84,21 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 	c := &Compiled{
 		Rubric:   r,
 		analyzer: text.NewAnalyzer(groups, vocab),
-		byTerm:   map[string][]*pattern{},
 		byExact:  map[string][]*pattern{},
 		gap:      r.GapOrDefault(),
 		checks:   applicable,
 	}
-	c.questionTerms = map[string]bool{}
 	for _, t := range c.analyzer.Analyze(r.Question, 0, len(r.Question)).Tokens {
-		if !t.Stop {
-			c.questionTerms[t.Term] = true
+		if t.Stop {
+			continue
+		}
+		id := c.analyzer.Intern(t.Term)
+		for int(id) >= len(c.questionTerms) {
+			c.questionTerms = append(c.questionTerms, false)
+		}
+		if !c.questionTerms[id] {
+			c.questionTerms[id] = true
+			c.nQuestionTerms++
 		}
 	}
 	for i, con := range r.Concepts {
@@ -121,8 +130,14 @@ func (c *Compiled) add(kind checkKind, idx int, match, exact []rubric.Phrasing) 
 func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phrasing) {
 	for _, p := range match {
 		for _, terms := range c.analyzer.Paths(p.Text) {
-			pt := &pattern{kind: kind, idx: idx, group: group, terms: terms, phrasing: p.Text}
-			c.byTerm[terms[0]] = append(c.byTerm[terms[0]], pt)
+			pt := &pattern{kind: kind, idx: idx, group: group, terms: terms, ids: make([]int32, len(terms)), phrasing: p.Text}
+			for k, t := range terms {
+				pt.ids[k] = c.analyzer.Intern(t)
+			}
+			for int(pt.ids[0]) >= len(c.byTerm) {
+				c.byTerm = append(c.byTerm, nil)
+			}
+			c.byTerm[pt.ids[0]] = append(c.byTerm[pt.ids[0]], pt)
 		}
 	}
 }

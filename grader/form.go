@@ -98,7 +98,7 @@ func (c *Compiled) flagForm(d *text.Doc, res *Result, id, msg, advice string, li
 
 // restatesQuestion reports whether nearly every content word of a short answer comes from the question.
 func (c *Compiled) restatesQuestion(d *text.Doc) bool {
-	if len(c.questionTerms) == 0 {
+	if c.nQuestionTerms == 0 {
 		return false
 	}
 	content := 0
@@ -107,14 +107,19 @@ func (c *Compiled) restatesQuestion(d *text.Doc) bool {
 			content++
 		}
 	}
-	if content < 3 || content > 2*len(c.questionTerms)+5 {
+	if content < 3 || content > 2*c.nQuestionTerms+5 {
 		return false // too short to judge, or too long to be only the question
 	}
 	fromQuestion := 0
 	for _, t := range d.Tokens {
-		if !t.Stop && c.questionTerms[t.Term] {
+		if !t.Stop && c.isQuestionTerm(t.ID) {
 			fromQuestion++
 		}
 	}
 	return float64(fromQuestion) >= 0.75*float64(content)
+}
+
+// isQuestionTerm reports whether a term (by ID) is a content term of the question.
+func (c *Compiled) isQuestionTerm(id int32) bool {
+	return id > 0 && int(id) < len(c.questionTerms) && c.questionTerms[id]
 }

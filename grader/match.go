@@ -27,9 +27,9 @@ func (c *Compiled) findMatches(d *text.Doc) []match {
 			c.tryExact(d, i, toks[i].Surface, 1, &out)
 			continue
 		}
-		c.tryStart(d, i, toks[i].Term, toks[i].Surface, 1, false, &out)
+		c.tryStart(d, i, toks[i].ID, toks[i].Surface, 1, false, &out)
 		for _, alt := range d.AltsAt(i) {
-			c.tryStart(d, i, alt.Term, alt.Surface, int(alt.Span), alt.Kind == text.AltTypo, &out)
+			c.tryStart(d, i, alt.ID, alt.Surface, int(alt.Span), alt.Kind == text.AltTypo, &out)
 		}
 	}
 	return out
@@ -58,10 +58,13 @@ func recycleMatches(ms []match) {
 	matchBuffers.Put(&ms)
 }
 
-func (c *Compiled) tryStart(d *text.Doc, i int, term, surface string, span int, typo bool, out *[]match) {
-	for _, p := range c.byTerm[term] {
-		if last, t, ok := c.extend(d, p.terms[1:], i+span, i+span-1, d.Tokens[i].Sentence, false); ok {
-			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last, p.has), typo: typo || t})
+// tryStart tries the patterns whose first term (by ID) is a reading of token i covering span tokens.
+func (c *Compiled) tryStart(d *text.Doc, i int, id int32, surface string, span int, typo bool, out *[]match) {
+	if id > 0 && int(id) < len(c.byTerm) {
+		for _, p := range c.byTerm[id] {
+			if last, t, ok := c.extend(d, p.ids[1:], i+span, i+span-1, d.Tokens[i].Sentence); ok {
+				*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last, p.has), typo: typo || t})
+			}
 		}
 	}
 	if !typo {
@@ -70,17 +73,21 @@ func (c *Compiled) tryStart(d *text.Doc, i int, term, surface string, span int, 
 }
 
 func (c *Compiled) tryExact(d *text.Doc, i int, surface string, span int, out *[]match) {
+	if len(c.byExact) == 0 {
+		return // most rubrics have no exact phrasings: spare the lookup
+	}
 	for _, p := range c.byExact[surface] {
-		if last, _, ok := c.extend(d, p.terms[1:], i+span, i+span-1, d.Tokens[i].Sentence, true); ok {
+		if last, ok := c.extendExact(d, p.terms[1:], i+span, i+span-1, d.Tokens[i].Sentence); ok {
 			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last, p.has)})
 		}
 	}
 }
 
-// extend matches the remaining terms in order from token pos, allowing up to gap content words between
-// consecutive terms, within one sentence. It returns the last token matched.
-func (c *Compiled) extend(d *text.Doc, terms []string, pos, last int, sentence int32, exact bool) (int, bool, bool) {
-	if len(terms) == 0 {
+// extend matches the remaining terms (by ID) in order from token pos, allowing up to gap content words
+// between consecutive terms, within one sentence. It returns the last token matched, and whether the
+// match went through a corrected misspelling.
+func (c *Compiled) extend(d *text.Doc, ids []int32, pos, last int, sentence int32) (int, bool, bool) {
+	if len(ids) == 0 {
 		return last, false, true
 	}
 	toks := d.Tokens
@@ -89,23 +96,15 @@ func (c *Compiled) extend(d *text.Doc, terms []string, pos, last int, sentence i
 	limit := pos + 4*(c.gap+1) + 4
 	for k := pos; k < len(toks) && k < limit && toks[k].Sentence == sentence; k++ {
 		t := &toks[k]
-		if exact {
-			if t.Surface == terms[0] {
-				if l, _, ok := c.extend(d, terms[1:], k+1, k, sentence, true); ok {
-					return l, false, true
-				}
+		if t.ID == ids[0] {
+			if l, typo, ok := c.extend(d, ids[1:], k+1, k, sentence); ok {
+				return l, typo, true
 			}
-		} else {
-			if t.Term == terms[0] {
-				if l, typo, ok := c.extend(d, terms[1:], k+1, k, sentence, false); ok {
-					return l, typo, true
-				}
-			}
-			for _, alt := range d.AltsAt(k) {
-				if alt.Term == terms[0] {
-					if l, typo, ok := c.extend(d, terms[1:], k+int(alt.Span), k+int(alt.Span)-1, sentence, false); ok {
-						return l, typo || alt.Kind == text.AltTypo, true
-					}
+		}
+		for _, alt := range d.AltsAt(k) {
+			if alt.ID == ids[0] {
+				if l, typo, ok := c.extend(d, ids[1:], k+int(alt.Span), k+int(alt.Span)-1, sentence); ok {
+					return l, typo || alt.Kind == text.AltTypo, true
 				}
 			}
 		}
@@ -117,6 +116,31 @@ func (c *Compiled) extend(d *text.Doc, terms []string, pos, last int, sentence i
 		}
 	}
 	return 0, false, false
+}
+
+// extendExact is extend for a pattern of surfaces compared literally.
+func (c *Compiled) extendExact(d *text.Doc, terms []string, pos, last int, sentence int32) (int, bool) {
+	if len(terms) == 0 {
+		return last, true
+	}
+	toks := d.Tokens
+	skipped := 0
+	limit := pos + 4*(c.gap+1) + 4
+	for k := pos; k < len(toks) && k < limit && toks[k].Sentence == sentence; k++ {
+		t := &toks[k]
+		if t.Surface == terms[0] {
+			if l, ok := c.extendExact(d, terms[1:], k+1, k, sentence); ok {
+				return l, true
+			}
+		}
+		if !t.Stop && !t.Joined {
+			skipped++
+			if skipped > c.gap {
+				break
+			}
+		}
+	}
+	return 0, false
 }
 
 // resolveOverlaps lets a concept phrasing with more words of its own win over a mistake phrasing that
@@ -147,8 +171,16 @@ func resolveOverlaps(ms []match) {
 
 // has reports whether a word of the answer is one of the pattern's own words.
 func (p *pattern) has(t text.Token) bool {
-	for _, term := range p.terms {
-		if term == t.Term || (p.exact && term == t.Surface) {
+	if p.exact {
+		for _, term := range p.terms {
+			if term == t.Term || term == t.Surface {
+				return true
+			}
+		}
+		return false
+	}
+	for _, id := range p.ids {
+		if id == t.ID {
 			return true
 		}
 	}

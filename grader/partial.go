@@ -118,7 +118,7 @@ func (c *Compiled) addsToQuestion(d *text.Doc, ms []match) bool {
 			continue
 		}
 		for k := m.first; k <= m.last; k++ {
-			if t := d.Tokens[k]; !t.Stop && !c.questionTerms[t.Term] {
+			if t := d.Tokens[k]; !t.Stop && !c.isQuestionTerm(t.ID) {
 				return true
 			}
 		}

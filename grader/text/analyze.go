@@ -19,6 +19,9 @@ type Token struct {
 	Joined   bool   // written joined to the previous word (hyphen, slash, camelCase)
 	Comma    bool   // a comma stands before this word
 	Trigger  bool   // starts a negation trigger ("not", "instead of")
+	// ID stands for Term among the terms the analyzer knows (Analyzer.Intern), or is 0 for a term it does
+	// not know: comparing IDs is comparing terms, without comparing strings or looking them up again.
+	ID     int32
 	negBy    int32  // index of the trigger whose forward scope covers this word, or -1
 	postBy   int32  // index of a post-trigger ("… is an anti-pattern") covering this word, or -1
 
@@ -38,6 +41,7 @@ const (
 type Alt struct {
 	Term    string
 	Surface string
+	ID      int32 // stands for Term, as Token.ID does
 	Span    int32 // how many tokens it covers
 	Kind    AltKind
 }
@@ -65,22 +69,44 @@ func (d *Doc) AltsAt(i int) []posAlt {
 	return d.alts[d.altIdx[i]:d.altIdx[i+1]]
 }
 
-// Analyzer holds what analysis needs beyond the text: synonym groups and the vocabulary that typos are
-// corrected toward. An Analyzer is immutable after construction and safe for concurrent use.
+// Analyzer holds what analysis needs beyond the text: synonym groups, the vocabulary that typos are
+// corrected toward, and the terms it knows by ID. Once built and given its terms (Intern), an Analyzer
+// is not changed, and is safe for concurrent use.
 type Analyzer struct {
-	syn   map[string][]synEntry // by first term
+	syn   [][]synEntry // by the ID of the first term
+	ids   map[string]int32
 	vocab *vocabulary
 }
 
 type synEntry struct {
-	terms     []string
-	canonical string
+	terms       []int32
+	canonical   string
+	canonicalID int32
 }
+
+// Intern gives a term an ID, unless it has one, and returns its ID. Tokens and readings of interned terms
+// carry their IDs (Token.ID); any other term has ID 0. Whoever matches patterns against the analyzer's
+// documents interns the patterns' terms while building, before the analyzer is shared; the analyzer
+// interns the terms of its synonym groups itself.
+func (a *Analyzer) Intern(term string) int32 {
+	if id, ok := a.ids[term]; ok {
+		return id
+	}
+	id := int32(len(a.ids) + 1)
+	a.ids[term] = id
+	return id
+}
+
+// ID returns a term's ID, or 0 if it was never interned.
+func (a *Analyzer) ID(term string) int32 { return a.ids[term] }
+
+// Terms is how many terms have IDs: every ID is between 1 and Terms.
+func (a *Analyzer) Terms() int { return len(a.ids) }
 
 // NewAnalyzer builds an analyzer from synonym groups (each a list of equivalent phrasings) and a
 // vocabulary of words (surface forms) that misspellings may be corrected to; both may be nil.
 func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
-	a := &Analyzer{syn: map[string][]synEntry{}}
+	a := &Analyzer{ids: map[string]int32{}}
 	for _, g := range groups {
 		a.addGroup(g)
 	}
@@ -97,6 +123,7 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 
 func (a *Analyzer) addGroup(group []string) {
 	var canonical string
+	var canonicalID int32
 	for _, member := range group {
 		terms := a.memberTerms(member)
 		if len(terms) == 0 {
@@ -104,8 +131,16 @@ func (a *Analyzer) addGroup(group []string) {
 		}
 		if canonical == "" {
 			canonical = "~" + strings.Join(terms, "_")
+			canonicalID = a.Intern(canonical)
 		}
-		a.syn[terms[0]] = append(a.syn[terms[0]], synEntry{terms: terms, canonical: canonical})
+		ids := make([]int32, len(terms))
+		for k, t := range terms {
+			ids[k] = a.Intern(t)
+		}
+		for int(ids[0]) >= len(a.syn) {
+			a.syn = append(a.syn, nil)
+		}
+		a.syn[ids[0]] = append(a.syn[ids[0]], synEntry{terms: ids, canonical: canonical, canonicalID: canonicalID})
 	}
 }
 
@@ -145,13 +180,14 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 			Stop:     lex.flags&flagStop != 0,
 			Joined:   rt.joined,
 			Comma:    rt.comma,
+			ID:       a.ids[lex.term],
 			flags:    lex.flags,
 			negBy:    -1,
 			postBy:   -1,
 		}
 	}
 	var alts []posAlt
-	alts = compoundAlts(d.Tokens, alts)
+	alts = a.compoundAlts(d.Tokens, alts)
 	alts = a.typoAlts(lx, d.Tokens, alts)
 	d.setAlts(alts)
 	if syn := a.synonymAlts(d); len(syn) > 0 {
@@ -181,7 +217,7 @@ func (d *Doc) setAlts(alts []posAlt) {
 // maxCompound is the most parts a joined reading covers ("pod-disruption-budget").
 const maxCompound = 4
 
-func compoundAlts(toks []Token, alts []posAlt) []posAlt {
+func (a *Analyzer) compoundAlts(toks []Token, alts []posAlt) []posAlt {
 	for i := 0; i < len(toks); i++ {
 		if i+1 == len(toks) || !toks[i+1].Joined {
 			continue
@@ -191,7 +227,8 @@ func compoundAlts(toks []Token, alts []posAlt) []posAlt {
 		for j := i + 1; j < len(toks) && j-i < maxCompound && toks[j].Joined; j++ {
 			b.WriteString(toks[j].Surface)
 			s := b.String()
-			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: Stem(s), Surface: s, Span: int32(j - i + 1), Kind: AltCompound}})
+			term := Stem(s)
+			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: s, ID: a.ids[term], Span: int32(j - i + 1), Kind: AltCompound}})
 		}
 	}
 	return alts
@@ -207,7 +244,8 @@ func (a *Analyzer) typoAlts(lx *lexicon, toks []Token, alts []posAlt) []posAlt {
 			continue
 		}
 		if fix, ok := lx.correct(a.vocab, t.Surface, t.Term); ok {
-			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: Stem(fix), Surface: fix, Span: 1, Kind: AltTypo}})
+			term := Stem(fix)
+			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: fix, ID: a.ids[term], Span: 1, Kind: AltTypo}})
 		}
 	}
 	return alts
@@ -221,19 +259,23 @@ func (a *Analyzer) synonymAlts(d *Doc) []posAlt {
 	}
 	var out []posAlt
 	for i, t := range d.Tokens {
-		out = a.synonymsAt(d, i, t.Term, 1, out)
+		out = a.synonymsAt(d, i, t.ID, 1, out)
 		for _, r := range d.AltsAt(i) {
-			out = a.synonymsAt(d, i, r.Term, int(r.Span), out)
+			out = a.synonymsAt(d, i, r.ID, int(r.Span), out)
 		}
 	}
 	return out
 }
 
-// synonymsAt adds the synonym members that start with a reading of token i (term, covering span tokens).
-func (a *Analyzer) synonymsAt(d *Doc, i int, term string, span int, out []posAlt) []posAlt {
-	for _, e := range a.syn[term] {
+// synonymsAt adds the synonym members that start with a reading of token i (term id, covering span
+// tokens).
+func (a *Analyzer) synonymsAt(d *Doc, i int, id int32, span int, out []posAlt) []posAlt {
+	if id <= 0 || int(id) >= len(a.syn) {
+		return out
+	}
+	for _, e := range a.syn[id] {
 		if end, ok := matchRun(d, e.terms[1:], i+span, d.Tokens[i].Sentence); ok {
-			out = append(out, posAlt{pos: int32(i), Alt: Alt{Term: e.canonical, Surface: e.canonical, Span: int32(end - i), Kind: AltSynonym}})
+			out = append(out, posAlt{pos: int32(i), Alt: Alt{Term: e.canonical, Surface: e.canonical, ID: e.canonicalID, Span: int32(end - i), Kind: AltSynonym}})
 		}
 	}
 	return out
@@ -241,13 +283,13 @@ func (a *Analyzer) synonymsAt(d *Doc, i int, term string, span int, out []posAlt
 
 // matchRun matches terms contiguously (stop words skipped, same sentence) from token i, through each
 // token's word and then its alternatives; it returns the index just past the match.
-func matchRun(d *Doc, terms []string, i int, sentence int32) (int, bool) {
+func matchRun(d *Doc, terms []int32, i int, sentence int32) (int, bool) {
 	if len(terms) == 0 {
 		return i, true
 	}
 	toks := d.Tokens
 	// Members are contiguous: only a few stop words may stand between their words.
-	for skipped := 0; i < len(toks) && toks[i].Stop && toks[i].Term != terms[0]; skipped++ {
+	for skipped := 0; i < len(toks) && toks[i].Stop && toks[i].ID != terms[0]; skipped++ {
 		if skipped == 3 {
 			return 0, false
 		}
@@ -256,13 +298,13 @@ func matchRun(d *Doc, terms []string, i int, sentence int32) (int, bool) {
 	if i >= len(toks) || toks[i].Sentence != sentence {
 		return 0, false
 	}
-	if toks[i].Term == terms[0] {
+	if toks[i].ID == terms[0] {
 		if end, ok := matchRun(d, terms[1:], i+1, sentence); ok {
 			return end, true
 		}
 	}
 	for _, r := range d.AltsAt(i) {
-		if r.Term == terms[0] {
+		if r.ID == terms[0] {
 			if end, ok := matchRun(d, terms[1:], i+int(r.Span), sentence); ok {
 				return end, true
 			}
