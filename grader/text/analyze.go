@@ -22,8 +22,8 @@ type Token struct {
 	// ID stands for Term among the terms the analyzer knows (Analyzer.Intern), or is 0 for a term it does
 	// not know: comparing IDs is comparing terms, without comparing strings or looking them up again.
 	ID     int32
-	negBy    int32  // index of the trigger whose forward scope covers this word, or -1
-	postBy   int32  // index of a post-trigger ("… is an anti-pattern") covering this word, or -1
+	negBy  int32 // index of the trigger whose forward scope covers this word, or -1
+	postBy int32 // index of a post-trigger ("… is an anti-pattern") covering this word, or -1
 
 	flags wordFlags // what the lexicon knows of the word
 }

@@ -1,11 +1,24 @@
 package text
 
+import (
+	"cmp"
+	"hash/maphash"
+	"slices"
+)
+
 // vocabulary corrects a misspelled long word toward a word of the rubric, using a deletion index: two
 // words within one edit share a one-deletion variant. Only long words are corrected, and the first
 // letter must agree: short words are too easily confused ("state"/"stage").
+//
+// The index holds no pointers: variants are keyed by a 64-bit hash and lead to positions in a flat list of
+// word numbers. Every rubric has one, together the largest part of what a process keeps, and the garbage
+// collector need not scan any of it. Every candidate is checked against the word itself, so a hash
+// collision could only offer a word that is within one edit all the same.
 type vocabulary struct {
-	words   map[string]bool     // surface forms and stems
-	deletes map[string][]string // one-deletion variant → words
+	words   map[string]bool   // surface forms and stems
+	list    []string          // the words that have deletion variants, by number
+	deletes map[uint64]uint64 // hash of a variant → start<<32 | count in cands
+	cands   []int32           // word numbers, grouped by variant, in the order they were added
 }
 
 const (
@@ -13,8 +26,18 @@ const (
 	maxTypoLen = 40 // longer "words" are identifiers, hashes or garbage, and correcting them costs O(n²)
 )
 
+// typoSeed seeds the hash of deletion variants. Any seed will do: it only has to stay the same for the
+// life of the process.
+var typoSeed = maphash.MakeSeed()
+
 func newVocabulary(words []string) *vocabulary {
-	v := &vocabulary{words: map[string]bool{}, deletes: map[string][]string{}}
+	v := &vocabulary{words: map[string]bool{}}
+	type entry struct {
+		key  uint64
+		word int32
+	}
+	var entries []entry
+	var buf [maxTypoLen]byte
 	add := func(w string) {
 		if v.words[w] {
 			return
@@ -23,17 +46,44 @@ func newVocabulary(words []string) *vocabulary {
 		if len(w) < minTypoLen-1 || !stemmable(w) {
 			return
 		}
+		n := int32(len(v.list))
+		v.list = append(v.list, w)
 		for i := 0; i < len(w); i++ {
-			d := w[:i] + w[i+1:]
-			v.deletes[d] = append(v.deletes[d], w)
+			key := append(append(buf[:0], w[:i]...), w[i+1:]...)
+			entries = append(entries, entry{maphash.Bytes(typoSeed, key), n})
 		}
-		v.deletes[w] = append(v.deletes[w], w)
+		entries = append(entries, entry{maphash.String(typoSeed, w), n})
 	}
 	for _, w := range words {
 		add(w)
 		add(Stem(w))
 	}
+	// Group by variant, keeping the order words were added within each group (the first candidate
+	// that fits wins), and drop repeats ("apply" less either "p" is "aply").
+	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
+	v.deletes = make(map[uint64]uint64, len(entries)/2)
+	v.cands = make([]int32, 0, len(entries))
+	for i := 0; i < len(entries); {
+		j, start := i, len(v.cands)
+		for ; j < len(entries) && entries[j].key == entries[i].key; j++ {
+			if j == i || entries[j].word != entries[j-1].word {
+				v.cands = append(v.cands, entries[j].word)
+			}
+		}
+		v.deletes[entries[i].key] = uint64(start)<<32 | uint64(len(v.cands)-start)
+		i = j
+	}
 	return v
+}
+
+// lookup returns the words that have a deletion variant with hash h.
+func (v *vocabulary) lookup(h uint64) []int32 {
+	span, ok := v.deletes[h]
+	if !ok {
+		return nil
+	}
+	start := span >> 32
+	return v.cands[start : start+span&(1<<32-1)]
 }
 
 // correct returns the vocabulary word a misspelled surface (or its stem) stands for.
@@ -56,21 +106,22 @@ func (v *vocabulary) correct(surface, stem string) (string, bool) {
 const minSubstLen = 9
 
 func (v *vocabulary) near(w string, substitution bool) (string, bool) {
-	try := func(cands []string) (string, bool) {
-		for _, cand := range cands {
+	try := func(cands []int32) (string, bool) {
+		for _, n := range cands {
+			cand := v.list[n]
 			if cand[0] == w[0] && osaWithinOne(w, cand) && (substitution || len(cand) != len(w) || isTransposition(w, cand)) {
 				return cand, true
 			}
 		}
 		return "", false
 	}
-	if c, ok := try(v.deletes[w]); ok {
+	if c, ok := try(v.lookup(maphash.String(typoSeed, w))); ok {
 		return c, true
 	}
 	var buf [maxTypoLen]byte // w's deletion variants are built here: looking them up allocates nothing
 	for i := 0; i < len(w); i++ {
 		key := append(append(buf[:0], w[:i]...), w[i+1:]...)
-		if c, ok := try(v.deletes[string(key)]); ok {
+		if c, ok := try(v.lookup(maphash.Bytes(typoSeed, key))); ok {
 			return c, true
 		}
 	}
