@@ -25,17 +25,18 @@ type formStats struct {
 func measureForm(d *text.Doc, ms []match) formStats {
 	var s formStats
 	stops, content, matched := 0, 0, 0
-	inMatch := make([]bool, len(d.Tokens))
-	for _, m := range ms {
-		for k := m.first; k <= m.last; k++ {
-			inMatch[k] = true
+	// ms is sorted by first token: walking it alongside the words, coveredTo is the last word inside any
+	// match that starts at or before the current one.
+	next, coveredTo := 0, -1
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		for ; next < len(ms) && ms[next].first <= i; next++ {
+			coveredTo = max(coveredTo, ms[next].last)
 		}
-	}
-	for i, t := range d.Tokens {
 		s.words++
 		if !t.Stop {
 			content++
-			if inMatch[i] {
+			if i <= coveredTo {
 				matched++
 			}
 		}

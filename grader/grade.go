@@ -79,9 +79,10 @@ func (c *Compiled) Grade(in Input) *Result {
 func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 	total := c.Rubric.TotalWeight()
 	res.Concepts = make([]ConceptResult, 0, len(c.Rubric.Concepts))
+	var found []match // one list for every concept in turn: pickEvidence keeps none of it
 	for i, con := range c.Rubric.Concepts {
 		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
-		var found []match
+		found = found[:0]
 		for _, m := range ms {
 			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && polarityAllows(con.Polarity, m.negBy >= 0) {
 				found = append(found, m)
@@ -119,7 +120,7 @@ func pickEvidence(d *text.Doc, found []match) []Evidence {
 		}
 		return cmp.Compare(a.first, b.first)
 	})
-	list := []Evidence{}
+	list := make([]Evidence, 0, min(len(found), maxEvidence))
 	for _, m := range found {
 		list = addMatch(list, d, m)
 	}
@@ -212,10 +213,11 @@ func (c *Compiled) scoreStructure(d *text.Doc, ms []match, res *Result) {
 }
 
 func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
+	var stated []match // one list for every mistake in turn: pickEvidence keeps none of it
 	for i, mk := range c.Rubric.Mistakes {
 		mr := MistakeResult{ID: mk.ID, Message: mk.Message, Advice: mk.Advice, Severity: mk.Severity, Penalty: mk.PenaltyPoints()}
 		var rejected *match // the first negated mention: reported when the mistake is not stated
-		var stated []match
+		stated = stated[:0]
 		for k, m := range ms {
 			if m.p.kind != kindMistake || m.p.idx != i || m.dropped {
 				continue

@@ -54,6 +54,7 @@ type Doc struct {
 	altIdx []int32    // altIdx[i]..altIdx[i+1] are the alternatives at token i
 	lines  []int      // byte offsets of line starts, built on demand
 	runes  *runeIndex // for columns, built with lines
+	buf    *docBuffers
 }
 
 type posAlt struct {
@@ -167,7 +168,8 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	sc := &scanner{src: src, lastEnd: -1, toks: lx.scratch((to-from)/4 + 1)}
 	sc.run(from, to)
 	defer lx.keep(sc.toks)
-	d := &Doc{Src: src, Tokens: tokenBuffer(len(sc.toks))}
+	buf := docBufferPool.Get().(*docBuffers)
+	d := &Doc{Src: src, Tokens: buf.tokenArray(len(sc.toks)), buf: buf}
 	for i, rt := range sc.toks {
 		lex := lx.lookup(rt.surface)
 		d.Tokens[i] = Token{
@@ -186,12 +188,16 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 			postBy:   -1,
 		}
 	}
-	var alts []posAlt
+	alts := buf.alts[:0]
 	alts = a.compoundAlts(d.Tokens, alts)
 	alts = a.typoAlts(lx, d.Tokens, alts)
 	d.setAlts(alts)
-	if syn := a.synonymAlts(d); len(syn) > 0 {
+	if syn := a.synonymAlts(d, buf.syn[:0]); len(syn) > 0 {
+		buf.syn = syn
 		d.setAlts(append(d.alts, syn...))
+	}
+	if d.alts != nil {
+		buf.alts = d.alts
 	}
 	markNegation(d.Tokens)
 	return d
@@ -203,7 +209,16 @@ func (d *Doc) setAlts(alts []posAlt) {
 	}
 	slices.SortStableFunc(alts, func(a, b posAlt) int { return cmp.Compare(a.pos, b.pos) })
 	d.alts = alts
-	d.altIdx = make([]int32, len(d.Tokens)+1)
+	if d.altIdx == nil {
+		if n := len(d.Tokens) + 1; d.buf != nil && cap(d.buf.altIdx) >= n {
+			d.altIdx = d.buf.altIdx[:n]
+		} else {
+			d.altIdx = make([]int32, n)
+			if d.buf != nil {
+				d.buf.altIdx = d.altIdx
+			}
+		}
+	}
 	k := 0
 	for i := range d.Tokens {
 		d.altIdx[i] = int32(k)
@@ -253,11 +268,10 @@ func (a *Analyzer) typoAlts(lx *lexicon, toks []Token, alts []posAlt) []posAlt {
 
 // synonymAlts finds the canonical reading wherever a synonym group member occurs, following words and
 // the compound and typo readings found so far (d's alternatives), skipping stop words.
-func (a *Analyzer) synonymAlts(d *Doc) []posAlt {
+func (a *Analyzer) synonymAlts(d *Doc, out []posAlt) []posAlt {
 	if len(a.syn) == 0 {
-		return nil
+		return out
 	}
-	var out []posAlt
 	for i, t := range d.Tokens {
 		out = a.synonymsAt(d, i, t.ID, 1, out)
 		for _, r := range d.AltsAt(i) {

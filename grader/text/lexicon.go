@@ -109,26 +109,40 @@ func (lx *lexicon) keep(toks []rawToken) {
 	lx.raw = toks[:0]
 }
 
-// tokenBuffers holds the token arrays of released documents (Doc.Release), for later analyses: a token
-// array is a third of what grading an answer allocates.
-var tokenBuffers sync.Pool
-
-// tokenBuffer returns a token array of length n, reused when one is at hand.
-func tokenBuffer(n int) []Token {
-	if p, ok := tokenBuffers.Get().(*[]Token); ok && cap(*p) >= n {
-		return (*p)[:n]
-	}
-	return make([]Token, n)
+// docBuffers are the arrays behind a Doc: its tokens, its alternative readings and their index. Released
+// documents (Doc.Release) hand them back for later analyses: they are most of what analysing an answer
+// allocates.
+type docBuffers struct {
+	tokens []Token
+	alts   []posAlt
+	syn    []posAlt
+	altIdx []int32
 }
 
-// Release hands the document's token array back for later analyses to reuse. Call it when done with a
-// Doc, if at all; neither the Doc nor its Tokens may be used afterwards.
+var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
+
+// tokenArray returns buf's token array at length n, reallocated if it is too small.
+func (buf *docBuffers) tokenArray(n int) []Token {
+	if cap(buf.tokens) < n {
+		buf.tokens = make([]Token, n)
+	}
+	return buf.tokens[:n]
+}
+
+// Release hands the document's arrays back for later analyses to reuse. Call it when done with a Doc,
+// if at all; neither the Doc nor its Tokens may be used afterwards.
 func (d *Doc) Release() {
-	t := d.Tokens
-	d.Tokens, d.alts, d.altIdx = nil, nil, nil
-	if cap(t) > maxKeptTokens {
+	buf := d.buf
+	d.Tokens, d.alts, d.altIdx, d.buf = nil, nil, nil, nil
+	if buf == nil {
+		return
+	}
+	if cap(buf.tokens) > maxKeptTokens || cap(buf.alts) > maxKeptTokens || cap(buf.syn) > maxKeptTokens {
 		return // after a huge answer, let the memory go
 	}
-	clear(t[:cap(t)])
-	tokenBuffers.Put(&t)
+	// Clear what holds strings, so that a kept array keeps no answer alive.
+	clear(buf.tokens[:cap(buf.tokens)])
+	clear(buf.alts[:cap(buf.alts)])
+	clear(buf.syn[:cap(buf.syn)])
+	docBufferPool.Put(buf)
 }

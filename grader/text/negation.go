@@ -11,16 +11,19 @@ const (
 // runs from just after its trigger to the end of the clause, a contrast word, a new subject after a
 // comma or "and", or the window; a post-trigger ("… is an anti-pattern") reaches back the same way.
 func markNegation(toks []Token) {
-	skip := make([]bool, len(toks))
+	var skip []bool // made only for a text with a pseudo-trigger
 	for i := range toks {
 		if n := matchPhraseAt(toks, i, pseudoTriggers); n > 0 {
+			if skip == nil {
+				skip = make([]bool, len(toks))
+			}
 			for k := i; k < i+n; k++ {
 				skip[k] = true
 			}
 		}
 	}
 	for i := 0; i < len(toks); i++ {
-		if skip[i] {
+		if skip != nil && skip[i] {
 			continue
 		}
 		if n := matchPhraseAt(toks, i, postTriggers); n > 0 {
