@@ -16,21 +16,22 @@ type wordFlags uint8
 
 const (
 	flagStop        wordFlags = 1 << iota
-	flagPhraseStart           // the first word of a phrase of some phraseSet (a negation trigger)
+	flagPreStart              // the first word of a negation trigger (preTriggers)
+	flagPostStart             // the first word of a post-trigger (postTriggers)
+	flagPseudoStart           // the first word of a pseudo-trigger (pseudoTriggers)
 	flagConnective
 )
 
-// phraseStarts holds the first word of every phrase of every phraseSet; phrases fills it.
-var phraseStarts = map[string]bool{}
+// phraseStarts holds the first word of every phrase of every phraseSet, with its set's flag; phrases
+// fills it.
+var phraseStarts = map[string]wordFlags{}
 
 func newLexeme(surface string) lexeme {
 	l := lexeme{term: Stem(surface)}
 	if stopWords[surface] {
 		l.flags |= flagStop
 	}
-	if phraseStarts[surface] {
-		l.flags |= flagPhraseStart
-	}
+	l.flags |= phraseStarts[surface]
 	if connectives[surface] {
 		l.flags |= flagConnective
 	}

@@ -17,7 +17,7 @@ var stopWords = setOf(
 
 // preTriggers negate what follows them in the same clause. Multi-word triggers are matched on
 // lower-cased surface words.
-var preTriggers = phrases(
+var preTriggers = phrases(flagPreStart,
 	"not", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing", "cannot",
 	"can't", "cant", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "won't", "wont", "shouldn't",
 	"shouldnt", "mustn't", "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "weren't", "haven't",
@@ -34,7 +34,7 @@ var preTriggers = phrases(
 
 // postTriggers negate what stands before them in the same clause ("running apply from a laptop is an
 // anti-pattern").
-var postTriggers = phrases(
+var postTriggers = phrases(flagPostStart,
 	"anti-pattern", "antipattern", "is a bad idea", "are a bad idea", "bad practice", "is a mistake",
 	"is dangerous", "are dangerous", "is risky", "is not recommended", "is not allowed", "are not allowed",
 	"should be avoided", "must be avoided", "is forbidden", "are forbidden", "is never", "are never",
@@ -49,7 +49,7 @@ var postTriggers = phrases(
 
 // pseudoTriggers look like negations but are not ("not only", "no doubt"): they are removed before
 // triggers are found.
-var pseudoTriggers = phrases(
+var pseudoTriggers = phrases(flagPseudoStart,
 	"not only", "not just", "no doubt", "no matter", "not to mention", "without a doubt", "whether or not",
 	"not necessarily", "if not", "no-brainer", "nothing but", "not least",
 )
@@ -85,18 +85,22 @@ func setOf(words ...string) map[string]bool {
 	return m
 }
 
-// phraseSet holds multi-word surface phrases keyed by their first word.
-type phraseSet map[string][][]string
+// phraseSet holds multi-word surface phrases keyed by their first word; the lexeme of a first word
+// carries the set's flag, so that words that start no phrase of the set cost no lookup.
+type phraseSet struct {
+	flag    wordFlags
+	byFirst map[string][][]string
+}
 
-func phrases(list ...string) phraseSet {
-	ps := phraseSet{}
+func phrases(flag wordFlags, list ...string) phraseSet {
+	ps := phraseSet{flag: flag, byFirst: map[string][][]string{}}
 	for _, p := range list {
 		words := surfaceWords(p)
 		if len(words) == 0 {
 			continue
 		}
-		ps[words[0]] = append(ps[words[0]], words)
-		phraseStarts[words[0]] = true
+		ps.byFirst[words[0]] = append(ps.byFirst[words[0]], words)
+		phraseStarts[words[0]] |= flag
 	}
 	return ps
 }
