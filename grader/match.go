@@ -62,6 +62,9 @@ func recycleMatches(ms []match) {
 func (c *Compiled) tryStart(d *text.Doc, i int, id int32, surface string, span int, typo bool, out *[]match) {
 	if id > 0 && int(id) < len(c.byTerm) {
 		for _, p := range c.byTerm[id] {
+			if !hasAll(d, p.ids[1:]) {
+				continue // most phrasings that start here have a word the answer lacks
+			}
 			if last, t, ok := c.extend(d, p.ids[1:], i+span, i+span-1, d.Tokens[i].Sentence); ok {
 				*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last, p.has), typo: typo || t})
 			}
@@ -81,6 +84,16 @@ func (c *Compiled) tryExact(d *text.Doc, i int, surface string, span int, out *[
 			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last, p.has)})
 		}
 	}
+}
+
+// hasAll reports whether the document has every term of ids somewhere.
+func hasAll(d *text.Doc, ids []int32) bool {
+	for _, id := range ids {
+		if !d.Has(id) {
+			return false
+		}
+	}
+	return true
 }
 
 // extend matches the remaining terms (by ID) in order from token pos, allowing up to gap content words

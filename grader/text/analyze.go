@@ -55,6 +55,38 @@ type Doc struct {
 	lines  []int      // byte offsets of line starts, built on demand
 	runes  *runeIndex // for columns, built with lines
 	buf    *docBuffers
+	// present has bit id set for every term ID the text has, as a word or another reading.
+	present []uint64
+}
+
+// Has reports whether the text has the term with an ID, as a word or another reading: a phrasing with a
+// term the text lacks cannot match, and need not be tried.
+func (d *Doc) Has(id int32) bool {
+	return id > 0 && int(id>>6) < len(d.present) && d.present[id>>6]&(1<<(id&63)) != 0
+}
+
+// markPresent fills d.present for an analyzer with n terms.
+func (d *Doc) markPresent(n int) {
+	words := n>>6 + 1
+	if d.buf != nil && cap(d.buf.present) >= words {
+		d.present = d.buf.present[:words]
+		clear(d.present)
+	} else {
+		d.present = make([]uint64, words)
+		if d.buf != nil {
+			d.buf.present = d.present
+		}
+	}
+	for i := range d.Tokens {
+		if id := d.Tokens[i].ID; id > 0 {
+			d.present[id>>6] |= 1 << (id & 63)
+		}
+	}
+	for i := range d.alts {
+		if id := d.alts[i].ID; id > 0 {
+			d.present[id>>6] |= 1 << (id & 63)
+		}
+	}
 }
 
 type posAlt struct {
@@ -199,6 +231,7 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	if d.alts != nil {
 		buf.alts = d.alts
 	}
+	d.markPresent(len(a.ids))
 	markNegation(d.Tokens)
 	return d
 }

@@ -114,10 +114,11 @@ func (lx *lexicon) keep(toks []rawToken) {
 // documents (Doc.Release) hand them back for later analyses: they are most of what analysing an answer
 // allocates.
 type docBuffers struct {
-	tokens []Token
-	alts   []posAlt
-	syn    []posAlt
-	altIdx []int32
+	tokens  []Token
+	alts    []posAlt
+	syn     []posAlt
+	altIdx  []int32
+	present []uint64
 }
 
 var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -134,7 +135,7 @@ func (buf *docBuffers) tokenArray(n int) []Token {
 // if at all; neither the Doc nor its Tokens may be used afterwards.
 func (d *Doc) Release() {
 	buf := d.buf
-	d.Tokens, d.alts, d.altIdx, d.buf = nil, nil, nil, nil
+	d.Tokens, d.alts, d.altIdx, d.present, d.buf = nil, nil, nil, nil, nil
 	if buf == nil {
 		return
 	}
