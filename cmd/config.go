@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -150,9 +151,17 @@ func (g *globalOptions) colorEnabled() (bool, error) {
 	return false, usagef("--color must be auto, always or never, not %q", mode)
 }
 
+// loadGCPercent is the garbage collector's setting while rubrics load.
+const loadGCPercent = 400
+
 // rubricSet loads the embedded pack and every configured rubric directory. Warnings (a rubric defined
 // twice) go to stderr.
 func (g *globalOptions) rubricSet() (*rubric.Set, error) {
+	// Parsing YAML allocates several times what it keeps: collecting at five times the live heap rather
+	// than twice while loading takes a fifth off a short command ('rubric list', 13 ms to 10 ms).
+	if _, set := os.LookupEnv("GOGC"); !set {
+		defer debug.SetGCPercent(debug.SetGCPercent(loadGCPercent))
+	}
 	set, err := rubric.Pack()
 	if err != nil {
 		return nil, withCode(ExitInternal, fmt.Errorf("the built-in rubric pack is invalid:\n%v", err))
