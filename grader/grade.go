@@ -60,12 +60,7 @@ func (c *Compiled) Grade(in Input) *Result {
 	}
 	ms := c.findMatches(d)
 	defer recycleMatches(ms)
-	slices.SortStableFunc(ms, func(a, b match) int {
-		if a.first != b.first {
-			return cmp.Compare(a.first, b.first)
-		}
-		return cmp.Compare(b.last, a.last)
-	})
+	sortMatches(ms)
 	resolveOverlaps(ms)
 	c.scoreConcepts(d, ms, res)
 	c.scoreStructure(d, ms, res)

@@ -35,6 +35,24 @@ func (c *Compiled) findMatches(d *text.Doc) []match {
 	return out
 }
 
+// sortMatches orders matches by first token and, among those that start at one word, longest first,
+// keeping the order they were found in otherwise. findMatches finds them in order of first token, so an
+// insertion sort only moves matches within the few that start together.
+func sortMatches(ms []match) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && before(&ms[j], &ms[j-1]); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func before(a, b *match) bool {
+	if a.first != b.first {
+		return a.first < b.first
+	}
+	return a.last > b.last
+}
+
 // matchBuffers holds the match lists of graded answers (Grade hands its list back), for later answers:
 // growing a fresh list for each answer was the largest allocation left in matching.
 var matchBuffers sync.Pool
