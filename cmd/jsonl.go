@@ -289,11 +289,7 @@ func (jg *jsonlGrader) grade(rec jsonlRecord) jsonlOutcome {
 			return fail(err.Error())
 		}
 	}
-	out, err := resultLine(id, fields, res)
-	if err != nil {
-		return fail(err.Error())
-	}
-	return jsonlOutcome{out: out, graded: true, failing: jg.rep.Failing(res), score: res.Score, mistakes: len(res.Mistakes)}
+	return jsonlOutcome{out: resultLine(id, fields, res), graded: true, failing: jg.rep.Failing(res), score: res.Score, mistakes: len(res.Mistakes)}
 }
 
 // suppress applies the answer's own suppression comments, as for an answer file.
@@ -337,7 +333,7 @@ func stringField(fields map[string]json.RawMessage, name string) (string, error)
 var lineBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // resultLine writes {"id": …, the other input fields (sorted by name), the result's fields}.
-func resultLine(id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) (*bytes.Buffer, error) {
+func resultLine(id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) *bytes.Buffer {
 	var extra []string
 	for k := range fields {
 		switch {
@@ -361,16 +357,12 @@ func resultLine(id json.RawMessage, fields map[string]json.RawMessage, res *grad
 		writeRaw(b, fields[k])
 	}
 	b.WriteByte(',')
-	// The result's fields follow: encode it, then drop its opening brace.
-	brace := b.Len()
-	if err := newEncoder(b).Encode(res); err != nil {
-		lineBuffers.Put(b)
-		return nil, err
-	}
-	line := b.Bytes()
-	copy(line[brace:], line[brace+1:])
-	b.Truncate(len(line) - 1)
-	return b, nil
+	// The result's fields follow: its JSON, written into the buffer's spare room (a pooled buffer
+	// soon has enough), less its opening brace. Write copies the fields one byte back in place.
+	obj := res.AppendJSON(b.AvailableBuffer())
+	b.Write(obj[1:])
+	b.WriteByte('\n')
+	return b
 }
 
 // errorLine is the output for an input line that could not be graded.

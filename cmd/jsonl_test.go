@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
+	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/corpus"
 	"github.com/answerlint/answerlint/rubric"
 )
@@ -152,4 +154,93 @@ func FuzzObjectFields(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestResultLineMatchesEncoder: a result line is byte for byte what it was when the result was encoded
+// with encoding/json, for answers with suppressions, passed-through fields, fields that clash with the
+// result's, and text to escape, through pooled buffers of every size.
+func TestResultLineMatchesEncoder(t *testing.T) {
+	set, err := rubric.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := grader.New(set)
+	gen := corpus.New(set, 3)
+	lines := []string{
+		`{"id": 1, "rubric": "gitops", "answer": "<!-- answerlint-disable manual-kubectl-in-prod we did -->\nWe run kubectl apply in prod. Argo CD reconciles from Git."}`,
+		`{"id": {"n": [1, 2]}, "rubric": "gitops", "answer": "Argo CD <syncs> & \"self-heals\" \u2028 the cluster\tfrom Git.", "batch": 3, "note": "a\u00e9<>&", "z": null}`,
+		// One clashing field only: the warnings for several come in map order.
+		`{"id": "clash", "rubric": "gitops", "answer": "Flux pulls from Git.", "score": 100}`,
+		`{"rubric": "terraform-state-management", "answer": "Remote state in S3 with lockng.\u0000\b\f"}`,
+		`{"id": 2, "rubric": "gitops", "answer": ""}`,
+	}
+	for i := range 200 {
+		r, text := gen.Answer([]int{20, 200, 1500}[i%3])
+		line, _ := json.Marshal(map[string]any{"id": i, "rubric": r.ID, "answer": text, "k": i % 7})
+		lines = append(lines, string(line))
+	}
+	// grade reads and grades a line as jsonlGrader.grade does.
+	grade := func(line string) (json.RawMessage, map[string]json.RawMessage, *grader.Result) {
+		fields, err := objectFields([]byte(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _ := stringField(fields, "answer")
+		ref, _ := stringField(fields, "rubric")
+		c, ok := g.Rubric(ref)
+		if !ok {
+			t.Fatalf("no rubric %q", ref)
+		}
+		res := c.Grade(grader.Input{File: "<stdin>", Text: text})
+		if err := suppress(res, c, "<stdin>", text); err != nil {
+			t.Fatal(err)
+		}
+		return fields["id"], fields, res
+	}
+	for n, line := range lines {
+		want, err := encoderResultLine(grade(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := resultLine(grade(line))
+		if got := b.Bytes(); !bytes.Equal(got, want) {
+			t.Fatalf("line %d: result line differs from the encoding/json one\n got: %s\nwant: %s", n, got, want)
+		}
+		lineBuffers.Put(b)
+	}
+}
+
+// encoderResultLine is the result line as it was built with encoding/json: the input fields, then the
+// encoded result less its opening brace.
+func encoderResultLine(id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) ([]byte, error) {
+	var extra []string
+	for k := range fields {
+		switch {
+		case k == "id" || k == "answer" || k == "rubric":
+		case resultFields[k]:
+			res.Warnings = append(res.Warnings, grader.Warning{Code: "input-field",
+				Message: fmt.Sprintf("input field %q is not passed through: the result has a field of that name", k)})
+		default:
+			extra = append(extra, k)
+		}
+	}
+	sort.Strings(extra)
+	b := new(bytes.Buffer)
+	b.WriteString(`{"id":`)
+	writeRaw(b, id)
+	for _, k := range extra {
+		b.WriteByte(',')
+		writeString(b, k)
+		b.WriteByte(':')
+		writeRaw(b, fields[k])
+	}
+	b.WriteByte(',')
+	var obj bytes.Buffer
+	enc := json.NewEncoder(&obj)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(res); err != nil {
+		return nil, err
+	}
+	b.Write(obj.Bytes()[1:])
+	return b.Bytes(), nil
 }
