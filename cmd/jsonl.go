@@ -336,16 +336,21 @@ var lineBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func resultLine(id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) *bytes.Buffer {
 	var extra []string
 	for k := range fields {
-		switch {
-		case k == "id" || k == "answer" || k == "rubric":
-		case resultFields[k]:
-			res.Warnings = append(res.Warnings, grader.Warning{Code: "input-field",
-				Message: fmt.Sprintf("input field %q is not passed through: the result has a field of that name", k)})
-		default:
+		if k != "id" && k != "answer" && k != "rubric" {
 			extra = append(extra, k)
 		}
 	}
-	sort.Strings(extra)
+	sort.Strings(extra) // in name order, so that the output does not depend on map order
+	kept := extra[:0]
+	for _, k := range extra {
+		if resultFields[k] {
+			res.Warnings = append(res.Warnings, grader.Warning{Code: "input-field",
+				Message: fmt.Sprintf("input field %q is not passed through: the result has a field of that name", k)})
+		} else {
+			kept = append(kept, k)
+		}
+	}
+	extra = kept
 	b := lineBuffers.Get().(*bytes.Buffer)
 	b.Reset()
 	b.WriteString(`{"id":`)

@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/corpus"
+	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -169,8 +171,7 @@ func TestResultLineMatchesEncoder(t *testing.T) {
 	lines := []string{
 		`{"id": 1, "rubric": "gitops", "answer": "<!-- answerlint-disable manual-kubectl-in-prod we did -->\nWe run kubectl apply in prod. Argo CD reconciles from Git."}`,
 		`{"id": {"n": [1, 2]}, "rubric": "gitops", "answer": "Argo CD <syncs> & \"self-heals\" \u2028 the cluster\tfrom Git.", "batch": 3, "note": "a\u00e9<>&", "z": null}`,
-		// One clashing field only: the warnings for several come in map order.
-		`{"id": "clash", "rubric": "gitops", "answer": "Flux pulls from Git.", "score": 100}`,
+		`{"id": "clash", "rubric": "gitops", "answer": "Flux pulls from Git.", "score": 100, "file": "x", "band": 1, "a": 2}`,
 		`{"rubric": "terraform-state-management", "answer": "Remote state in S3 with lockng.\u0000\b\f"}`,
 		`{"id": 2, "rubric": "gitops", "answer": ""}`,
 	}
@@ -213,8 +214,12 @@ func TestResultLineMatchesEncoder(t *testing.T) {
 // encoderResultLine is the result line as it was built with encoding/json: the input fields, then the
 // encoded result less its opening brace.
 func encoderResultLine(id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) ([]byte, error) {
-	var extra []string
+	var names, extra []string
 	for k := range fields {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
 		switch {
 		case k == "id" || k == "answer" || k == "rubric":
 		case resultFields[k]:
@@ -224,7 +229,6 @@ func encoderResultLine(id json.RawMessage, fields map[string]json.RawMessage, re
 			extra = append(extra, k)
 		}
 	}
-	sort.Strings(extra)
 	b := new(bytes.Buffer)
 	b.WriteString(`{"id":`)
 	writeRaw(b, id)
@@ -243,4 +247,47 @@ func encoderResultLine(id json.RawMessage, fields map[string]json.RawMessage, re
 	}
 	b.Write(obj.Bytes()[1:])
 	return b.Bytes(), nil
+}
+
+// Input fields that clash with the result's are warned about in name order, whatever the order of the
+// map they were read into: the same input always gives the same output.
+func TestResultLineClashesInNameOrder(t *testing.T) {
+	line := []byte(`{"id": 1, "rubric": "gitops", "answer": "Flux pulls from Git.", "words": 1, "score": 2, "file": 3, "band": 4, "passed": 5}`)
+	set, err := rubric.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	jg := &jsonlGrader{opts: &gradeOptions{}, g: grader.New(set), rep: &report.Report{}}
+	var first []byte
+	for range 30 {
+		oc := jg.grade(jsonlRecord{file: "<stdin>", line: 1, data: line})
+		out := slices.Clone(oc.out.Bytes())
+		lineBuffers.Put(oc.out)
+		if first == nil {
+			first = out
+			var res struct{ Warnings []grader.Warning }
+			if err := json.Unmarshal(out, &res); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range res.Warnings {
+				if w.Code == "input-field" {
+					got = append(got, w.Message)
+				}
+			}
+			want := []string{"band", "file", "passed", "score", "words"}
+			if len(got) != len(want) {
+				t.Fatalf("warnings %q, want one for each of %q", got, want)
+			}
+			for i, name := range want {
+				if !strings.Contains(got[i], fmt.Sprintf("%q", name)) {
+					t.Fatalf("warning %d is %q, want one about %q (name order)", i, got[i], name)
+				}
+			}
+			continue
+		}
+		if !bytes.Equal(out, first) {
+			t.Fatalf("the same line gave different output:\n%s\n%s", first, out)
+		}
+	}
 }
