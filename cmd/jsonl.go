@@ -85,7 +85,7 @@ func (o *gradeOptions) runJSONL(ctx context.Context, cmd *cobra.Command, args []
 		args = []string{"-"}
 	}
 	in := &jsonlReader{opts: o, paths: args}
-	defer in.close()
+	defer in.stop()
 	out := newLineWriter(o.out)
 	var sum report.Summary
 	total := 0
@@ -158,9 +158,32 @@ type jsonlReader struct {
 	opts  *gradeOptions
 	paths []string
 	name  string
-	f     io.Closer
 	r     *bufio.Reader
 	line  int
+
+	// A stream that ends early (interrupted, or a write failed) stops its reader while next may be
+	// blocked reading on the pool's goroutine: mu guards what stop touches.
+	mu      sync.Mutex
+	f       io.Closer // the open file, if not standard input
+	stopped bool
+}
+
+// stop closes the file being read, which also ends a read of it in progress, and makes next report the
+// end of the input from then on. It is safe to call while next runs.
+func (jr *jsonlReader) stop() {
+	jr.mu.Lock()
+	defer jr.mu.Unlock()
+	jr.stopped = true
+	if jr.f != nil {
+		jr.f.Close()
+		jr.f = nil
+	}
+}
+
+func (jr *jsonlReader) isStopped() bool {
+	jr.mu.Lock()
+	defer jr.mu.Unlock()
+	return jr.stopped
 }
 
 func (jr *jsonlReader) limit() int {
@@ -174,6 +197,9 @@ func (jr *jsonlReader) limit() int {
 // cannot be opened is a record carrying the error.
 func (jr *jsonlReader) next() (jsonlRecord, int, error) {
 	for {
+		if jr.isStopped() {
+			return jsonlRecord{}, 0, io.EOF
+		}
 		if jr.r == nil {
 			if len(jr.paths) == 0 {
 				return jsonlRecord{}, 0, io.EOF
@@ -215,15 +241,25 @@ func (jr *jsonlReader) open(path string) error {
 	if err != nil {
 		return err
 	}
+	jr.mu.Lock()
+	defer jr.mu.Unlock()
+	if jr.stopped {
+		f.Close()
+		return errors.New("the stream was stopped")
+	}
 	jr.name, jr.f, jr.r = displayName(path), f, bufio.NewReaderSize(f, 64<<10)
 	return nil
 }
 
+// close closes the file just read, to go on to the next.
 func (jr *jsonlReader) close() {
+	jr.mu.Lock()
 	if jr.f != nil {
 		jr.f.Close()
+		jr.f = nil
 	}
-	jr.f, jr.r = nil, nil
+	jr.mu.Unlock()
+	jr.r = nil
 }
 
 // readLine reads one line, without its line ending, into a fresh slice. A line longer than limit is

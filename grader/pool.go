@@ -159,7 +159,22 @@ func Stream[In, Out any](ctx context.Context, p Pool, next func() (In, int, erro
 	defer workers.Wait()
 	defer cancel()
 
-	for s := range order {
+	for {
+		// Wait for the next item, or for ctx: a reader blocked on an idle input must not keep a
+		// cancelled stream waiting.
+		var s *slot
+		select {
+		case next, ok := <-order:
+			if !ok {
+				if readErr != nil {
+					return readErr
+				}
+				return ctx.Err()
+			}
+			s = next
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 		select {
 		case <-s.done:
 		case <-ctx.Done():
@@ -179,8 +194,4 @@ func Stream[In, Out any](ctx context.Context, p Pool, next func() (In, int, erro
 		default:
 		}
 	}
-	if readErr != nil {
-		return readErr
-	}
-	return ctx.Err()
 }

@@ -131,6 +131,38 @@ func TestStreamStopsAtTheFirstError(t *testing.T) {
 	})
 }
 
+// A stream whose input has nothing more to give yet (next blocks) still stops as soon as it is
+// cancelled: it does not wait for the next item to notice.
+func TestStreamStopsWhileNextBlocks(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	release := make(chan struct{})
+	defer close(release)
+	sent := false
+	next := func() (int, int, error) {
+		if !sent {
+			sent = true
+			return 1, 1, nil
+		}
+		<-release // an idle producer
+		return 0, 0, io.EOF
+	}
+	done := make(chan error, 1)
+	go func() {
+		done <- Stream(ctx, Pool{Workers: 2}, next, func(i int) int { return i }, func(int) error {
+			cancel() // after the one item there is
+			return nil
+		})
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Stream did not return after it was cancelled while next was blocked")
+	}
+}
+
 func TestStreamRaisesAWorkersPanicInTheCaller(t *testing.T) {
 	defer func() {
 		r := recover()
