@@ -132,20 +132,28 @@ func StudySheet(r *rubric.Rubric) string {
 }
 
 func newRubricLintCmd(g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	strict := false
+	cmd := &cobra.Command{
 		Use:   "lint [PATH...]",
 		Short: "Validate rubric files and run their self-test examples",
 		Long: `Validate rubric files (schema, ids, weights, phrasings that can never match) and run each rubric's
 examples. With no PATH, checks the built-in pack and any --rubrics directories.
 
-Exit codes: 0 all good; 1 an example failed; 2 a rubric file is invalid.`,
+Warnings point at what is valid but probably not meant: a phrasing written with several words that
+keeps only one once stop words are dropped ("may fail" matches wherever "fail" appears). Write the
+words that make it specific, or the one word if that is what you mean.
+
+Exit codes: 0 all good (warnings allowed, unless --strict); 1 an example failed, or a warning with
+--strict; 2 a rubric file is invalid.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runLint(g, args)
+			return runLint(g, args, strict)
 		},
 	}
+	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 on warnings too")
+	return cmd
 }
 
-func runLint(g *globalOptions, paths []string) error {
+func runLint(g *globalOptions, paths []string, strict bool) error {
 	var rubrics []*rubric.Rubric
 	invalid := false
 	if len(paths) == 0 {
@@ -163,18 +171,22 @@ func runLint(g *globalOptions, paths []string) error {
 		}
 		rubrics = append(rubrics, set.All()...)
 	}
-	failed := 0
+	failed, warned := 0, 0
 	for _, r := range rubrics {
 		c := grader.Compile(r)
 		fails := c.CheckExamples(c.GradeExample)
 		if len(fails) == 0 {
 			fmt.Fprintf(g.out, "ok    %s (%d concepts, %d mistakes, %d examples)\n", r.ID, len(r.Concepts), len(r.Mistakes), len(r.Examples))
-			continue
+		} else {
+			failed++
+			fmt.Fprintf(g.out, "FAIL  %s\n", r.ID)
+			for _, f := range fails {
+				fmt.Fprintf(g.out, "      %s\n", f.Error())
+			}
 		}
-		failed++
-		fmt.Fprintf(g.out, "FAIL  %s\n", r.ID)
-		for _, f := range fails {
-			fmt.Fprintf(g.out, "      %s\n", f.Error())
+		for _, w := range rubric.Lint(r) {
+			warned++
+			fmt.Fprintf(g.out, "warn  %s\n", w.Error())
 		}
 	}
 	switch {
@@ -182,6 +194,13 @@ func runLint(g *globalOptions, paths []string) error {
 		return silent(ExitError)
 	case failed > 0:
 		fmt.Fprintf(g.errOut, "answerlint: %d of %d rubrics have failing examples\n", failed, len(rubrics))
+		return silent(ExitFailed)
+	case warned > 0 && strict:
+		noun := "warnings"
+		if warned == 1 {
+			noun = "warning"
+		}
+		fmt.Fprintf(g.errOut, "answerlint: %d %s (--strict)\n", warned, noun)
 		return silent(ExitFailed)
 	}
 	return nil

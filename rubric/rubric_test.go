@@ -165,3 +165,57 @@ func TestClosest(t *testing.T) {
 		t.Errorf("Closest = %v", got)
 	}
 }
+
+// Lint warns about a phrasing written with several words that keeps only one once stop words go, with
+// its position; a single word, or words that all count, are what the author meant.
+func TestLintBroadPhrasings(t *testing.T) {
+	src := `id: lint-me
+title: Lint me
+question: How do you run on-call?
+concepts:
+  - id: rotation
+    name: A rotation
+    hint: h
+    match:
+      - Vault
+      - hard-coded secrets
+      - on call
+      - state locking
+      - may fail
+mistakes:
+  - id: blame
+    message: m
+    advice: a
+    match:
+      - blame them
+`
+	r, err := Parse("lint.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range Lint(r) {
+		got = append(got, w.Error())
+	}
+	want := []string{
+		`lint.yaml:11:9: concept rotation: phrasing "on call" matches wherever "call" appears: its other words are stop words`,
+		`lint.yaml:13:9: concept rotation: phrasing "may fail" matches wherever "fail" appears: its other words are stop words`,
+		`lint.yaml:19:9: mistake blame: phrasing "blame them" matches wherever "blame" appears: its other words are stop words`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Lint:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The built-in pack lints clean: every phrasing means what it says.
+func TestPackLintsClean(t *testing.T) {
+	set, err := Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range set.All() {
+		for _, w := range Lint(r) {
+			t.Error(w)
+		}
+	}
+}

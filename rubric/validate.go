@@ -164,3 +164,36 @@ func checkPhrasings(errs *ErrorList, file, owner string, pos Pos, match, exact [
 		}
 	}
 }
+
+// Lint reports what is valid in a rubric but probably not meant: a phrasing written with several words
+// that keeps only one once stop words are dropped ("may fail" reads as "fail", "on call" as "call")
+// matches wherever that one word appears. Write the words that make it specific, or the word alone if
+// that is what is meant; a synonym group keeps stop words, so "on call" belongs there.
+func Lint(r *Rubric) ErrorList {
+	var warns ErrorList
+	check := func(owner string, pos Pos, match []Phrasing) {
+		for _, p := range match {
+			content := text.ContentWords(p.Text)
+			if len(content) != 1 || len(baseAnalyzer.Surfaces(p.Text)) < 2 {
+				continue
+			}
+			ppos := p.Pos
+			if ppos.Line == 0 {
+				ppos = pos
+			}
+			warns.add(r.File, ppos, "%s: phrasing %q matches wherever %q appears: its other words are stop words", owner, strings.TrimSpace(p.Text), content[0])
+		}
+	}
+	for _, c := range r.Concepts {
+		check("concept "+c.ID, c.Pos, c.Match)
+	}
+	for _, m := range r.Mistakes {
+		check("mistake "+m.ID, m.Pos, m.Match)
+	}
+	if r.Structure != nil {
+		for _, s := range r.Structure.Steps {
+			check("step "+s.ID, s.Pos, s.Match)
+		}
+	}
+	return warns
+}
