@@ -21,7 +21,7 @@ type Pool struct {
 	// Window is how many answers may be in flight at once; 0 means 16 per worker. A slow answer holds up
 	// the output of at most this many after it.
 	Window int
-	// MaxBytes bounds the size of the answers in flight; 0 means 16 MiB. An answer larger than this is
+	// MaxBytes bounds the size of the answers in flight; 0 means 4 MiB. An answer larger than this is
 	// still graded, on its own.
 	MaxBytes int64
 }
@@ -44,7 +44,7 @@ func (p Pool) maxBytes() int64 {
 	if p.MaxBytes > 0 {
 		return p.MaxBytes
 	}
-	return 16 << 20
+	return 4 << 20
 }
 
 // Job is one answer for Pool.Grade: the rubric to grade it against and the answer.

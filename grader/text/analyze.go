@@ -181,7 +181,7 @@ func (a *Analyzer) addGroup(group []string) {
 func (a *Analyzer) memberTerms(member string) []string {
 	var terms []string
 	for _, t := range tokenize(member) {
-		terms = append(terms, Stem(t.surface))
+		terms = append(terms, Stem(t.Surface))
 	}
 	return terms
 }
@@ -197,28 +197,19 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	}
 	lx := lexicons.Get().(*lexicon)
 	defer lexicons.Put(lx)
-	sc := &scanner{src: src, lastEnd: -1, toks: lx.scratch((to-from)/4 + 1)}
-	sc.run(from, to)
-	defer lx.keep(sc.toks)
 	buf := docBufferPool.Get().(*docBuffers)
-	d := &Doc{Src: src, Tokens: buf.tokenArray(len(sc.toks)), buf: buf}
-	for i, rt := range sc.toks {
-		lex := lx.lookup(rt.surface)
-		d.Tokens[i] = Token{
-			Surface:  rt.surface,
-			Term:     lex.term,
-			Start:    rt.start,
-			End:      rt.end,
-			Sentence: rt.sentence,
-			Clause:   rt.clause,
-			Stop:     lex.flags&flagStop != 0,
-			Joined:   rt.joined,
-			Comma:    rt.comma,
-			ID:       a.ids[lex.term],
-			flags:    lex.flags,
-			negBy:    -1,
-			postBy:   -1,
-		}
+	sc := &scanner{src: src, lastEnd: -1, toks: buf.tokenBuffer((to - from) / bytesPerToken)}
+	sc.run(from, to)
+	buf.tokens = sc.toks
+	d := &Doc{Src: src, Tokens: sc.toks, buf: buf}
+	// The scanner found the words and where they are; the lexicon says what they are.
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		lex := lx.lookup(t.Surface)
+		t.Term = lex.term
+		t.Stop = lex.flags&flagStop != 0
+		t.ID = a.ids[lex.term]
+		t.flags = lex.flags
 	}
 	alts := buf.alts[:0]
 	alts = a.compoundAlts(d.Tokens, alts)

@@ -45,7 +45,6 @@ func newLexeme(surface string) lexeme {
 type lexicon struct {
 	words map[string]lexeme
 	typos map[typoKey]string // what each vocabulary corrected a word to, or ""
-	raw   []rawToken         // the scanner's buffer, kept empty between analyses
 }
 
 type typoKey struct {
@@ -89,26 +88,8 @@ func (lx *lexicon) correct(v *vocabulary, surface, stem string) (string, bool) {
 	return fix, fix != ""
 }
 
-// maxKeptTokens bounds the scanner buffer a lexicon keeps: after a huge answer, let the memory go.
+// maxKeptTokens bounds the token arrays kept for reuse: after a huge answer, let the memory go.
 const maxKeptTokens = 1 << 14
-
-// scratch returns an empty buffer for the scanner, with room for at least n tokens.
-func (lx *lexicon) scratch(n int) []rawToken {
-	if cap(lx.raw) >= n {
-		return lx.raw[:0]
-	}
-	return make([]rawToken, 0, n)
-}
-
-// keep takes the scanner's buffer back for the next analysis, cleared so that it holds no text alive.
-func (lx *lexicon) keep(toks []rawToken) {
-	if cap(toks) > maxKeptTokens {
-		lx.raw = nil
-		return
-	}
-	clear(toks)
-	lx.raw = toks[:0]
-}
 
 // docBuffers are the arrays behind a Doc: its tokens, its alternative readings and their index. Released
 // documents (Doc.Release) hand them back for later analyses: they are most of what analysing an answer
@@ -123,12 +104,16 @@ type docBuffers struct {
 
 var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
 
-// tokenArray returns buf's token array at length n, reallocated if it is too small.
-func (buf *docBuffers) tokenArray(n int) []Token {
+// bytesPerToken is about how many bytes of English text make a token, to size a token array up front:
+// most words are shorter, so the array seldom grows.
+const bytesPerToken = 6
+
+// tokenBuffer returns buf's token array, empty, with room for at least n tokens.
+func (buf *docBuffers) tokenBuffer(n int) []Token {
 	if cap(buf.tokens) < n {
-		buf.tokens = make([]Token, n)
+		buf.tokens = make([]Token, 0, n+16)
 	}
-	return buf.tokens[:n]
+	return buf.tokens[:0]
 }
 
 // Release hands the document's arrays back for later analyses to reuse. Call it when done with a Doc,

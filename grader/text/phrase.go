@@ -44,7 +44,7 @@ func (a *Analyzer) Paths(phrase string) [][]string {
 func (a *Analyzer) Surfaces(phrase string) []string {
 	var out []string
 	for _, t := range tokenize(phrase) {
-		out = append(out, t.surface)
+		out = append(out, t.Surface)
 	}
 	return out
 }
@@ -54,8 +54,8 @@ func (a *Analyzer) Surfaces(phrase string) []string {
 func ContentWords(phrase string) []string {
 	var out []string
 	for _, t := range tokenize(phrase) {
-		if !stopWords[t.surface] {
-			out = append(out, t.surface)
+		if !stopWords[t.Surface] {
+			out = append(out, t.Surface)
 		}
 	}
 	return out

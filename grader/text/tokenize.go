@@ -6,20 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// rawToken is a word as the scanner finds it, before stemming.
-type rawToken struct {
-	surface    string // lower-cased
-	start, end int    // byte offsets in the source
-	joined     bool   // joined to the previous token without white space (hyphen, slash, camelCase, …)
-	comma      bool   // a comma stands between the previous token and this one
-	sentence   int32
-	clause     int32
-}
-
 // scanner walks the source once, producing words and the sentence and clause boundaries between them.
 type scanner struct {
 	src      string
-	toks     []rawToken
+	toks     []Token // Surface, offsets, sentence, clause, Joined and Comma filled in
 	sentence int32
 	clause   int32
 	// pending state for the next token
@@ -28,14 +18,14 @@ type scanner struct {
 	lastEnd   int
 }
 
-func tokenize(src string) []rawToken {
+func tokenize(src string) []Token {
 	sc := &scanner{src: src, lastEnd: -1}
 	sc.run(0, len(src))
 	return sc.toks
 }
 
 func (sc *scanner) breakSentence() {
-	if n := len(sc.toks); n > 0 && sc.toks[n-1].sentence == sc.sentence {
+	if n := len(sc.toks); n > 0 && sc.toks[n-1].Sentence == sc.sentence {
 		sc.sentence++
 		sc.clause++
 	}
@@ -43,7 +33,7 @@ func (sc *scanner) breakSentence() {
 }
 
 func (sc *scanner) breakClause() {
-	if n := len(sc.toks); n > 0 && sc.toks[n-1].clause == sc.clause {
+	if n := len(sc.toks); n > 0 && sc.toks[n-1].Clause == sc.clause {
 		sc.clause++
 	}
 	sc.joinNext, sc.commaNext = false, false
@@ -207,7 +197,7 @@ func (sc *scanner) endsSentence(i, to int) bool {
 		}
 	}
 	if src[i] == '.' {
-		if n := len(sc.toks); n > 0 && sc.toks[n-1].end == i && abbreviations[sc.toks[n-1].surface] {
+		if n := len(sc.toks); n > 0 && sc.toks[n-1].End == i && abbreviations[sc.toks[n-1].Surface] {
 			return false
 		}
 	}
@@ -217,7 +207,7 @@ func (sc *scanner) endsSentence(i, to int) bool {
 // skipURL passes over the rest of a URL ("https://…") so that host and path parts are not read as words.
 func (sc *scanner) skipURL(i, to int) int {
 	// Remove the scheme token just emitted ("https").
-	if n := len(sc.toks); n > 0 && sc.toks[n-1].end == i {
+	if n := len(sc.toks); n > 0 && sc.toks[n-1].End == i {
 		sc.toks = sc.toks[:n-1]
 	}
 	for i < to && !isSpaceByte(sc.src[i]) {
@@ -281,7 +271,7 @@ func (sc *scanner) emitWord(start, end int) {
 		if w[0] >= 'A' && w[0] <= 'Z' {
 			surface = lower(w)
 		}
-		sc.toks = append(sc.toks, rawToken{surface: surface, start: start, end: end, joined: sc.joinNext, comma: sc.commaNext, sentence: sc.sentence, clause: sc.clause})
+		sc.toks = append(sc.toks, Token{Surface: surface, Start: start, End: end, Joined: sc.joinNext, Comma: sc.commaNext, Sentence: sc.sentence, Clause: sc.clause, negBy: -1, postBy: -1})
 		sc.joinNext, sc.commaNext = false, false
 		return
 	}
@@ -291,14 +281,16 @@ func (sc *scanner) emitWord(start, end int) {
 		if surface == "" {
 			continue
 		}
-		t := rawToken{
-			surface:  surface,
-			start:    start + p.start,
-			end:      start + p.end,
-			joined:   sc.joinNext || !first,
-			comma:    sc.commaNext && first,
-			sentence: sc.sentence,
-			clause:   sc.clause,
+		t := Token{
+			Surface:  surface,
+			Start:    start + p.start,
+			End:      start + p.end,
+			Joined:   sc.joinNext || !first,
+			Comma:    sc.commaNext && first,
+			Sentence: sc.sentence,
+			Clause:   sc.clause,
+			negBy:    -1,
+			postBy:   -1,
 		}
 		sc.toks = append(sc.toks, t)
 		first = false

@@ -110,7 +110,7 @@ func phrases(flag wordFlags, list ...string) phraseSet {
 func surfaceWords(p string) []string {
 	var out []string
 	for _, t := range tokenize(p) {
-		out = append(out, t.surface)
+		out = append(out, t.Surface)
 	}
 	return out
 }
