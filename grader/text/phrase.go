@@ -7,6 +7,7 @@ const maxPaths = 32
 // written, and each joined, synonym or acronym reading. An empty result means the phrasing can never match.
 func (a *Analyzer) Paths(phrase string) [][]string {
 	d := a.Analyze(phrase, 0, len(phrase))
+	defer d.Release() // the readings are copied out
 	var out [][]string
 	seen := map[string]bool{}
 	var walk func(i int, acc []string)

@@ -35,6 +35,7 @@ func newVocabulary(words []string) *vocabulary {
 	type entry struct {
 		key  uint64
 		word int32
+		seq  int32 // the order it was added in
 	}
 	var entries []entry
 	var buf [maxTypoLen]byte
@@ -50,9 +51,9 @@ func newVocabulary(words []string) *vocabulary {
 		v.list = append(v.list, w)
 		for i := 0; i < len(w); i++ {
 			key := append(append(buf[:0], w[:i]...), w[i+1:]...)
-			entries = append(entries, entry{maphash.Bytes(typoSeed, key), n})
+			entries = append(entries, entry{maphash.Bytes(typoSeed, key), n, int32(len(entries))})
 		}
-		entries = append(entries, entry{maphash.String(typoSeed, w), n})
+		entries = append(entries, entry{maphash.String(typoSeed, w), n, int32(len(entries))})
 	}
 	for _, w := range words {
 		add(w)
@@ -60,7 +61,12 @@ func newVocabulary(words []string) *vocabulary {
 	}
 	// Group by variant, keeping the order words were added within each group (the first candidate
 	// that fits wins), and drop repeats ("apply" less either "p" is "aply").
-	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
+	slices.SortFunc(entries, func(a, b entry) int {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.seq, b.seq)
+	})
 	v.deletes = make(map[uint64]uint64, len(entries)/2)
 	v.cands = make([]int32, 0, len(entries))
 	for i := 0; i < len(entries); {
