@@ -211,3 +211,42 @@ func TestTypoIsNotAnotherWord(t *testing.T) {
 		t.Errorf("a swapped pair in a long word is not corrected: %v", alts)
 	}
 }
+
+// Interned terms carry their IDs on words and on other readings, and a document knows which IDs it has:
+// the words themselves, joined and synonym readings, never a term that is absent or was never interned.
+func TestTermIDs(t *testing.T) {
+	a := NewAnalyzer(DefaultSynonyms, nil)
+	vault, kube, lock := a.Intern("vault"), a.Intern("kubernet"), a.Intern("lock")
+	if vault == 0 || kube == 0 || lock == 0 || vault == lock {
+		t.Fatalf("Intern gave %d, %d, %d", vault, kube, lock)
+	}
+	if again := a.Intern("vault"); again != vault {
+		t.Errorf("Intern twice gave %d then %d", vault, again)
+	}
+	src := "We roll back with Vault and state locking."
+	d := a.Analyze(src, 0, len(src))
+	defer d.Release()
+	ids := map[string]int32{}
+	for _, tok := range d.Tokens {
+		ids[tok.Surface] = tok.ID
+	}
+	if ids["vault"] != vault || ids["locking"] != lock {
+		t.Errorf("token IDs %v: want vault %d, locking %d", ids, vault, lock)
+	}
+	if ids["with"] != 0 {
+		t.Errorf("a word no one interned has ID %d", ids["with"])
+	}
+	rollback := a.ID("~rollback") // the synonym group {rollback, roll back} reads "roll back" as ~rollback
+	for _, tt := range []struct {
+		name string
+		id   int32
+		want bool
+	}{{"vault", vault, true}, {"lock", lock, true}, {"roll back as ~rollback", rollback, true}, {"kubernetes, absent", kube, false}, {"no ID", 0, false}, {"an ID past the table", 1 << 20, false}} {
+		if got := d.Has(tt.id); got != tt.want {
+			t.Errorf("Has(%s = %d) = %v, want %v", tt.name, tt.id, got, tt.want)
+		}
+	}
+	if rollback == 0 {
+		t.Error("the synonym group's canonical reading has no ID")
+	}
+}
