@@ -30,6 +30,7 @@ type pattern struct {
 	terms    []string
 	ids      []int32 // the terms' IDs in the rubric's analyzer (not for exact patterns)
 	exact    bool    // terms are surfaces compared literally
+	affirm   bool    // a concept's affirm phrasing: counts only when not negated
 	phrasing string
 }
 
@@ -103,6 +104,9 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 	}
 	for i, con := range r.Concepts {
 		c.add(kindConcept, i, con.Match, con.Exact)
+		for _, p := range c.addGroup(kindConcept, i, 0, con.Affirm) {
+			p.affirm = true
+		}
 	}
 	c.indexPartial()
 	for i, m := range r.Mistakes {
@@ -127,7 +131,9 @@ func (c *Compiled) add(kind checkKind, idx int, match, exact []rubric.Phrasing) 
 	c.addExact(kind, idx, exact)
 }
 
-func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phrasing) {
+// addGroup adds the patterns of every reading of the phrasings, and returns them.
+func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phrasing) []*pattern {
+	var added []*pattern
 	for _, p := range match {
 		for _, terms := range c.analyzer.Paths(p.Text) {
 			pt := &pattern{kind: kind, idx: idx, group: group, terms: terms, ids: make([]int32, len(terms)), phrasing: p.Text}
@@ -138,8 +144,10 @@ func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phras
 				c.byTerm = append(c.byTerm, nil)
 			}
 			c.byTerm[pt.ids[0]] = append(c.byTerm[pt.ids[0]], pt)
+			added = append(added, pt)
 		}
 	}
+	return added
 }
 
 func (c *Compiled) addExact(kind checkKind, idx int, exact []rubric.Phrasing) {

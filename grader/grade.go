@@ -79,7 +79,7 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
 		found = found[:0]
 		for _, m := range ms {
-			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && polarityAllows(con.Polarity, m.negBy >= 0) {
+			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && m.counts(con.Polarity) {
 				found = append(found, m)
 			}
 		}
@@ -94,6 +94,15 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 		}
 		res.Concepts = append(res.Concepts, cr)
 	}
+}
+
+// counts reports whether a concept's match counts, given the concept's polarity and whether the match
+// is negated: an affirm phrasing counts only when it is not.
+func (m *match) counts(p rubric.Polarity) bool {
+	if m.p.affirm {
+		return m.negBy < 0
+	}
+	return polarityAllows(p, m.negBy >= 0)
 }
 
 func polarityAllows(p rubric.Polarity, negated bool) bool {

@@ -1,6 +1,7 @@
 package grader
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/answerlint/answerlint/rubric"
@@ -284,5 +285,56 @@ func TestJoinedWordCountsOnceInTheGap(t *testing.T) {
 	res := Compile(r).Grade(Input{Text: "We packaged a versioned NuGet container artifact once."})
 	if !res.Concepts[0].Covered {
 		t.Errorf("a camelCase word counted as two words in the gap")
+	}
+}
+
+// A concept stated as a prohibition (polarity negative) counts when its match is negated ("never commit
+// secrets"), and when one of its affirm phrasings states the rule without a negation ("secrets stay out
+// of Git") — but not when that is negated, nor when the practice itself is stated.
+func TestAffirmPhrasings(t *testing.T) {
+	r, err := rubric.Parse("t.yaml", []byte(`
+id: t
+title: T
+question: Q?
+concepts:
+  - id: no-secrets
+    name: No secrets in Git
+    hint: h
+    polarity: negative
+    match: [commit secrets]
+    affirm: [secrets out of git]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Compile(r)
+	for _, tt := range []struct {
+		answer  string
+		covered bool
+	}{
+		{"Secrets stay out of Git.", true},
+		{"We keep every secret out of the Git repository.", true},
+		{"We never commit secrets to Git.", true},
+		{"We commit secrets to Git, encrypted.", false},
+		{"We do not keep secrets out of Git.", false},
+	} {
+		t.Run(tt.answer, func(t *testing.T) {
+			res := c.Grade(Input{Text: tt.answer})
+			if got := res.Concepts[0].Covered; got != tt.covered {
+				t.Errorf("covered %v, want %v (evidence %+v)", got, tt.covered, res.Concepts[0].Evidence)
+			}
+		})
+	}
+
+	// affirm belongs to a negative concept: elsewhere its phrasings would simply be match phrasings.
+	_, err = rubric.Parse("t.yaml", []byte(`
+id: t
+title: T
+question: Q?
+concepts:
+  - {id: a, name: A, hint: h, match: [alpha], affirm: [beta]}
+`))
+	if err == nil || !strings.Contains(err.Error(), "affirm is for a concept with polarity: negative") {
+		t.Errorf("affirm on a concept of any polarity: err %v", err)
 	}
 }

@@ -79,6 +79,10 @@ type Concept struct {
 	Match    []Phrasing `yaml:"match" json:"match"`
 	Exact    []Phrasing `yaml:"exact" json:"exact,omitempty"`
 	Polarity Polarity   `yaml:"polarity" json:"polarity,omitempty"`
+	// Affirm holds, for a concept with polarity negative (a rule stated as a prohibition), phrasings that
+	// state the same rule without a negation ("keep secrets out of Git", "read-only access"): they count
+	// when they are not negated.
+	Affirm []Phrasing `yaml:"affirm" json:"affirm,omitempty"`
 	// Partial gives a concept that no phrasing matches whole the share of its best phrasing's words found
 	// anywhere in the answer.
 	Partial bool `yaml:"partial" json:"partial,omitempty"`

@@ -75,6 +75,12 @@ func Validate(r *Rubric) error {
 			errs.add(f, c.Pos, "concept %q: polarity must be any, positive or negative, not %q", c.ID, c.Polarity)
 		}
 		checkPhrasings(&errs, f, "concept "+c.ID, c.Pos, c.Match, c.Exact)
+		if len(c.Affirm) > 0 {
+			if c.Polarity != PolarityNegative {
+				errs.add(f, c.Pos, "concept %q: affirm is for a concept with polarity: negative; put these phrasings in match", c.ID)
+			}
+			checkPhrasings(&errs, f, "concept "+c.ID+" affirm", c.Pos, c.Affirm, nil)
+		}
 	}
 	for i := range r.Mistakes {
 		m := &r.Mistakes[i]
@@ -186,6 +192,7 @@ func Lint(r *Rubric) ErrorList {
 	}
 	for _, c := range r.Concepts {
 		check("concept "+c.ID, c.Pos, c.Match)
+		check("concept "+c.ID+" affirm", c.Pos, c.Affirm)
 	}
 	for _, m := range r.Mistakes {
 		check("mistake "+m.ID, m.Pos, m.Match)
