@@ -79,7 +79,8 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
 		found = found[:0]
 		for _, m := range ms {
-			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && m.counts(con.Polarity) {
+			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && m.counts(con.Polarity) &&
+				!(len(con.Affirm) > 0 && deniesAffirm(ms, &m)) {
 				found = append(found, m)
 			}
 		}
@@ -103,6 +104,22 @@ func (m *match) counts(p rubric.Polarity) bool {
 		return m.negBy < 0
 	}
 	return polarityAllows(p, m.negBy >= 0)
+}
+
+// deniesAffirm reports whether a negated match of a concept lies in an affirm phrasing of the same
+// concept that the same trigger negates: in "we do not keep secrets out of Git" the "not" denies the
+// rule, and "secrets … Git" inside it is not the rule stated as a prohibition.
+func deniesAffirm(ms []match, m *match) bool {
+	if m.p.affirm || m.negBy < 0 {
+		return false
+	}
+	for k := range ms {
+		a := &ms[k]
+		if a.p.affirm && a.p.idx == m.p.idx && a.p.kind == m.p.kind && a.negBy == m.negBy && a.first <= m.last && m.first <= a.last {
+			return true
+		}
+	}
+	return false
 }
 
 func polarityAllows(p rubric.Polarity, negated bool) bool {

@@ -301,7 +301,7 @@ concepts:
     name: No secrets in Git
     hint: h
     polarity: negative
-    match: [commit secrets]
+    match: [commit secrets, secrets in git]
     affirm: [secrets out of git]
 `))
 	if err != nil {
@@ -316,7 +316,8 @@ concepts:
 		{"We keep every secret out of the Git repository.", true},
 		{"We never commit secrets to Git.", true},
 		{"We commit secrets to Git, encrypted.", false},
-		{"We do not keep secrets out of Git.", false},
+		{"We do not keep secrets out of Git.", false}, // "secrets … Git" is inside the denied rule
+		{"We never put secrets in Git.", true},
 	} {
 		t.Run(tt.answer, func(t *testing.T) {
 			res := c.Grade(Input{Text: tt.answer})
