@@ -75,15 +75,18 @@ func checkResult(t *testing.T, res *Result, answer string) {
 	}
 }
 
-// FuzzMatch: any phrasing that validates compiles and matches any answer without panicking.
+// FuzzMatch: any phrasing that validates compiles and matches any answer without panicking, as a
+// concept's, a negative concept's (with an affirm phrasing) and a mistake's.
 func FuzzMatch(f *testing.F) {
 	f.Add("remote state", "We keep remote state in S3.")
 	f.Add("pod-disruption budget", "PDBs everywhere")
 	f.Add("rollback without metrics", "never a rollback without metrics")
 	f.Add("OOMKilled", "oomkilled 137")
 	f.Fuzz(func(t *testing.T, phrasing, answer string) {
-		src := fmt.Sprintf("id: f\ntitle: t\nquestion: q\nconcepts:\n  - id: c\n    name: c\n    match: [%q]\n    exact: [%q]\nmistakes:\n  - id: m\n    message: m\n    match: [%q]\n",
-			phrasing, phrasing, phrasing)
+		src := fmt.Sprintf("id: f\ntitle: t\nquestion: q\nconcepts:\n  - id: c\n    name: c\n    match: [%q]\n    exact: [%q]\n"+
+			"  - id: n\n    name: n\n    polarity: negative\n    match: [%q]\n    affirm: [%q]\n"+
+			"mistakes:\n  - id: m\n    message: m\n    match: [%q]\n",
+			phrasing, phrasing, phrasing, phrasing+" rule", phrasing)
 		r, err := rubric.Parse("f.yaml", []byte(src))
 		if err != nil {
 			return
