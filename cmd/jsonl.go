@@ -370,40 +370,42 @@ var lineBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // resultLine writes {"id": …, the other input fields (sorted by name), the result's fields}.
 func resultLine(id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) *bytes.Buffer {
-	var extra []string
-	for k := range fields {
-		if k != "id" && k != "answer" && k != "rubric" {
-			extra = append(extra, k)
-		}
-	}
-	sort.Strings(extra) // in name order, so that the output does not depend on map order
-	kept := extra[:0]
-	for _, k := range extra {
-		if resultFields[k] {
-			res.Warnings = append(res.Warnings, grader.Warning{Code: "input-field",
-				Message: fmt.Sprintf("input field %q is not passed through: the result has a field of that name", k)})
-		} else {
-			kept = append(kept, k)
-		}
-	}
-	extra = kept
 	b := lineBuffers.Get().(*bytes.Buffer)
 	b.Reset()
-	b.WriteString(`{"id":`)
-	writeRaw(b, id)
-	for _, k := range extra {
-		b.WriteByte(',')
-		writeString(b, k)
-		b.WriteByte(':')
-		writeRaw(b, fields[k])
-	}
-	b.WriteByte(',')
+	writeLineHead(b, id, fields, res)
 	// The result's fields follow: its JSON, written into the buffer's spare room (a pooled buffer
 	// soon has enough), less its opening brace. Write copies the fields one byte back in place.
 	obj := res.AppendJSON(b.AvailableBuffer())
 	b.Write(obj[1:])
 	b.WriteByte('\n')
 	return b
+}
+
+// writeLineHead writes the start of a result line, up to the result's own fields: {"id": …, then the
+// other input fields in name order (so that the output does not depend on map order), and a comma. An
+// input field named like a result field is left out, with a warning in res.
+func writeLineHead(b *bytes.Buffer, id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) {
+	names := make([]string, 0, len(fields))
+	for k := range fields {
+		if k != "id" && k != "answer" && k != "rubric" {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	b.WriteString(`{"id":`)
+	writeRaw(b, id)
+	for _, k := range names {
+		if resultFields[k] {
+			res.Warnings = append(res.Warnings, grader.Warning{Code: "input-field",
+				Message: fmt.Sprintf("input field %q is not passed through: the result has a field of that name", k)})
+			continue
+		}
+		b.WriteByte(',')
+		writeString(b, k)
+		b.WriteByte(':')
+		writeRaw(b, fields[k])
+	}
+	b.WriteByte(',')
 }
 
 // errorLine is the output for an input line that could not be graded.

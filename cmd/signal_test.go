@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -19,14 +18,13 @@ type stallingReader struct {
 	line    string
 	started chan struct{}
 	release chan struct{}
-	once    sync.Once
-	sent    bool
+	sent    bool // Read runs on one goroutine only: the stream's reader
 }
 
 func (r *stallingReader) Read(p []byte) (int, error) {
 	if !r.sent {
 		r.sent = true
-		r.once.Do(func() { close(r.started) })
+		close(r.started)
 		return copy(p, r.line), nil
 	}
 	<-r.release

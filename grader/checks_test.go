@@ -35,18 +35,22 @@ func TestGlobalChecks(t *testing.T) {
 			"For our three-person startup with 100 daily users, Kubernetes would be overkill; a managed PaaS is enough."},
 	}
 	for _, tt := range tests {
-		t.Run(tt.check, func(t *testing.T) {
-			c, ok := g.Rubric(tt.rubric)
-			if !ok {
-				t.Fatalf("no rubric %s", tt.rubric)
-			}
-			if !hasMistake(c.Grade(Input{Text: tt.bad}), tt.check) {
-				t.Errorf("%s not flagged on %q", tt.check, tt.bad)
-			}
-			if hasMistake(c.Grade(Input{Text: tt.good}), tt.check) {
-				t.Errorf("%s flagged on %q", tt.check, tt.good)
-			}
-		})
+		t.Run(tt.check, func(t *testing.T) { checkFlags(t, g, tt.rubric, tt.check, tt.bad, tt.good) })
+	}
+}
+
+// checkFlags grades two answers against a rubric of g: the first must flag the mistake, the second not.
+func checkFlags(t *testing.T, g *Grader, rubricID, mistake, flagged, clean string) {
+	t.Helper()
+	c, ok := g.Rubric(rubricID)
+	if !ok {
+		t.Fatalf("no rubric %s", rubricID)
+	}
+	if !hasMistake(c.Grade(Input{Text: flagged}), mistake) {
+		t.Errorf("%s not flagged on %q", mistake, flagged)
+	}
+	if hasMistake(c.Grade(Input{Text: clean}), mistake) {
+		t.Errorf("%s flagged on %q", mistake, clean)
 	}
 }
 

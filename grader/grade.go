@@ -100,10 +100,14 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 // counts reports whether a concept's match counts, given the concept's polarity and whether the match
 // is negated: an affirm phrasing counts only when it is not.
 func (m *match) counts(p rubric.Polarity) bool {
-	if m.p.affirm {
-		return m.negBy < 0
+	negated := m.negBy >= 0
+	switch {
+	case m.p.affirm, p == rubric.PolarityPositive:
+		return !negated
+	case p == rubric.PolarityNegative:
+		return negated
 	}
-	return polarityAllows(p, m.negBy >= 0)
+	return true
 }
 
 // deniesAffirm reports whether a negated match of a concept lies in an affirm phrasing of the same
@@ -120,16 +124,6 @@ func deniesAffirm(ms []match, m *match) bool {
 		}
 	}
 	return false
-}
-
-func polarityAllows(p rubric.Polarity, negated bool) bool {
-	switch p {
-	case rubric.PolarityPositive:
-		return !negated
-	case rubric.PolarityNegative:
-		return negated
-	}
-	return true
 }
 
 // pickEvidence quotes the tightest of overlapping matches ("remote state in S3", not "State is remote

@@ -64,7 +64,13 @@ mistakes:
 
 func compileTest(t *testing.T) *Compiled {
 	t.Helper()
-	r, err := rubric.Parse("test.yaml", []byte(testRubric))
+	return compileYAML(t, testRubric)
+}
+
+// compileYAML parses and compiles a rubric written in a test.
+func compileYAML(t *testing.T, src string) *Compiled {
+	t.Helper()
+	r, err := rubric.Parse("t.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +206,7 @@ func TestScoring(t *testing.T) {
 }
 
 func TestRequiredAndMinWords(t *testing.T) {
-	r, err := rubric.Parse("t.yaml", []byte(`
+	c := compileYAML(t, `
 id: t
 title: T
 question: Q?
@@ -209,11 +215,7 @@ min_words: 10
 concepts:
   - {id: a, name: A, hint: h, required: true, match: [alpha]}
   - {id: b, name: B, hint: h, weight: 9, match: [beta]}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := Compile(r)
+`)
 	res := c.Grade(Input{Text: "beta beta beta beta beta beta beta beta beta beta beta"})
 	if res.Score != 59 || len(res.Caps) != 1 {
 		t.Errorf("missing required concept: score %d caps %v, want 59 and one cap", res.Score, res.Caps)
@@ -241,7 +243,7 @@ func TestGradeIsDeterministicAndConcurrent(t *testing.T) {
 }
 
 func TestNegationInsideTheSpan(t *testing.T) {
-	r, err := rubric.Parse("t.yaml", []byte(`
+	c := compileYAML(t, `
 id: t
 title: T
 question: Q?
@@ -252,11 +254,7 @@ mistakes:
   - {id: spot, message: m, severity: error, match: [everything on spot instances]}
   - {id: replan, message: m, severity: warning, match: [apply re-plans]}
   - {id: delete, message: m, severity: error, match: [deleting the pod]}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := Compile(r)
+`)
 	tests := []struct {
 		answer  string
 		mistake string
@@ -278,11 +276,7 @@ mistakes:
 }
 
 func TestJoinedWordCountsOnceInTheGap(t *testing.T) {
-	r, err := rubric.Parse("t.yaml", []byte("id: t\ntitle: T\nquestion: Q?\nconcepts:\n  - {id: a, name: A, hint: h, match: [versioned artifact]}\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := Compile(r).Grade(Input{Text: "We packaged a versioned NuGet container artifact once."})
+	res := compileYAML(t, "id: t\ntitle: T\nquestion: Q?\nconcepts:\n  - {id: a, name: A, hint: h, match: [versioned artifact]}\n").Grade(Input{Text: "We packaged a versioned NuGet container artifact once."})
 	if !res.Concepts[0].Covered {
 		t.Errorf("a camelCase word counted as two words in the gap")
 	}
@@ -292,7 +286,7 @@ func TestJoinedWordCountsOnceInTheGap(t *testing.T) {
 // secrets"), and when one of its affirm phrasings states the rule without a negation ("secrets stay out
 // of Git") — but not when that is negated, nor when the practice itself is stated.
 func TestAffirmPhrasings(t *testing.T) {
-	r, err := rubric.Parse("t.yaml", []byte(`
+	c := compileYAML(t, `
 id: t
 title: T
 question: Q?
@@ -303,11 +297,7 @@ concepts:
     polarity: negative
     match: [commit secrets, secrets in git]
     affirm: [secrets out of git]
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := Compile(r)
+`)
 	for _, tt := range []struct {
 		answer  string
 		covered bool
@@ -328,7 +318,7 @@ concepts:
 	}
 
 	// affirm belongs to a negative concept: elsewhere its phrasings would simply be match phrasings.
-	_, err = rubric.Parse("t.yaml", []byte(`
+	_, err := rubric.Parse("t.yaml", []byte(`
 id: t
 title: T
 question: Q?

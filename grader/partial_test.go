@@ -26,12 +26,7 @@ concepts:
 
 func compilePartial(t *testing.T, partial, curve string) *Compiled {
 	t.Helper()
-	src := []byte(fmt.Sprintf(partialRubric, partial, curve))
-	r, err := rubric.Parse("prototype.yaml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Compile(r)
+	return compileYAML(t, fmt.Sprintf(partialRubric, partial, curve))
 }
 
 func TestPartialCredit(t *testing.T) {
@@ -78,7 +73,7 @@ func TestCurveMustBeAFraction(t *testing.T) {
 // TestRestatingTheQuestionWithAnAnswer: an answer made mostly of the question's words is not a
 // restatement when a concept matches through a word of its own.
 func TestRestatingTheQuestionWithAnAnswer(t *testing.T) {
-	r, err := rubric.Parse("scope.yaml", []byte(`
+	c := compileYAML(t, `
 id: scope
 title: Scope
 question: What is the scope of global variables?
@@ -90,11 +85,7 @@ concepts:
     name: scope
     weight: 0.1
     match: [scope]
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := Compile(r)
+`)
 	if res := c.Grade(Input{Text: "Global variables have file scope."}); res.Score != 100 || len(res.Mistakes) != 0 {
 		t.Errorf("a short right answer: score %d, mistakes %+v", res.Score, res.Mistakes)
 	}

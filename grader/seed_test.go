@@ -41,17 +41,6 @@ func TestSeedCommonMistakes(t *testing.T) {
 			"Never do destructive schema changes in the same release as the app update."},
 	}
 	for _, tt := range tests {
-		t.Run(tt.rubric, func(t *testing.T) {
-			c, ok := g.Rubric(tt.rubric)
-			if !ok {
-				t.Fatalf("no rubric %s", tt.rubric)
-			}
-			if !hasMistake(c.Grade(Input{Text: tt.stated}), tt.mistake) {
-				t.Errorf("%q does not flag %s", tt.stated, tt.mistake)
-			}
-			if hasMistake(c.Grade(Input{Text: tt.negated}), tt.mistake) {
-				t.Errorf("%q flags %s", tt.negated, tt.mistake)
-			}
-		})
+		t.Run(tt.rubric, func(t *testing.T) { checkFlags(t, g, tt.rubric, tt.mistake, tt.stated, tt.negated) })
 	}
 }

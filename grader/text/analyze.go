@@ -133,9 +133,6 @@ func (a *Analyzer) Intern(term string) int32 {
 // ID returns a term's ID, or 0 if it was never interned.
 func (a *Analyzer) ID(term string) int32 { return a.ids[term] }
 
-// Terms is how many terms have IDs: every ID is between 1 and Terms.
-func (a *Analyzer) Terms() int { return len(a.ids) }
-
 // NewAnalyzer builds an analyzer from synonym groups (each a list of equivalent phrasings) and a
 // vocabulary of words (surface forms) that misspellings may be corrected to; both may be nil.
 func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
