@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/answerlint/answerlint/rubric/draft"
+	"github.com/answerlint/answerlint/draft"
 )
 
 type draftOptions struct {

@@ -12,7 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/answerlint/answerlint/grader/eval"
+	"github.com/answerlint/answerlint/eval"
 )
 
 type evalOptions struct {
@@ -57,7 +57,7 @@ Breyer 2012).
 
 Exit codes: 0 measured; 1 below --min-pearson or --min-qwk; 2 usage, data or rubric error.`,
 		Example: `  answerlint eval --data graded.tsv --rubrics rubrics/ --scale 0-5
-  answerlint eval --data testdata/mohler/answers.tsv --draft --split 2 \
+  answerlint eval --data ../shared/benchmarks/mohler/answers.tsv --draft --split 2 \
     --column question_id=qid --column answer=student_answer --column score=score_avg_0_5 \
     --where in_mohler2011_subset=1 --scale 0-5`,
 		Args: cobra.NoArgs,

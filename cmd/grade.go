@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/grader"
-	"github.com/answerlint/answerlint/grader/answer"
+	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
 )

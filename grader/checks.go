@@ -1,7 +1,7 @@
 package grader
 
 import (
-	"github.com/answerlint/answerlint/grader/text"
+	"github.com/answerlint/answerlint/text"
 )
 
 // runChecks applies the global checks: a check fires when every group of its "when" is mentioned (not

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/answerlint/answerlint/grader/text"
+	"github.com/answerlint/answerlint/text"
 	"github.com/answerlint/answerlint/rubric"
 )
 

@@ -11,7 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/answerlint/answerlint/grader"
-	"github.com/answerlint/answerlint/grader/eval"
+	"github.com/answerlint/answerlint/eval"
 	"github.com/answerlint/answerlint/rubric"
 )
 

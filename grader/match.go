@@ -3,7 +3,7 @@ package grader
 import (
 	"sync"
 
-	"github.com/answerlint/answerlint/grader/text"
+	"github.com/answerlint/answerlint/text"
 )
 
 // match is one place where a pattern matched.

@@ -3,7 +3,7 @@ package grader
 import (
 	"math"
 
-	"github.com/answerlint/answerlint/grader/text"
+	"github.com/answerlint/answerlint/text"
 	"github.com/answerlint/answerlint/rubric"
 )
 

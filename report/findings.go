@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/answerlint/answerlint/grader"
-	"github.com/answerlint/answerlint/grader/answer"
+	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/rubric"
 )
 

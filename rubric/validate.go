@@ -3,7 +3,7 @@ package rubric
 import (
 	"strings"
 
-	"github.com/answerlint/answerlint/grader/text"
+	"github.com/answerlint/answerlint/text"
 )
 
 // baseAnalyzer analyses phrasings for validation; it carries the built-in synonyms so a phrasing

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/answerlint/answerlint/grader/text"
+	"github.com/answerlint/answerlint/text"
 	"github.com/answerlint/answerlint/internal/corpus"
 	"github.com/answerlint/answerlint/rubric"
 )

@@ -3,6 +3,8 @@ package eval
 import (
 	"os"
 	"testing"
+
+	"github.com/answerlint/answerlint/internal/benchdata"
 )
 
 // benchmarkFloor is the Pearson r answerlint reaches on the 2273-answer Mohler subset with rubrics
@@ -13,7 +15,7 @@ const benchmarkFloor = 0.60
 // TestMohlerBenchmarkFloor runs the documented benchmark (README, "How good is it?") and holds the
 // engine to the figure it has reached.
 func TestMohlerBenchmarkFloor(t *testing.T) {
-	f, err := os.Open("../../testdata/mohler/answers.tsv")
+	f, err := os.Open(benchdata.Path(t, "mohler/answers.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/answerlint/answerlint/grader/text"
+	"github.com/answerlint/answerlint/text"
 )
 
 // Options describe the rubric to draft.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/rubric"
-	"github.com/answerlint/answerlint/rubric/draft"
+	"github.com/answerlint/answerlint/draft"
 )
 
 // QuestionRows are the rows answering one question, in the order of the data.
