@@ -2,7 +2,10 @@ package rubric
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"math"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -68,11 +71,31 @@ func parseNode(file string, data []byte) (*yaml.Node, error) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &Error{File: file, Msg: "file is empty"}
 	}
+	// A second document would be silently ignored: say so instead. An empty one (a trailing "---")
+	// holds nothing to lose.
+	for {
+		var extra yaml.Node
+		err := dec.Decode(&extra)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, yamlError(file, err)
+		}
+		if n := len(extra.Content); n > 0 && !isEmptyNode(extra.Content[0]) {
+			return nil, &Error{File: file, Line: extra.Content[0].Line, Msg: "a second YAML document (after ---): a rubric file holds one rubric"}
+		}
+	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{File: file, Line: root.Line, Column: root.Column, Msg: "a rubric must be a YAML mapping (id: …, concepts: …)"}
 	}
 	return root, nil
+}
+
+// isEmptyNode reports whether a document holds nothing: no value, or only comments.
+func isEmptyNode(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == ""
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: (.*)`)
@@ -166,6 +189,13 @@ func (c *keyChecker) check(n *yaml.Node, t reflect.Type, what string) {
 	case t.Kind() == reflect.Float64:
 		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
 			c.errs.add(c.file, pos, "%s must be a number, not %s", what, valueName(n))
+			return
+		}
+		// YAML has .nan and .inf, and 1e999 overflows: none of them is a weight anyone means, and
+		// each would turn every score into nonsense.
+		var f float64
+		if err := n.Decode(&f); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			c.errs.add(c.file, pos, "%s must be a finite number, not %s", what, valueName(n))
 		}
 	case t.Kind() == reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {

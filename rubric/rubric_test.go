@@ -108,6 +108,14 @@ func TestParseErrors(t *testing.T) {
 		{"NUL bytes", "id: x\x00", "NUL"},
 		{"example names unknown mistake", goodRubric + "examples:\n  - name: e\n    answer: x\n    flagged: [nope]\n", `example "e": no mistake "nope"`},
 		{"alias bomb is refused without expanding", aliasBomb(), "r.yaml:8:4: concept entry must be a mapping, not a list"},
+		{"NaN weight", strings.Replace(goodRubric, "hint: h", "hint: h\n    weight: .nan", 1), `r.yaml:8:13: weight must be a finite number, not ".nan"`},
+		{"infinite weight", strings.Replace(goodRubric, "hint: h", "hint: h\n    weight: .inf", 1), `r.yaml:8:13: weight must be a finite number, not ".inf"`},
+		{"NaN penalty", strings.Replace(goodRubric, "severity: error", "severity: error\n    penalty: .NaN", 1), `r.yaml:13:14: penalty must be a finite number, not ".NaN"`},
+		{"minus infinite penalty", strings.Replace(goodRubric, "severity: error", "severity: error\n    penalty: -.Inf", 1), `r.yaml:13:14: penalty must be a finite number`},
+		{"infinite curve", strings.Replace(goodRubric, "question: Q?", "question: Q?\ncurve: +.inf", 1), `r.yaml:4:8: curve must be a finite number`},
+		{"NaN structure weight", goodRubric + "structure:\n  name: s\n  weight: .nan\n  steps: []\n", `r.yaml:16:11: weight must be a finite number`},
+		{"second document", goodRubric + "---\nid: other\n", "r.yaml:15: a second YAML document"},
+		{"second document, empty mapping", goodRubric + "---\n{}\n", "r.yaml:15: a second YAML document"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/answerlint/answerlint/internal/regular"
 )
 
 //go:embed pack/*.yaml
@@ -106,23 +108,35 @@ func IsRubricFile(name string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
-// LoadFile reads and parses one rubric file.
+// LoadFile reads and parses one rubric file. Only a regular file is read, and never more than
+// MaxFileSize bytes of it: a device, a FIFO or a file that grows while being read cannot make loading
+// hang or take all memory.
 func LoadFile(file string) (*Rubric, error) {
-	st, err := os.Stat(file)
+	data, err := readRegular(file)
 	if err != nil {
-		return nil, &Error{File: file, Msg: describeOSError(err)}
-	}
-	if st.IsDir() {
-		return nil, &Error{File: file, Msg: "is a directory, not a rubric file"}
-	}
-	if st.Size() > MaxFileSize {
-		return nil, &Error{File: file, Msg: fmt.Sprintf("file is %d bytes, larger than the %d-byte limit for rubric files", st.Size(), MaxFileSize)}
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, &Error{File: file, Msg: describeOSError(err)}
+		return nil, err
 	}
 	return Parse(file, data)
+}
+
+// readRegular reads a rubric file, refusing anything but a regular file of at most MaxFileSize bytes.
+func readRegular(file string) ([]byte, error) {
+	data, err := regular.ReadFile(file, MaxFileSize)
+	var notRegular *regular.NotRegularError
+	var tooLarge *regular.TooLargeError
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.As(err, &notRegular) && notRegular.Mode.IsDir():
+		return nil, &Error{File: file, Msg: "is a directory, not a rubric file"}
+	case errors.As(err, &notRegular):
+		return nil, &Error{File: file, Msg: notRegular.Error() + ": rubric files are read only from regular files"}
+	case errors.As(err, &tooLarge) && tooLarge.Size >= 0:
+		return nil, &Error{File: file, Msg: fmt.Sprintf("file is %d bytes, larger than the %d-byte limit for rubric files", tooLarge.Size, MaxFileSize)}
+	case errors.As(err, &tooLarge):
+		return nil, &Error{File: file, Msg: fmt.Sprintf("file grew past the %d-byte limit for rubric files while being read", MaxFileSize)}
+	}
+	return nil, &Error{File: file, Msg: describeOSError(err)}
 }
 
 func describeOSError(err error) string {
@@ -214,8 +228,15 @@ func (s *Set) All() []*Rubric {
 	return out
 }
 
+// maxClosestLen bounds the part of an unknown id compared with the known ones: edit distance costs the
+// product of the lengths, and an "id" of megabytes is not a typo of a rubric id anyway.
+const maxClosestLen = 128
+
 // Closest returns up to n rubric ids nearest to id by edit distance, nearest first.
 func (s *Set) Closest(id string, n int) []string {
+	if len(id) > maxClosestLen {
+		id = id[:maxClosestLen]
+	}
 	type cand struct {
 		id string
 		d  int
