@@ -1,7 +1,6 @@
 package text
 
 import (
-	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -208,13 +207,17 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 		t.ID = a.ids[lex.term]
 		t.flags = lex.flags
 	}
+	// Each kind of reading comes out in token order; merging the runs keeps the whole linear, where a
+	// stable sort (a merge sort that rotates in place) grew faster than the text on long joined runs.
 	alts := buf.alts[:0]
 	alts = a.compoundAlts(d.Tokens, alts)
+	mid := len(alts)
 	alts = a.typoAlts(lx, d.Tokens, alts)
-	d.setAlts(alts)
+	d.setAlts(buf.mergeByPos(alts, mid))
 	if syn := a.synonymAlts(d, buf.syn[:0]); len(syn) > 0 {
 		buf.syn = syn
-		d.setAlts(append(d.alts, syn...))
+		mid := len(d.alts)
+		d.setAlts(buf.mergeByPos(append(d.alts, syn...), mid))
 	}
 	if d.alts != nil {
 		buf.alts = d.alts
@@ -224,11 +227,39 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	return d
 }
 
+// mergeByPos merges alts[:mid] and alts[mid:], each in token order, into one run in token order, the
+// first run's readings before the second's at the same token (what a stable sort would give).
+func (buf *docBuffers) mergeByPos(alts []posAlt, mid int) []posAlt {
+	if mid == 0 || mid == len(alts) || alts[mid-1].pos <= alts[mid].pos {
+		return alts
+	}
+	out := buf.scratch[:0]
+	if cap(out) < len(alts) {
+		out = make([]posAlt, 0, len(alts))
+	}
+	i, j := 0, mid
+	for i < mid && j < len(alts) {
+		if alts[j].pos < alts[i].pos {
+			out = append(out, alts[j])
+			j++
+		} else {
+			out = append(out, alts[i])
+			i++
+		}
+	}
+	out = append(out, alts[i:mid]...)
+	out = append(out, alts[j:]...)
+	copy(alts, out)
+	clear(out)
+	buf.scratch = out[:0]
+	return alts
+}
+
+// setAlts indexes alts, which are in token order, by token.
 func (d *Doc) setAlts(alts []posAlt) {
 	if len(alts) == 0 {
 		return
 	}
-	slices.SortStableFunc(alts, func(a, b posAlt) int { return cmp.Compare(a.pos, b.pos) })
 	d.alts = alts
 	if d.altIdx == nil {
 		if n := len(d.Tokens) + 1; d.buf != nil && cap(d.buf.altIdx) >= n {
@@ -250,24 +281,53 @@ func (d *Doc) setAlts(alts []posAlt) {
 	d.altIdx[len(d.Tokens)] = int32(k)
 }
 
-// maxCompound is the most parts a joined reading covers ("pod-disruption-budget").
-const maxCompound = 4
+// maxCompound is the most parts a joined reading covers ("pod-disruption-budget"). A run of more than
+// maxCompoundRun joined words is a path or a list ("src/main/java/…", "a/b/c/…"), not one word written
+// in parts: it gets no joined readings, which would be many and mean nothing.
+const (
+	maxCompound    = 4
+	maxCompoundRun = 8
+)
 
 func (a *Analyzer) compoundAlts(toks []Token, alts []posAlt) []posAlt {
-	for i := 0; i < len(toks); i++ {
-		if i+1 == len(toks) || !toks[i+1].Joined {
+	// Size the array once: each word of a run makes up to maxCompound-1 readings.
+	n := 0
+	for start := 0; start < len(toks); {
+		end := runEnd(toks, start)
+		if end-start <= maxCompoundRun {
+			n += (end - start) * (maxCompound - 1)
+		}
+		start = end
+	}
+	alts = slices.Grow(alts, n)
+	for start := 0; start < len(toks); {
+		end := runEnd(toks, start)
+		if end-start > maxCompoundRun {
+			start = end
 			continue
 		}
-		var b strings.Builder
-		b.WriteString(toks[i].Surface)
-		for j := i + 1; j < len(toks) && j-i < maxCompound && toks[j].Joined; j++ {
-			b.WriteString(toks[j].Surface)
-			s := b.String()
-			term := Stem(s)
-			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: s, ID: a.ids[term], Span: int32(j - i + 1), Kind: AltCompound}})
+		for i := start; i+1 < end; i++ {
+			var b strings.Builder
+			b.WriteString(toks[i].Surface)
+			for j := i + 1; j < end && j-i < maxCompound; j++ {
+				b.WriteString(toks[j].Surface)
+				s := b.String()
+				term := Stem(s)
+				alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: s, ID: a.ids[term], Span: int32(j - i + 1), Kind: AltCompound}})
+			}
 		}
+		start = end
 	}
 	return alts
+}
+
+// runEnd returns the index just past the run of joined words that starts at token start.
+func runEnd(toks []Token, start int) int {
+	end := start + 1
+	for end < len(toks) && toks[end].Joined {
+		end++
+	}
+	return end
 }
 
 func (a *Analyzer) typoAlts(lx *lexicon, toks []Token, alts []posAlt) []posAlt {

@@ -60,6 +60,9 @@ var lexicons = sync.Pool{New: func() any {
 }}
 
 func (lx *lexicon) lookup(surface string) lexeme {
+	if len(surface) > maxWordLen {
+		return newLexeme(surface) // not a word anyone writes twice: caching it would only keep it alive
+	}
 	if l, ok := lx.words[surface]; ok {
 		return l
 	}
@@ -98,6 +101,7 @@ type docBuffers struct {
 	tokens  []Token
 	alts    []posAlt
 	syn     []posAlt
+	scratch []posAlt // for merging runs of alternatives
 	altIdx  []int32
 	present []uint64
 }
@@ -124,7 +128,7 @@ func (d *Doc) Release() {
 	if buf == nil {
 		return
 	}
-	if cap(buf.tokens) > maxKeptTokens || cap(buf.alts) > maxKeptTokens || cap(buf.syn) > maxKeptTokens {
+	if cap(buf.tokens) > maxKeptTokens || cap(buf.alts) > maxKeptTokens || cap(buf.syn) > maxKeptTokens || cap(buf.scratch) > maxKeptTokens {
 		return // after a huge answer, let the memory go
 	}
 	// Clear what holds strings, so that a kept array keeps no answer alive.

@@ -250,3 +250,40 @@ func TestTermIDs(t *testing.T) {
 		t.Error("the synonym group's canonical reading has no ID")
 	}
 }
+
+// Long runs of joined words and very long words cost memory in proportion to the text, not to the
+// readings of every combination of its parts: a run longer than maxCompoundRun gets no joined readings,
+// and a word longer than maxWordLen is one token.
+func TestHostileRunsStayLinear(t *testing.T) {
+	a := NewAnalyzer(DefaultSynonyms, nil)
+	tests := []struct {
+		name      string
+		src       string
+		maxTokens int
+		maxAlts   int
+	}{
+		{"path of many parts", strings.Repeat("a/b/c/d/", 1000), 4000, 0},
+		{"one camelCase identifier of 90 KB", strings.Repeat("fooBarBaz", 10000), 1, 0},
+		{"short joined words still read joined", "hard-coded pod-disruption-budget CI/CD", 8, 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := a.Analyze(tt.src, 0, len(tt.src))
+			defer d.Release()
+			if len(d.Tokens) > tt.maxTokens {
+				t.Errorf("%d tokens, want at most %d", len(d.Tokens), tt.maxTokens)
+			}
+			compounds := 0
+			for i := range d.Tokens {
+				for _, alt := range d.AltsAt(i) {
+					if alt.Kind == AltCompound {
+						compounds++
+					}
+				}
+			}
+			if compounds > tt.maxAlts || (tt.maxAlts > 0 && compounds == 0) {
+				t.Errorf("%d joined readings, want at most %d (and some when allowed)", compounds, tt.maxAlts)
+			}
+		})
+	}
+}

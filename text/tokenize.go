@@ -262,6 +262,22 @@ func (sc *scanner) word(i, to int) int {
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isDigitByte(c byte) bool  { return c >= '0' && c <= '9' }
 
+// push appends a token, doubling the array when it is full: append grows large arrays by a quarter, and
+// text of many short words (the array is sized for ordinary prose) would copy it over and over.
+func (sc *scanner) push(t Token) {
+	if len(sc.toks) == cap(sc.toks) {
+		grown := make([]Token, len(sc.toks), 2*cap(sc.toks)+16)
+		copy(grown, sc.toks)
+		sc.toks = grown
+	}
+	sc.toks = append(sc.toks, t)
+}
+
+// maxWordLen is the longest run of letters and digits split into camelCase parts; longer ones are one
+// token. The longest identifiers people write ("PodDisruptionBudgetControllerConfiguration") are well
+// under it.
+const maxWordLen = 256
+
 func (sc *scanner) emitWord(start, end int) {
 	w := sc.src[start:end]
 	if isPlainWord(w) {
@@ -271,7 +287,14 @@ func (sc *scanner) emitWord(start, end int) {
 		if w[0] >= 'A' && w[0] <= 'Z' {
 			surface = lower(w)
 		}
-		sc.toks = append(sc.toks, Token{Surface: surface, Start: start, End: end, Joined: sc.joinNext, Comma: sc.commaNext, Sentence: sc.sentence, Clause: sc.clause, negBy: -1, postBy: -1})
+		sc.push(Token{Surface: surface, Start: start, End: end, Joined: sc.joinNext, Comma: sc.commaNext, Sentence: sc.sentence, Clause: sc.clause, negBy: -1, postBy: -1})
+		sc.joinNext, sc.commaNext = false, false
+		return
+	}
+	if len(w) > maxWordLen {
+		// No word or identifier is this long: keep it whole rather than split it into parts, each
+		// joined to the next, that analysis would then read in every combination.
+		sc.push(Token{Surface: lower(w), Start: start, End: end, Joined: sc.joinNext, Comma: sc.commaNext, Sentence: sc.sentence, Clause: sc.clause, negBy: -1, postBy: -1})
 		sc.joinNext, sc.commaNext = false, false
 		return
 	}
@@ -292,7 +315,7 @@ func (sc *scanner) emitWord(start, end int) {
 			negBy:    -1,
 			postBy:   -1,
 		}
-		sc.toks = append(sc.toks, t)
+		sc.push(t)
 		first = false
 	}
 	sc.joinNext, sc.commaNext = false, false
