@@ -287,3 +287,33 @@ func TestHostileRunsStayLinear(t *testing.T) {
 		})
 	}
 }
+
+// Composed and decomposed Unicode read alike (NFC), and offsets stay those of the text as written.
+func TestNormalisedForms(t *testing.T) {
+	a := NewAnalyzer(nil, nil)
+	tests := []struct {
+		name, composed, decomposed string
+	}{
+		{"acute accent", "Le déploiement échoue", "Le de\u0301ploiement e\u0301choue"},
+		{"umlaut in camelCase", "ÜberDeployment", "U\u0308berDeployment"},
+		{"ring above", "Ångström rollout", "A\u030angstro\u0308m rollout"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := a.Analyze(tt.composed, 0, len(tt.composed))
+			d := a.Analyze(tt.decomposed, 0, len(tt.decomposed))
+			if got, want := surfaces(d), surfaces(c); !reflect.DeepEqual(got, want) {
+				t.Errorf("decomposed reads %q, composed %q", got, want)
+			}
+			for i, tok := range d.Tokens {
+				if c.Tokens[i].Term != tok.Term {
+					t.Errorf("term %d: decomposed %q, composed %q", i, tok.Term, c.Tokens[i].Term)
+				}
+			}
+			last := d.Tokens[len(d.Tokens)-1]
+			if last.End != len(tt.decomposed) {
+				t.Errorf("last word ends at byte %d, want %d (the end of the text as written)", last.End, len(tt.decomposed))
+			}
+		})
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // scanner walks the source once, producing words and the sentence and clause boundaries between them.
@@ -294,13 +296,13 @@ func (sc *scanner) emitWord(start, end int) {
 	if len(w) > maxWordLen {
 		// No word or identifier is this long: keep it whole rather than split it into parts, each
 		// joined to the next, that analysis would then read in every combination.
-		sc.push(Token{Surface: lower(w), Start: start, End: end, Joined: sc.joinNext, Comma: sc.commaNext, Sentence: sc.sentence, Clause: sc.clause, negBy: -1, postBy: -1})
+		sc.push(Token{Surface: nfc(lower(w)), Start: start, End: end, Joined: sc.joinNext, Comma: sc.commaNext, Sentence: sc.sentence, Clause: sc.clause, negBy: -1, postBy: -1})
 		sc.joinNext, sc.commaNext = false, false
 		return
 	}
 	first := true
 	for _, p := range splitWord(w) {
-		surface := p.surface
+		surface := nfc(p.surface)
 		if surface == "" {
 			continue
 		}
@@ -434,6 +436,21 @@ func camelSplit(w string) []part {
 	}
 	emit(segStart, len(rs), len(w))
 	return parts
+}
+
+// nfc returns a word in Unicode normal form C, so that "café" matches whether its "é" is written as
+// one code point or as "e" and a combining accent (as some keyboards and macOS file names write it).
+// Offsets stay those of the source: only the surface is normalised.
+func nfc(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			if norm.NFC.IsNormalString(s) {
+				return s
+			}
+			return norm.NFC.String(s)
+		}
+	}
+	return s
 }
 
 func lower(s string) string {
