@@ -2,11 +2,12 @@ package grader
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
-	"github.com/answerlint/answerlint/text"
 	"github.com/answerlint/answerlint/internal/corpus"
 	"github.com/answerlint/answerlint/rubric"
+	"github.com/answerlint/answerlint/text"
 )
 
 // benchSizes are the answer lengths benchmarked, in words.
@@ -169,4 +170,32 @@ func packWords() []string {
 		}
 	}
 	return out
+}
+
+// BenchmarkCompileHostile compiles rubrics that bypass validation's budgets (Compile takes any rubric),
+// each at a size and twice that size: a phrasing of one long word (its typo variants cost the square of
+// its length) and overlapping synonym groups (readings multiply). The time must about double, not more.
+func BenchmarkCompileHostile(b *testing.B) {
+	for _, size := range []int{1 << 14, 1 << 15} {
+		word := strings.Repeat("k", size)
+		r := &rubric.Rubric{ID: "long", Question: "q", Concepts: []rubric.Concept{{ID: "c", Weight: 1, Match: []rubric.Phrasing{{Text: "deploy " + word}}}}}
+		b.Run(fmt.Sprintf("longword/size=%d", size), func(b *testing.B) {
+			for b.Loop() {
+				Compile(r)
+			}
+		})
+	}
+	for _, words := range []int{8, 16} {
+		group := []string{"alpha"}
+		for k := 1; k <= 6; k++ {
+			group = append(group, "alpha"+strings.Repeat(" the", k))
+		}
+		phrase := strings.Repeat("alpha the the the the the the ", words)
+		r := &rubric.Rubric{ID: "syn", Question: "q", Synonyms: [][]string{group}, Concepts: []rubric.Concept{{ID: "c", Weight: 1, Match: []rubric.Phrasing{{Text: phrase}}}}}
+		b.Run(fmt.Sprintf("synonyms/size=%d", words), func(b *testing.B) {
+			for b.Loop() {
+				Compile(r)
+			}
+		})
+	}
 }

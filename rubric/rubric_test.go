@@ -114,6 +114,12 @@ func TestParseErrors(t *testing.T) {
 		{"minus infinite penalty", strings.Replace(goodRubric, "severity: error", "severity: error\n    penalty: -.Inf", 1), `r.yaml:13:14: penalty must be a finite number`},
 		{"infinite curve", strings.Replace(goodRubric, "question: Q?", "question: Q?\ncurve: +.inf", 1), `r.yaml:4:8: curve must be a finite number`},
 		{"NaN structure weight", goodRubric + "structure:\n  name: s\n  weight: .nan\n  steps: []\n", `r.yaml:16:11: weight must be a finite number`},
+		{"phrasing too long", strings.Replace(goodRubric, "[remote state]", "[remote "+strings.Repeat("state ", 50)+"]", 1), `r.yaml:8:13: concept a: phrasing "remote state state state state state sta…" is 306 bytes, longer than the 256-byte limit`},
+		{"word too long", strings.Replace(goodRubric, "[remote state]", "[remote "+strings.Repeat("s", 1000)+"]", 1), `r.yaml:8:13: concept a: phrasing "remote sssssssssssssssssssssssssssssssss…" has a word of 1000 bytes`},
+		{"exact term too long", strings.Replace(goodRubric, "match: [remote state]", "exact: ["+strings.Repeat("x", 100)+"]", 1), `has a word of 100 bytes, longer than the 64-byte limit`},
+		{"overlapping synonyms", strings.Replace(goodRubric, "[remote state]", "[alpha the the the the the the alpha the the the the the the alpha the the the the the the alpha the the the the the the]", 1) +
+			"synonyms:\n  - [alpha, alpha the, alpha the the, alpha the the the, alpha the the the the, alpha the the the the the, alpha the the the the the the]\n",
+			`r.yaml:8:13: concept a: phrasing "alpha the the the the the the alpha the …" reads in too many ways through the synonym groups`},
 		{"second document", goodRubric + "---\nid: other\n", "r.yaml:15: a second YAML document"},
 		{"second document, empty mapping", goodRubric + "---\n{}\n", "r.yaml:15: a second YAML document"},
 	}

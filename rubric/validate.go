@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/answerlint/answerlint/text"
 )
@@ -41,10 +42,20 @@ func Validate(r *Rubric) error {
 	if len(r.Concepts) == 0 {
 		errs.add(f, r.Pos, "a rubric needs at least one concept")
 	}
+	members := 0
 	for _, g := range r.Synonyms {
 		if len(g) < 2 {
 			errs.add(f, r.Pos, "a synonym group needs at least two forms: %v", g)
 		}
+		members += len(g)
+		for _, m := range g {
+			if len(m) > MaxPhrasingLen {
+				errs.add(f, r.Pos, "synonym %q is %d bytes, longer than the %d-byte limit", clip(m), len(m), MaxPhrasingLen)
+			}
+		}
+	}
+	if members > MaxSynonyms {
+		errs.add(f, r.Pos, "synonyms: %d forms, more than the limit of %d", members, MaxSynonyms)
 	}
 	seen := map[string]Pos{}
 	checkID := func(kind, id string, pos Pos) {
@@ -136,7 +147,97 @@ func Validate(r *Rubric) error {
 			}
 		}
 	}
+	checkReadings(&errs, r)
 	return errs.Err()
+}
+
+// Budgets for what a rubric asks of the compiler: phrasings are a few words long, and the work of
+// reading each one (its words, and their synonyms in every combination) must stay small whatever the file
+// holds.
+const (
+	MaxPhrasingLen = 256 // bytes in a phrasing or synonym
+	MaxWordLen     = 64  // bytes in one word of a phrasing: longer is not a word, and is never stemmed
+	MaxSynonyms    = 4096
+)
+
+// withinLength reports whether a phrasing is within the length budgets.
+func withinLength(t string) bool {
+	var none ErrorList
+	return checkLength(&none, "", Pos{}, "", t)
+}
+
+// checkLength reports a phrasing over the length budgets, and whether it is within them.
+func checkLength(errs *ErrorList, file string, pos Pos, owner, t string) bool {
+	for _, w := range strings.Fields(t) {
+		if len(w) > MaxWordLen {
+			errs.add(file, pos, "%s: phrasing %q has a word of %d bytes, longer than the %d-byte limit", owner, clip(t), len(w), MaxWordLen)
+			return false
+		}
+	}
+	if len(t) > MaxPhrasingLen {
+		errs.add(file, pos, "%s: phrasing %q is %d bytes, longer than the %d-byte limit", owner, clip(t), len(t), MaxPhrasingLen)
+		return false
+	}
+	return true
+}
+
+// clip shortens a long value for an error message.
+func clip(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	cut := 40
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// checkReadings reports the phrasings that read in more ways through the rubric's synonym groups than
+// can be tried: overlapping groups multiply the readings of every word they share.
+func checkReadings(errs *ErrorList, r *Rubric) {
+	members := 0
+	for _, g := range r.Synonyms {
+		members += len(g)
+	}
+	if len(r.Synonyms) == 0 || members > MaxSynonyms {
+		return // the built-in groups are known to be fine; too many synonyms are reported already
+	}
+	a := text.NewAnalyzer(append(append([][]string{}, text.DefaultSynonyms...), r.Synonyms...), nil)
+	eachPhrasing(r, func(owner string, pos Pos, p Phrasing) {
+		if !withinLength(p.Text) {
+			return // reported already
+		}
+		if _, ok := a.ReadPaths(p.Text); !ok {
+			errs.add(r.File, pos, "%s: phrasing %q reads in too many ways through the synonym groups: make the groups that share its words one group", owner, clip(p.Text))
+		}
+	})
+}
+
+// eachPhrasing calls f with every stemmed phrasing of a rubric (match, affirm and step phrasings), its
+// owner ("concept x") and its position, or its owner's when it has none.
+func eachPhrasing(r *Rubric, f func(owner string, pos Pos, p Phrasing)) {
+	each := func(owner string, pos Pos, ps []Phrasing) {
+		for _, p := range ps {
+			ppos := p.Pos
+			if ppos.Line == 0 {
+				ppos = pos
+			}
+			f(owner, ppos, p)
+		}
+	}
+	for _, c := range r.Concepts {
+		each("concept "+c.ID, c.Pos, c.Match)
+		each("concept "+c.ID+" affirm", c.Pos, c.Affirm)
+	}
+	for _, m := range r.Mistakes {
+		each("mistake "+m.ID, m.Pos, m.Match)
+	}
+	if r.Structure != nil {
+		for _, st := range r.Structure.Steps {
+			each("step "+st.ID, st.Pos, st.Match)
+		}
+	}
 }
 
 func checkPhrasings(errs *ErrorList, file, owner string, pos Pos, match, exact []Phrasing) {
@@ -154,6 +255,9 @@ func checkPhrasings(errs *ErrorList, file, owner string, pos Pos, match, exact [
 			errs.add(file, ppos, "%s: empty phrasing", owner)
 			continue
 		}
+		if !checkLength(errs, file, ppos, owner, t) {
+			continue
+		}
 		if len(text.ContentWords(t)) == 0 { // only stop words: Paths would find no reading
 			errs.add(file, ppos, "%s: phrasing %q can never match: it has no words once stop words are removed", owner, t)
 			continue
@@ -165,6 +269,9 @@ func checkPhrasings(errs *ErrorList, file, owner string, pos Pos, match, exact [
 		seen[key] = true
 	}
 	for _, p := range exact {
+		if !checkLength(errs, file, p.Pos, owner, p.Text) {
+			continue
+		}
 		if len(baseAnalyzer.Surfaces(p.Text)) == 0 {
 			errs.add(file, p.Pos, "%s: exact term %q has no words", owner, p.Text)
 		}
@@ -177,30 +284,12 @@ func checkPhrasings(errs *ErrorList, file, owner string, pos Pos, match, exact [
 // that is what is meant; a synonym group keeps stop words, so "on call" belongs there.
 func Lint(r *Rubric) ErrorList {
 	var warns ErrorList
-	check := func(owner string, pos Pos, match []Phrasing) {
-		for _, p := range match {
-			content := text.ContentWords(p.Text)
-			if len(content) != 1 || len(baseAnalyzer.Surfaces(p.Text)) < 2 {
-				continue
-			}
-			ppos := p.Pos
-			if ppos.Line == 0 {
-				ppos = pos
-			}
-			warns.add(r.File, ppos, "%s: phrasing %q matches wherever %q appears: its other words are stop words", owner, strings.TrimSpace(p.Text), content[0])
+	eachPhrasing(r, func(owner string, pos Pos, p Phrasing) {
+		content := text.ContentWords(p.Text)
+		if len(content) != 1 || len(baseAnalyzer.Surfaces(p.Text)) < 2 {
+			return
 		}
-	}
-	for _, c := range r.Concepts {
-		check("concept "+c.ID, c.Pos, c.Match)
-		check("concept "+c.ID+" affirm", c.Pos, c.Affirm)
-	}
-	for _, m := range r.Mistakes {
-		check("mistake "+m.ID, m.Pos, m.Match)
-	}
-	if r.Structure != nil {
-		for _, s := range r.Structure.Steps {
-			check("step "+s.ID, s.Pos, s.Match)
-		}
-	}
+		warns.add(r.File, pos, "%s: phrasing %q matches wherever %q appears: its other words are stop words", owner, strings.TrimSpace(p.Text), content[0])
+	})
 	return warns
 }

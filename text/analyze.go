@@ -169,7 +169,11 @@ func (a *Analyzer) addGroup(group []string) {
 		for int(ids[0]) >= len(a.syn) {
 			a.syn = append(a.syn, nil)
 		}
-		a.syn[ids[0]] = append(a.syn[ids[0]], synEntry{terms: ids, canonical: canonical, canonicalID: canonicalID})
+		if !slices.ContainsFunc(a.syn[ids[0]], func(e synEntry) bool { return e.canonicalID == canonicalID && slices.Equal(e.terms, ids) }) {
+			// The same member twice (in one group or in groups with one first member) would only give
+			// the same reading twice.
+			a.syn[ids[0]] = append(a.syn[ids[0]], synEntry{terms: ids, canonical: canonical, canonicalID: canonicalID})
+		}
 	}
 }
 

@@ -1,18 +1,44 @@
 package text
 
-// maxPaths bounds how many readings of one phrasing are kept (compound × synonym combinations).
-const maxPaths = 32
+// maxPaths bounds how many readings of one phrasing are kept (compound × synonym combinations), and
+// maxPathSteps the steps taken to find them: overlapping synonym groups can offer many routes to the same
+// reading, and trying them all grew exponentially with the phrasing's length.
+const (
+	maxPaths     = 32
+	maxPathSteps = 1 << 12
+)
 
 // Paths returns every reading of a phrasing as a sequence of terms, stop words dropped: the words as
 // written, and each joined, synonym or acronym reading. An empty result means the phrasing can never match.
+// Past the budget of steps, the readings found so far are returned (see ReadPaths).
 func (a *Analyzer) Paths(phrase string) [][]string {
+	out, _ := a.ReadPaths(phrase)
+	return out
+}
+
+// ReadPaths is Paths, also saying whether every reading was tried within the budget of steps; when not,
+// the synonym groups overlap so much that the phrasing reads in more ways than can be tried.
+func (a *Analyzer) ReadPaths(phrase string) (paths [][]string, complete bool) {
+	paths, steps := a.readPaths(phrase)
+	return paths, steps >= 0
+}
+
+// readPaths returns the readings of a phrasing and the steps taken to find them, or -1 steps when the
+// budget ran out: the words once to the first reading, then maxPathSteps more.
+func (a *Analyzer) readPaths(phrase string) ([][]string, int) {
 	d := a.Analyze(phrase, 0, len(phrase))
 	defer d.Release() // the readings are copied out
 	var out [][]string
 	seen := map[string]bool{}
+	steps, budget := 0, len(d.Tokens)+maxPathSteps
+	complete := true
 	var walk func(i int, acc []string)
 	walk = func(i int, acc []string) {
 		if len(out) >= maxPaths {
+			return
+		}
+		if steps++; steps > budget {
+			complete = false
 			return
 		}
 		for i < len(d.Tokens) && d.Tokens[i].Stop {
@@ -30,15 +56,29 @@ func (a *Analyzer) Paths(phrase string) [][]string {
 			return
 		}
 		walk(i+1, append(acc, d.Tokens[i].Term))
-		for _, alt := range d.AltsAt(i) {
-			if alt.Kind == AltTypo {
-				continue
+		alts := d.AltsAt(i)
+		for k, alt := range alts {
+			if alt.Kind == AltTypo || sameReading(alts[:k], alt) || (alt.Span == 1 && alt.Term == d.Tokens[i].Term) {
+				continue // another route to a reading already tried from here
 			}
 			walk(i+int(alt.Span), append(acc, alt.Term))
 		}
 	}
 	walk(0, nil)
-	return out
+	if !complete {
+		return out, -1
+	}
+	return out, steps
+}
+
+// sameReading reports whether one of alts reads the same term over the same words as alt.
+func sameReading(alts []posAlt, alt posAlt) bool {
+	for _, b := range alts {
+		if b.Span == alt.Span && b.Term == alt.Term && b.Kind != AltTypo {
+			return true
+		}
+	}
+	return false
 }
 
 // Surfaces returns the lower-cased content words of a phrase as written, for terms matched exactly.

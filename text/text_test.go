@@ -317,3 +317,52 @@ func TestNormalisedForms(t *testing.T) {
 		})
 	}
 }
+
+// Overlapping or repeated synonym groups offer many routes to the same reading of a phrasing: each is
+// tried once, so the work stays small however many groups repeat a word (it grew as groups^words).
+func TestPathsRepeatedSynonymGroups(t *testing.T) {
+	phrase := strings.Repeat("alpha ", 8)
+	one := NewAnalyzer([][]string{{"alpha", "alpha"}}, nil)
+	want, _ := one.readPaths(phrase)
+	for _, n := range []int{2, 12, 24} {
+		groups := make([][]string, n)
+		for i := range groups {
+			groups[i] = []string{"alpha", "alpha", "alpha"}
+		}
+		got, steps := NewAnalyzer(groups, nil).readPaths(phrase)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d repeated groups: readings %v, want those of one group %v", n, got, want)
+		}
+		if steps < 0 || steps > 4*maxPaths*8 {
+			t.Errorf("%d repeated groups: %d steps to read an 8-word phrasing, want at most %d", n, steps, 4*maxPaths*8)
+		}
+	}
+}
+
+// A phrasing of thousands of words still gets its reading as written: the budget counts the words once.
+func TestPathsLongPhrasing(t *testing.T) {
+	a := NewAnalyzer(DefaultSynonyms, nil)
+	paths, complete := a.ReadPaths(strings.Repeat("deploy ", 10000))
+	if len(paths) == 0 || len(paths[0]) != 10000 || !complete {
+		t.Errorf("a 10,000-word phrasing gave %d readings (complete %v)", len(paths), complete)
+	}
+}
+
+// When a synonym group offers a route through every run of stop words, the routes to the same readings
+// multiply with each word; past the budget of steps, ReadPaths stops and says so instead of trying them
+// all (this phrasing took minutes).
+func TestPathsBudget(t *testing.T) {
+	group := []string{"alpha"}
+	for k := 1; k <= 6; k++ {
+		group = append(group, "alpha"+strings.Repeat(" the", k))
+	}
+	a := NewAnalyzer([][]string{group}, nil)
+	phrase := strings.TrimSpace(strings.Repeat("alpha the the the the the the ", 6))
+	paths, complete := a.ReadPaths(phrase)
+	if complete {
+		t.Errorf("ReadPaths says it tried every route of %q", phrase)
+	}
+	if len(paths) == 0 {
+		t.Errorf("no reading kept: the readings found within the budget are still used")
+	}
+}

@@ -38,13 +38,15 @@ func newVocabulary(words []string) *vocabulary {
 		seq  int32 // the order it was added in
 	}
 	var entries []entry
-	var buf [maxTypoLen]byte
+	var buf [maxTypoLen + 1]byte
 	add := func(w string) {
 		if v.words[w] {
 			return
 		}
 		v.words[w] = true
-		if len(w) < minTypoLen-1 || !stemmable(w) {
+		// A word more than one letter longer than the longest word corrected is never within one edit
+		// of it; its deletion variants would cost the square of its length.
+		if len(w) < minTypoLen-1 || len(w) > maxTypoLen+1 || !stemmable(w) {
 			return
 		}
 		n := int32(len(v.list))
