@@ -2,11 +2,12 @@ package eval
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
+	"github.com/answerlint/answerlint/draft"
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/rubric"
-	"github.com/answerlint/answerlint/draft"
 )
 
 // QuestionRows are the rows answering one question, in the order of the data.
@@ -34,8 +35,9 @@ func Questions(rows []Row) []QuestionRows {
 // Source gives the rubric a question is graded with.
 type Source func(q QuestionRows) (*grader.Compiled, error)
 
-// GradeAll grades every row with its question's rubric. A question whose rubric cannot be had is
-// skipped and reported in the errors; the other questions are still graded.
+// GradeAll grades every row with its question's rubric, and with the recall baseline (RecallBaseline)
+// when the question has reference answers. A question whose rubric cannot be had is skipped and
+// reported in the errors; the other questions are still graded.
 func GradeAll(rows []Row, src Source) ([]Graded, []error) {
 	var out []Graded
 	var errs []error
@@ -45,12 +47,26 @@ func GradeAll(rows []Row, src Source) ([]Graded, []error) {
 			errs = append(errs, fmt.Errorf("question %s: %w", q.ID, err))
 			continue
 		}
-		for _, r := range q.Rows {
+		base := baselineScores(q.Rows)
+		for i, r := range q.Rows {
 			res := c.Grade(grader.Input{File: fmt.Sprintf("line %d", r.Line), Text: r.Answer})
-			out = append(out, Graded{Row: r, Score: res.Score})
+			g := Graded{Row: r, Score: res.Score, Baseline: base[i]}
+			if !hasReferences(q.Rows) {
+				g.Baseline = math.NaN()
+			}
+			out = append(out, g)
 		}
 	}
 	return out, errs
+}
+
+func hasReferences(rows []Row) bool {
+	for _, r := range rows {
+		if len(r.References) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // RubricID is the rubric id a question id maps to: lower-cased, with every run of other characters
@@ -95,10 +111,11 @@ func DraftSource(save func(id string, yaml []byte) error) Source {
 			if opts.Question == "" {
 				opts.Question = strings.TrimSpace(r.Question)
 			}
-			ref := strings.TrimSpace(r.Reference)
-			if ref != "" && !seen[ref] {
-				seen[ref] = true
-				opts.Answers = append(opts.Answers, ref)
+			for _, ref := range r.References {
+				if !seen[ref] {
+					seen[ref] = true
+					opts.Answers = append(opts.Answers, ref)
+				}
 			}
 		}
 		if len(opts.Answers) == 0 {
