@@ -19,7 +19,7 @@ type Row struct {
 	QuestionID string // the question the answer is to
 	Question   string // the question's text, if the data has it
 	// References are the reference (model) answers, if the data has them: the reference column holds
-	// one, or several separated by "|||", each perhaps led by its category ("BEST:", "GOOD:", "MINIMAL:").
+	// one, or several separated by "|||", each perhaps led by its category ("BEST:", "GOOD:", "MINIMAL:", "KEYWORD:").
 	References []string
 	Answer     string
 	Score      float64 // the human score; 1 or 0 for labelled data (the positive label or another)
@@ -283,7 +283,7 @@ func checkLabels(rows []Row, positive string) error {
 
 // referenceCategories are the categories that may lead a reference answer ("BEST: …", as SemEval's
 // Beetle corpus writes them); the category is not part of the answer.
-var referenceCategories = []string{"BEST:", "GOOD:", "MINIMAL:"}
+var referenceCategories = []string{"BEST:", "GOOD:", "MINIMAL:", "KEYWORD:"}
 
 // SplitReferences splits a reference column into its answers: several are separated by "|||", and each
 // may be led by its category, which is dropped. Empty answers are left out.
