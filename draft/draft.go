@@ -163,12 +163,33 @@ func splitByQuestion(d *text.Doc, run []int, qterms map[string]bool) []phrase {
 func makePhrase(d *text.Doc, run []int, question bool) phrase {
 	first, last := d.Tokens[run[0]], d.Tokens[run[len(run)-1]]
 	p := phrase{text: collapse(d.Src[first.Start:last.End]), question: question, sentence: sentenceOf(d, run[0]),
-		negated: d.Negation(run[0], run[len(run)-1], nil) >= 0}
+		negated: deniedHere(d, run)}
 	for _, i := range run {
 		p.terms = append(p.terms, d.Tokens[i].Term)
 		p.surfaces = append(p.surfaces, d.Tokens[i].Surface)
 	}
 	return p
+}
+
+// deniedHere reports whether a negation stands right before a run, with nothing but stop words between
+// them in the same clause ("are not connected", "not in the same path", "no gap"). A run further on in
+// the negation's scope is more often a comparison or a detail ("did not produce as much gas") than the
+// thing denied, and students say it in other ways ("less gas"): it keeps earning credit when stated.
+func deniedHere(d *text.Doc, run []int) bool {
+	by := d.Negation(run[0], run[len(run)-1], nil)
+	if by < 0 || by > run[0] {
+		return false
+	}
+	for k := by + 1; k <= run[0]; k++ {
+		t := d.Tokens[k]
+		if t.Comma || t.Clause != d.Tokens[by].Clause {
+			return false
+		}
+		if k < run[0] && !t.Stop && !t.Trigger {
+			return false
+		}
+	}
+	return true
 }
 
 // dedupe drops the words of a phrase that an earlier phrase already has, and marks the rest seen.
