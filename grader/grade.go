@@ -273,11 +273,6 @@ func (c *Compiled) finish(res *Result) {
 		res.Warnings = append(res.Warnings, Warning{Code: "too-short", Message: fmt.Sprintf("the answer has %d words; at least %d are expected", res.Words, r.MinWords)})
 		capAt(res.Pass-1, fmt.Sprintf("shorter than %d words", r.MinWords))
 	}
-	for _, cr := range res.Concepts {
-		if cr.Required && !cr.Covered {
-			capAt(res.Pass-1, fmt.Sprintf("required concept %q is missing", cr.ID))
-		}
-	}
 	res.Coverage = round2(res.Coverage)
 	res.Penalty = round2(res.Penalty)
 	Rescore(res, r)
