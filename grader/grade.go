@@ -58,7 +58,7 @@ func (c *Compiled) Grade(in Input) *Result {
 	if in.MinScore > 0 {
 		res.Pass = in.MinScore
 	}
-	ms := c.findMatches(d)
+	ms := c.findLooseMatches(d, c.findMatches(d))
 	defer recycleMatches(ms)
 	sortMatches(ms)
 	resolveOverlaps(ms)
@@ -130,6 +130,9 @@ func deniesAffirm(ms []match, m *match) bool {
 // state in S3"), then lists them in the order they appear.
 func pickEvidence(d *text.Doc, found []match) []Evidence {
 	slices.SortStableFunc(found, func(a, b match) int {
+		if a.loose != b.loose {
+			return cmpBool(a.loose, b.loose) // a match in order explains best
+		}
 		if wa, wb := a.last-a.first, b.last-b.first; wa != wb {
 			return cmp.Compare(wa, wb)
 		}
@@ -141,6 +144,17 @@ func pickEvidence(d *text.Doc, found []match) []Evidence {
 	}
 	slices.SortFunc(list, func(a, b Evidence) int { return cmp.Compare(a.Offset, b.Offset) })
 	return list
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // addMatch is addEvidence for a match, quoting it only when it is kept: most matches of a concept an
