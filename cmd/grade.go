@@ -116,6 +116,7 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 		return err
 	}
 	c.Extensions = v.GetStringSlice("extensions")
+	c.RubricDirs = v.GetStringSlice("rubrics")
 	base := o.configDir(cwd)
 	c.Exclude = o.excludes(cmd, base)
 	if c.Answers, err = o.globalOptions.answerRules(base); err != nil {

@@ -3,7 +3,6 @@ package rubric
 import (
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/answerlint/answerlint/text"
 )
@@ -184,16 +183,7 @@ func checkLength(errs *ErrorList, file string, pos Pos, owner, t string) bool {
 }
 
 // clip shortens a long value for an error message.
-func clip(s string) string {
-	if len(s) <= 40 {
-		return s
-	}
-	cut := 40
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+func clip(s string) string { return text.Clip(s, 40) }
 
 // checkReadings reports the phrasings that read in more ways through the rubric's synonym groups than
 // can be tried: overlapping groups multiply the readings of every word they share.

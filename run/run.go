@@ -17,6 +17,7 @@ import (
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
+	"github.com/answerlint/answerlint/text"
 )
 
 // DefaultMaxFileSize is the largest answer file graded unless Config.MaxFileSize says otherwise.
@@ -51,6 +52,11 @@ type Config struct {
 	Extensions []string
 	// Exclude are globs of paths that are never graded.
 	Exclude []Glob
+	// RubricDirs are the configured rubric directories (or files). An answer — its front matter, a
+	// section marker, a JSON Lines record — may name a rubric id, or a rubric file inside one of these,
+	// and nothing else: what an answer says must not choose what answerlint reads. Rubric and the
+	// answers: rules come from whoever runs answerlint, and may name any rubric file.
+	RubricDirs []string
 }
 
 // AnswerRule is one answers: entry: files matching Path (a glob relative to Dir) are graded against
@@ -273,7 +279,7 @@ func (g *Grader) resolve(ref string) (*grader.Compiled, error) {
 		return c, nil
 	}
 	if !rubric.IsRubricFile(ref) && !strings.ContainsRune(ref, filepath.Separator) {
-		return nil, &UnknownRubricError{Ref: ref, Closest: g.g.Set().Closest(ref, 3)}
+		return nil, &UnknownRubricError{Ref: clipRef(ref), Closest: g.g.Set().Closest(ref, 3)}
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -289,6 +295,59 @@ func (g *Grader) resolve(ref string) (*grader.Compiled, error) {
 	return c, nil
 }
 
+// RubricPathError is a rubric file named by an answer outside the configured rubric directories.
+type RubricPathError struct {
+	Ref string
+}
+
+func (e *RubricPathError) Error() string {
+	return fmt.Sprintf("rubric %q: an answer may name a rubric id, or a rubric file inside the configured rubric directories (rubrics:), not another path", clipRef(e.Ref))
+}
+
+// clipRef shortens a rubric reference for a message: it comes from the answer, and may be huge.
+func clipRef(ref string) string { return text.Clip(ref, 80) }
+
+// resolveNamed is resolve for a reference written in an answer: a rubric id, or a rubric file inside
+// Config.RubricDirs once links are followed. Devices, FIFOs and files elsewhere ("/dev/zero",
+// "../../etc/passwd") are refused before anything is opened.
+func (g *Grader) resolveNamed(ref string) (*grader.Compiled, error) {
+	if c, ok := g.g.Rubric(ref); ok {
+		return c, nil
+	}
+	if !rubric.IsRubricFile(ref) && !strings.ContainsAny(ref, `/\`) {
+		return nil, &UnknownRubricError{Ref: clipRef(ref), Closest: g.g.Set().Closest(ref, 3)}
+	}
+	if !insideAny(ref, g.cfg.RubricDirs) {
+		return nil, &RubricPathError{Ref: ref}
+	}
+	return g.resolve(ref)
+}
+
+// insideAny reports whether the file path names, links resolved, is one of roots or inside one of them.
+func insideAny(path string, roots []string) bool {
+	real, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	if r, err := filepath.EvalSymlinks(real); err == nil {
+		real = r
+	}
+	for _, root := range roots {
+		dir, err := filepath.Abs(root)
+		if err != nil {
+			continue
+		}
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			dir = r
+		}
+		rel, err := filepath.Rel(dir, real)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
+			return true
+		}
+	}
+	return false
+}
+
 // errNoRubric starts the message for an answer no rule gives a rubric.
 var errNoRubric = errors.New("no rubric for this answer: add front matter 'rubric: <id>', name the file <id>.md, map its path in answers: of .answerlint.yaml, or pass --rubric")
 
@@ -299,7 +358,7 @@ func (g *Grader) pick(doc *answer.Document, sec answer.Section, configured strin
 	case g.forced != nil:
 		return g.forced, nil
 	case sec.Rubric != "":
-		return g.resolve(sec.Rubric)
+		return g.resolveNamed(sec.Rubric)
 	case configured != "":
 		return g.resolve(configured)
 	}

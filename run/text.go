@@ -22,7 +22,7 @@ func (g *Grader) GradeText(name, ref, text string) (*grader.Result, error) {
 			return nil, ErrNoRubric
 		}
 		var err error
-		if c, err = g.resolve(ref); err != nil {
+		if c, err = g.resolveNamed(ref); err != nil {
 			return nil, err
 		}
 	}

@@ -105,3 +105,16 @@ func PosIn(src string, lines []int, offset int) Position {
 	col := utf8.RuneCountInString(src[lines[line]:offset]) + 1
 	return Position{Line: line + 1, Column: col}
 }
+
+// Clip shortens s to at most n bytes, cut at a character boundary and marked with "…", for quoting a
+// value that may be huge (an id, a phrasing) in a message.
+func Clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
