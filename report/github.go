@@ -26,7 +26,7 @@ func (g GitHub) Print(w io.Writer, r *Report) error {
 	if len(r.Results) > 0 {
 		b.WriteString("::group::answerlint scores\n")
 		for _, res := range r.Results {
-			fmt.Fprintf(&b, "%s  %3d/100  %s  %s\n", r.verdict(res, "PASS", "FAIL"), res.Score, location(res), res.Rubric)
+			fmt.Fprintf(&b, "%s  %3d/100  %s  %s\n", r.verdict(res, "PASS", "FAIL"), res.Score, ghData(location(res)), ghData(res.Rubric))
 		}
 		b.WriteString("::endgroup::\n")
 	}
@@ -45,7 +45,7 @@ func (g GitHub) Print(w io.Writer, r *Report) error {
 		fmt.Fprintf(&b, "answerlint: %d more %s not annotated (GitHub shows %d of each level per step):\n",
 			len(overflow), plural(len(overflow), "finding", "findings"), MaxAnnotationsPerLevel)
 		for _, f := range overflow {
-			fmt.Fprintf(&b, "  %s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, oneLine(f.Message), f.RuleID())
+			fmt.Fprintf(&b, "  %s:%d:%d: %s: %s [%s]\n", ghLineStart(f.File), f.Line, f.Column, f.Severity, ghData(oneLine(f.Message)), ghData(f.RuleID()))
 		}
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
@@ -105,4 +105,15 @@ var (
 )
 
 func ghData(s string) string     { return ghDataEscaper.Replace(s) }
+
+// ghLineStart escapes a value that starts a plain log line: the runner takes any line that starts with
+// "::" (after white space) as a workflow command, so a file named "::error::…" must not start one, and
+// no line break may start a new line.
+func ghLineStart(s string) string {
+	s = ghData(s)
+	if t := strings.TrimLeft(s, " \t"); strings.HasPrefix(t, ":") {
+		s = s[:len(s)-len(t)] + "%3A" + t[1:]
+	}
+	return s
+}
 func ghProperty(s string) string { return ghPropertyEscaper.Replace(s) }

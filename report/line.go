@@ -14,7 +14,7 @@ type Line struct{}
 func (Line) Print(w io.Writer, r *Report) error {
 	var b strings.Builder
 	for _, f := range r.Findings() {
-		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, oneLine(f.Message), f.RuleID())
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", lineSafe(f.File), f.Line, f.Column, f.Severity, oneLine(f.Message), lineSafe(f.RuleID()))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -22,3 +22,9 @@ func (Line) Print(w io.Writer, r *Report) error {
 
 // oneLine folds white space so a message never breaks a line-oriented format.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// lineSafeEscaper writes line breaks in a file name as the escapes Go would, so that a file named with a
+// newline cannot add a finding of its own to a line-oriented format.
+var lineSafeEscaper = strings.NewReplacer("\r", `\r`, "\n", `\n`)
+
+func lineSafe(s string) string { return lineSafeEscaper.Replace(s) }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -292,5 +293,57 @@ func TestSummaryCountsGates(t *testing.T) {
 	r.FailOn = "none"
 	if r.Failing(r.Results[0]) {
 		t.Error("fail-on none: a passing score with mistakes must pass")
+	}
+}
+
+// A file name, rubric id or message with a line break or a leading "::" must not become a workflow
+// command of its own: in annotations, in the score table of the log group, or in the lines past the
+// annotation limit. Every line that starts with "::" is one answerlint meant to write.
+func TestGitHubEscapesEverything(t *testing.T) {
+	hostile := []string{
+		"a.md\n::error file=x.md,line=1::injected",
+		"::warning::b.md",
+		"c.md\r\n  ::notice::injected",
+		"  ::error::d.md",
+	}
+	r := &Report{Tool: Tool{Name: "answerlint"}}
+	for _, name := range hostile {
+		r.Results = append(r.Results, &grader.Result{File: name, Line: 1, Rubric: "gitops\n::error::rubric", Score: 10, Pass: 60,
+			Mistakes: []grader.MistakeResult{{ID: "m", Message: "bad\n::error::message", Severity: rubric.SeverityError, Evidence: []grader.Evidence{{Line: 1, Column: 1}}}}})
+	}
+	for i := range 12 {
+		r.Errors = append(r.Errors, FileError{File: hostile[i%len(hostile)], Message: "unreadable\n::error::x"})
+	}
+	out := string(render(t, GitHub{}, r))
+	commands := 0
+	for _, line := range strings.Split(out, "\n") {
+		t := strings.TrimLeft(line, " \t")
+		if !strings.HasPrefix(t, "::") {
+			continue
+		}
+		commands++
+		if !ghCommand.MatchString(t) {
+			// Report it below with the whole output.
+			commands += 1000
+		}
+	}
+	want := 2 + MaxAnnotationsPerLevel // the group, its end, and the error annotations
+	if commands != want {
+		t.Errorf("%d lines start workflow commands, want %d:\n%s", commands, want, out)
+	}
+	if !strings.Contains(out, "more findings not annotated") {
+		t.Errorf("no overflow lines:\n%s", out)
+	}
+}
+
+// ghCommand is the shape of the commands answerlint writes.
+var ghCommand = regexp.MustCompile(`^::(group::answerlint scores|endgroup::|(error|warning|notice) file=[^,:]*,line=\d+,col=\d+(,endLine=\d+,endColumn=\d+)?,title=[^,:]*::.*)$`)
+
+// A file name with a line break cannot add a finding of its own to the line format.
+func TestLineFormatOneFindingALine(t *testing.T) {
+	r := &Report{Tool: Tool{Name: "answerlint"}, Errors: []FileError{{File: "a.md\nb.md:1:1: error: injected [x]", Message: "unreadable"}}}
+	out := string(render(t, Line{}, r))
+	if n := strings.Count(out, "\n"); n != 1 {
+		t.Errorf("%d lines for one finding:\n%s", n, out)
 	}
 }
