@@ -204,7 +204,11 @@ func ChangedSince(ctx context.Context, dir, rev string) (map[string]bool, error)
 		return nil, err
 	}
 	top = strings.TrimSpace(top)
-	diff, err := git(ctx, dir, "diff", "--name-only", "-z", "--no-renames", rev, "--")
+	commit, err := resolveRevision(ctx, dir, rev)
+	if err != nil {
+		return nil, err
+	}
+	diff, err := git(ctx, dir, "diff", "--name-only", "-z", "--no-renames", commit, "--")
 	if err != nil {
 		return nil, fmt.Errorf("%w (in a shallow CI clone, fetch the base revision first, e.g. fetch-depth: 0)", err)
 	}
@@ -219,6 +223,20 @@ func ChangedSince(ctx context.Context, dir, rev string) (map[string]bool, error)
 		}
 	}
 	return changed, nil
+}
+
+// resolveRevision turns a revision into the commit it names. The revision comes from a flag, the
+// configuration, the environment or a CI input: one that starts with "-" would be read by git as an
+// option ("--output=FILE" writes a file), so it is refused, and git is told where options end besides.
+func resolveRevision(ctx context.Context, dir, rev string) (string, error) {
+	if rev == "" || strings.HasPrefix(rev, "-") || strings.ContainsAny(rev, "\x00\r\n") {
+		return "", fmt.Errorf("%q is not a git revision", rev)
+	}
+	out, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	if err != nil {
+		return "", fmt.Errorf("%q is not a commit in this repository", rev)
+	}
+	return strings.TrimSpace(out), nil
 }
 
 func git(ctx context.Context, dir string, args ...string) (string, error) {
