@@ -24,6 +24,10 @@ type Document struct {
 	Sections     []Section // the answers in the file; at least one unless the file is empty
 	Suppressions []Suppression
 	Warnings     []string
+
+	// The suppressions outside every section, found once (SuppressionsFor), for outsideFor-1 sections.
+	outside    []*Suppression
+	outsideFor int
 }
 
 // Section is one answer within a document: a byte range of Text and the rubric it names, if any.
@@ -59,8 +63,9 @@ func (e *Error) Error() string {
 }
 
 var (
-	markerRe      = regexp.MustCompile(`<!--\s*answerlint\s+rubric\s*=\s*"?([A-Za-z0-9_./-]+)"?\s*-->`)
-	suppressionRe = regexp.MustCompile(`<!--\s*answerlint-disable\b(.*?)-->`)
+	markerRe = regexp.MustCompile(`<!--\s*answerlint\s+rubric\s*=\s*"?([A-Za-z0-9_./-]+)"?\s*-->`)
+	// A suppression comment may run over several lines, as HTML comments do.
+	suppressionRe = regexp.MustCompile(`(?s)<!--\s*answerlint-disable\b(.*?)-->`)
 )
 
 // Decode turns file bytes into text: a UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark
@@ -131,7 +136,8 @@ func Parse(name, src string) (*Document, error) {
 			doc.Rubric = strings.TrimSpace(s)
 		}
 	}
-	markers := markerRe.FindAllStringSubmatchIndex(src[body:], -1)
+	code := fencedCode(src, lines, body)
+	markers := outsideCode(markerRe.FindAllStringSubmatchIndex(src[body:], -1), code, body)
 	// Text before the first marker is an answer only when the front matter names its rubric; otherwise
 	// it is a title or introduction.
 	start, rub := body, doc.Rubric
@@ -144,7 +150,7 @@ func Parse(name, src string) (*Document, error) {
 		start = mEnd
 	}
 	doc.Sections = append(doc.Sections, Section{Rubric: rub, Start: start, End: len(src), Line: lineOf(lines, start)})
-	for _, m := range suppressionRe.FindAllStringSubmatchIndex(src, -1) {
+	for _, m := range outsideCode(suppressionRe.FindAllStringSubmatchIndex(src, -1), code, 0) {
 		fields := strings.Fields(src[m[2]:m[3]])
 		pos := text.PosIn(src, lines, m[0])
 		s := Suppression{Text: src[m[0]:m[1]], Offset: m[0], Line: pos.Line, Column: pos.Column}
@@ -155,6 +161,83 @@ func Parse(name, src string) (*Document, error) {
 		doc.Suppressions = append(doc.Suppressions, s)
 	}
 	return doc, nil
+}
+
+// span is a byte range of a text.
+type span struct{ start, end int }
+
+// fencedCode returns the fenced code blocks (``` or ~~~, as CommonMark reads them) of src from byte from
+// on, in order; an unclosed fence runs to the end. What is written inside one is code, not a directive:
+// an answer that shows a marker or a suppression comment in a code sample does not use it.
+func fencedCode(src string, lines []int, from int) []span {
+	var out []span
+	var open *span
+	var fence string // the opening fence's character run
+	for i, start := range lines {
+		if start < from {
+			continue
+		}
+		end := len(src)
+		if i+1 < len(lines) {
+			end = lines[i+1]
+		}
+		l := strings.TrimRight(src[start:end], "\r\n")
+		indent := len(l) - len(strings.TrimLeft(l, " "))
+		if indent > 3 {
+			continue
+		}
+		l = l[indent:]
+		run := fenceRun(l)
+		switch {
+		case open == nil && run != "":
+			open, fence = &span{start: start}, run
+		case open != nil && run != "" && run[0] == fence[0] && len(run) >= len(fence) && strings.TrimSpace(l[len(run):]) == "":
+			open.end = end
+			out = append(out, *open)
+			open = nil
+		}
+	}
+	if open != nil {
+		open.end = len(src)
+		out = append(out, *open)
+	}
+	return out
+}
+
+// fenceRun returns the run of three or more backticks or tildes a line starts with, or "".
+func fenceRun(l string) string {
+	if len(l) < 3 || (l[0] != '`' && l[0] != '~') {
+		return ""
+	}
+	n := 0
+	for n < len(l) && l[n] == l[0] {
+		n++
+	}
+	if n < 3 || (l[0] == '`' && strings.ContainsRune(l[n:], '`')) {
+		return ""
+	}
+	return l[:n]
+}
+
+// outsideCode keeps the matches (regexp index slices, offsets relative to base) that start outside the
+// code spans; both are in order, so one pass does.
+func outsideCode(ms [][]int, code []span, base int) [][]int {
+	if len(code) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	k := 0
+	for _, m := range ms {
+		at := base + m[0]
+		for k < len(code) && code[k].end <= at {
+			k++
+		}
+		if k < len(code) && code[k].start <= at {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 func hasWords(s string) bool {
@@ -171,7 +254,13 @@ var commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
 
 func markerStrip(s string) string { return commentRe.ReplaceAllString(s, "") }
 
-// frontMatter reads a leading YAML block between "---" lines; lines are the text's line starts.
+// yamlKeyLine is a line that starts a YAML mapping entry ("rubric: gitops").
+var yamlKeyLine = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*[ \t]*:([ \t]|$)`)
+
+// frontMatter reads a leading YAML block between "---" lines; lines are the text's line starts. A
+// leading "---" is also Markdown's thematic break: the block is front matter only when it reads as a
+// YAML mapping, or starts like one (then an error in it is reported); an answer that opens with a rule
+// and prose (perhaps holding a suppression comment) is an answer.
 func frontMatter(name, src string, lines []int) (map[string]any, int, bool, error) {
 	line := func(i int) string { // line i, 0-based, without its line end
 		end := len(src)
@@ -183,10 +272,26 @@ func frontMatter(name, src string, lines []int) (map[string]any, int, bool, erro
 	if len(lines) < 2 || line(0) != "---" {
 		return nil, 0, false, nil
 	}
+	looksLikeYAML := false
+	for i := 1; i < len(lines); i++ {
+		if l := strings.TrimSpace(line(i)); l != "" && !strings.HasPrefix(l, "#") {
+			looksLikeYAML = yamlKeyLine.MatchString(l) && l != "---" && l != "..."
+			break
+		}
+	}
 	for i := 1; i < len(lines); i++ {
 		if l := line(i); l == "---" || l == "..." {
+			var node yaml.Node
+			err := yaml.Unmarshal([]byte(src[lines[1]:lines[i]]), &node)
+			isMapping := err == nil && (len(node.Content) == 0 || node.Content[0].Kind == yaml.MappingNode)
+			if !isMapping && !looksLikeYAML {
+				return nil, 0, false, nil // a rule, then Markdown
+			}
 			fm := map[string]any{}
-			if err := yaml.Unmarshal([]byte(src[lines[1]:lines[i]]), &fm); err != nil {
+			if err == nil {
+				err = node.Decode(&fm)
+			}
+			if err != nil {
 				return nil, 0, false, &Error{File: name, Line: 2, Msg: "front matter is not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
 			}
 			end := len(src)
@@ -195,6 +300,9 @@ func frontMatter(name, src string, lines []int) (map[string]any, int, bool, erro
 			}
 			return fm, end, true, nil
 		}
+	}
+	if !looksLikeYAML {
+		return nil, 0, false, nil
 	}
 	return nil, 0, false, &Error{File: name, Line: 1, Msg: "front matter is not closed: add a line with --- after it"}
 }

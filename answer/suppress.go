@@ -1,26 +1,40 @@
 package answer
 
+import "sort"
+
 // SuppressionsFor returns the suppressions that apply to a section: those written inside it, and those
 // written outside every section of the document (before the first marker), which apply to all of them.
+// Sections and suppressions are in text order, so both are found by binary search: a file of many
+// answers costs in proportion to its size, not to the square of its answers.
 func (d *Document) SuppressionsFor(sec Section) []*Suppression {
-	var out []*Suppression
-	for i := range d.Suppressions {
-		s := &d.Suppressions[i]
-		if sec.Contains(s.Offset) || !d.InSection(s.Offset) {
-			out = append(out, s)
-		}
+	out := append([]*Suppression(nil), d.outsideSections()...)
+	i := sort.Search(len(d.Suppressions), func(i int) bool { return d.Suppressions[i].Offset >= sec.Start })
+	for ; i < len(d.Suppressions) && sec.Contains(d.Suppressions[i].Offset); i++ {
+		out = append(out, &d.Suppressions[i])
 	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Offset < out[b].Offset })
 	return out
 }
 
-// InSection reports whether a byte offset is inside one of the document's sections.
-func (d *Document) InSection(off int) bool {
-	for _, sec := range d.Sections {
-		if sec.Contains(off) {
-			return true
+// outsideSections returns the suppressions written outside every section, found once per document.
+func (d *Document) outsideSections() []*Suppression {
+	if d.outsideFor != len(d.Sections)+1 {
+		d.outside = d.outside[:0]
+		for i := range d.Suppressions {
+			if !d.InSection(d.Suppressions[i].Offset) {
+				d.outside = append(d.outside, &d.Suppressions[i])
+			}
 		}
+		d.outsideFor = len(d.Sections) + 1
 	}
-	return false
+	return d.outside
+}
+
+// InSection reports whether a byte offset is inside one of the document's sections, which are in text
+// order and do not overlap.
+func (d *Document) InSection(off int) bool {
+	i := sort.Search(len(d.Sections), func(i int) bool { return d.Sections[i].End > off })
+	return i < len(d.Sections) && d.Sections[i].Contains(off)
 }
 
 // Contains reports whether a byte offset is inside the section.

@@ -31,6 +31,9 @@ type Input struct {
 	// Findings are findings about the answer made outside the rubric (a suppression comment that is
 	// itself wrong), listed after the rubric's mistakes and counted like them.
 	Findings []MistakeResult
+	// Index is an index of Text's lines (text.NewIndex), built once for a file and shared by its
+	// answers; nil builds one for this answer. Building one costs a pass over the whole Text.
+	Index *text.Index
 }
 
 // Suppression is an in-answer comment that turns a mistake off for the answer, with a reason.
@@ -57,12 +60,19 @@ func (c *Compiled) Grade(in Input) *Result {
 	}
 	start := min(max(in.Start, 0), end)
 	src := in.Text
-	if !utf8.ValidString(src) {
+	ix := in.Index
+	if !ix.For(src) {
+		ix = nil
+	}
+	if (ix != nil && !ix.Valid()) || (ix == nil && !utf8.ValidString(src)) {
 		src = strings.ToValidUTF8(src, "\uFFFD")
-		end, start = len(src), min(start, len(src))
+		end, start, ix = len(src), min(start, len(src)), nil
 	}
 	d := c.analyzer.Analyze(src, start, end)
 	defer d.Release() // the result keeps nothing of d but strings
+	if ix != nil {
+		d.UseIndex(ix)
+	}
 	res := &Result{
 		File:     in.File,
 		Line:     d.Pos(start).Line,

@@ -2,6 +2,7 @@ package run
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -9,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/answerlint/answerlint/rubric"
 )
 
 const namedRubric = `id: named
@@ -111,4 +114,33 @@ func outcomeErr(out *Outcome, err error) error {
 		return errors.New(out.Errors[0].Message)
 	}
 	return nil
+}
+
+// BenchmarkGradeDocumentSections grades a file of N and 2N answers, each with a suppression comment:
+// the time per answer must stay the same. Each answer used to index the whole file's lines again, and
+// to look through every suppression of the file (10,000 answers: 14 s).
+func BenchmarkGradeDocumentSections(b *testing.B) {
+	set, err := rubric.Pack()
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := New(set, Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{2500, 5000} {
+		var sb strings.Builder
+		for i := range n {
+			fmt.Fprintf(&sb, "<!-- answerlint rubric=gitops -->\nArgo CD syncs from Git, answer %d. <!-- answerlint-disable manual-kubectl break-glass -->\n", i)
+		}
+		data := []byte(sb.String())
+		b.Run(fmt.Sprintf("sections=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				out, err := g.GradeDocument("a.md", data)
+				if err != nil || len(out.Results) != n {
+					b.Fatalf("%v, %d results", err, len(out.Results))
+				}
+			}
+		})
+	}
 }

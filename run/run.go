@@ -193,6 +193,10 @@ type section struct {
 func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Compiled) bool) *Outcome {
 	out := &Outcome{Name: doc.Name, Text: doc.Text}
 	var secs []*section
+	var index *text.Index // shared by the answers of a file with several
+	if len(doc.Sections) > 1 {
+		index = text.NewIndex(doc.Text)
+	}
 	for _, sec := range doc.Sections {
 		c, err := g.pick(doc, sec, rule.rubric)
 		if err != nil {
@@ -205,7 +209,7 @@ func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Co
 			continue
 		}
 		s := &section{sec: sec, c: c, sups: doc.SuppressionsFor(sec)}
-		s.in = grader.Input{File: doc.Name, Text: doc.Text, Start: sec.Start, End: sec.End,
+		s.in = grader.Input{File: doc.Name, Text: doc.Text, Start: sec.Start, End: sec.End, Index: index,
 			MinScore: g.passMark(rule, c.Rubric.ID), FailOn: g.cfg.failOn(), Suppress: suppressions(s.sups)}
 		s.res = c.Grade(s.in)
 		for _, w := range doc.Warnings {
