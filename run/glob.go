@@ -65,8 +65,10 @@ func globRegexp(g string) string {
 			b.WriteString("[^/]*")
 		case rs[i] == '?':
 			b.WriteString("[^/]")
-		case rs[i] == '[' && strings.ContainsRune(string(rs[i+1:]), ']'):
-			end := i + 1 + strings.IndexRune(string(rs[i+1:]), ']')
+		case rs[i] == '[' && classEnd(rs, i) > 0:
+			// Indexes count runes here: a byte index into a class with non-ASCII letters ("[éè]") cut the
+			// pattern in the wrong place, or past its end.
+			end := classEnd(rs, i)
 			class := string(rs[i+1 : end])
 			if strings.HasPrefix(class, "!") {
 				class = "^" + class[1:]
@@ -81,6 +83,16 @@ func globRegexp(g string) string {
 		}
 	}
 	return b.String()
+}
+
+// classEnd returns the index of the "]" that closes the class opened at rs[open], or -1.
+func classEnd(rs []rune, open int) int {
+	for k := open + 1; k < len(rs); k++ {
+		if rs[k] == ']' {
+			return k
+		}
+	}
+	return -1
 }
 
 // match reports whether the pattern matches an absolute path.
