@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -252,7 +253,7 @@ func toRows(recs []record, opts ReadOptions) ([]Row, error) {
 			}
 		} else {
 			score, err := strconv.ParseFloat(raw, 64)
-			if err != nil || score != score {
+			if err != nil || math.IsNaN(score) || math.IsInf(score, 0) {
 				return nil, fmt.Errorf("line %d: score %q is not a number (labelled data needs --positive)", rec.line, raw)
 			}
 			row.Score = score

@@ -72,6 +72,9 @@ func TestReadErrors(t *testing.T) {
 	}{
 		{"missing column", "question_id\tanswer\n1\tx\n", `no column "score"`, nil},
 		{"bad score", "question_id\tanswer\tscore\n1\tx\tgood\n", `line 2: score "good" is not a number`, nil},
+		{"NaN score", "question_id\tanswer\tscore\n1\tx\t4\n2\ty\tNaN\n", `line 3: score "NaN" is not a number`, nil},
+		{"infinite score", "question_id\tanswer\tscore\n1\tx\t+Inf\n", `line 2: score "+Inf" is not a number`, nil},
+		{"overflowing score", "question_id\tanswer\tscore\n1\tx\t1e999\n", `line 2: score "1e999" is not a number`, nil},
 		{"empty", "", "empty", nil},
 		{"ragged", "question_id\tanswer\tscore\n1\tx\n", "line 2: 2 fields", nil},
 		{"filter on unknown column", "question_id\tanswer\tscore\n1\tx\t1\n", `no column "subset" to filter on`, map[string]string{"subset": "1"}},

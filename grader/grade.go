@@ -25,8 +25,8 @@ type Input struct {
 	// alone never fail it. It decides Passed, so that Passed means what a run's exit code means.
 	FailOn rubric.Severity
 	// Suppress are the answer's own suppression comments: a mistake one of them names, with a reason,
-	// is listed in Result.Suppressed instead of Result.Mistakes and costs nothing. Nil leaves
-	// Result.Suppressed nil (JSON null): the answer's comments were not read.
+	// is listed in Result.Suppressed instead of Result.Mistakes and costs nothing. Result.Suppressed is
+	// a list ([] in JSON, never null) either way, so that readers of the JSON need no special case.
 	Suppress []Suppression
 	// Findings are findings about the answer made outside the rubric (a suppression comment that is
 	// itself wrong), listed after the rubric's mistakes and counted like them.
@@ -312,9 +312,6 @@ func rejection(d *text.Doc, id string, m match) Rejection {
 // suppress moves the mistakes that a suppression with a reason names to res.Suppressed, with the caps
 // they placed: an answer-level finding's cap goes with it.
 func suppress(res *Result, sups []Suppression) {
-	if sups == nil {
-		return
-	}
 	res.Suppressed = []Suppressed{}
 	if len(sups) == 0 {
 		return

@@ -27,7 +27,7 @@ func (g *Grader) GradeText(name, ref, text string) (*grader.Result, error) {
 		}
 	}
 	in := grader.Input{File: name, Text: text, MinScore: g.passMark(fileRule{}, c.Rubric.ID), FailOn: g.cfg.failOn()}
-	// Reading the comments costs a parse; most answers have none, and keep "suppressed": null.
+	// Reading the comments costs a parse; most answers have none.
 	if !strings.Contains(text, "answerlint-disable") {
 		return c.Grade(in), nil
 	}
