@@ -35,7 +35,7 @@ func newRubricListCmd(g *globalOptions) *cobra.Command {
 			fmt.Fprintln(tw, "ID\tCONCEPTS\tTAGS\tTITLE")
 			n := 0
 			for _, r := range set.All() {
-				if !hasAllTags(r, tags) {
+				if !r.HasAllTags(tags) {
 					continue
 				}
 				n++
@@ -52,15 +52,6 @@ func newRubricListCmd(g *globalOptions) *cobra.Command {
 	}
 	cmd.Flags().StringSliceVar(&tags, "tag", nil, "only rubrics with this `tag` (repeatable; all must match)")
 	return cmd
-}
-
-func hasAllTags(r *rubric.Rubric, tags []string) bool {
-	for _, t := range tags {
-		if !r.HasTag(strings.TrimSpace(t)) {
-			return false
-		}
-	}
-	return true
 }
 
 func newRubricShowCmd(g *globalOptions) *cobra.Command {
