@@ -11,6 +11,7 @@ import (
 	"github.com/answerlint/answerlint/grader"
 	prac "github.com/answerlint/answerlint/practice" // practice() in eval.go is a helper of its own
 	"github.com/answerlint/answerlint/rubric"
+	"github.com/answerlint/answerlint/run"
 )
 
 // practiceOptions are the practice command's flags.
@@ -81,9 +82,15 @@ func (o *practiceOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	g, err := o.newGrader()
+	set, err := o.rubricSet()
 	if err != nil {
 		return err
+	}
+	// The practised rubric's own pass mark: a candidate's answer is held to the question's bar, not a
+	// repository's policy.
+	g, err := run.New(set, run.Config{})
+	if err != nil {
+		return withCode(ExitError, err)
 	}
 	color, err := o.colorEnabled()
 	if err != nil {
@@ -92,10 +99,9 @@ func (o *practiceOptions) run(cmd *cobra.Command) error {
 	s := &prac.Session{
 		Out: o.out, In: o.in, Color: color, Now: time.Now,
 		Limit:   time.Duration(o.minutes * float64(time.Minute)),
-		Rubrics: g.Set().All(), Tags: o.tags, Rubric: o.rubric, HistoryPath: path,
-		Grade: func(r *rubric.Rubric, text string) *grader.Result {
-			c, _ := g.Rubric(r.ID)
-			return c.Grade(grader.Input{File: "answer", Text: text})
+		Rubrics: set.All(), Tags: o.tags, Rubric: o.rubric, HistoryPath: path,
+		Grade: func(r *rubric.Rubric, text string) (*grader.Result, error) {
+			return g.GradeText("answer", r.ID, text)
 		},
 	}
 	if editor := o.editor(); editor != "" {

@@ -245,10 +245,10 @@ func TestSessionTyped(t *testing.T) {
 	s := &Session{
 		Out: &out, In: strings.NewReader("My answer\nhas two lines.\n"), Now: func() time.Time { return now },
 		Rubrics: []*rubric.Rubric{testRubric("q1", "k8s"), testRubric("q2", "cloud")}, Tags: []string{"cloud"}, HistoryPath: path,
-		Grade: func(r *rubric.Rubric, text string) *grader.Result {
+		Grade: func(r *rubric.Rubric, text string) (*grader.Result, error) {
 			graded = r.ID + ": " + text
 			return &grader.Result{File: "answer", Rubric: r.ID, Score: 50, Pass: 60, Band: grader.BandWeak,
-				Concepts: []grader.ConceptResult{{ID: "a", Name: "Concept A", Covered: true, Evidence: []grader.Evidence{{Line: 1, Column: 1, Text: "My answer"}}}, {ID: "b", Name: "Concept B", Hint: "Say B."}}}
+				Concepts: []grader.ConceptResult{{ID: "a", Name: "Concept A", Covered: true, Evidence: []grader.Evidence{{Line: 1, Column: 1, Text: "My answer"}}}, {ID: "b", Name: "Concept B", Hint: "Say B."}}}, nil
 		},
 	}
 	a, err := s.Run(context.Background())
@@ -276,7 +276,10 @@ func TestSessionEmptyAnswerSavesNothing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "history.jsonl")
 	s := &Session{Out: &bytes.Buffer{}, In: strings.NewReader("  \n"), Now: func() time.Time { return now },
 		Rubrics: []*rubric.Rubric{testRubric("q1")}, HistoryPath: path,
-		Grade: func(*rubric.Rubric, string) *grader.Result { t.Fatal("an empty answer was graded"); return nil }}
+		Grade: func(*rubric.Rubric, string) (*grader.Result, error) {
+			t.Fatal("an empty answer was graded")
+			return nil, nil
+		}}
 	if _, err := s.Run(context.Background()); err != ErrNoAnswer {
 		t.Errorf("error %v, want ErrNoAnswer", err)
 	}

@@ -22,7 +22,7 @@ import (
 var ErrNoAnswer = errors.New("empty answer: nothing graded or saved")
 
 // GradeFunc grades an answer to a rubric.
-type GradeFunc func(r *rubric.Rubric, text string) *grader.Result
+type GradeFunc func(r *rubric.Rubric, text string) (*grader.Result, error)
 
 // Session is one round of practice: the choice of question, the answer, its grade and its place in the
 // history. Its streams and clock are fields so that tests drive it.
@@ -66,7 +66,10 @@ func (s *Session) Run(ctx context.Context) (*Attempt, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, ErrNoAnswer
 	}
-	res := s.Grade(p.Rubric, text)
+	res, err := s.Grade(p.Rubric, text)
+	if err != nil {
+		return nil, err
+	}
 	a := newAttempt(p.Rubric, res, start, spent, s.Limit)
 	if err := s.showResult(p.Rubric, res, spent); err != nil {
 		return nil, err
