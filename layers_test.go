@@ -21,10 +21,10 @@ var layers = map[string]int{
 	"draft":    4, // rubric drafting
 	"eval":     5, // agreement with human grades
 	"run":      5, // grading documents and runs: sources, rubric choice, policy, summaries
-	"practice": 5, // practice sessions and their history
 	"config":   6, // the configuration file's schema
-	"cmd":      7, // cobra and viper wiring
-	"":         8, // main
+	"practice": 7, // practice sessions for candidates: choosing questions, the history
+	"cmd":      8, // cobra and viper wiring
+	"":         9, // main
 }
 
 const module = "github.com/answerlint/answerlint"
