@@ -225,7 +225,7 @@ func (o *gradeOptions) run(ctx context.Context, args []string) error {
 		return err
 	}
 	src := run.FileSource{Dir: o.cwd, Paths: paths, Stdin: o.in, ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
-	found := g.Find(src)
+	found := g.Find(ctx, src)
 	tool := report.Tool{Name: "answerlint", Version: version()}
 	settings := printerSettings{color: o.color, pathPrefix: repoPrefix(o.cwd), stepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	// Standard input is named "-" among the files and "<stdin>" in results: its place in the report's
