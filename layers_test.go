@@ -22,6 +22,7 @@ var layers = map[string]int{
 	"eval":     5, // agreement with human grades
 	"run":      5, // grading documents and runs: sources, rubric choice, policy, summaries
 	"config":   6, // the configuration file's schema
+	"tune":     6, // rubrics measured against graded answers, and phrasings proposed from them
 	"practice": 7, // practice sessions for candidates: choosing questions, the history
 	"cmd":      8, // cobra and viper wiring
 	"":         9, // main
