@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/answerlint/answerlint/text"
 )
 
 //go:embed pack/*.yaml
@@ -27,20 +29,34 @@ type Set struct {
 // NewSet returns an empty set.
 func NewSet() *Set { return &Set{byID: map[string]*Rubric{}} }
 
-// Pack loads the rubrics embedded in the binary.
+//go:generate go run -tags packgen ./internal/packgen -o pack_gen.go
+
+// Pack returns the rubrics embedded in the binary and the built-in checks. They were parsed and validated
+// from pack/*.yaml and checks/global.yaml when pack_gen.go was generated (go generate ./rubric), so that
+// starting a command costs allocating them, not parsing and validating 400 KB of YAML. The error is
+// always nil; it stays for callers written when the pack was parsed at run time.
 func Pack() (*Set, error) {
 	s := NewSet()
+	s.Checks = packChecks()
+	for _, r := range packRubrics() {
+		s.byID[r.ID] = r
+	}
+	return s, nil
+}
+
+// ParsePack parses and validates the embedded YAML files of the pack and the built-in checks: what
+// Pack returns, the slow way. go generate writes its result into pack_gen.go, and a test holds the two
+// equal.
+func ParsePack() ([]*Rubric, []Check, error) {
 	var errs ErrorList
 	checks, err := GlobalChecks()
 	if err != nil {
 		errs = appendErr(errs, err)
 	}
-	s.Checks = checks
 	entries, err := fs.Glob(packFS, "pack/*.yaml")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	// Parsing the pack is most of the start-up time of every command: spread it over the CPUs.
 	type parsed struct {
 		r                 *Rubric
 		readErr, parseErr error
@@ -58,17 +74,21 @@ func Pack() (*Set, error) {
 		})
 	}
 	wg.Wait()
+	var rubrics []*Rubric
 	for _, f := range files {
 		switch {
 		case f.readErr != nil:
-			return nil, f.readErr
+			return nil, nil, f.readErr
 		case f.parseErr != nil:
 			errs = appendErr(errs, f.parseErr)
 		default:
-			s.byID[f.r.ID] = f.r
+			rubrics = append(rubrics, f.r)
 		}
 	}
-	return s, errs.Err()
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	return rubrics, checks, nil
 }
 
 // PackFiles returns the embedded rubric files by name, for tools that show or copy them.
@@ -222,7 +242,7 @@ func (s *Set) Closest(id string, n int) []string {
 	}
 	var cands []cand
 	for k := range s.byID {
-		d := editDistance(id, k)
+		d := text.EditDistance(id, k)
 		if strings.Contains(k, id) || strings.Contains(id, k) {
 			d /= 2
 		}
@@ -239,24 +259,4 @@ func (s *Set) Closest(id string, n int) []string {
 		out = append(out, cands[i].id)
 	}
 	return out
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
