@@ -97,7 +97,7 @@ func (o *draftOptions) runEach(opts draft.Options) error {
 		return usagef("--each needs --output DIR and --id")
 	}
 	if err := os.MkdirAll(o.output, 0o755); err != nil {
-		return withCode(ExitError, fmt.Errorf("%s: %s", o.output, describe(err)))
+		return withCode(ExitError, fmt.Errorf("%s: %s", o.output, oserr.Describe(err)))
 	}
 	for n, a := range opts.Answers {
 		one := opts
@@ -108,7 +108,7 @@ func (o *draftOptions) runEach(opts draft.Options) error {
 		}
 		path := filepath.Join(o.output, one.ID+".yaml")
 		if err := os.WriteFile(path, yaml, 0o644); err != nil {
-			return withCode(ExitError, fmt.Errorf("%s: %s", path, describe(err)))
+			return withCode(ExitError, fmt.Errorf("%s: %s", path, oserr.Describe(err)))
 		}
 	}
 	return nil
