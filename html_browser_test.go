@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/answerlint/answerlint/cmd"
+	"github.com/answerlint/answerlint/internal/htmltest"
 )
 
 // hostileAnswer is an answer in the cohort that tries to break out of the page.
@@ -121,30 +122,32 @@ func TestHTMLReportInChromium(t *testing.T) {
 		if res.Line > 1 {
 			loc = fmt.Sprintf("%s:%d", res.File, res.Line)
 		}
-		article := byID(doc, fmt.Sprintf("answer-%d", i+1))
-		if article == nil || !strings.Contains(textContent(article), loc) {
+		article := htmltest.ByID(doc, fmt.Sprintf("answer-%d", i+1))
+		if article == nil || !strings.Contains(htmltest.Text(article), loc) {
 			t.Errorf("answer %d (%s) is not on the page", i+1, loc)
 		}
-		if rows := findAll(doc, func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == fmt.Sprintf("#answer-%d", i+1) && textContent(n) == loc }); len(rows) != 3 {
+		if rows := htmltest.FindAll(doc, func(n *html.Node) bool {
+			return n.Data == "a" && htmltest.Attr(n, "href") == fmt.Sprintf("#answer-%d", i+1) && htmltest.Text(n) == loc
+		}); len(rows) != 3 {
 			t.Errorf("answer %d (%s) is in %d rows of the answers tables, want one in each of the 3 orders", i+1, loc, len(rows))
 		}
 	}
-	chart := byID(doc, "score-chart")
-	if chart == nil || len(findAll(chart, func(n *html.Node) bool { return n.Data == "rect" })) != 10 || !strings.Contains(textContent(chart), "Score distribution") {
+	chart := htmltest.ByID(doc, "score-chart")
+	if chart == nil || len(htmltest.FindAll(chart, func(n *html.Node) bool { return n.Data == "rect" })) != 10 || !strings.Contains(htmltest.Text(chart), "Score distribution") {
 		t.Error("the score distribution chart is missing, or has not its ten bars and title")
 	}
-	if heat := findAll(doc, func(n *html.Node) bool { return n.Data == "table" && attr(n, "class") == "heatmap" }); len(heat) != len(rubrics) {
+	if heat := htmltest.FindAll(doc, func(n *html.Node) bool { return n.Data == "table" && htmltest.Attr(n, "class") == "heatmap" }); len(heat) != len(rubrics) {
 		t.Errorf("%d heat map tables, want one per rubric (%d)", len(heat), len(rubrics))
 	}
-	if s := findAll(doc, func(n *html.Node) bool {
+	if s := htmltest.FindAll(doc, func(n *html.Node) bool {
 		return n.Type == html.ElementNode && (n.Data == "script" || n.Data == "textarea" || n.Data == "img")
 	}); len(s) > 0 {
 		t.Errorf("the hostile answer injected <%s>", s[0].Data)
 	}
-	hostile := findAll(doc, func(n *html.Node) bool {
-		return n.Data == "pre" && strings.Contains(textContent(n), `</textarea><script>alert("x")</script>`)
+	hostile := htmltest.FindAll(doc, func(n *html.Node) bool {
+		return n.Data == "pre" && strings.Contains(htmltest.Text(n), `</textarea><script>alert("x")</script>`)
 	})
-	if len(hostile) != 1 || !strings.Contains(textContent(hostile[0]), `<img src=x onerror="alert(1)"> " onmouseover="alert(2)`) {
+	if len(hostile) != 1 || !strings.Contains(htmltest.Text(hostile[0]), `<img src=x onerror="alert(1)"> " onmouseover="alert(2)`) {
 		t.Error("the hostile answer does not show as text")
 	}
 }
@@ -197,42 +200,4 @@ func countColours(img image.Image, limit int) int {
 		}
 	}
 	return len(seen)
-}
-
-func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
-	var out []*html.Node
-	if n.Type == html.ElementNode && match(n) {
-		out = append(out, n)
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		out = append(out, findAll(c, match)...)
-	}
-	return out
-}
-
-func byID(doc *html.Node, id string) *html.Node {
-	if found := findAll(doc, func(n *html.Node) bool { return attr(n, "id") == id }); len(found) == 1 {
-		return found[0]
-	}
-	return nil
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func textContent(n *html.Node) string {
-	if n.Type == html.TextNode {
-		return n.Data
-	}
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		b.WriteString(textContent(c))
-	}
-	return b.String()
 }
