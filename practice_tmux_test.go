@@ -106,7 +106,7 @@ func TestPracticeInTmux(t *testing.T) {
 	for _, want := range []string{
 		"Managing Terraform state for a team",
 		"Write your answer in the editor",
-		"Score: ",
+		"your answer  terraform-state-management  ",
 		"✓ Shared remote backend",
 		"✗ Split state by infrastructure layer",
 		"hint: Split state by layer",
@@ -125,7 +125,7 @@ func TestPracticeInTmux(t *testing.T) {
 	if len(lines) != 1 {
 		t.Fatalf("the history has %d lines, want 1", len(lines))
 	}
-	if a := lines[0]; a["rubric"] != "terraform-state-management" || !strings.Contains(screen, "Score: "+jsonInt(a["score"])+"/100") {
+	if a := lines[0]; a["rubric"] != "terraform-state-management" || !strings.Contains(screen, "terraform-state-management  "+jsonInt(a["score"])+"/100") {
 		t.Errorf("the history line %v is not the attempt on the screen", a)
 	}
 
@@ -138,7 +138,7 @@ func TestPracticeInTmux(t *testing.T) {
 	}
 	term.tmux("send-keys", "C-d")
 	screen = term.waitFor("exit=")
-	for _, want := range []string{"Score: ", "✗ Split state by infrastructure layer", "Saved: attempt 2 at this question, best", "exit=0"} {
+	for _, want := range []string{"your answer  terraform-state-management  ", "✗ Split state by infrastructure layer", "Saved: attempt 2 at this question, best", "exit=0"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the screen does not show %q:\n%s", want, screen)
 		}
