@@ -92,7 +92,7 @@ func (o *practiceOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return withCode(ExitError, err)
 	}
-	color, err := o.colorEnabled()
+	color, err := o.colorEnabled(cmd)
 	if err != nil {
 		return err
 	}
