@@ -29,15 +29,25 @@ Requests are what the scheduler reserves; limits cap a container. </textarea><sc
 <img src=x onerror="alert(1)"> " onmouseover="alert(2)
 `
 
-// chromium finds Debian's Chromium (or a Chrome), or skips the test.
+// chromium finds Debian's Chromium (or a Chrome), or skips the test; in CI it must be there.
 func chromium(t *testing.T) string {
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
 	}
-	t.Skip("Chromium is not installed (apt-get install -y chromium): the HTML report is not checked in a browser")
+	skipOutsideCI(t, "Chromium is not installed (apt-get install -y chromium): the HTML report is not checked in a browser")
 	return ""
+}
+
+// skipOutsideCI skips a test that needs a program the machine lacks; in CI ($CI set) the program is
+// installed on purpose, so its absence fails the test rather than passing it unseen.
+func skipOutsideCI(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatal(why + " — and $CI is set, where it must run")
+	}
+	t.Skip(why)
 }
 
 // artifactDir is where the screenshot goes: $ANSWERLINT_ARTIFACTS when CI sets it, else a temporary
