@@ -319,3 +319,34 @@ func TestSessionTimedStopsTyping(t *testing.T) {
 		t.Errorf("attempt took %ds of %ds, want 40 of 0 (the limit rounds down to whole seconds)", a.Seconds, a.Limit)
 	}
 }
+
+// TestSessionEditor: the editor gets a file with the question below a scissors line, and what the
+// candidate writes above it is graded.
+func TestSessionEditor(t *testing.T) {
+	var seen, graded string
+	s := &Session{Out: &bytes.Buffer{}, Now: func() time.Time { return now }, Limit: 5 * time.Minute,
+		Rubrics: []*rubric.Rubric{testRubric("q1")}, HistoryPath: filepath.Join(t.TempDir(), "h.jsonl"),
+		Editor: func(_ context.Context, path string) error {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			seen = string(data)
+			return os.WriteFile(path, append([]byte("## My answer\nIt is q1.\n"), data...), 0o600)
+		},
+		Grade: func(r *rubric.Rubric, text string) (*grader.Result, error) {
+			graded = text
+			return &grader.Result{File: "your answer", Rubric: r.ID, Score: 70, Pass: 60}, nil
+		}}
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{scissors, "#   What is q1?", "# You have 5m."} {
+		if !strings.Contains(seen, want) {
+			t.Errorf("the editor's file lacks %q:\n%s", want, seen)
+		}
+	}
+	if graded != "## My answer\nIt is q1.\n" {
+		t.Errorf("graded %q, want the answer with its heading and without the template", graded)
+	}
+}
