@@ -38,6 +38,9 @@ var (
 // measure reads the set, drafts its rubrics, grades it and evaluates with 2 groups of questions.
 func (b benchmark) measure(t *testing.T, resamples int) *Report {
 	t.Helper()
+	if raceDetector || testing.Short() {
+		t.Skip("a benchmark floor: skipped with -race and -short")
+	}
 	f, err := os.Open(benchdata.Path(t, b.file))
 	if err != nil {
 		t.Fatal(err)
