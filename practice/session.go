@@ -27,9 +27,10 @@ type GradeFunc func(r *rubric.Rubric, text string) (*grader.Result, error)
 // Session is one round of practice: the choice of question, the answer, its grade and its place in the
 // history. Its streams and clock are fields so that tests drive it.
 type Session struct {
-	Out   io.Writer
-	In    io.Reader // the answer, typed, when there is no editor
-	Color bool
+	Out    io.Writer
+	ErrOut io.Writer // warnings about the history; nil: Out
+	In     io.Reader // the answer, typed, when there is no editor
+	Color  bool
 
 	// Editor opens a file for the candidate to write the answer in; nil: the answer is typed into In.
 	Editor func(ctx context.Context, path string) error
@@ -49,8 +50,12 @@ func (s *Session) Run(ctx context.Context) (*Attempt, error) {
 	if err != nil {
 		return nil, err
 	}
+	errOut := s.ErrOut
+	if errOut == nil {
+		errOut = s.Out
+	}
 	for _, w := range warns {
-		fmt.Fprintf(s.Out, "warning: %s\n", w.Error())
+		fmt.Fprintf(errOut, "answerlint: warning: %s\n", w.Error())
 	}
 	p, err := s.choose(hist)
 	if err != nil {
