@@ -82,6 +82,7 @@ func (s *Session) Run(ctx context.Context) (*Attempt, error) {
 	if err := Append(s.HistoryPath, a); err != nil {
 		return nil, fmt.Errorf("saving the attempt to %s: %w", s.HistoryPath, err)
 	}
+	s.showRecap(res)
 	s.showProgress(append(hist, a), p.Rubric.ID)
 	return &a, nil
 }
@@ -239,6 +240,22 @@ func (s *Session) showResult(r *rubric.Rubric, res *grader.Result, spent time.Du
 	return err
 }
 
+// showRecap repeats the score and what was missed in one line at the end: the model points above are
+// long, and a terminal shows its last lines.
+func (s *Session) showRecap(res *grader.Result) {
+	var missed []string
+	for _, c := range res.Concepts {
+		if !c.Covered {
+			missed = append(missed, c.Name)
+		}
+	}
+	fmt.Fprintf(s.Out, "\nYou scored %d/100 (pass mark %d)", res.Score, res.Pass)
+	if len(missed) > 0 {
+		fmt.Fprintf(s.Out, "; missed: %s", strings.Join(missed, ", "))
+	}
+	fmt.Fprintln(s.Out, ".")
+}
+
 func (s *Session) showProgress(hist []Attempt, id string) {
 	p := attemptsByRubric(hist)[id]
 	best := 0
@@ -247,7 +264,7 @@ func (s *Session) showProgress(hist []Attempt, id string) {
 		best = max(best, a.Score)
 		scores = append(scores, a.Score)
 	}
-	fmt.Fprintf(s.Out, "\nSaved: attempt %d at this question, best %d  %s\n", len(p), best, Sparkline(scores))
+	fmt.Fprintf(s.Out, "Saved: attempt %d at this question, best %d  %s\n", len(p), best, Sparkline(scores))
 	fmt.Fprintf(s.Out, "History: %s ('answerlint practice stats' shows your progress)\n", s.HistoryPath)
 }
 
