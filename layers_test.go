@@ -23,6 +23,7 @@ var layers = map[string]int{
 	"run":      5, // grading documents and runs: sources, rubric choice, policy, summaries
 	"practice": 5, // practice mode: which question next, the history of attempts, progress
 	"config":   6, // the configuration file's schema
+	"tune":     6, // rubrics measured against graded answers, and phrasings proposed from them
 	"cmd":      7, // cobra and viper wiring
 	"":         8, // main
 }
