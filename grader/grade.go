@@ -148,7 +148,7 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 		found = found[:0]
 		for _, m := range ms {
 			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && m.counts(con.Polarity) &&
-				!(len(con.Affirm) > 0 && deniesAffirm(ms, &m)) {
+				!(len(con.Affirm) > 0 && deniesAffirm(ms, &m)) && c.statesConcept(d, &m, i) {
 				found = append(found, m)
 			}
 		}

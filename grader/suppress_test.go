@@ -12,7 +12,7 @@ import (
 func TestGradeWithSuppressionsAndFailOn(t *testing.T) {
 	c := compileTest(t)
 	// remote-state (2 of 8) + pdb + rollback (1 each) = 50 points; the laptop costs 25.
-	const text = "Remote state, PDBs and kubectl rollout undo; I run terraform apply from a laptop."
+	const text = "Remote state, PDBs per service and kubectl rollout undo; I run terraform apply from a laptop."
 	laptop := Suppression{Mistake: "apply-from-laptop", Reason: "sandbox account only", Line: 3, Column: 1}
 	tests := []struct {
 		name       string
@@ -82,7 +82,7 @@ func TestSuppressingAFindingLiftsItsCap(t *testing.T) {
 
 func TestSuppressionFollowsTheRubricCurve(t *testing.T) {
 	c := compileYAML(t, testRubric+"curve: 0.5\n")
-	res := c.Grade(Input{Text: "Remote state, PDBs and kubectl rollout undo; I run terraform apply from a laptop.",
+	res := c.Grade(Input{Text: "Remote state, PDBs per service and kubectl rollout undo; I run terraform apply from a laptop.",
 		Suppress: []Suppression{{Mistake: "apply-from-laptop", Reason: "sandbox"}}})
 	if res.Score != 71 || res.Penalty != 0 { // 100 × (50/100)^0.5, no penalty
 		t.Errorf("score %d penalty %v, want 71 and 0", res.Score, res.Penalty)
