@@ -10,6 +10,8 @@ import (
 type lexeme struct {
 	term  string
 	flags wordFlags
+	num   int32 // the term's number in the term table, 0 if no analyzer knew it
+	gen   int32 // for num 0: the term table's generation when it was looked up
 }
 
 type wordFlags uint8
@@ -28,6 +30,7 @@ var phraseStarts = map[string]wordFlags{}
 
 func newLexeme(surface string) lexeme {
 	l := lexeme{term: Stem(surface)}
+	l.num, l.gen = terms.lookup(l.term)
 	if stopWords[surface] {
 		l.flags |= flagStop
 	}
@@ -61,6 +64,11 @@ var lexicons = sync.Pool{New: func() any {
 
 func (lx *lexicon) lookup(surface string) lexeme {
 	if l, ok := lx.words[surface]; ok {
+		if l.num == 0 && l.gen != terms.gen.Load() {
+			// A rubric compiled since may know the term now.
+			l.num, l.gen = terms.lookup(l.term)
+			lx.words[strings.Clone(surface)] = l
+		}
 		return l
 	}
 	l := newLexeme(surface)
