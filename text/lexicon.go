@@ -24,17 +24,13 @@ const (
 	flagConnective
 )
 
-// phraseStarts holds the first word of every phrase of every phraseSet, with its set's flag; phrases
-// fills it.
-var phraseStarts = map[string]wordFlags{}
-
 func newLexeme(surface string) lexeme {
 	l := lexeme{term: Stem(surface)}
 	l.num, l.gen = terms.lookup(l.term)
 	if stopWords[surface] {
 		l.flags |= flagStop
 	}
-	l.flags |= phraseStarts[surface]
+	l.flags |= phraseStarts()[surface]
 	if connectives[surface] {
 		l.flags |= flagConnective
 	}
