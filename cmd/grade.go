@@ -226,10 +226,19 @@ func (o *gradeOptions) run(ctx context.Context, args []string) error {
 	}
 	src := run.FileSource{Dir: o.cwd, Paths: paths, Stdin: o.in, ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
 	found := g.Find(src)
+	tool := report.Tool{Name: "answerlint", Version: version()}
+	settings := printerSettings{color: o.color, pathPrefix: repoPrefix(o.cwd), stepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
+	// Standard input is named "-" among the files and "<stdin>" in results: its place in the report's
+	// order is known only at the end, so a run that reads it is not streamed.
+	w, err := newReportWriter(o.outputs, settings, o.out, tool, !hasArg(paths, "-"))
+	if err != nil {
+		return withCode(ExitError, err)
+	}
 	bar := newProgress(o.errOut, len(found.Files))
-	batch, err := g.RunFiles(ctx, src, found, run.RunOptions{KeepText: needsSources(o.outputs), Graded: bar.step})
+	batch, err := g.RunFiles(ctx, src, found, run.RunOptions{KeepText: needsSources(o.outputs), Graded: bar.step, Each: w.each()})
 	bar.finish()
 	if err != nil {
+		w.abort()
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -238,8 +247,8 @@ func (o *gradeOptions) run(ctx context.Context, args []string) error {
 	for _, n := range batch.Notes {
 		fmt.Fprintf(o.errOut, "answerlint: %s\n", n)
 	}
-	batch.Report.Tool = report.Tool{Name: "answerlint", Version: version()}
-	return o.finish(batch.Report, paths, batch.Files)
+	batch.Report.Tool = tool
+	return o.finish(w, batch, paths)
 }
 
 // newRunGrader loads the rubrics and makes the grader of documents for the options' configuration.
@@ -312,7 +321,8 @@ func relOrAbs(dir, p string) string {
 }
 
 // finish prints the reports and decides the exit code.
-func (o *gradeOptions) finish(rep *report.Report, paths []string, files int) error {
+func (o *gradeOptions) finish(w *reportWriter, batch *run.Batch, paths []string) error {
+	rep, s, files := batch.Report, batch.Summary, batch.Files
 	for _, e := range rep.Errors {
 		if e.Line > 0 {
 			fmt.Fprintf(o.errOut, "answerlint: %s:%d: %s\n", e.File, e.Line, e.Message)
@@ -320,11 +330,9 @@ func (o *gradeOptions) finish(rep *report.Report, paths []string, files int) err
 			fmt.Fprintf(o.errOut, "answerlint: %s: %s\n", e.File, e.Message)
 		}
 	}
-	settings := printerSettings{color: o.color, pathPrefix: repoPrefix(o.cwd), stepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
-	if err := writeOutputs(o.outputs, settings, rep, o.out); err != nil {
+	if err := w.write(rep, s); err != nil {
 		return withCode(ExitError, err)
 	}
-	s := rep.Summarize()
 	switch {
 	case files == 0 && len(rep.Errors) == 0:
 		exts := o.cfg.Extensions

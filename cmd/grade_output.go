@@ -1,7 +1,7 @@
 package cmd
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/report"
 )
 
@@ -95,16 +96,78 @@ func (o output) printer(s printerSettings) report.Printer {
 	return report.Text{Color: s.color && o.path == ""}
 }
 
-// writeOutputs prints every report: those for standard output in order, those for files each to a
-// temporary file renamed into place, so a report file is always whole.
-func writeOutputs(outs []output, s printerSettings, rep *report.Report, stdout io.Writer) error {
+// reportWriter writes a run's reports: those for standard output in order, those for files each to
+// a temporary file renamed into place, so that a report file is always whole. When every report is a
+// JSON file it streams them, result by result, while the run grades: memory then holds the results in
+// flight, not the whole run.
+type reportWriter struct {
+	outs     []output
+	settings printerSettings
+	stdout   io.Writer
+	files    []*report.AtomicFile
+	streams  []*report.JSONStream
+}
+
+// newReportWriter prepares the reports; stream asks for streaming, which happens only when every
+// report is a JSON file.
+func newReportWriter(outs []output, s printerSettings, stdout io.Writer, tool report.Tool, stream bool) (*reportWriter, error) {
+	w := &reportWriter{outs: outs, settings: s, stdout: stdout}
 	for _, o := range outs {
-		p := o.printer(s)
+		stream = stream && o.format == "json" && o.path != ""
+	}
+	if !stream {
+		return w, nil
+	}
+	for _, o := range outs {
+		f, err := report.CreateAtomic(o.path)
+		if err != nil {
+			w.abort()
+			return nil, fmt.Errorf("writing %s report: %w", o.format, err)
+		}
+		w.files = append(w.files, f)
+		w.streams = append(w.streams, report.NewJSONStream(f, tool))
+	}
+	return w, nil
+}
+
+// each is the run's RunOptions.Each: nil unless the reports are streamed.
+func (w *reportWriter) each() func([]*grader.Result) error {
+	if w.streams == nil {
+		return nil
+	}
+	return func(results []*grader.Result) error {
+		for _, s := range w.streams {
+			for _, res := range results {
+				if err := s.Add(res); err != nil {
+					return fmt.Errorf("writing json report: %w", err)
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// write finishes the reports: prints them whole, or ends and commits the streamed ones.
+func (w *reportWriter) write(rep *report.Report, sum report.Summary) error {
+	if w.streams != nil {
+		for i, s := range w.streams {
+			if err := s.Close(rep.Errors, sum); err != nil {
+				w.abort()
+				return fmt.Errorf("writing json report: %w", err)
+			}
+			if err := w.files[i].Commit(); err != nil {
+				return fmt.Errorf("writing json report: %w", err)
+			}
+		}
+		return nil
+	}
+	for _, o := range w.outs {
+		p := o.printer(w.settings)
 		var err error
 		if o.path == "" {
-			err = p.Print(stdout, rep)
+			err = p.Print(w.stdout, rep)
 		} else {
-			err = writeAtomic(o.path, func(w io.Writer) error { return p.Print(w, rep) })
+			err = writeAtomic(o.path, func(out io.Writer) error { return p.Print(out, rep) })
 		}
 		if err != nil {
 			return fmt.Errorf("writing %s report: %w", o.format, err)
@@ -113,36 +176,29 @@ func writeOutputs(outs []output, s printerSettings, rep *report.Report, stdout i
 	return nil
 }
 
-// writeAtomic writes a file through a temporary file in the same directory and a rename.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+// abort removes the streamed reports' temporary files.
+func (w *reportWriter) abort() {
+	for _, f := range w.files {
+		f.Abort()
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+}
+
+// writeAtomic writes a file whole or not at all (report.AtomicFile).
+func writeAtomic(path string, write func(io.Writer) error) error {
+	f, err := report.CreateAtomic(path)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err := write(bw); err != nil {
+		f.Abort()
 		return err
 	}
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
+	if err := bw.Flush(); err != nil {
+		f.Abort()
 		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return f.Commit()
 }
 
 // needsSources reports whether any output needs the files' text: to count columns in bytes, or to show

@@ -3,7 +3,9 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -89,5 +91,36 @@ func TestParseOutputs(t *testing.T) {
 		if _, err := parseOutputs(bad); err == nil {
 			t.Errorf("%v: no error", bad)
 		}
+	}
+}
+
+// TestStreamedJSONReportIsTheWholeOne: a run whose only reports are JSON files streams them result by
+// result; the file is byte for byte the one written whole when another report keeps the results.
+func TestStreamedJSONReportIsTheWholeOne(t *testing.T) {
+	files := map[string]string{"answers/gitops.md": strongAnswer, "answers/weak/gitops.md": weakAnswer, "answers/notes.md": "No rubric here.\n"}
+	for i := range 30 {
+		files[fmt.Sprintf("answers/more/%02d/gitops.md", i)] = strings.Repeat(weakAnswer, i%4+1)
+	}
+	testfs.InDir(t, files)
+	var out, errOut bytes.Buffer
+	if code := Main([]string{"grade", "answers", "--format", "json=streamed.json"}, strings.NewReader(""), &out, &errOut); code != ExitError {
+		t.Fatalf("exit %d, want %d (an answer has no rubric): %s", code, ExitError, errOut.String())
+	}
+	if code := Main([]string{"grade", "answers", "--format", "json=whole.json", "--format", "line=report.txt"}, strings.NewReader(""), &out, &errOut); code != ExitError {
+		t.Fatalf("exit %d, want %d: %s", code, ExitError, errOut.String())
+	}
+	streamed, err := os.ReadFile("streamed.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := os.ReadFile("whole.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(streamed, whole) || !bytes.Contains(whole, []byte(`"graded": 32`)) {
+		t.Errorf("the streamed report differs from the whole one:\n%s\n---\n%s", streamed, whole)
+	}
+	if tmp, _ := filepath.Glob(".*.tmp"); len(tmp) > 0 {
+		t.Errorf("temporary files left: %v", tmp)
 	}
 }

@@ -217,18 +217,17 @@ func (s *Session) typed(ctx context.Context) (string, error) {
 }
 
 func (s *Session) showResult(r *rubric.Rubric, res *grader.Result, spent time.Duration) error {
-	fmt.Fprintf(s.Out, "\nScore: %d/100 (%s; pass mark %d)", res.Score, res.Band, res.Pass)
-	if s.Limit > 0 {
-		if spent > s.Limit {
-			fmt.Fprintf(s.Out, " · %s, over the %s allowed by %s", duration(spent), duration(s.Limit), duration(spent-s.Limit))
-		} else {
-			fmt.Fprintf(s.Out, " · %s of %s", duration(spent), duration(s.Limit))
-		}
-	}
 	fmt.Fprintln(s.Out)
 	rep := &report.Report{Results: []*grader.Result{res}}
 	if err := (report.Text{Color: s.Color}).Print(s.Out, rep); err != nil {
 		return err
+	}
+	if s.Limit > 0 {
+		if spent > s.Limit {
+			fmt.Fprintf(s.Out, "Time: %s, over the %s allowed by %s\n", duration(spent), duration(s.Limit), duration(spent-s.Limit))
+		} else {
+			fmt.Fprintf(s.Out, "Time: %s of %s\n", duration(spent), duration(s.Limit))
+		}
 	}
 	fmt.Fprintf(s.Out, "\nModel points for %q\n", r.Title)
 	_, err := io.WriteString(s.Out, rubric.ModelPoints(r))

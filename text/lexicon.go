@@ -22,6 +22,8 @@ const (
 	flagPostStart             // the first word of a post-trigger (postTriggers)
 	flagPseudoStart           // the first word of a pseudo-trigger (pseudoTriggers)
 	flagConnective
+	flagPastStart    // the first word of a past-practice marker (pastMarkers)
+	flagOutcomeStart // the first word of an outcome marker (outcomeMarkers)
 )
 
 func newLexeme(surface string) lexeme {

@@ -284,3 +284,18 @@ func TestTermIDsAcrossAnalyzers(t *testing.T) {
 		}
 	}
 }
+
+// The first word of every trigger or marker phrase carries its set's flag, so that the phrase is looked
+// for where the word stands: a set left out of the lazily built index would never match.
+func TestPhraseStartsCoverEverySet(t *testing.T) {
+	for _, ps := range []*phraseSet{preTriggers, postTriggers, pseudoTriggers, pastMarkers, outcomeMarkers} {
+		if len(ps.byFirst()) == 0 {
+			t.Fatalf("the set with flag %b has no phrases", ps.flag)
+		}
+		for first := range ps.byFirst() {
+			if newLexeme(first).flags&ps.flag == 0 {
+				t.Errorf("%q starts a phrase of the set with flag %b but its lexeme lacks the flag", first, ps.flag)
+			}
+		}
+	}
+}

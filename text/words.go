@@ -98,8 +98,13 @@ type phraseSet struct {
 	first map[string][][]string
 }
 
+// phraseSets is every phraseSet made, for phraseStarts: phrases registers each.
+var phraseSets []*phraseSet
+
 func phrases(flag wordFlags, list ...string) *phraseSet {
-	return &phraseSet{flag: flag, list: list}
+	ps := &phraseSet{flag: flag, list: list}
+	phraseSets = append(phraseSets, ps)
+	return ps
 }
 
 // byFirst returns the set's phrases, as words, by their first word.
@@ -118,7 +123,7 @@ func (ps *phraseSet) byFirst() map[string][][]string {
 // phraseStarts holds the first word of every phrase of every phraseSet, with its set's flag.
 var phraseStarts = sync.OnceValue(func() map[string]wordFlags {
 	starts := map[string]wordFlags{}
-	for _, ps := range []*phraseSet{preTriggers, postTriggers, pseudoTriggers} {
+	for _, ps := range phraseSets {
 		for first := range ps.byFirst() {
 			starts[first] |= ps.flag
 		}
