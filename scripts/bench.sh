@@ -6,8 +6,8 @@
 #     'rg -c -F -f phrases.txt' on lower-cased text (the floor) and 'rg -c -i -F -f phrases.txt';
 #   - the files path, 'answerlint grade --format json=FILE DIR/', one Markdown file per answer;
 #   - Vale with the same phrasings as an existence rule over the same files, when vale is installed;
-#   - peak RSS of each, the time of 10×N answers against N (linear is 10×), and the peak RSS of 1M
-#     answers streamed from the generator;
+#   - peak RSS of each, the time of 10×N answers against N (linear is 10×), one answer of 1 MB, and the
+#     peak RSS of 1M answers streamed from the generator;
 #   - start-up: 'answerlint --version', 'answerlint rubric list' and grading one file, beside a bare Go
 #     hello-world built in the same run, and beside a binary that only links cobra and viper (the floor
 #     answerlint's dependencies set, testdata/depfloor), in paired runs.
@@ -153,6 +153,13 @@ if [ $have_vale = 1 ]; then
 fi
 echo
 echo "$((n * 10)) answers take $(ratio "${wall[big]}" "${wall[jsonl]}")× the wall time of $n and $(ratio "${cpu[big]}" "${cpu[jsonl]}")× the CPU time (linear is 10×, target at most 10.5×); peak RSS $(mib "${rss[big]}")"
+
+# One answer of about 1 MB (target: under 200 ms in all).
+onemb=$work/one-mb.jsonl
+[ -s "$onemb" ] || "$gen" -n 1 -words 170000 -o "$onemb"
+row onemb "$runs" "$bin" grade --jsonl "$onemb"
+awk -v b="$(wc -c <"$onemb")" -v s="${wall[onemb]}" -v c="${cpu[onemb]}" -v r="$(mib "${rss[onemb]}")" \
+	'BEGIN { printf "one %.2f MB answer: %.0f ms in all (%.2f s CPU), peak RSS %s (target under 200 ms)\n", b / 1e6, s * 1000, c, r }'
 
 # Start-up, in paired runs: each round runs the bare Go binary and then each answerlint command, so that a
 # change in the machine's load touches all of them alike. Each run is a subshell of its own, whose
