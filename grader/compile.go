@@ -41,7 +41,7 @@ type pattern struct {
 type Compiled struct {
 	Rubric   *rubric.Rubric
 	analyzer *text.Analyzer
-	byTerm   [][]*pattern // by the ID of the first term
+	byTerm   [][]startEntry // by the ID of the first term
 	byExact  map[string][]*pattern
 	gap      int
 	checks   []rubric.Check // the global checks that apply to this rubric
@@ -157,7 +157,7 @@ func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phras
 			for int(pt.ids[0]) >= len(c.byTerm) {
 				c.byTerm = append(c.byTerm, nil)
 			}
-			c.byTerm[pt.ids[0]] = append(c.byTerm[pt.ids[0]], pt)
+			c.byTerm[pt.ids[0]] = append(c.byTerm[pt.ids[0]], newStartEntry(pt))
 			added = append(added, pt)
 		}
 	}
