@@ -1,0 +1,170 @@
+package lsp
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	protocol "github.com/tliron/glsp/protocol_3_16"
+)
+
+const answerURI = "file:///answers/state.md"
+
+// stateAnswer answers the Terraform state question with one known mistake ("commit the state file",
+// local-state-in-git) on a line that starts with multi-byte characters: é (two bytes, one UTF-16
+// unit), an emoji (four bytes, two units) and CJK (three bytes, one unit each).
+const stateAnswer = `---
+rubric: terraform-state-management
+---
+Each environment (dev, staging, prod) gets its own state, so a mistake in dev cannot touch production.
+Café 🙂 日本チーム: we commit the state file to Git after every apply, and two engineers never
+apply at the same time because we agree on it in chat first.
+`
+
+// utf16Pos is where a byte offset of text is for an editor, computed here from first principles.
+func utf16Pos(text string, offset int) protocol.Position {
+	line := strings.Count(text[:offset], "\n")
+	lineStart := strings.LastIndex(text[:offset], "\n") + 1
+	return protocol.Position{Line: protocol.UInteger(line), Character: protocol.UInteger(len(utf16.Encode([]rune(text[lineStart:offset]))))}
+}
+
+// rangeOf is the editor range of the first occurrence of s in text.
+func rangeOf(t *testing.T, text, s string) protocol.Range {
+	t.Helper()
+	i := strings.Index(text, s)
+	if i < 0 {
+		t.Fatalf("%q not in the text", s)
+	}
+	return protocol.Range{Start: utf16Pos(text, i), End: utf16Pos(text, i+len(s))}
+}
+
+func findDiagnostic(diags []diagnostic, code string) *diagnostic {
+	for i, d := range diags {
+		if d.Code == code {
+			return &diags[i]
+		}
+	}
+	return nil
+}
+
+func codes(diags []diagnostic) []string {
+	var out []string
+	for _, d := range diags {
+		out = append(out, d.Code)
+	}
+	return out
+}
+
+func hoverText(t *testing.T, c *testClient, uri string, p protocol.Position) string {
+	t.Helper()
+	var h *struct {
+		Contents protocol.MarkupContent `json:"contents"`
+	}
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": p}, &h)
+	if h == nil {
+		return ""
+	}
+	return h.Contents.Value
+}
+
+// applyEdit applies a code action's single text edit to text.
+func applyEdit(t *testing.T, text string, a protocol.CodeAction, uri string) string {
+	t.Helper()
+	edits := a.Edit.Changes[uri]
+	if len(edits) != 1 {
+		t.Fatalf("action %q: want one edit of %s, got %+v", a.Title, uri, a.Edit)
+	}
+	e := edits[0]
+	ix := func(p protocol.Position) int {
+		lines := strings.SplitAfter(text, "\n")
+		off := 0
+		for _, l := range lines[:p.Line] {
+			off += len(l)
+		}
+		units := 0
+		for i, r := range lines[p.Line] {
+			if units >= int(p.Character) {
+				return off + i
+			}
+			units += len(utf16.Encode([]rune{r}))
+		}
+		return off + len(lines[p.Line])
+	}
+	return text[:ix(e.Range.Start)] + e.NewText + text[ix(e.Range.End):]
+}
+
+// TestSession drives a whole session as an editor does: initialize, open an answer, read the
+// diagnostics, hover, take a quick fix, change the text, see the new diagnostics, shut down and exit.
+func TestSession(t *testing.T) {
+	c := startServer(t, newPackGrader(t), 0)
+	caps := c.initialize()
+	if caps.HoverProvider != true || caps.CodeActionProvider == nil || caps.CodeLensProvider == nil {
+		t.Errorf("capabilities lack hover, code actions or code lenses: %+v", caps)
+	}
+
+	c.open(answerURI, stateAnswer)
+	diags := c.waitDiagnostics(answerURI, 1)
+
+	mistake := findDiagnostic(diags, "terraform-state-management/local-state-in-git")
+	if mistake == nil {
+		t.Fatalf("no diagnostic for the committed state file; got %v", codes(diags))
+	}
+	if want := rangeOf(t, stateAnswer, "commit the state file"); mistake.Range != want {
+		t.Errorf("mistake range on the multi-byte line = %+v, want %+v", mistake.Range, want)
+	}
+	if mistake.Severity != protocol.DiagnosticSeverityError || mistake.Source != "answerlint" {
+		t.Errorf("mistake severity %v source %v, want error from answerlint", mistake.Severity, mistake.Source)
+	}
+
+	summary := findDiagnostic(diags, summaryCode)
+	if summary == nil {
+		t.Fatalf("no summary diagnostic; got %v", codes(diags))
+	}
+	if summary.Range.Start.Line != 0 || summary.Severity != protocol.DiagnosticSeverityInformation {
+		t.Errorf("summary at %+v severity %v, want line 0, information", summary.Range, summary.Severity)
+	}
+	for _, want := range []string{"terraform-state-management: ", "/100", "1 mistake", "missing: "} {
+		if !strings.Contains(summary.Message, want) {
+			t.Errorf("summary %q does not say %q", summary.Message, want)
+		}
+	}
+
+	// Hover on the mistake gives its advice; hover on the front matter, the question and what is missing.
+	if h := hoverText(t, c, answerURI, mistake.Range.Start); !strings.Contains(h, "remote backend with locking") {
+		t.Errorf("hover on the mistake = %q, want its advice", h)
+	}
+	h := hoverText(t, c, answerURI, protocol.Position{Line: 1, Character: 3})
+	for _, want := range []string{"How do you manage Terraform state", "Still missing", "(required)"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("hover on the front matter = %q, want %q", h, want)
+		}
+	}
+
+	// The quick fix inserts a suppression with a reason to fill in, before the mistake's line.
+	var actions []protocol.CodeAction
+	c.call("textDocument/codeAction", map[string]any{
+		"textDocument": map[string]any{"uri": answerURI}, "range": mistake.Range,
+		"context": map[string]any{"diagnostics": []any{mistake}},
+	}, &actions)
+	if len(actions) != 1 || !strings.Contains(actions[0].Title, "local-state-in-git") {
+		t.Fatalf("code actions on the mistake = %+v, want one that turns local-state-in-git off", actions)
+	}
+	fixed := applyEdit(t, stateAnswer, actions[0], answerURI)
+	wantLine := "<!-- answerlint-disable local-state-in-git why it does not apply -->\nCafé 🙂"
+	if !strings.Contains(fixed, wantLine) {
+		t.Fatalf("after the quick fix the text is\n%s\nwant a line %q", fixed, wantLine)
+	}
+
+	c.change(answerURI, 2, fixed)
+	diags = c.waitDiagnostics(answerURI, 2)
+	if d := findDiagnostic(diags, "terraform-state-management/local-state-in-git"); d != nil {
+		t.Errorf("the suppressed mistake is still a diagnostic: %+v", d)
+	}
+	if s := findDiagnostic(diags, summaryCode); s == nil || strings.Contains(s.Message, "mistake") {
+		t.Errorf("summary after the fix = %+v, want no mistake", s)
+	}
+
+	if err := c.shutdown(); err != nil {
+		t.Errorf("Serve after shutdown and exit: %v", err)
+	}
+}
