@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -84,7 +85,7 @@ func (o *initOptions) run() error {
 			continue
 		}
 		if err := writeAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, f.text); return err }); err != nil {
-			return withCode(ExitError, fmt.Errorf("%s: %s", path, describe(err)))
+			return withCode(ExitError, fmt.Errorf("%s: %s", path, oserr.Describe(err)))
 		}
 		fmt.Fprintf(o.out, "created %s\n", filepath.ToSlash(path))
 		created++
