@@ -6,7 +6,7 @@ import (
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
-	"github.com/answerlint/answerlint/answer"
+	"github.com/answerlint/answerlint/grader"
 )
 
 // reasonPlaceholder stands for the reason a writer must give in a suppression they insert; it reads as
@@ -22,7 +22,7 @@ func (g *graded) codeActions(r protocol.Range) []protocol.CodeAction {
 	for _, a := range g.outcome.Answers {
 		seen := map[string]bool{}
 		for _, m := range a.Result.Mistakes {
-			if m.ID == answer.BadSuppressionID || seen[m.ID] {
+			if m.ID == grader.BadSuppressionID || seen[m.ID] {
 				continue
 			}
 			start, end := a.Section.Start, a.Section.Start

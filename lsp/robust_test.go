@@ -14,6 +14,7 @@ import (
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
+	"github.com/answerlint/answerlint/lsp/lsptest"
 	"github.com/answerlint/answerlint/report"
 )
 
@@ -21,31 +22,30 @@ import (
 // name one of the closest rubrics in front matter; taking one grades the answer.
 func TestNoRubricOffersFrontMatter(t *testing.T) {
 	c := startServer(t, newPackGrader(t), 0)
-	c.initialize()
+	c.Initialize()
 	text := "We keep the Terraform state in an S3 backend with DynamoDB locking.\n"
-	c.open(answerURI, text)
-	diags := c.waitDiagnostics(answerURI, 1)
-	input := findDiagnostic(diags, report.InputCheck)
+	c.Open(answerURI, text)
+	diags := c.WaitDiagnostics(answerURI, 1)
+	input := lsptest.Find(diags, report.InputCheck)
 	if input == nil || input.Severity != protocol.DiagnosticSeverityError || !strings.Contains(input.Message, "no rubric") {
 		t.Fatalf("diagnostics %+v, want an input error saying there is no rubric", diags)
 	}
-	var actions []protocol.CodeAction
-	c.call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": answerURI}, "range": input.Range, "context": map[string]any{"diagnostics": []any{}}}, &actions)
+	actions := c.CodeActions(answerURI, input.Range)
 	var titles []string
 	for _, a := range actions {
 		titles = append(titles, a.Title)
 	}
-	if len(actions) != 2 || !strings.Contains(titles[0], "terraform-state-management") || !strings.Contains(titles[1], "gitops") {
-		t.Fatalf("code actions %q, want front matter for each closest rubric, closest first", titles)
+	if len(actions) != 3 || !strings.Contains(titles[0], "terraform-state-management") {
+		t.Fatalf("code actions %q, want front matter for each of the three closest rubrics, terraform-state-management first", titles)
 	}
 	fixed := applyEdit(t, text, actions[0], answerURI)
 	if want := "---\nrubric: terraform-state-management\n---\n" + text; fixed != want {
 		t.Fatalf("after the quick fix:\n%s\nwant:\n%s", fixed, want)
 	}
-	c.change(answerURI, 2, fixed)
-	diags = c.waitDiagnostics(answerURI, 2)
-	if findDiagnostic(diags, report.InputCheck) != nil || findDiagnostic(diags, summaryCode) == nil {
-		t.Errorf("after naming the rubric: %v, want a summary and no input error", codes(diags))
+	c.Change(answerURI, 2, fixed)
+	diags = c.WaitDiagnostics(answerURI, 2)
+	if lsptest.Find(diags, report.InputCheck) != nil || lsptest.Find(diags, summaryCode) == nil {
+		t.Errorf("after naming the rubric: %v, want a summary and no input error", lsptest.Codes(diags))
 	}
 }
 
@@ -149,13 +149,13 @@ func (panicGrader) Grade(context.Context, string, string) *Outcome { panic("grad
 // TestGraderPanicIsADiagnostic: a panic while grading is shown on the file, and the session goes on.
 func TestGraderPanicIsADiagnostic(t *testing.T) {
 	c := startServer(t, panicGrader{}, 0)
-	c.initialize()
-	c.open(answerURI, "text\n")
-	diags := c.waitDiagnostics(answerURI, 1)
+	c.Initialize()
+	c.Open(answerURI, "text\n")
+	diags := c.WaitDiagnostics(answerURI, 1)
 	if len(diags) != 1 || diags[0].Severity != protocol.DiagnosticSeverityError || !strings.Contains(diags[0].Message, "grader bug") {
 		t.Fatalf("diagnostics %+v, want one error telling of the internal error", diags)
 	}
-	if err := c.shutdown(); err != nil {
+	if err := c.shutdown(t); err != nil {
 		t.Errorf("Serve: %v", err)
 	}
 }
@@ -180,14 +180,14 @@ func (g *countingGrader) Grade(ctx context.Context, path, text string) *Outcome 
 func TestChangesAreDebounced(t *testing.T) {
 	g := &countingGrader{inner: newPackGrader(t)}
 	c := startServer(t, g, 300*time.Millisecond)
-	c.initialize()
-	c.open(answerURI, stateAnswer)
-	c.waitDiagnostics(answerURI, 1)
+	c.Initialize()
+	c.Open(answerURI, stateAnswer)
+	c.WaitDiagnostics(answerURI, 1)
 	for v := 2; v <= 5; v++ {
-		c.change(answerURI, v, stateAnswer+strings.Repeat("more words ", v))
+		c.Change(answerURI, v, stateAnswer+strings.Repeat("more words ", v))
 	}
 	select {
-	case p := <-c.diags:
+	case p := <-c.Diags:
 		if *p.Version != 5 {
 			t.Errorf("first diagnostics after four quick changes are for version %d, want 5", *p.Version)
 		}
@@ -204,22 +204,20 @@ func TestChangesAreDebounced(t *testing.T) {
 func TestWatchedFilesRegrade(t *testing.T) {
 	g := &countingGrader{inner: newPackGrader(t)}
 	c := startServer(t, g, 0)
-	c.initialize()
-	c.open(answerURI, stateAnswer)
-	if d := findDiagnostic(c.waitDiagnostics(answerURI, 1), report.InputCheck); d != nil {
+	c.Initialize()
+	c.Open(answerURI, stateAnswer)
+	if d := lsptest.Find(c.WaitDiagnostics(answerURI, 1), report.InputCheck); d != nil {
 		t.Fatalf("unexpected input error %+v", d)
 	}
 	g.config.Store(1)
-	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": "file:///answers/.answerlint.yaml", "type": 2}}})
-	d := findDiagnostic(c.waitDiagnostics(answerURI, 1), report.InputCheck)
+	c.Notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": "file:///answers/.answerlint.yaml", "type": 2}}})
+	d := lsptest.Find(c.WaitDiagnostics(answerURI, 1), report.InputCheck)
 	if d == nil || d.Severity != protocol.DiagnosticSeverityError || !strings.Contains(d.Message, "configuration 1 is invalid") {
 		t.Fatalf("after the configuration changed: %+v, want its error on the answer", d)
 	}
 	// The server registers its watchers from its own goroutine after initialized: wait for it.
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-		c.mu.Lock()
-		registered := strings.Join(c.registered, " ")
-		c.mu.Unlock()
+		registered := strings.Join(c.Registered(), " ")
 		if strings.Contains(registered, "workspace/didChangeWatchedFiles") {
 			break
 		}

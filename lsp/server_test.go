@@ -6,6 +6,8 @@ import (
 	"unicode/utf16"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"github.com/answerlint/answerlint/lsp/lsptest"
 )
 
 const answerURI = "file:///answers/state.md"
@@ -38,35 +40,6 @@ func rangeOf(t *testing.T, text, s string) protocol.Range {
 	return protocol.Range{Start: utf16Pos(text, i), End: utf16Pos(text, i+len(s))}
 }
 
-func findDiagnostic(diags []diagnostic, code string) *diagnostic {
-	for i, d := range diags {
-		if d.Code == code {
-			return &diags[i]
-		}
-	}
-	return nil
-}
-
-func codes(diags []diagnostic) []string {
-	var out []string
-	for _, d := range diags {
-		out = append(out, d.Code)
-	}
-	return out
-}
-
-func hoverText(t *testing.T, c *testClient, uri string, p protocol.Position) string {
-	t.Helper()
-	var h *struct {
-		Contents protocol.MarkupContent `json:"contents"`
-	}
-	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": p}, &h)
-	if h == nil {
-		return ""
-	}
-	return h.Contents.Value
-}
-
 // applyEdit applies a code action's single text edit to text.
 func applyEdit(t *testing.T, text string, a protocol.CodeAction, uri string) string {
 	t.Helper()
@@ -97,17 +70,17 @@ func applyEdit(t *testing.T, text string, a protocol.CodeAction, uri string) str
 // diagnostics, hover, take a quick fix, change the text, see the new diagnostics, shut down and exit.
 func TestSession(t *testing.T) {
 	c := startServer(t, newPackGrader(t), 0)
-	caps := c.initialize()
+	caps := c.Initialize()
 	if caps.HoverProvider != true || caps.CodeActionProvider == nil || caps.CodeLensProvider == nil {
 		t.Errorf("capabilities lack hover, code actions or code lenses: %+v", caps)
 	}
 
-	c.open(answerURI, stateAnswer)
-	diags := c.waitDiagnostics(answerURI, 1)
+	c.Open(answerURI, stateAnswer)
+	diags := c.WaitDiagnostics(answerURI, 1)
 
-	mistake := findDiagnostic(diags, "terraform-state-management/local-state-in-git")
+	mistake := lsptest.Find(diags, "terraform-state-management/local-state-in-git")
 	if mistake == nil {
-		t.Fatalf("no diagnostic for the committed state file; got %v", codes(diags))
+		t.Fatalf("no diagnostic for the committed state file; got %v", lsptest.Codes(diags))
 	}
 	if want := rangeOf(t, stateAnswer, "commit the state file"); mistake.Range != want {
 		t.Errorf("mistake range on the multi-byte line = %+v, want %+v", mistake.Range, want)
@@ -116,9 +89,9 @@ func TestSession(t *testing.T) {
 		t.Errorf("mistake severity %v source %v, want error from answerlint", mistake.Severity, mistake.Source)
 	}
 
-	summary := findDiagnostic(diags, summaryCode)
+	summary := lsptest.Find(diags, summaryCode)
 	if summary == nil {
-		t.Fatalf("no summary diagnostic; got %v", codes(diags))
+		t.Fatalf("no summary diagnostic; got %v", lsptest.Codes(diags))
 	}
 	if summary.Range.Start.Line != 0 || summary.Severity != protocol.DiagnosticSeverityInformation {
 		t.Errorf("summary at %+v severity %v, want line 0, information", summary.Range, summary.Severity)
@@ -130,10 +103,10 @@ func TestSession(t *testing.T) {
 	}
 
 	// Hover on the mistake gives its advice; hover on the front matter, the question and what is missing.
-	if h := hoverText(t, c, answerURI, mistake.Range.Start); !strings.Contains(h, "remote backend with locking") {
+	if h := c.Hover(answerURI, mistake.Range.Start); !strings.Contains(h, "remote backend with locking") {
 		t.Errorf("hover on the mistake = %q, want its advice", h)
 	}
-	h := hoverText(t, c, answerURI, protocol.Position{Line: 1, Character: 3})
+	h := c.Hover(answerURI, protocol.Position{Line: 1, Character: 3})
 	for _, want := range []string{"How do you manage Terraform state", "Still missing", "(required)"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("hover on the front matter = %q, want %q", h, want)
@@ -141,11 +114,7 @@ func TestSession(t *testing.T) {
 	}
 
 	// The quick fix inserts a suppression with a reason to fill in, before the mistake's line.
-	var actions []protocol.CodeAction
-	c.call("textDocument/codeAction", map[string]any{
-		"textDocument": map[string]any{"uri": answerURI}, "range": mistake.Range,
-		"context": map[string]any{"diagnostics": []any{mistake}},
-	}, &actions)
+	actions := c.CodeActions(answerURI, mistake.Range)
 	if len(actions) != 1 || !strings.Contains(actions[0].Title, "local-state-in-git") {
 		t.Fatalf("code actions on the mistake = %+v, want one that turns local-state-in-git off", actions)
 	}
@@ -155,16 +124,16 @@ func TestSession(t *testing.T) {
 		t.Fatalf("after the quick fix the text is\n%s\nwant a line %q", fixed, wantLine)
 	}
 
-	c.change(answerURI, 2, fixed)
-	diags = c.waitDiagnostics(answerURI, 2)
-	if d := findDiagnostic(diags, "terraform-state-management/local-state-in-git"); d != nil {
+	c.Change(answerURI, 2, fixed)
+	diags = c.WaitDiagnostics(answerURI, 2)
+	if d := lsptest.Find(diags, "terraform-state-management/local-state-in-git"); d != nil {
 		t.Errorf("the suppressed mistake is still a diagnostic: %+v", d)
 	}
-	if s := findDiagnostic(diags, summaryCode); s == nil || strings.Contains(s.Message, "mistake") {
+	if s := lsptest.Find(diags, summaryCode); s == nil || strings.Contains(s.Message, "mistake") {
 		t.Errorf("summary after the fix = %+v, want no mistake", s)
 	}
 
-	if err := c.shutdown(); err != nil {
+	if err := c.shutdown(t); err != nil {
 		t.Errorf("Serve after shutdown and exit: %v", err)
 	}
 }
