@@ -32,7 +32,7 @@ func (o *gradeOptions) runWatch(ctx context.Context, cmd *cobra.Command, args []
 	if hasArg(args, "-") || o.filesFrom == "-" {
 		return usagef("--watch grades files as they change: it cannot read standard input")
 	}
-	if o.v.GetBool("jsonl") {
+	if jsonl, _ := cmd.Flags().GetBool("jsonl"); jsonl {
 		return usagef("--watch and --jsonl cannot be used together")
 	}
 	w, err := fsnotify.NewWatcher()
