@@ -1,6 +1,8 @@
 package lsp
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -135,5 +137,64 @@ func TestSession(t *testing.T) {
 
 	if err := c.shutdown(t); err != nil {
 		t.Errorf("Serve after shutdown and exit: %v", err)
+	}
+}
+
+// twoAnswers holds two answers in one file; the second starts on its marker's line.
+const twoAnswers = `# My answers
+
+<!-- answerlint rubric=gitops -->
+We use Argo CD to pull the cluster state from Git.
+
+<!-- answerlint rubric=terraform-state-management --> We commit the state file to Git after every apply.
+`
+
+// TestAnswersInOneFile: each answer of a file gets its summary at its top, hover on a marker explains
+// that answer's rubric, and the quick fix for a mistake on a marker's line puts the suppression inside
+// that answer, after the marker, where it applies.
+func TestAnswersInOneFile(t *testing.T) {
+	c := startServer(t, newPackGrader(t), 0)
+	c.Initialize()
+	c.Open(answerURI, twoAnswers)
+	diags := c.WaitDiagnostics(answerURI, 1)
+	var summaries []string
+	for _, d := range diags {
+		if d.Code == summaryCode {
+			summaries = append(summaries, fmt.Sprintf("%d %s", d.Range.Start.Line, strings.SplitN(d.Message, ":", 2)[0]))
+		}
+	}
+	if want := []string{"0 gitops", "5 terraform-state-management"}; !slices.Equal(summaries, want) {
+		t.Errorf("summaries at %q, want %q", summaries, want)
+	}
+	if h := c.Hover(answerURI, protocol.Position{Line: 5, Character: 10}); !strings.Contains(h, "How do you manage Terraform state") {
+		t.Errorf("hover on the second marker = %q, want the Terraform state question", h)
+	}
+	if h := c.Hover(answerURI, protocol.Position{Line: 2, Character: 10}); !strings.Contains(h, "GitOps") {
+		t.Errorf("hover on the first marker = %q, want the GitOps question", h)
+	}
+
+	mistake := lsptest.Find(diags, "terraform-state-management/local-state-in-git")
+	if mistake == nil {
+		t.Fatalf("no diagnostic for the committed state file; got %v", lsptest.Codes(diags))
+	}
+	if want := rangeOf(t, twoAnswers, "commit the state file"); mistake.Range != want {
+		t.Errorf("mistake range %+v, want %+v", mistake.Range, want)
+	}
+	actions := c.CodeActions(answerURI, mistake.Range)
+	if len(actions) != 1 {
+		t.Fatalf("code actions %+v, want one", actions)
+	}
+	fixed := applyEdit(t, twoAnswers, actions[0], answerURI)
+	want := "<!-- answerlint rubric=terraform-state-management -->\n<!-- answerlint-disable local-state-in-git why it does not apply --> We commit"
+	if !strings.Contains(fixed, want) {
+		t.Fatalf("after the quick fix:\n%s\nwant %q", fixed, want)
+	}
+	c.Change(answerURI, 2, fixed)
+	diags = c.WaitDiagnostics(answerURI, 2)
+	if d := lsptest.Find(diags, "terraform-state-management/local-state-in-git"); d != nil {
+		t.Errorf("the suppression inserted after the marker did not apply: %+v", d)
+	}
+	if d := lsptest.Find(diags, "answerlint/bad-suppression"); d != nil {
+		t.Errorf("the inserted suppression is reported as a problem: %+v", d)
 	}
 }
