@@ -119,6 +119,20 @@ func (o *gradeOptions) affectsReport(name string) bool {
 	if strings.HasPrefix(filepath.Base(name), ".") && !o.isConfig(name) {
 		return false
 	}
+	// The reports this run writes (--format markdown=report.md, or standard output sent to a file) are
+	// not answers: grading again because one was written would never stop.
+	for _, out := range o.outputs {
+		if out.path != "" && sameFile(out.path, name) {
+			return false
+		}
+	}
+	if f, ok := o.out.(*os.File); ok { // standard output redirected into a watched directory
+		if a, err := f.Stat(); err == nil {
+			if b, err := os.Stat(name); err == nil && os.SameFile(a, b) {
+				return false
+			}
+		}
+	}
 	exts := o.cfg.Extensions
 	if len(exts) == 0 {
 		exts = run.DefaultExtensions
@@ -130,6 +144,12 @@ func (o *gradeOptions) affectsReport(name string) bool {
 		}
 	}
 	return rubric.IsRubricFile(name) || o.isConfig(name)
+}
+
+func sameFile(a, b string) bool {
+	a, errA := filepath.Abs(a)
+	b, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && a == b
 }
 
 func (o *gradeOptions) isConfig(name string) bool {
