@@ -198,3 +198,29 @@ func TestAnswersInOneFile(t *testing.T) {
 		t.Errorf("the inserted suppression is reported as a problem: %+v", d)
 	}
 }
+
+// TestSuppressionProblemsAndWarnings: a suppression without a reason is a warning at the comment
+// itself, and a short answer's warning is a warning at the start of the answer.
+func TestSuppressionProblemsAndWarnings(t *testing.T) {
+	const comment = "<!-- answerlint-disable local-state-in-git -->"
+	text := "---\nrubric: terraform-state-management\n---\nCafé 🙂 " + comment + "\nWe commit the state file to Git.\n"
+	c := startServer(t, newPackGrader(t), 0)
+	c.Initialize()
+	c.Open(answerURI, text)
+	diags := c.WaitDiagnostics(answerURI, 1)
+
+	bad := lsptest.Find(diags, "answerlint/bad-suppression")
+	if bad == nil || bad.Severity != protocol.DiagnosticSeverityWarning || !strings.Contains(bad.Message, "no reason") {
+		t.Fatalf("diagnostics %v, want a warning that the suppression has no reason", diags)
+	}
+	if want := rangeOf(t, text, comment); bad.Range != want {
+		t.Errorf("suppression problem at %+v, want the comment at %+v", bad.Range, want)
+	}
+	short := lsptest.Find(diags, "terraform-state-management/answer/too-short")
+	if short == nil || short.Severity != protocol.DiagnosticSeverityWarning || short.Range.Start.Line != 3 {
+		t.Errorf("diagnostics %v, want a too-short warning on the answer's first line (3)", diags)
+	}
+	if lsptest.Find(diags, "terraform-state-management/local-state-in-git") == nil {
+		t.Errorf("a suppression without a reason turned the mistake off: %v", lsptest.Codes(diags))
+	}
+}
