@@ -32,7 +32,7 @@ func (o *gradeOptions) runWatch(ctx context.Context, cmd *cobra.Command, args []
 	if hasArg(args, "-") || o.filesFrom == "-" {
 		return usagef("--watch grades files as they change: it cannot read standard input")
 	}
-	if jsonl, _ := cmd.Flags().GetBool("jsonl"); jsonl {
+	if o.jsonl {
 		return usagef("--watch and --jsonl cannot be used together")
 	}
 	w, err := fsnotify.NewWatcher()
@@ -65,7 +65,7 @@ func (o *gradeOptions) redraw(ctx context.Context, args []string) {
 	if f, ok := o.out.(*os.File); ok && isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb" {
 		fmt.Fprint(o.out, clearScreen)
 	}
-	err := o.run(ctx, args)
+	err := o.runGrade(ctx, args)
 	var ee *exitError
 	switch {
 	case err == nil || ctx.Err() != nil:
@@ -122,7 +122,7 @@ func (o *gradeOptions) affectsReport(name string) bool {
 	// The reports this run writes (--format markdown=report.md, or standard output sent to a file) are
 	// not answers: grading again because one was written would never stop.
 	for _, out := range o.outputs {
-		if out.path != "" && sameFile(out.path, name) {
+		if out.Path != "" && sameFile(out.Path, name) {
 			return false
 		}
 	}

@@ -168,7 +168,11 @@ func highlight(src string, start, end int, res *grader.Result) []textSpan {
 		}
 	}
 	for _, m := range res.Mistakes {
-		add(m.Evidence, "mistake", "Mistake: "+m.Message)
+		label := "Mistake: " + m.Message
+		if m.Advice != "" {
+			label += " — Instead: " + m.Advice
+		}
+		add(m.Evidence, "mistake", label)
 	}
 	for _, c := range res.Concepts {
 		switch {
