@@ -226,3 +226,19 @@ func TestWatchedFilesRegrade(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveGradesAtOnce: saving grades the text without waiting for the debounce, so the writer sees
+// the result of what they saved even when the editor's debounce is long.
+func TestSaveGradesAtOnce(t *testing.T) {
+	c := startServer(t, newPackGrader(t), time.Hour)
+	c.Initialize()
+	c.Open(answerURI, stateAnswer)
+	c.WaitDiagnostics(answerURI, 1)
+	fixed := strings.Replace(stateAnswer, "we commit the state file to Git", "we keep the state in an S3 backend", 1)
+	c.Change(answerURI, 2, fixed)
+	c.Notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": answerURI}})
+	diags := c.WaitDiagnostics(answerURI, 2)
+	if d := lsptest.Find(diags, "terraform-state-management/local-state-in-git"); d != nil {
+		t.Errorf("diagnostics after the save still show the mistake that was edited away: %+v", d)
+	}
+}

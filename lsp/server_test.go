@@ -104,6 +104,13 @@ func TestSession(t *testing.T) {
 		}
 	}
 
+	// The same summary as a code lens, for editors that show them.
+	var lenses []protocol.CodeLens
+	c.Call("textDocument/codeLens", map[string]any{"textDocument": map[string]any{"uri": answerURI}}, &lenses)
+	if len(lenses) != 1 || lenses[0].Command == nil || lenses[0].Command.Title != summary.Message || lenses[0].Range.Start.Line != 0 {
+		t.Errorf("code lenses %+v, want one on line 0 titled %q", lenses, summary.Message)
+	}
+
 	// Hover on the mistake gives its advice; hover on the front matter, the question and what is missing.
 	if h := c.Hover(answerURI, mistake.Range.Start); !strings.Contains(h, "remote backend with locking") {
 		t.Errorf("hover on the mistake = %q, want its advice", h)
