@@ -24,6 +24,7 @@ import (
 type lspOptions struct {
 	*globalOptions
 	debounce time.Duration
+	rubrics  []string // --rubrics, added to every configuration's
 }
 
 func newLSPCmd(g *globalOptions) *cobra.Command {
@@ -44,8 +45,12 @@ The README shows the set-up for VS Code, Neovim, Helix and Zed.
 Exit codes: 0 after the editor's shutdown and exit, 1 when it exits without shutting down first, 2
 when the connection fails.`,
 		Args: cobra.NoArgs,
+		// The configuration is read for each answer, from its directory, and a bad one is shown on the
+		// answers under it: unlike other commands, lsp must not fail to start because of the one here.
+		PersistentPreRunE: func(*cobra.Command, []string) error { return nil },
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.debounce = o.v.GetDuration("debounce")
+			o.debounce, _ = cmd.Flags().GetDuration("debounce")
+			o.rubrics, _ = cmd.Flags().GetStringSlice("rubrics")
 			return o.run(cmd.Context())
 		},
 	}
@@ -55,7 +60,7 @@ when the connection fails.`,
 }
 
 func (o *lspOptions) run(ctx context.Context) error {
-	g := &lspGrader{base: o.globalOptions, graders: map[string]*configGrader{}}
+	g := &lspGrader{base: o.globalOptions, rubrics: o.rubrics, graders: map[string]*configGrader{}}
 	err := lsp.Serve(ctx, lsp.Options{Grader: g, Debounce: o.debounce, Version: version(), Log: o.errOut}, o.in, o.out, nil)
 	switch {
 	case errors.Is(err, lsp.ErrExitWithoutShutdown):
@@ -70,7 +75,8 @@ func (o *lspOptions) run(ctx context.Context) error {
 // the file's directory, and keeps one run.Grader per configuration file until that file or a rubric
 // it loads changes.
 type lspGrader struct {
-	base *globalOptions // the lsp command's own flags (--config, --rubrics) and streams
+	base    *globalOptions // the lsp command's --config and streams
+	rubrics []string       // --rubrics
 
 	mu      sync.Mutex
 	graders map[string]*configGrader // by configuration file ("" for none)
@@ -127,8 +133,8 @@ func (l *lspGrader) load(file string) *configGrader {
 	if err := g.loadConfig(gradeCmd); err != nil {
 		return &configGrader{err: err}
 	}
-	if rubrics := l.base.v.GetStringSlice("rubrics"); len(rubrics) > 0 {
-		g.v.Set("rubrics", rubrics)
+	if len(l.rubrics) > 0 {
+		g.v.Set("rubrics", l.rubrics)
 	}
 	if err := o.configure(gradeCmd); err != nil {
 		return &configGrader{err: err}
@@ -147,7 +153,7 @@ func (l *lspGrader) rubricPaths(cg *configGrader) []string {
 			}
 		}
 	}
-	return append(paths, l.base.v.GetStringSlice("rubrics")...)
+	return append(paths, l.rubrics...)
 }
 
 // stamp sums the names, sizes and modification times of a configuration file and of the rubric files

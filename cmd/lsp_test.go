@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"io"
 	"net/url"
 	"os"
@@ -40,15 +39,7 @@ func TestLSPCommand(t *testing.T) {
 	file := filepath.Join(dir, "prep", "mine.md")
 	uri := (&url.URL{Scheme: "file", Path: filepath.ToSlash(file)}).String()
 
-	clientIn, serverOut := io.Pipe()
-	serverIn, clientOut := io.Pipe()
-	var stderr bytes.Buffer
-	code := make(chan int, 1)
-	go func() {
-		code <- Main([]string{"lsp", "--debounce", "0"}, serverIn, serverOut, &stderr)
-		serverOut.Close()
-	}()
-	c := lsptest.Connect(t, clientIn, clientOut)
+	c, stop := startLSP(t)
 	c.Initialize()
 
 	c.Open(uri, stateAnswerNoRubric)
@@ -72,12 +63,50 @@ func TestLSPCommand(t *testing.T) {
 	}
 
 	c.Shutdown()
-	select {
-	case got := <-code:
-		if got != ExitOK {
-			t.Errorf("exit code %d after shutdown and exit, want %d; stderr:\n%s", got, ExitOK, stderr.String())
+	stop()
+}
+
+// startLSP runs `answerlint lsp` through Main on pipes and connects a client; stop waits for it to exit
+// after the client's shutdown and exit, and checks it exited 0.
+func startLSP(t *testing.T) (c *lsptest.Client, stop func()) {
+	t.Helper()
+	clientIn, serverOut := io.Pipe()
+	serverIn, clientOut := io.Pipe()
+	var stderr lockedBuffer
+	code := make(chan int, 1)
+	go func() {
+		code <- Main([]string{"lsp", "--debounce", "0"}, serverIn, serverOut, &stderr)
+		serverOut.Close()
+	}()
+	return lsptest.Connect(t, clientIn, clientOut), func() {
+		t.Helper()
+		select {
+		case got := <-code:
+			if got != ExitOK {
+				t.Errorf("exit code %d after shutdown and exit, want %d; stderr:\n%s", got, ExitOK, stderr.String())
+			}
+		case <-time.After(lsptest.Timeout):
+			t.Fatal("answerlint lsp did not exit")
 		}
-	case <-time.After(lsptest.Timeout):
-		t.Fatal("answerlint lsp did not exit")
 	}
+}
+
+// TestLSPStartsWithABadConfiguration: a configuration that does not parse does not keep the server
+// from starting; it is an error on each answer, naming the file.
+func TestLSPStartsWithABadConfiguration(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "broken.yaml")
+	if err := os.WriteFile(bad, []byte("answers: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("ANSWERLINT_CONFIG", bad)
+	c, stop := startLSP(t)
+	c.Initialize()
+	uri := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(t.TempDir(), "gitops.md"))}).String()
+	c.Open(uri, weakAnswer)
+	diags := c.WaitDiagnostics(uri, 1)
+	if d := lsptest.Find(diags, report.InputCheck); d == nil || !strings.Contains(d.Message, "broken.yaml") {
+		t.Errorf("diagnostics %+v, want an error naming the bad configuration", diags)
+	}
+	c.Shutdown()
+	stop()
 }
