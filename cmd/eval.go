@@ -256,6 +256,7 @@ func evalText(rep *eval.Report, answers bool) string {
 	fmt.Fprintf(&b, "%s to %s, human scale %s in steps of %g; mapping: %s\n\n", count(rep.N, "answer"), count(rep.Questions, "question"), rep.Scale, rep.Scale.Step, mapping)
 	evalFigures(&b, rep)
 	evalStandards(&b, rep.Standards)
+	evalDeferral(&b, rep.Deferral)
 	b.WriteString("\nper question:\n")
 	tw := tabwriter.NewWriter(&b, 0, 2, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "question\tn\tr\tRMSE\thuman\tpredicted\tscore\t")

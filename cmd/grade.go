@@ -84,6 +84,7 @@ or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake
 	f.StringSliceP("format", "f", []string{"text"}, "output `format[=path]`, repeatable: "+strings.Join(report.Formats, ", "))
 	f.String("fail-on", "error", "mistake severity that fails an answer: none, info, warning or error")
 	f.Int("max-failures", 0, "failing answers tolerated before the run fails")
+	f.Int("review-band", 0, "mark answers scoring less than this many `points` from their pass mark for a person's review")
 	f.Int64("max-file-size", run.DefaultMaxFileSize, "largest answer file graded, in `bytes`")
 	f.StringSlice("exclude", nil, "skip paths matching this `glob` (repeatable; adds to the configuration's exclude:)")
 	f.String("files-from", "", "also grade the paths listed in this `file`, one a line (- for standard input)")
@@ -132,6 +133,10 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 	c.MaxFailures = v.GetInt("max_failures")
 	if c.MaxFailures < 0 {
 		return o.settingErr(cmd, "max_failures", "must be 0 or more, not %d", c.MaxFailures)
+	}
+	c.ReviewBand = v.GetInt("review_band")
+	if c.ReviewBand < 0 || c.ReviewBand > 100 {
+		return o.settingErr(cmd, "review_band", "must be between 0 and 100, not %d", c.ReviewBand)
 	}
 	c.MaxFileSize = v.GetInt64("max_file_size")
 	o.filesFrom = v.GetString("files_from")
