@@ -62,10 +62,15 @@ or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake
   answerlint grade answers/ --format text --format junit=out/junit.xml --format sarif=out/answers.sarif
   answerlint grade --changed-since origin/main --format github
   git diff --name-only main | answerlint grade --files-from -
-  cat answer.txt | answerlint grade - --rubric gitops`,
+  cat answer.txt | answerlint grade - --rubric gitops
+  answerlint grade --watch answers/             # grade again on every save, until Ctrl-C`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.configure(cmd); err != nil {
 				return err
+			}
+			// A flag only, like --jsonl: the mode of one invocation, never a configuration key.
+			if watch, _ := cmd.Flags().GetBool("watch"); watch {
+				return o.runWatch(cmd.Context(), cmd, args)
 			}
 			if o.jsonl {
 				return o.runJSONL(cmd.Context(), args)
@@ -85,6 +90,7 @@ or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake
 	f.String("files-from", "", "also grade the paths listed in this `file`, one a line (- for standard input)")
 	f.String("changed-since", "", "grade only answers changed since this git `revision`, or whose rubric changed")
 	f.Bool("jsonl", false, jsonlFlagUsage)
+	f.Bool("watch", false, "grade again whenever an answer, rubric or configuration file changes, redrawing the report, until Ctrl-C")
 	return cmd
 }
 
