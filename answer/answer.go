@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -250,9 +251,10 @@ func hasWords(s string) bool {
 	return false
 }
 
-var commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
+// commentRe is compiled on first use, not at the start of every command.
+var commentRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--.*?-->`) })
 
-func markerStrip(s string) string { return commentRe.ReplaceAllString(s, "") }
+func markerStrip(s string) string { return commentRe().ReplaceAllString(s, "") }
 
 // yamlKeyLine is a line that starts a YAML mapping entry ("rubric: gitops").
 var yamlKeyLine = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*[ \t]*:([ \t]|$)`)

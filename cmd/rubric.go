@@ -3,7 +3,6 @@ package cmd
 import (
 	"bufio"
 	"fmt"
-	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -18,7 +17,8 @@ func newRubricCmd(g *globalOptions) *cobra.Command {
 		Use:   "rubric",
 		Short: "List, show and check rubrics",
 	}
-	cmd.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricLintCmd(g), newRubricDraftCmd(g))
+	cmd.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricLintCmd(g), newRubricDraftCmd(g),
+		newRubricTestCmd(g), newRubricSuggestCmd(g))
 	return cmd
 }
 
@@ -39,7 +39,7 @@ func newRubricListCmd(g *globalOptions) *cobra.Command {
 			fmt.Fprintln(tw, "ID\tCONCEPTS\tTAGS\tTITLE")
 			n := 0
 			for _, r := range set.All() {
-				if !hasAllTags(r, tags) {
+				if !r.HasAllTags(tags) {
 					continue
 				}
 				n++
@@ -61,15 +61,6 @@ func newRubricListCmd(g *globalOptions) *cobra.Command {
 	return cmd
 }
 
-func hasAllTags(r *rubric.Rubric, tags []string) bool {
-	for _, t := range tags {
-		if !r.HasTag(strings.TrimSpace(t)) {
-			return false
-		}
-	}
-	return true
-}
-
 func newRubricShowCmd(g *globalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "show ID",
@@ -84,57 +75,10 @@ func newRubricShowCmd(g *globalOptions) *cobra.Command {
 			if !ok {
 				return withCode(ExitError, fmt.Errorf("unknown rubric %q (closest: %s)", args[0], strings.Join(set.Closest(args[0], 3), ", ")))
 			}
-			_, err = fmt.Fprint(g.out, StudySheet(r))
+			_, err = fmt.Fprint(g.out, rubric.StudySheet(r))
 			return err
 		},
 	}
-}
-
-// StudySheet renders a rubric for a candidate to learn from.
-func StudySheet(r *rubric.Rubric) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n%s\n\n", r.Title, strings.Repeat("=", len([]rune(r.Title))))
-	fmt.Fprintf(&b, "Question: %s\n", strings.TrimSpace(r.Question))
-	fmt.Fprintf(&b, "Rubric: %s   Tags: %s   Pass mark: %d/100\n", r.ID, strings.Join(r.Tags, ", "), r.Pass)
-	if r.Structure != nil {
-		var steps []string
-		for _, s := range r.Structure.Steps {
-			steps = append(steps, s.Name)
-		}
-		fmt.Fprintf(&b, "Framework: %s (%s)\n", r.Structure.Name, strings.Join(steps, " → "))
-	}
-	b.WriteString("\nWhat a strong answer covers:\n")
-	total := r.TotalWeight()
-	concepts := append([]rubric.Concept(nil), r.Concepts...)
-	sort.SliceStable(concepts, func(i, j int) bool { return concepts[i].Weight > concepts[j].Weight })
-	for _, c := range concepts {
-		req := ""
-		if c.Required {
-			req = ", required"
-		}
-		fmt.Fprintf(&b, "  • %s (%.0f points%s)\n", c.Name, 100*c.Weight/total, req)
-		if c.Hint != "" {
-			fmt.Fprintf(&b, "      %s\n", c.Hint)
-		}
-		var words []string
-		for i, p := range c.Match {
-			if i == 5 {
-				break
-			}
-			words = append(words, p.Text)
-		}
-		fmt.Fprintf(&b, "      e.g. %s\n", strings.Join(words, "; "))
-	}
-	if len(r.Mistakes) > 0 {
-		b.WriteString("\nMistakes to avoid:\n")
-		for _, m := range r.Mistakes {
-			fmt.Fprintf(&b, "  ⚠ %s (%s, −%g)\n", m.Message, m.Severity, m.PenaltyPoints())
-			if m.Advice != "" {
-				fmt.Fprintf(&b, "      Instead: %s\n", m.Advice)
-			}
-		}
-	}
-	return b.String()
 }
 
 func newRubricLintCmd(g *globalOptions) *cobra.Command {

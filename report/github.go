@@ -104,7 +104,7 @@ var (
 	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
-func ghData(s string) string     { return ghDataEscaper.Replace(s) }
+func ghData(s string) string { return ghDataEscaper.Replace(s) }
 
 // ghLineStart escapes a value that starts a plain log line: the runner takes any line that starts with
 // "::" (after white space) as a workflow command, so a file named "::error::…" must not start one, and

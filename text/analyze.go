@@ -49,11 +49,14 @@ type Alt struct {
 type Doc struct {
 	Src    string
 	Tokens []Token
-	alts   []posAlt
-	altIdx []int32    // altIdx[i]..altIdx[i+1] are the alternatives at token i
-	lines  []int      // byte offsets of line starts, built on demand
-	runes  *runeIndex // for columns, built with lines
-	buf    *docBuffers
+	// reportedBy holds, by sentence, the first word of a past-practice marker, or -1 (attribution.go);
+	// empty when no sentence reports past practice.
+	reportedBy []int32
+	alts       []posAlt
+	altIdx     []int32    // altIdx[i]..altIdx[i+1] are the alternatives at token i
+	lines      []int      // byte offsets of line starts, built on demand
+	runes      *runeIndex // for columns, built with lines
+	buf        *docBuffers
 	// present has bit id set for every term ID the text has, as a word or another reading.
 	present []uint64
 }
@@ -105,9 +108,13 @@ func (d *Doc) AltsAt(i int) []posAlt {
 // corrected toward, and the terms it knows by ID. Once built and given its terms (Intern), an Analyzer
 // is not changed, and is safe for concurrent use.
 type Analyzer struct {
-	syn   [][]synEntry // by the ID of the first term
-	ids   map[string]int32
-	vocab *vocabulary
+	syn    [][]synEntry // by the ID of the first term
+	ids    map[string]int32
+	vocab  *vocabulary
+	splits map[string][]compoundPart // vocabulary words split in two, by first half (compound.go)
+	// byNum maps a term's number in the process-wide term table to its ID here (0 for a term unknown
+	// here): what Analyze reads for each word, an array index where ids would be a map lookup.
+	byNum []int32
 }
 
 type synEntry struct {
@@ -126,6 +133,11 @@ func (a *Analyzer) Intern(term string) int32 {
 	}
 	id := int32(len(a.ids) + 1)
 	a.ids[term] = id
+	n := terms.add(term)
+	if int(n) >= len(a.byNum) {
+		a.byNum = append(a.byNum, make([]int32, int(n)+1-len(a.byNum))...)
+	}
+	a.byNum[n] = id
 	return id
 }
 
@@ -146,6 +158,7 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	}
 	if len(vocab) > 0 {
 		a.vocab = newVocabulary(vocab)
+		a.splits = newCompoundSplits(vocab)
 	}
 	return a
 }
@@ -208,7 +221,9 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 		lex := lx.lookup(t.Surface)
 		t.Term = lex.term
 		t.Stop = lex.flags&flagStop != 0
-		t.ID = a.ids[lex.term]
+		if int(lex.num) < len(a.byNum) {
+			t.ID = a.byNum[lex.num]
+		}
 		t.flags = lex.flags
 	}
 	// Each kind of reading comes out in token order; merging the runs keeps the whole linear, where a
@@ -216,6 +231,8 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	alts := buf.alts[:0]
 	alts = a.compoundAlts(d.Tokens, alts)
 	mid := len(alts)
+	alts = buf.mergeByPos(a.spacedAlts(d.Tokens, alts), mid)
+	mid = len(alts)
 	alts = a.typoAlts(lx, d.Tokens, alts)
 	d.setAlts(buf.mergeByPos(alts, mid))
 	if syn := a.synonymAlts(d, buf.syn[:0]); len(syn) > 0 {
@@ -228,6 +245,7 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	}
 	d.markPresent(len(a.ids))
 	markNegation(d.Tokens)
+	d.markReported()
 	return d
 }
 
