@@ -120,12 +120,12 @@ func (sc *looseScratch) prepare(d *text.Doc) {
 
 // of returns the occurrences of a term, in text order.
 func (sc *looseScratch) of(id int32) []occurrence {
-	lo, _ := slices.BinarySearchFunc(sc.occ, id, func(o occurrence, id int32) int { return cmp.Compare(o.id, id) })
-	hi := lo
-	for hi < len(sc.occ) && sc.occ[hi].id == id {
-		hi++
-	}
-	return sc.occ[lo:hi]
+	// Both ends by binary search: a term that occurs n times is looked up once per occurrence of the
+	// phrasing's first term, so walking to the end of its run would make a long answer quadratic.
+	byID := func(o occurrence, id int32) int { return cmp.Compare(o.id, id) }
+	lo, _ := slices.BinarySearchFunc(sc.occ, id, byID)
+	hi, _ := slices.BinarySearchFunc(sc.occ[lo:], id+1, byID)
+	return sc.occ[lo : lo+hi]
 }
 
 // looseMatches appends, for each sentence where every term of p occurs, the tightest window around an
