@@ -113,6 +113,8 @@ type Analyzer struct {
 	ids    map[string]int32
 	vocab  *vocabulary
 	splits map[string][]compoundPart // vocabulary words split in two, by first half (compound.go)
+	// splitFirsts filters the first halves of splits.
+	splitFirsts *wordFilter
 }
 
 type synEntry struct {
@@ -134,6 +136,9 @@ func (a *Analyzer) Intern(term string) int32 {
 	return id
 }
 
+// Terms returns one more than the largest term ID: IDs run from 1 to Terms()-1.
+func (a *Analyzer) Terms() int { return len(a.ids) + 1 }
+
 // ID returns a term's ID, or 0 if it was never interned.
 func (a *Analyzer) ID(term string) int32 { return a.ids[term] }
 
@@ -151,7 +156,7 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	}
 	if len(vocab) > 0 {
 		a.vocab = newVocabulary(vocab)
-		a.splits = newCompoundSplits(vocab)
+		a.splits, a.splitFirsts = newCompoundSplits(vocab)
 	}
 	return a
 }
