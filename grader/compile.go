@@ -41,7 +41,7 @@ type pattern struct {
 type Compiled struct {
 	Rubric   *rubric.Rubric
 	analyzer *text.Analyzer
-	byTerm   [][]*pattern // by the ID of the first term
+	byTerm   [][]startEntry // by the ID of the first term
 	byExact  map[string][]*pattern
 	gap      int
 	checks   []rubric.Check // the global checks that apply to this rubric
@@ -157,7 +157,7 @@ func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phras
 			for int(pt.ids[0]) >= len(c.byTerm) {
 				c.byTerm = append(c.byTerm, nil)
 			}
-			c.byTerm[pt.ids[0]] = append(c.byTerm[pt.ids[0]], pt)
+			c.byTerm[pt.ids[0]] = append(c.byTerm[pt.ids[0]], newStartEntry(pt))
 			added = append(added, pt)
 		}
 	}
@@ -266,4 +266,10 @@ func isCollapsed(s string) bool {
 		}
 	}
 	return true
+}
+
+// Recompile compiles r, an edited copy of c's rubric, with the global checks that apply to c: a rubric
+// author (or a tool proposing phrasings) sees the edit graded exactly as the original was.
+func (c *Compiled) Recompile(r *rubric.Rubric) *Compiled {
+	return Compile(r, c.checks...)
 }

@@ -53,19 +53,44 @@ type Summary struct {
 
 // Summarize counts passed and failed answers and the mean score.
 func (r *Report) Summarize() Summary {
-	s := Summary{Graded: len(r.Results), Errors: len(r.Errors)}
-	total := 0
+	t := Tally{FailOn: r.FailOn}
 	for _, res := range r.Results {
-		total += res.Score
-		s.Mistakes += len(res.Mistakes)
-		if !r.Failing(res) {
-			s.Passed++
-		} else {
-			s.Failed++
-		}
+		t.Add(res)
 	}
+	for range r.Errors {
+		t.AddError()
+	}
+	return t.Summary()
+}
+
+// Tally counts a run's answers one at a time, as a stream grades them, so that a run need not keep its
+// results to summarise them: the one place answers are counted, for files and JSON Lines alike.
+type Tally struct {
+	FailOn rubric.Severity // as Report.FailOn
+	sum    Summary
+	total  int
+}
+
+// Add counts a graded answer.
+func (t *Tally) Add(res *grader.Result) {
+	t.sum.Graded++
+	t.total += res.Score
+	t.sum.Mistakes += len(res.Mistakes)
+	if failing(res, t.FailOn) {
+		t.sum.Failed++
+	} else {
+		t.sum.Passed++
+	}
+}
+
+// AddError counts an input that could not be graded.
+func (t *Tally) AddError() { t.sum.Errors++ }
+
+// Summary is the count so far, with the mean score.
+func (t *Tally) Summary() Summary {
+	s := t.sum
 	if s.Graded > 0 {
-		s.MeanScore = math.Round(float64(total)/float64(s.Graded)*10) / 10
+		s.MeanScore = math.Round(float64(t.total)/float64(s.Graded)*10) / 10
 	}
 	return s
 }
@@ -84,11 +109,13 @@ func (s Summary) Line() string {
 
 // Failing reports whether an answer fails the run's gates: below its pass mark, or making a mistake at
 // or above FailOn.
-func (r *Report) Failing(res *grader.Result) bool {
+func (r *Report) Failing(res *grader.Result) bool { return failing(res, r.FailOn) }
+
+func failing(res *grader.Result, failOn rubric.Severity) bool {
 	if !res.Passed {
 		return true
 	}
-	rank := r.FailOn.Rank()
+	rank := failOn.Rank()
 	if rank == 0 {
 		return false
 	}

@@ -34,17 +34,18 @@ type Found struct {
 // Find expands a source's paths into answer files, in name order: a directory or glob yields the files
 // with an answer extension that are neither excluded nor ignored by Git; a file named outright is graded
 // whatever its extension, unless excluded.
-func (g *Grader) Find(src FileSource) Found {
-	ff := &fileFinder{cwd: src.Dir, extensions: g.cfg.extensions(), exclude: g.exclude, ignores: map[string]*gitignore{}, seen: map[string]bool{}}
+func (g *Grader) Find(ctx context.Context, src FileSource) Found {
+	ff := &fileFinder{ctx: ctx, cwd: src.Dir, extensions: g.cfg.extensions(), exclude: g.exclude, ignores: map[string]*gitignore{}, seen: map[string]bool{}}
 	ff.find(src.Paths)
 	return Found{Files: ff.files, Errors: ff.errs}
 }
 
 // Batch is what a run over files produced.
 type Batch struct {
-	Report *report.Report
-	Files  int      // answer files found
-	Notes  []string // things the user should know, for standard error
+	Report  *report.Report
+	Summary report.Summary // counted as the results came, whether or not the report keeps them
+	Files   int            // answer files found
+	Notes   []string       // things the user should know, for standard error
 }
 
 // RunOptions are what a run needs besides its source.
@@ -54,6 +55,10 @@ type RunOptions struct {
 	KeepText bool
 	// Graded, when set, is called as each file is done (from the pool's goroutines), for progress.
 	Graded func()
+	// Each, when set, is given each graded file's results in report order (by file, then line) as
+	// soon as they and those before them are graded, and the report keeps none of them: a report
+	// streamed this way takes memory for the files in flight, not for the whole run.
+	Each func(results []*grader.Result) error
 }
 
 // RunFiles grades the answer files found from a source on the grading pool. The report's results and
@@ -81,8 +86,15 @@ func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt 
 		}
 		return g.gradeFile(f, src.Stdin, changed)
 	}
+	tally := report.Tally{FailOn: b.Report.FailOn}
 	err = grader.Stream(ctx, grader.Pool{}, next, work, func(out *Outcome) error {
 		b.Report.Errors = append(b.Report.Errors, out.Errors...)
+		for _, res := range out.Results {
+			tally.Add(res)
+		}
+		if opt.Each != nil {
+			return opt.Each(out.Results)
+		}
 		b.Report.Results = append(b.Report.Results, out.Results...)
 		if opt.KeepText && out.Name != "" && len(out.Results) > 0 {
 			b.Report.Sources[out.Name] = out.Text
@@ -95,6 +107,10 @@ func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt 
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
+	for range b.Report.Errors {
+		tally.AddError()
+	}
+	b.Summary = tally.Summary()
 	b.Report.Sort()
 	return b, nil
 }
