@@ -18,8 +18,12 @@ import (
 //
 // Such a match earns nothing on its own; the same words in a sentence elsewhere still do.
 
-// statesConcept reports whether a match of concept i stands in a statement.
-func (c *Compiled) statesConcept(d *text.Doc, m *match, i int) bool {
+// statesConcept reports whether a match of concept i stands in a statement. blocks says whether the
+// answer has a "#" or "|" at all: most have neither, and need no look for the line a match is on.
+func (c *Compiled) statesConcept(d *text.Doc, m *match, i int, blocks bool) bool {
+	if !blocks {
+		return !loneListItem(d, m)
+	}
 	line, lineStart := lineOf(d, d.Tokens[m.first].Start)
 	trimmed := strings.TrimLeft(line, " \t")
 	switch {
@@ -154,4 +158,14 @@ func (c *Compiled) namesConcept(s string, i int) bool {
 		}
 	}
 	return false
+}
+
+// hasBlocks reports whether the answer, from the start of its first line, has a character that starts
+// a heading or a table row.
+func hasBlocks(d *text.Doc) bool {
+	if len(d.Tokens) == 0 {
+		return false
+	}
+	from := strings.LastIndexByte(d.Src[:d.Tokens[0].Start], '\n') + 1
+	return strings.ContainsAny(d.Src[from:d.Tokens[len(d.Tokens)-1].End], "#|")
 }
