@@ -186,6 +186,10 @@ type section struct {
 
 func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Compiled) bool) *Outcome {
 	out := &Outcome{Name: doc.Name, Text: doc.Text}
+	var warnings []grader.Warning
+	for _, w := range doc.Warnings {
+		warnings = append(warnings, grader.Warning{Code: "encoding", Message: w})
+	}
 	var secs []*section
 	for _, sec := range doc.Sections {
 		c, err := g.pick(doc, sec, rule.rubric)
@@ -200,11 +204,8 @@ func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Co
 		}
 		s := &section{sec: sec, c: c, sups: doc.SuppressionsFor(sec)}
 		s.in = grader.Input{File: doc.Name, Text: doc.Text, Start: sec.Start, End: sec.End,
-			MinScore: g.passMark(rule, c.Rubric.ID), FailOn: g.cfg.failOn(), Suppress: suppressions(s.sups)}
+			MinScore: g.passMark(rule, c.Rubric.ID), FailOn: g.cfg.failOn(), Suppress: suppressions(s.sups), Warnings: warnings}
 		s.res = c.Grade(s.in)
-		for _, w := range doc.Warnings {
-			s.res.Warnings = append(s.res.Warnings, grader.Warning{Code: "encoding", Message: w})
-		}
 		secs = append(secs, s)
 	}
 	attachProblems(doc, secs)
