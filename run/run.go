@@ -128,7 +128,7 @@ func New(set *rubric.Set, cfg Config) (*Grader, error) {
 		return nil, err
 	}
 	if cfg.Rubric != "" {
-		if g.forced, err = g.resolve(cfg.Rubric); err != nil {
+		if g.forced, err = g.resolve(cfg.Rubric, false); err != nil {
 			return nil, err
 		}
 	}
@@ -268,13 +268,19 @@ func (e *UnknownRubricError) Error() string {
 	return fmt.Sprintf("unknown rubric %q (closest: %s; see 'answerlint rubric list')", e.Ref, strings.Join(e.Closest, ", "))
 }
 
-// resolve finds a rubric by id, or loads it from a file path (once per path).
-func (g *Grader) resolve(ref string) (*grader.Compiled, error) {
+// resolve finds a rubric by id, or loads it from a file path (once per path). A reference written in
+// an answer (front matter, a section marker, a JSON Lines record) is input, not configuration: it may
+// name a rubric file only by a relative path to a .yaml or .yml file below the working directory, so
+// that an answer cannot make answerlint read, and quote, any file it can reach.
+func (g *Grader) resolve(ref string, fromAnswer bool) (*grader.Compiled, error) {
 	if c, ok := g.g.Rubric(ref); ok {
 		return c, nil
 	}
 	if !rubric.IsRubricFile(ref) && !strings.ContainsRune(ref, filepath.Separator) {
 		return nil, &UnknownRubricError{Ref: ref, Closest: g.g.Set().Closest(ref, 3)}
+	}
+	if fromAnswer && (!rubric.IsRubricFile(ref) || !filepath.IsLocal(ref)) {
+		return nil, fmt.Errorf("rubric %q: an answer names a rubric file only by a relative path to a .yaml file below the working directory", ref)
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -300,9 +306,9 @@ func (g *Grader) pick(doc *answer.Document, sec answer.Section, configured strin
 	case g.forced != nil:
 		return g.forced, nil
 	case sec.Rubric != "":
-		return g.resolve(sec.Rubric)
+		return g.resolve(sec.Rubric, true)
 	case configured != "":
-		return g.resolve(configured)
+		return g.resolve(configured, false)
 	}
 	if id := rubricFromName(doc.Name); id != "" {
 		if c, ok := g.g.Rubric(id); ok {

@@ -29,7 +29,7 @@ func (g *Grader) gradeText(in grader.Input, ref string) (*grader.Result, error) 
 			return nil, ErrNoRubric
 		}
 		var err error
-		if c, err = g.resolve(ref); err != nil {
+		if c, err = g.resolve(ref, true); err != nil {
 			return nil, err
 		}
 	}
