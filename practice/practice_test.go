@@ -259,7 +259,7 @@ func TestSessionTyped(t *testing.T) {
 	if graded != "q2: My answer\nhas two lines.\n" {
 		t.Errorf("graded %q", graded)
 	}
-	for _, want := range []string{"What is q2?", "Ctrl-D", "your answer  q2  50/100", "✓ Concept A", "✗ Concept B", "hint: Say B.", "Model points", "Saved: attempt 1"} {
+	for _, want := range []string{"What is q2?", "Ctrl-D", "your answer  q2  50/100", "✓ Concept A", "✗ Concept B", "hint: Say B.", "Model points", "You scored 50/100 (pass mark 60); missed: Concept B.\nSaved: attempt 1"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the session does not show %q:\n%s", want, out.String())
 		}
