@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -167,9 +168,10 @@ func hasWords(s string) bool {
 	return false
 }
 
-var commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
+// commentRe is compiled on first use, not at the start of every command.
+var commentRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--.*?-->`) })
 
-func markerStrip(s string) string { return commentRe.ReplaceAllString(s, "") }
+func markerStrip(s string) string { return commentRe().ReplaceAllString(s, "") }
 
 // frontMatter reads a leading YAML block between "---" lines; lines are the text's line starts.
 func frontMatter(name, src string, lines []int) (map[string]any, int, bool, error) {

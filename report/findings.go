@@ -22,12 +22,14 @@ const (
 	KindMistake Kind = "mistake" // a mistake the answer makes
 	KindWarning Kind = "warning" // something about the answer itself: empty, too short, bad encoding
 	KindInput   Kind = "input"   // a file that could not be graded
+	KindReview  Kind = "review"  // the evidence barely decides pass or fail: a person should read it
 )
 
-// ScoreCheck and InputCheck are the check ids of score and input findings.
+// ScoreCheck, InputCheck and ReviewCheck are the check ids of score, input and review findings.
 const (
-	ScoreCheck = "score"
-	InputCheck = "answerlint/input"
+	ScoreCheck  = "score"
+	InputCheck  = "answerlint/input"
+	ReviewCheck = "answerlint/needs-review"
 )
 
 // Finding is one problem the report states at a place in a file. The formats that list problems
@@ -120,6 +122,13 @@ func resultFindings(res *grader.Result) []Finding {
 			Help:    scoreHelp(res),
 		}))
 	}
+	if res.Review {
+		out = append(out, at(Finding{
+			Kind: KindReview, Check: ReviewCheck, Name: "Answer needs a person's review", Severity: rubric.SeverityInfo,
+			Message: fmt.Sprintf("scored %d/100, %d from the pass mark %d (confidence %.2f): a person should review it", res.Score, absInt(res.Score-res.Pass), res.Pass, res.Confidence),
+			Help:    "The evidence barely decides pass or fail: read the answer before the grade is used.",
+		}))
+	}
 	for _, c := range res.Concepts {
 		if c.Covered {
 			continue
@@ -192,4 +201,11 @@ func repoPath(prefix, file string) string {
 		return file
 	}
 	return path.Join(prefix, file)
+}
+
+func absInt(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -81,7 +81,11 @@ func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
 	if res.Line > 1 {
 		loc = fmt.Sprintf("%s:%d", res.File, res.Line)
 	}
-	fmt.Fprintf(b, "%s  %s  %s  %s (pass mark %d)\n", p.bold(loc), res.Rubric, bandColor(fmt.Sprintf("%d/100", res.Score)), bandColor(string(res.Band)), res.Pass)
+	review := ""
+	if res.Review {
+		review = fmt.Sprintf("  review (confidence %.2f)", res.Confidence)
+	}
+	fmt.Fprintf(b, "%s  %s  %s  %s (pass mark %d)%s\n", p.bold(loc), res.Rubric, bandColor(fmt.Sprintf("%d/100", res.Score)), bandColor(string(res.Band)), res.Pass, review)
 	for _, c := range res.Concepts {
 		if !c.Covered {
 			continue

@@ -33,7 +33,7 @@ func (g *Grader) gradeText(in grader.Input, ref string) (*grader.Result, error) 
 			return nil, err
 		}
 	}
-	in.MinScore, in.FailOn = g.passMark(fileRule{}, c.Rubric.ID), g.cfg.failOn()
+	in.MinScore, in.FailOn, in.ReviewBand = g.passMark(fileRule{}, c.Rubric.ID), g.cfg.failOn(), g.cfg.ReviewBand
 	// Reading the comments costs a parse; most answers have none, and keep "suppressed": null.
 	if !strings.Contains(text, "answerlint-disable") {
 		return c.Grade(in), nil
