@@ -34,6 +34,12 @@ type Input struct {
 	// Findings are findings about the answer made outside the rubric (a suppression comment that is
 	// itself wrong), listed after the rubric's mistakes and counted like them.
 	Findings []MistakeResult
+	// Warnings are things found about the answer before grading (how its file was decoded, input
+	// fields a JSON Lines record could not pass on), listed after the grader's own.
+	Warnings []Warning
+	// Line, when > 0, is the line reported for the answer, for an answer whose text is not its source
+	// file (a JSON Lines record: the record's line).
+	Line int
 }
 
 // Suppression is an in-answer comment that turns a mistake off for the answer, with a reason.
@@ -98,6 +104,10 @@ func (c *Compiled) Grade(in Input) *Result {
 	c.finish(res, in.FailOn)
 	res.Confidence = confidence(res)
 	res.Review = in.ReviewBand > 0 && abs(res.Score-res.Pass) < in.ReviewBand
+	res.Warnings = append(res.Warnings, in.Warnings...)
+	if in.Line > 0 {
+		res.Line = in.Line
+	}
 	return res
 }
 
