@@ -24,7 +24,7 @@ func (c *Compiled) statesConcept(d *text.Doc, m *match, i int, blocks bool) bool
 	if !blocks {
 		return !loneListItem(d, m)
 	}
-	line, lineStart := lineOf(d.Src, d.Tokens[m.first].Start)
+	line, lineStart := lineOf(d, d.Tokens[m.first].Start)
 	trimmed := strings.TrimLeft(line, " \t")
 	switch {
 	case strings.HasPrefix(trimmed, "#"):
@@ -36,13 +36,9 @@ func (c *Compiled) statesConcept(d *text.Doc, m *match, i int, blocks bool) bool
 }
 
 // lineOf returns the line holding byte offset at, without its line break, and where it starts.
-func lineOf(src string, at int) (string, int) {
-	start := strings.LastIndexByte(src[:at], '\n') + 1
-	end := strings.IndexByte(src[at:], '\n')
-	if end < 0 {
-		return src[start:], start
-	}
-	return src[start : at+end], start
+func lineOf(d *text.Doc, at int) (string, int) {
+	start, end := d.LineSpan(at)
+	return d.Src[start:end], start
 }
 
 // loneListItem reports whether a one-word match is a whole item of a list of terms: list separators on
@@ -115,7 +111,7 @@ func listBreak(d *text.Doc, a, b int) bool {
 // concept i: the first cell of a row is its label, and counts; another cell counts when its row label
 // or column header names the concept's subject.
 func (c *Compiled) cellSpeaksOf(d *text.Doc, rowStart, at, i int) bool {
-	row, _ := lineOf(d.Src, rowStart)
+	row, _ := lineOf(d, rowStart)
 	cells := splitRow(row)
 	col := strings.Count(strings.TrimLeft(d.Src[rowStart:at], " \t"), "|") - 1
 	if col <= 0 || len(cells) == 0 {

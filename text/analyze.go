@@ -296,12 +296,13 @@ func (a *Analyzer) typoAlts(lx *lexicon, toks []Token, alts []posAlt) []posAlt {
 	if a.vocab == nil {
 		return alts
 	}
+	tc := lx.typoCache(a.vocab)
 	for i := range toks {
 		t := &toks[i]
 		if t.Stop {
 			continue
 		}
-		if fix, ok := lx.correct(a.vocab, t.Surface, t.Term); ok {
+		if fix, ok := tc.correct(t.Surface, t.Term); ok {
 			term := Stem(fix)
 			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: fix, ID: a.ids[term], Span: 1, Kind: AltTypo}})
 		}
