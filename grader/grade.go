@@ -336,6 +336,8 @@ func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 				// Past practice the answer reports as a problem it fixed is not the candidate's.
 				if by := d.ReportedBy(m.first); by >= 0 {
 					ms[k].negBy = by
+				} else if by := d.Excludes(m.first, m.last); by >= 0 {
+					ms[k].negBy = by // "API keys are kept out of the code"
 				}
 			}
 			if ms[k].negBy >= 0 {
