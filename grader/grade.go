@@ -82,9 +82,11 @@ func (c *Compiled) Grade(in Input) *Result {
 	if in.MinScore > 0 {
 		res.Pass = in.MinScore
 	}
-	ms := c.findLooseMatches(d, c.findMatches(d))
+	ms := c.findMatches(d)
+	inOrder := len(ms)
+	ms = c.findLooseMatches(d, ms)
 	defer recycleMatches(ms)
-	sortMatches(ms)
+	sortMatches(ms, len(ms)-inOrder)
 	resolveOverlaps(ms)
 	c.scoreConcepts(d, ms, res)
 	c.scoreStructure(d, ms, res)
@@ -143,12 +145,13 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 	total := c.Rubric.TotalWeight()
 	res.Concepts = make([]ConceptResult, 0, len(c.Rubric.Concepts))
 	var found []match // one list for every concept in turn: pickEvidence keeps none of it
+	blocks := hasBlocks(d)
 	for i, con := range c.Rubric.Concepts {
 		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
 		found = found[:0]
 		for _, m := range ms {
 			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && m.counts(con.Polarity) &&
-				!(len(con.Affirm) > 0 && deniesAffirm(ms, &m)) && c.statesConcept(d, &m, i) {
+				!(len(con.Affirm) > 0 && deniesAffirm(ms, &m)) && c.statesConcept(d, &m, i, blocks) {
 				found = append(found, m)
 			}
 		}
