@@ -28,22 +28,23 @@ concepts:
 // JSON Lines record may name a rubric id, or a rubric file inside the configured rubric directories.
 // Anything else is refused before it is opened, so a device or a FIFO cannot hang the run or fill memory.
 func TestAnswerCannotChooseWhatIsRead(t *testing.T) {
+	// Answers name rubric files by relative paths below the working directory.
 	dir := t.TempDir()
-	rubrics := filepath.Join(dir, "rubrics")
-	outside := filepath.Join(dir, "outside")
+	t.Chdir(dir)
+	rubrics, outside := "rubrics", "outside"
 	for _, d := range []string{rubrics, outside} {
 		if err := os.Mkdir(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
 	inside := filepath.Join(rubrics, "named.yaml")
-	for _, f := range []string{inside, filepath.Join(outside, "named.yaml")} {
+	for _, f := range []string{inside, filepath.Join(outside, "named.yaml"), filepath.Join(filepath.Dir(dir), "elsewhere.yaml")} {
 		if err := os.WriteFile(f, []byte(namedRubric), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	link := filepath.Join(rubrics, "link.yaml")
-	if err := os.Symlink(filepath.Join(outside, "named.yaml"), link); err != nil {
+	if err := os.Symlink(filepath.Join(filepath.Dir(dir), "elsewhere.yaml"), link); err != nil {
 		t.Skip("no symbolic links:", err)
 	}
 	fifo := filepath.Join(rubrics, "fifo.yaml")
@@ -57,12 +58,13 @@ func TestAnswerCannotChooseWhatIsRead(t *testing.T) {
 		{"a rubric id", "gitops", true, ""},
 		{"a file inside the rubric directory", inside, true, ""},
 		{"the same file by a relative path with ..", filepath.Join(rubrics, "..", "rubrics", "named.yaml"), true, ""},
-		{"a file outside", filepath.Join(outside, "named.yaml"), false, "inside the configured rubric directories"},
-		{"climbing out", filepath.Join(rubrics, "..", "outside", "named.yaml"), false, "inside the configured rubric directories"},
-		{"a link inside leading outside", link, false, "inside the configured rubric directories"},
-		{"/dev/zero", "/dev/zero", false, "inside the configured rubric directories"},
-		{"/dev/stdin", "/dev/stdin", false, "inside the configured rubric directories"},
-		{"/etc/passwd", "../../../../../../../../etc/passwd", false, "inside the configured rubric directories"},
+		{"a file outside the rubric directory, below the working directory", filepath.Join(outside, "named.yaml"), true, ""},
+		{"a file inside by an absolute path", filepath.Join(dir, inside), false, "relative path"},
+		{"climbing out", "../../../../named.yaml", false, "relative path"},
+		{"a link inside leading outside", link, false, "links followed, outside the working directory"},
+		{"/dev/zero", "/dev/zero", false, "relative path"},
+		{"/dev/stdin", "/dev/stdin", false, "relative path"},
+		{"/etc/passwd", "../../../../../../../../etc/passwd", false, "relative path"},
 		{"a FIFO inside the rubric directory", fifo, false, "not a regular file"},
 		{"an unknown id of megabytes", strings.Repeat("x", 5<<20), false, "unknown rubric"},
 	}

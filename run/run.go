@@ -137,7 +137,7 @@ func New(set *rubric.Set, cfg Config) (*Grader, error) {
 		return nil, err
 	}
 	if cfg.Rubric != "" {
-		if g.forced, err = g.resolve(cfg.Rubric); err != nil {
+		if g.forced, err = g.resolve(cfg.Rubric, false); err != nil {
 			return nil, err
 		}
 	}
@@ -195,6 +195,10 @@ type section struct {
 
 func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Compiled) bool) *Outcome {
 	out := &Outcome{Name: doc.Name, Text: doc.Text}
+	var warnings []grader.Warning
+	for _, w := range doc.Warnings {
+		warnings = append(warnings, grader.Warning{Code: "encoding", Message: w})
+	}
 	var secs []*section
 	var index *text.Index // shared by the answers of a file with several
 	if len(doc.Sections) > 1 {
@@ -213,11 +217,9 @@ func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Co
 		}
 		s := &section{sec: sec, c: c, sups: doc.SuppressionsFor(sec)}
 		s.in = grader.Input{File: doc.Name, Text: doc.Text, Start: sec.Start, End: sec.End, Index: index,
-			MinScore: g.passMark(rule, c.Rubric.ID), FailOn: g.cfg.failOn(), ReviewBand: g.cfg.ReviewBand, Suppress: suppressions(s.sups)}
+			MinScore: g.passMark(rule, c.Rubric.ID), FailOn: g.cfg.failOn(), ReviewBand: g.cfg.ReviewBand,
+			Suppress: suppressions(s.sups), Warnings: warnings}
 		s.res = c.Grade(s.in)
-		for _, w := range doc.Warnings {
-			s.res.Warnings = append(s.res.Warnings, grader.Warning{Code: "encoding", Message: w})
-		}
 		secs = append(secs, s)
 	}
 	attachProblems(doc, secs)
@@ -280,13 +282,19 @@ func (e *UnknownRubricError) Error() string {
 	return fmt.Sprintf("unknown rubric %q (closest: %s; see 'answerlint rubric list')", e.Ref, strings.Join(e.Closest, ", "))
 }
 
-// resolve finds a rubric by id, or loads it from a file path (once per path).
-func (g *Grader) resolve(ref string) (*grader.Compiled, error) {
+// resolve finds a rubric by id, or loads it from a file path (once per path). A reference written in
+// an answer (front matter, a section marker, a JSON Lines record) is input, not configuration: it may
+// name a rubric file only by a relative path to a .yaml or .yml file below the working directory, so
+// that an answer cannot make answerlint read, and quote, any file it can reach.
+func (g *Grader) resolve(ref string, fromAnswer bool) (*grader.Compiled, error) {
 	if c, ok := g.g.Rubric(ref); ok {
 		return c, nil
 	}
 	if !rubric.IsRubricFile(ref) && !strings.ContainsRune(ref, filepath.Separator) {
 		return nil, &UnknownRubricError{Ref: clipRef(ref), Closest: g.g.Set().Closest(ref, 3)}
+	}
+	if fromAnswer && (!rubric.IsRubricFile(ref) || !filepath.IsLocal(ref)) {
+		return nil, fmt.Errorf("rubric %q: an answer names a rubric file only by a relative path to a .yaml file below the working directory", ref)
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -302,13 +310,14 @@ func (g *Grader) resolve(ref string) (*grader.Compiled, error) {
 	return c, nil
 }
 
-// RubricPathError is a rubric file named by an answer outside the configured rubric directories.
+// RubricPathError is a rubric file named by an answer that, links followed, lies outside the working
+// directory and the configured rubric directories.
 type RubricPathError struct {
 	Ref string
 }
 
 func (e *RubricPathError) Error() string {
-	return fmt.Sprintf("rubric %q: an answer may name a rubric id, or a rubric file inside the configured rubric directories (rubrics:), not another path", clipRef(e.Ref))
+	return fmt.Sprintf("rubric %q: leads, links followed, outside the working directory and the configured rubric directories", clipRef(e.Ref))
 }
 
 // clipRef shortens a rubric reference for a message: it comes from the answer, and may be huge.
@@ -324,10 +333,12 @@ func (g *Grader) resolveNamed(ref string) (*grader.Compiled, error) {
 	if !rubric.IsRubricFile(ref) && !strings.ContainsAny(ref, `/\`) {
 		return nil, &UnknownRubricError{Ref: clipRef(ref), Closest: g.g.Set().Closest(ref, 3)}
 	}
-	if !insideAny(ref, g.cfg.RubricDirs) {
+	// resolve refuses what is not a relative path to a .yaml file below the working directory; a link
+	// there may still lead anywhere, so the path is also checked with links followed.
+	if rubric.IsRubricFile(ref) && filepath.IsLocal(ref) && !insideAny(ref, append([]string{"."}, g.cfg.RubricDirs...)) {
 		return nil, &RubricPathError{Ref: ref}
 	}
-	return g.resolve(ref)
+	return g.resolve(ref, true)
 }
 
 // insideAny reports whether the file path names, links resolved, is one of roots or inside one of them.
@@ -367,7 +378,7 @@ func (g *Grader) pick(doc *answer.Document, sec answer.Section, configured strin
 	case sec.Rubric != "":
 		return g.resolveNamed(sec.Rubric)
 	case configured != "":
-		return g.resolve(configured)
+		return g.resolve(configured, false)
 	}
 	if id := rubricFromName(doc.Name); id != "" {
 		if c, ok := g.g.Rubric(id); ok {
