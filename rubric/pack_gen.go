@@ -2502,6 +2502,9 @@ func packRubrics() []*Rubric {
 			{Name: "bullet list with typos", Answer: "- RPO 15 min: streaming replicaton to a secondary region + PITR backups\n- RTO 1h: warm standby already provisoned in the DR region\n- failover automated (DNS health checks, promote replica) with a runbook\n- DR drils every quarter, measure the actual RTO/RPO\n", Min: ref[int](60), Pos: Pos{Line: 318, Column: 5}},
 			{Name: "off-topic", Answer: "To make pancakes, whisk flour, milk, eggs and a pinch of salt into a smooth batter and let it rest for\ntwenty minutes. Heat a buttered pan, pour a thin layer, flip once bubbles appear and serve with maple\nsyrup.\n", Max: ref[int](19), Pos: Pos{Line: 326, Column: 5}},
 			{Name: "weak", Answer: "Disaster recovery is critical, so I would make sure we have a good plan and follow best practices. We\nwould keep backups, monitor things closely and make sure the team knows what to do if something happens.\n", Max: ref[int](45), Pos: Pos{Line: 333, Column: 5}},
+			{Name: "failover written apart", Answer: "Health checks on the primary region fail the traffic over automatically to the warm standby in a second\nregion, and the database replica there is promoted.\n", Covered: []string{
+				"automated-failover",
+			}, Pos: Pos{Line: 339, Column: 5}},
 		}, File: "pack/disaster-recovery-rpo-rto.yaml", Pos: Pos{Line: 1, Column: 1}},
 		{ID: "distributed-tracing", Title: "Implementing distributed tracing across microservices", Question: "How would you implement distributed tracing across a set of microservices, so you can find where a slow or failing request goes wrong?", Source: "003_e27616b070a74668.txt, Technical questions, answer 4", Tags: []string{
 			"observability",
@@ -4519,6 +4522,9 @@ func packRubrics() []*Rubric {
 			{Name: "bullet list with typos", Answer: "- requests = guaranteed minimum, used by the schedular to pick a node\n- limits = maximum; cpu gets throttled, memory over limit -> OOMKilled\n- no limits -> one pod can starve the whole node (noisy neighbour)\n- set values from real usage: load tests, kubectl top, VPA reccomendations\n", Min: ref[int](60), Pos: Pos{Line: 297, Column: 5}},
 			{Name: "off-topic", Answer: "Blameless postmortems focus on how the system allowed a failure rather than who caused it. Write a timeline, identify contributing factors, agree on a small number of owned action items with due dates, and review them in the next team meeting.\n", Max: ref[int](19), Pos: Pos{Line: 305, Column: 5}},
 			{Name: "weak", Answer: "Requests and limits are important settings in Kubernetes for resources. You should always set them properly according to best practices and keep an eye on your pods so that everything runs smoothly in the cluster.\n", Max: ref[int](45), Pos: Pos{Line: 310, Column: 5}},
+			{Name: "values copied from another service", Answer: "Requests are what the scheduler reserves for the pod and limits are the ceiling. For a new service we\nusually copy the requests and limits from another service and leave them.\n", Flagged: []string{
+				"guessed-values",
+			}, Pos: Pos{Line: 315, Column: 5}},
 		}, File: "pack/k8s-requests-limits.yaml", Pos: Pos{Line: 1, Column: 1}},
 		{ID: "k8s-safe-rollouts", Title: "Kubernetes deployments designed for safe rollouts and fast rollback", Question: "How do you design Kubernetes deployments for safe rollouts and fast rollback?", Source: "000_73f1e465c2e037cf.txt, question 2", Tags: []string{
 			"kubernetes",
@@ -5732,6 +5738,9 @@ func packRubrics() []*Rubric {
 			{Name: "bullet list with typos", Answer: "- no secrets in git or images, gitleaks in CI\n- AWS Secrets Manager as source of truth, synced by External Secrets Operater\n- IRSA / least privelege role per workload\n- automatic rotaton, short TTL where possible\n- CloudTrail for audit\n", Min: ref[int](60), Pos: Pos{Line: 334, Column: 5}},
 			{Name: "off-topic", Answer: "To make pancakes, whisk two eggs with a cup of milk, add a cup of flour, a spoon of sugar and a pinch of salt, then let the batter rest. Cook them in a hot buttered pan until bubbles form, flip once and serve with maple syrup and berries.\n", Max: ref[int](19), Pos: Pos{Line: 343, Column: 5}},
 			{Name: "weak", Answer: "Secrets are very important, so I would make sure they are stored safely and follow the best practices for security. Only the right people should be able to see them, and we would work with the security team to keep everything protected.\n", Max: ref[int](45), Pos: Pos{Line: 348, Column: 5}},
+			{Name: "keys kept out of the code", Answer: "API keys are kept out of the code and out of the images; the service reads them from AWS Secrets Manager\nat startup through its IAM role.\n", NotFlagged: []string{
+				"secrets-in-code",
+			}, Pos: Pos{Line: 353, Column: 5}},
 		}, File: "pack/secrets-management.yaml", Pos: Pos{Line: 1, Column: 1}},
 		{ID: "slo-error-budget", Title: "SLOs and error budgets", Question: "What is an SLO, what is an error budget, and how does a team use the error budget to make decisions?", Source: "003_e27616b070a74668.txt, Basic questions, answer 7", Tags: []string{
 			"reliability",
@@ -6820,6 +6829,9 @@ func packRubrics() []*Rubric {
 			{Name: "bullet list with typos", Answer: "- terraform in git, every change via PR + code reveiw\n- CI posts terraform plan output on the PR\n- remote state (S3 + DynamoDB lock), no local state\n- policy as code: OPA/conftest blocks public bukets, open security groups\n- scheduled plan for drift detecton\n- apply only from CI after merge\n", Min: ref[int](60), Pos: Pos{Line: 282, Column: 5}},
 			{Name: "off-topic", Answer: "When a pod is in CrashLoopBackOff I start with kubectl describe pod to read the events and exit code, then look at\nkubectl logs with the previous flag. OOMKilled with exit code 137 means the memory limit is too low, while a bad\nenvironment variable usually shows up in the application's own log.\n", Max: ref[int](19), Pos: Pos{Line: 292, Column: 5}},
 			{Name: "weak", Answer: "I would make sure changes are reviewed carefully and follow infrastructure best practices. It is important to be\ncareful with production and to test things before they go live, and to have good communication in the team.\n", Max: ref[int](45), Pos: Pos{Line: 299, Column: 5}},
+			{Name: "reports laptop applies as a past problem", Answer: "At a previous company engineers used to apply from their own machines, and that broke production twice,\nso we moved every apply into the pipeline after a reviewed plan.\n", NotFlagged: []string{
+				"apply-from-laptop",
+			}, Pos: Pos{Line: 305, Column: 5}},
 		}, File: "pack/terraform-unsafe-changes.yaml", Pos: Pos{Line: 1, Column: 1}},
 		{ID: "zero-downtime-migrations", Title: "Database migrations with zero-downtime deployments", Question: "How do you handle database schema migrations when you deploy with zero downtime, for example with rolling or canary deployments?", Source: "000_73f1e465c2e037cf.txt, question 10", Tags: []string{
 			"database",

@@ -22,8 +22,9 @@ const (
 	flagPostStart             // the first word of a post-trigger (postTriggers)
 	flagPseudoStart           // the first word of a pseudo-trigger (pseudoTriggers)
 	flagConnective
-	flagPastStart    // the first word of a past-practice marker (pastMarkers)
-	flagOutcomeStart // the first word of an outcome marker (outcomeMarkers)
+	flagPastStart      // the first word of a past-practice marker (pastMarkers)
+	flagOutcomeStart   // the first word of an outcome marker (outcomeMarkers)
+	flagExclusionStart // the first word of an exclusion (exclusions)
 )
 
 func newLexeme(surface string) lexeme {
