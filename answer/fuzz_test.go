@@ -1,6 +1,7 @@
 package answer
 
 import (
+	textpkg "github.com/answerlint/answerlint/text"
 	"testing"
 	"unicode/utf8"
 )
@@ -32,12 +33,8 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		lines := 1
-		for i := 0; i < len(text); i++ {
-			if text[i] == '\n' {
-				lines++
-			}
-		}
+		// Lines end at \n, \r\n and a lone \r: the one rule positions are counted by.
+		lines := len(textpkg.LineStarts(text))
 		prev := 0
 		for _, s := range doc.Sections {
 			if s.Start < prev || s.End < s.Start || s.End > len(text) || s.Line < 1 || s.Line > lines {
