@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
@@ -125,14 +126,14 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 	c.MinScore = v.GetInt("min_score")
 	c.MinScoreForced = cmd.Flags().Changed("min-score")
 	if c.MinScore < 0 || c.MinScore > 100 {
-		return o.settingErr(cmd, "min_score", "must be between 0 and 100, not %d", c.MinScore)
+		return o.settingErr(cmd, "min_score", "must be %s, not %d", config.RangeText("min_score"), c.MinScore)
 	}
 	if c.FailOn, err = parseFailOn(v.GetString("fail_on")); err != nil {
-		return o.settingErr(cmd, "fail_on", "must be none, info, warning or error, not %q", v.GetString("fail_on"))
+		return o.settingErr(cmd, "fail_on", "must be %s, not %q", config.ChoiceText("fail_on"), v.GetString("fail_on"))
 	}
 	c.MaxFailures = v.GetInt("max_failures")
 	if c.MaxFailures < 0 {
-		return o.settingErr(cmd, "max_failures", "must be 0 or more, not %d", c.MaxFailures)
+		return o.settingErr(cmd, "max_failures", "must be %s, not %d", config.RangeText("max_failures"), c.MaxFailures)
 	}
 	c.ReviewBand = v.GetInt("review_band")
 	if c.ReviewBand < 0 || c.ReviewBand > 100 {
