@@ -160,6 +160,18 @@ func Parse(name, text string) (*Document, error) {
 	return doc, nil
 }
 
+// Blank reports whether no answer in the document has a word written: the file is empty, or a
+// template whose only text is its front matter and comments. Such an answer is still to do, and
+// replacing the file loses nothing.
+func (d *Document) Blank() bool {
+	for _, s := range d.Sections {
+		if hasWords(d.Text[s.Start:s.End]) {
+			return false
+		}
+	}
+	return true
+}
+
 func hasWords(s string) bool {
 	s = markerStrip(s)
 	for _, r := range s {

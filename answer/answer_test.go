@@ -161,3 +161,29 @@ func TestSuppressionProblems(t *testing.T) {
 		t.Errorf("problems\n got %q\nwant %q", got, want)
 	}
 }
+
+func TestBlank(t *testing.T) {
+	template := "---\nrubric: gitops\n---\n<!--\nQuestion: How would you implement GitOps?\nWrite your answer below.\n-->\n\n"
+	for _, tt := range []struct {
+		name, text string
+		blank      bool
+	}{
+		{"empty file", "", true},
+		{"untouched template", template, true},
+		{"template with blank lines added", template + "\n\n   \n", true},
+		{"template with an answer", template + "Argo CD syncs the cluster from Git.\n", false},
+		{"a one-word answer", template + "dunno\n", false},
+		{"a second section written", template + "<!-- answerlint rubric=slo-error-budget -->\nAn SLO is a target.\n", false},
+		{"plain text, no front matter", "We keep state remote.\n", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("a.md", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := doc.Blank(); got != tt.blank {
+				t.Errorf("Blank() = %v, want %v", got, tt.blank)
+			}
+		})
+	}
+}

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/answerlint/answerlint/text"
 	"github.com/answerlint/answerlint/rubric"
+	"github.com/answerlint/answerlint/text"
 )
 
 // Input is an answer to grade: the whole file's text and the byte range of the answer within it (a
@@ -267,6 +267,7 @@ func (c *Compiled) finish(res *Result) {
 	r := c.Rubric
 	capAt := func(limit int, reason string) { res.Caps = append(res.Caps, Cap{Limit: limit, Reason: reason}) }
 	if res.Words == 0 {
+		res.Todo = true
 		res.Warnings = append(res.Warnings, Warning{Code: "empty", Message: "the answer is empty"})
 		capAt(0, "empty answer")
 	} else if r.MinWords > 0 && res.Words < r.MinWords {

@@ -63,6 +63,9 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		b = append(b, `,"curve":`...)
 		b = appendFloat(b, r.Curve)
 	}
+	if r.Todo {
+		b = append(b, `,"todo":true`...)
+	}
 	return append(b, '}')
 }
 

@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/answer"
+	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -23,12 +23,14 @@ const (
 	KindMistake Kind = "mistake" // a mistake the answer makes
 	KindWarning Kind = "warning" // something about the answer itself: empty, too short, bad encoding
 	KindInput   Kind = "input"   // a file that could not be graded
+	KindTodo    Kind = "todo"    // an answer not written yet: a blank or untouched template
 )
 
-// ScoreCheck and InputCheck are the check ids of score and input findings.
+// ScoreCheck, InputCheck and TodoCheck are the check ids of score, input and to-do findings.
 const (
 	ScoreCheck = "score"
 	InputCheck = "answerlint/input"
+	TodoCheck  = "answerlint/todo"
 )
 
 // Finding is one problem the report states at a place in a file. The formats that list problems
@@ -70,10 +72,15 @@ func fingerprint(f Finding, occurrence int) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// Findings lists every problem in the report, sorted by file, line, column, then rule.
+// Findings lists every problem in the report, sorted by file, line, column, then rule, with the
+// answers still to do after everything else: a report limited in length spends it on real findings.
 func (r *Report) Findings() []Finding {
 	var out []Finding
 	for _, res := range r.Results {
+		if res.Todo {
+			out = append(out, r.todoFindings(res)...)
+			continue
+		}
 		out = append(out, resultFindings(res)...)
 	}
 	for _, e := range r.Errors {
@@ -85,6 +92,8 @@ func (r *Report) Findings() []Finding {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		switch {
+		case (a.Kind == KindTodo) != (b.Kind == KindTodo):
+			return b.Kind == KindTodo
 		case a.File != b.File:
 			return a.File < b.File
 		case a.Line != b.Line:
@@ -105,14 +114,39 @@ func (r *Report) Findings() []Finding {
 	return out
 }
 
-func resultFindings(res *grader.Result) []Finding {
-	at := func(f Finding) Finding {
-		f.File, f.Rubric, f.Title = res.File, res.Rubric, res.Title
-		if f.Line == 0 {
-			f.Line, f.Column, f.Offset, f.EndOffset = res.Line, 1, -1, -1
-		}
-		return f
+// at places a finding in a result: its file and rubric, and the answer's first line when the
+// finding has no place of its own.
+func at(res *grader.Result, f Finding) Finding {
+	f.File, f.Rubric, f.Title = res.File, res.Rubric, res.Title
+	if f.Line == 0 {
+		f.Line, f.Column, f.Offset, f.EndOffset = res.Line, 1, -1, -1
 	}
+	return f
+}
+
+// todoFindings states that an answer is still to do: a notice, or an error when the run fails on
+// answers not written (TodoFails). A blank answer misses every concept; listing them would bury the
+// answers that were written, so they are left out.
+func (r *Report) todoFindings(res *grader.Result) []Finding {
+	sev := rubric.SeverityInfo
+	if r.TodoFails {
+		sev = rubric.SeverityError
+	}
+	out := []Finding{at(res, Finding{
+		Kind: KindTodo, Check: TodoCheck, Name: "Answer not written yet", Severity: sev,
+		Message: fmt.Sprintf("to do: no answer written yet to %q", res.Title),
+		Help:    "Write your answer below the question; 'answerlint rubric show " + res.Rubric + "' lists what a strong answer covers.",
+	})}
+	for _, f := range resultFindings(res) {
+		if f.Kind == KindMistake || (f.Kind == KindWarning && f.Check != "answer/empty") {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func resultFindings(res *grader.Result) []Finding {
+	at := func(f Finding) Finding { return at(res, f) }
 	var out []Finding
 	if !res.Passed {
 		out = append(out, at(Finding{

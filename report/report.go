@@ -24,6 +24,9 @@ type Report struct {
 	// FailOn is the least severe mistake that fails an answer even when its score passes; "none" or
 	// empty: mistakes alone never fail an answer.
 	FailOn rubric.Severity `json:"-"`
+	// TodoFails makes an answer that is still to do (grader.Result.Todo) fail the run, for a
+	// repository that wants every question answered; by default it is listed but never fails.
+	TodoFails bool `json:"-"`
 	// Sources holds each graded file's text by name, for formats that count columns in bytes.
 	Sources map[string]string `json:"-"`
 }
@@ -41,39 +44,52 @@ type FileError struct {
 	Message string `json:"message"`
 }
 
-// Summary counts a run's outcome. Failed counts the answers that fail a gate (see Report.Failing).
+// Summary counts a run's outcome. Failed counts the answers that fail a gate (see Report.Failing);
+// Todo counts the answers not written yet, which are neither passed nor failed unless TodoFails makes
+// them fail too. MeanScore is the mean over the answers that were written.
 type Summary struct {
 	Graded    int     `json:"graded"`
 	Passed    int     `json:"passed"`
 	Failed    int     `json:"failed"`
+	Todo      int     `json:"todo"`
 	Errors    int     `json:"errors"`
 	Mistakes  int     `json:"mistakes"`
 	MeanScore float64 `json:"mean_score"`
 }
 
-// Summarize counts passed and failed answers and the mean score.
+// Summarize counts passed, failed and to-do answers and the mean score of those written.
 func (r *Report) Summarize() Summary {
 	s := Summary{Graded: len(r.Results), Errors: len(r.Errors)}
-	total := 0
+	total, written := 0, 0
 	for _, res := range r.Results {
-		total += res.Score
 		s.Mistakes += len(res.Mistakes)
-		if !r.Failing(res) {
-			s.Passed++
+		if res.Todo {
+			s.Todo++
 		} else {
+			total += res.Score
+			written++
+		}
+		switch {
+		case r.Failing(res):
 			s.Failed++
+		case !res.Todo:
+			s.Passed++
 		}
 	}
-	if s.Graded > 0 {
-		s.MeanScore = math.Round(float64(total)/float64(s.Graded)*10) / 10
+	if written > 0 {
+		s.MeanScore = math.Round(float64(total)/float64(written)*10) / 10
 	}
 	return s
 }
 
-// Line is the summary in one sentence: "graded 5 answers: 3 passed, 2 failed, mean score 71.2".
+// Line is the summary in one sentence: "graded 5 answers: 2 passed, 1 failed, 2 to do, mean score
+// 71.2". The to-do count appears only when there are some.
 func (s Summary) Line() string {
 	line := fmt.Sprintf("graded %d %s: %d passed, %d failed", s.Graded, plural(s.Graded, "answer", "answers"), s.Passed, s.Failed)
-	if s.Graded > 0 {
+	if s.Todo > 0 {
+		line += fmt.Sprintf(", %d to do", s.Todo)
+	}
+	if s.Graded > s.Todo {
 		line += fmt.Sprintf(", mean score %.1f", s.MeanScore)
 	}
 	if s.Errors > 0 {
@@ -83,8 +99,11 @@ func (s Summary) Line() string {
 }
 
 // Failing reports whether an answer fails the run's gates: below its pass mark, or making a mistake at
-// or above FailOn.
+// or above FailOn. An answer still to do fails only under TodoFails.
 func (r *Report) Failing(res *grader.Result) bool {
+	if res.Todo {
+		return r.TodoFails
+	}
 	if !res.Passed {
 		return true
 	}
@@ -112,17 +131,24 @@ func severityName(s rubric.Severity, errorName, warningName, infoName string) st
 }
 
 // verdict names an answer's outcome in a format's own words.
-func (r *Report) verdict(res *grader.Result, pass, fail string) string {
-	if r.Failing(res) {
+func (r *Report) verdict(res *grader.Result, pass, fail, todo string) string {
+	switch {
+	case res.Todo:
+		return todo
+	case r.Failing(res):
 		return fail
 	}
 	return pass
 }
 
-// Sort puts results and errors in a stable order: by file, then position in the file.
+// Sort puts results and errors in a stable order: by file, then position in the file, with the
+// answers still to do after every written one, so that what needs attention comes first.
 func (r *Report) Sort() {
 	sort.SliceStable(r.Results, func(i, j int) bool {
 		a, b := r.Results[i], r.Results[j]
+		if a.Todo != b.Todo {
+			return b.Todo
+		}
 		if a.File != b.File {
 			return a.File < b.File
 		}
