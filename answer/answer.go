@@ -6,11 +6,14 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/answerlint/answerlint/text"
 )
 
 // Document is one answer file, decoded to UTF-8.
@@ -38,8 +41,7 @@ type Suppression struct {
 	Text   string // the whole comment
 	Offset int    // byte offset of the comment in the text
 	Line   int
-	Column int  // in code points, 1-based
-	Used   bool // it turned a flagged mistake off
+	Column int // in code points, 1-based
 }
 
 // Error is a problem with an answer file, at a line when one is known.
@@ -77,21 +79,19 @@ func Decode(name string, data []byte) (string, []string, error) {
 		warnings = append(warnings, "decoded from UTF-16")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		line := bytes.Count(data[:i], []byte{'\n'}) + 1
+		line := lineOf(text.LineStarts(string(data[:i])), i)
 		return "", nil, &Error{File: name, Line: line, Msg: "binary content (NUL byte): not a text answer"}
 	}
 	if !utf8.Valid(data) {
-		line := 1
-		for i := 0; i < len(data); {
-			r, size := utf8.DecodeRune(data[i:])
+		bad := 0
+		for bad < len(data) {
+			r, size := utf8.DecodeRune(data[bad:])
 			if r == utf8.RuneError && size <= 1 {
 				break
 			}
-			if r == '\n' {
-				line++
-			}
-			i += size
+			bad += size
 		}
+		line := lineOf(text.LineStarts(string(data[:bad])), bad)
 		warnings = append(warnings, fmt.Sprintf("invalid UTF-8 from line %d, replaced with U+FFFD", line))
 		return strings.ToValidUTF8(string(data), "\uFFFD"), warnings, nil
 	}
@@ -115,10 +115,10 @@ func decodeUTF16(data []byte) (string, error) {
 }
 
 // Parse splits decoded text into front matter, sections and suppressions.
-func Parse(name, text string) (*Document, error) {
-	doc := &Document{Name: name, Text: text}
+func Parse(name, src string) (*Document, error) {
+	doc := &Document{Name: name, Text: src}
 	body := 0
-	if fm, end, ok, err := frontMatter(name, text); err != nil {
+	if fm, end, ok, err := frontMatter(name, src); err != nil {
 		return nil, err
 	} else if ok {
 		body = end
@@ -130,27 +130,24 @@ func Parse(name, text string) (*Document, error) {
 			doc.Rubric = strings.TrimSpace(s)
 		}
 	}
-	markers := markerRe.FindAllStringSubmatchIndex(text[body:], -1)
-	lines := lineStarts(text)
+	markers := markerRe.FindAllStringSubmatchIndex(src[body:], -1)
+	lines := text.LineStarts(src)
 	// Text before the first marker is an answer only when the front matter names its rubric; otherwise
 	// it is a title or introduction.
 	start, rub := body, doc.Rubric
 	for _, m := range markers {
 		mStart, mEnd := body+m[0], body+m[1]
-		if start > body || (rub != "" && hasWords(text[start:mStart])) {
+		if start > body || (rub != "" && hasWords(src[start:mStart])) {
 			doc.Sections = append(doc.Sections, Section{Rubric: rub, Start: start, End: mStart, Line: lineOf(lines, start)})
 		}
-		rub = text[body+m[2] : body+m[3]]
+		rub = src[body+m[2] : body+m[3]]
 		start = mEnd
 	}
-	doc.Sections = append(doc.Sections, Section{Rubric: rub, Start: start, End: len(text), Line: lineOf(lines, start)})
-	for _, m := range suppressionRe.FindAllStringSubmatchIndex(text, -1) {
-		fields := strings.Fields(text[m[2]:m[3]])
-		line := lineOf(lines, m[0])
-		s := Suppression{
-			Text: text[m[0]:m[1]], Offset: m[0], Line: line,
-			Column: utf8.RuneCountInString(text[lines[line-1]:m[0]]) + 1,
-		}
+	doc.Sections = append(doc.Sections, Section{Rubric: rub, Start: start, End: len(src), Line: lineOf(lines, start)})
+	for _, m := range suppressionRe.FindAllStringSubmatchIndex(src, -1) {
+		fields := strings.Fields(src[m[2]:m[3]])
+		pos := text.PosIn(src, lines, m[0])
+		s := Suppression{Text: src[m[0]:m[1]], Offset: m[0], Line: pos.Line, Column: pos.Column}
 		if len(fields) > 0 {
 			s.Check = fields[0]
 			s.Reason = strings.Join(fields[1:], " ")
@@ -219,25 +216,8 @@ func frontMatter(name, text string) (map[string]any, int, bool, error) {
 	return nil, 0, false, &Error{File: name, Line: 1, Msg: "front matter is not closed: add a line with --- after it"}
 }
 
-func lineStarts(s string) []int {
-	out := []int{0}
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			out = append(out, i+1)
-		}
-	}
-	return out
-}
-
+// lineOf is the line of a byte offset, given the text's line starts (text.LineStarts: the one rule for
+// \n, \r\n and a bare \r).
 func lineOf(lines []int, off int) int {
-	lo, hi := 0, len(lines)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if lines[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo + 1
+	return sort.SearchInts(lines, off+1)
 }

@@ -2,11 +2,7 @@ package answer
 
 import (
 	"reflect"
-	"strings"
 	"testing"
-
-	"github.com/answerlint/answerlint/grader"
-	"github.com/answerlint/answerlint/rubric"
 )
 
 func TestParseSections(t *testing.T) {
@@ -84,81 +80,6 @@ func TestSuppressionsForSection(t *testing.T) {
 	}
 	if got := checks(doc.SuppressionsFor(doc.Sections[1])); !reflect.DeepEqual(got, []string{"a"}) {
 		t.Errorf("second section: got %v, want [a]", got)
-	}
-}
-
-func graded() *grader.Result {
-	return &grader.Result{
-		Score: 45, Pass: 60, Band: grader.BandWeak, Coverage: 80, Penalty: 35,
-		Caps: []grader.Cap{},
-		Mistakes: []grader.MistakeResult{
-			{ID: "apply-from-laptop", Severity: "error", Penalty: 25},
-			{ID: "no-review", Severity: "warning", Penalty: 10},
-		},
-	}
-}
-
-func TestSuppressMovesMistakeAndRescores(t *testing.T) {
-	res := graded()
-	sups := []*Suppression{{Check: "apply-from-laptop", Reason: "sandbox account only", Line: 3, Column: 1}}
-	Suppress(res, &rubric.Rubric{}, sups)
-	if len(res.Mistakes) != 1 || res.Mistakes[0].ID != "no-review" {
-		t.Errorf("mistakes left: %+v, want only no-review", res.Mistakes)
-	}
-	if len(res.Suppressed) != 1 || res.Suppressed[0].Mistake.ID != "apply-from-laptop" || res.Suppressed[0].Reason != "sandbox account only" {
-		t.Errorf("suppressed: %+v", res.Suppressed)
-	}
-	if res.Penalty != 10 || res.Score != 70 || !res.Passed || res.Band != grader.BandPass {
-		t.Errorf("after suppression: penalty %v score %d passed %v band %s; want 10, 70, true, pass", res.Penalty, res.Score, res.Passed, res.Band)
-	}
-	if !sups[0].Used {
-		t.Error("suppression not marked used")
-	}
-}
-
-func TestSuppressKeepsCaps(t *testing.T) {
-	res := graded()
-	res.Caps = []grader.Cap{{Limit: 59, Reason: "required concept missing"}}
-	Suppress(res, &rubric.Rubric{}, []*Suppression{{Check: "no-review", Reason: "covered elsewhere"}, {Check: "apply-from-laptop", Reason: "sandbox"}})
-	if res.Score != 59 || res.Passed {
-		t.Errorf("score %d passed %v; want capped at 59 and failing", res.Score, res.Passed)
-	}
-}
-
-func TestSuppressFollowsTheRubricCurve(t *testing.T) {
-	res := graded()
-	res.Coverage, res.Penalty = 64, 25
-	Suppress(res, &rubric.Rubric{Curve: 0.5}, []*Suppression{{Check: "apply-from-laptop", Reason: "sandbox"}})
-	if res.Score != 80 { // 100 × (64/100)^0.5, no penalty left
-		t.Errorf("score %d, want 80", res.Score)
-	}
-}
-
-func TestSuppressionProblems(t *testing.T) {
-	doc, err := Parse("a.md", "Answer.\n<!-- answerlint-disable apply-from-laptop -->\n<!-- answerlint-disable nothing-here reason given -->\n<!-- answerlint-disable -->\n<!-- answerlint-disable no-review reviewed live -->\n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := graded()
-	Suppress(res, &rubric.Rubric{}, doc.SuppressionsFor(doc.Sections[0]))
-	if len(res.Mistakes) != 1 || res.Mistakes[0].ID != "apply-from-laptop" {
-		t.Errorf("a suppression without a reason must not apply; mistakes: %+v", res.Mistakes)
-	}
-	var got []string
-	for _, p := range doc.SuppressionProblems() {
-		f := p.Finding()
-		if f.ID != BadSuppressionID || f.Severity != "warning" || f.Penalty != 0 || f.Evidence[0].Line != p.Suppression.Line {
-			t.Errorf("finding %+v", f)
-		}
-		got = append(got, strings.SplitN(p.Message, ":", 2)[0])
-	}
-	want := []string{
-		"suppression of apply-from-laptop has no reason, so it is ignored",
-		"suppression of nothing-here matches nothing",
-		"suppression names no mistake",
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("problems\n got %q\nwant %q", got, want)
 	}
 }
 

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -66,7 +66,7 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 	if file == "" {
 		file = findConfig()
 	} else if _, err := os.Stat(file); err != nil {
-		return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, describe(err)))
+		return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err)))
 	}
 	if file != "" {
 		v.SetConfigFile(file)
@@ -114,20 +114,6 @@ func findConfig() string {
 		}
 	}
 	return ""
-}
-
-func describe(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "no such file or directory"
-	case errors.Is(err, os.ErrPermission):
-		return "permission denied"
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // colorEnabled decides whether output is coloured: --color always/never, else only on a terminal and

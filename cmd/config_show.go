@@ -8,6 +8,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"gopkg.in/yaml.v3"
+
+	"github.com/answerlint/answerlint/run"
 )
 
 func newConfigCmd(g *globalOptions) *cobra.Command {
@@ -39,7 +41,7 @@ var configKeys = []string{
 // configDefaults are the defaults of keys that have no flag.
 var configDefaults = map[string]any{
 	"paths":            []string{"."},
-	"extensions":       DefaultExtensions,
+	"extensions":       run.DefaultExtensions,
 	"answers":          []any{},
 	"rubric_min_score": map[string]any{},
 	"output":           []any{},
@@ -59,7 +61,7 @@ func showConfig(g *globalOptions, cmd *cobra.Command) error {
 		value, source := configValue(g, cmd, flags, key)
 		if key == "answers" && source != "default" {
 			// Decoded, the entries show their keys in the documented order.
-			var rules []answerRule
+			var rules []run.AnswerRule
 			if err := decodeKey(g.v, key, &rules); err != nil {
 				return err
 			}

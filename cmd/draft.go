@@ -8,6 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/draft"
+	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/run"
 )
 
 type draftOptions struct {
@@ -54,12 +56,12 @@ func (o *draftOptions) run() error {
 		var b []byte
 		var err error
 		if path == "-" {
-			b, err = io.ReadAll(io.LimitReader(o.in, DefaultMaxFileSize+1))
+			b, err = io.ReadAll(io.LimitReader(o.in, run.DefaultMaxFileSize+1))
 		} else {
 			b, err = os.ReadFile(path)
 		}
 		if err != nil {
-			return withCode(ExitError, fmt.Errorf("%s: %s", path, describe(err)))
+			return withCode(ExitError, fmt.Errorf("%s: %s", path, oserr.Describe(err)))
 		}
 		answers = append(answers, string(b))
 	}
@@ -69,7 +71,7 @@ func (o *draftOptions) run() error {
 	}
 	if o.output != "" {
 		if err := os.WriteFile(o.output, yaml, 0o644); err != nil {
-			return withCode(ExitError, fmt.Errorf("%s: %s", o.output, describe(err)))
+			return withCode(ExitError, fmt.Errorf("%s: %s", o.output, oserr.Describe(err)))
 		}
 		return nil
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/eval"
+	"github.com/answerlint/answerlint/internal/oserr"
 )
 
 type evalOptions struct {
@@ -178,14 +179,14 @@ func (o *evalOptions) readRows(ro eval.ReadOptions) ([]eval.Row, error) {
 	if o.data != "-" {
 		f, err := os.Open(o.data)
 		if err != nil {
-			return nil, fmt.Errorf("%s", describe(err))
+			return nil, fmt.Errorf("%s", oserr.Describe(err))
 		}
 		defer f.Close()
 		r = f
 	}
 	b, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s", describe(err))
+		return nil, fmt.Errorf("%s", oserr.Describe(err))
 	}
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("the data is over the %d-byte limit (--max-file-size)", limit)
@@ -208,7 +209,7 @@ func (o *evalOptions) source() (eval.Source, error) {
 	var save func(string, []byte) error
 	if dir := o.saveDrafts; dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, withCode(ExitError, fmt.Errorf("--save-drafts: %v", describe(err)))
+			return nil, withCode(ExitError, fmt.Errorf("--save-drafts: %v", oserr.Describe(err)))
 		}
 		save = func(id string, yaml []byte) error {
 			return os.WriteFile(filepath.Join(dir, id+".yaml"), yaml, 0o644)

@@ -2,42 +2,27 @@ package cmd
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/answerlint/answerlint/grader"
-	"github.com/answerlint/answerlint/answer"
+	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
+	"github.com/answerlint/answerlint/run"
 )
-
-// DefaultMaxFileSize is the largest answer file graded unless max_file_size says otherwise.
-const DefaultMaxFileSize = 10 << 20
 
 type gradeOptions struct {
 	*globalOptions
 	cwd          string
 	color        bool
-	rubricFlag   string
-	minScore     int
-	minScoreFlag bool // given on the command line: it beats per-path and per-rubric pass marks
 	outputs      []output
-	failOn       rubric.Severity
-	maxFailures  int
-	maxFileSize  int64
 	filesFrom    string
 	changedSince string
-	exclude      excludeSet
-	extensions   []string
-	answerRules  []answerRule
-	rubricMin    map[string]int
+	cfg          run.Config
 }
 
 func newGradeCmd(g *globalOptions) *cobra.Command {
@@ -90,7 +75,7 @@ or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake
 	f.StringSliceP("format", "f", []string{"text"}, "output `format[=path]`, repeatable: "+strings.Join(formatNames, ", "))
 	f.String("fail-on", "error", "mistake severity that fails an answer: none, info, warning or error")
 	f.Int("max-failures", 0, "failing answers tolerated before the run fails")
-	f.Int64("max-file-size", DefaultMaxFileSize, "largest answer file graded, in `bytes`")
+	f.Int64("max-file-size", run.DefaultMaxFileSize, "largest answer file graded, in `bytes`")
 	f.StringSlice("exclude", nil, "skip paths matching this `glob` (repeatable; adds to the configuration's exclude:)")
 	f.String("files-from", "", "also grade the paths listed in this `file`, one a line (- for standard input)")
 	f.String("changed-since", "", "grade only answers changed since this git `revision`, or whose rubric changed")
@@ -109,20 +94,21 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 	if o.color, err = o.colorEnabled(); err != nil {
 		return err
 	}
-	o.rubricFlag = v.GetString("rubric")
-	o.minScore = v.GetInt("min_score")
-	o.minScoreFlag = cmd.Flags().Changed("min-score")
-	if o.minScore < 0 || o.minScore > 100 {
-		return usagef("--min-score must be between 0 and 100, not %d", o.minScore)
+	c := &o.cfg
+	c.Rubric = v.GetString("rubric")
+	c.MinScore = v.GetInt("min_score")
+	c.MinScoreForced = cmd.Flags().Changed("min-score")
+	if c.MinScore < 0 || c.MinScore > 100 {
+		return usagef("--min-score must be between 0 and 100, not %d", c.MinScore)
 	}
-	if o.failOn, err = parseFailOn(v.GetString("fail_on")); err != nil {
+	if c.FailOn, err = parseFailOn(v.GetString("fail_on")); err != nil {
 		return err
 	}
-	o.maxFailures = v.GetInt("max_failures")
-	if o.maxFailures < 0 {
-		return usagef("--max-failures must be 0 or more, not %d", o.maxFailures)
+	c.MaxFailures = v.GetInt("max_failures")
+	if c.MaxFailures < 0 {
+		return usagef("--max-failures must be 0 or more, not %d", c.MaxFailures)
 	}
-	o.maxFileSize = v.GetInt64("max_file_size")
+	c.MaxFileSize = v.GetInt64("max_file_size")
 	o.filesFrom = v.GetString("files_from")
 	o.changedSince = v.GetString("changed_since")
 	specs := v.GetStringSlice("format")
@@ -134,34 +120,32 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 	if o.outputs, err = parseOutputs(specs); err != nil {
 		return err
 	}
-	if o.extensions = v.GetStringSlice("extensions"); len(o.extensions) == 0 {
-		o.extensions = DefaultExtensions
-	}
+	c.Extensions = v.GetStringSlice("extensions")
 	base := o.configDir(cwd)
-	if o.exclude, err = o.excludes(cmd, base); err != nil {
+	c.Exclude = o.excludes(cmd, base)
+	if c.Answers, err = o.globalOptions.answerRules(base); err != nil {
 		return err
 	}
-	if o.answerRules, err = o.globalOptions.answerRules(base); err != nil {
-		return err
-	}
-	o.rubricMin, err = o.rubricMinScores()
+	c.RubricMinScore, err = o.rubricMinScores()
 	return err
 }
 
-// excludes joins the --exclude patterns (relative to the working directory) and the configuration's
-// (relative to its file; ANSWERLINT_EXCLUDE replaces them).
-func (o *gradeOptions) excludes(cmd *cobra.Command, base string) (excludeSet, error) {
+// excludes joins the configuration's exclude patterns (relative to its file; ANSWERLINT_EXCLUDE replaces
+// them) and the --exclude ones (relative to the working directory).
+func (o *gradeOptions) excludes(cmd *cobra.Command, base string) []run.Glob {
 	fromConfig := stringList(o.fileValue("exclude"))
 	if env, ok := os.LookupEnv("ANSWERLINT_EXCLUDE"); ok {
 		fromConfig, base = strings.Fields(strings.ReplaceAll(env, ",", " ")), o.cwd
 	}
-	set, err := newExcludeSet(base, fromConfig)
-	if err != nil {
-		return nil, err
+	var globs []run.Glob
+	for _, p := range fromConfig {
+		globs = append(globs, run.Glob{Pattern: p, Dir: base})
 	}
 	flags, _ := cmd.Flags().GetStringSlice("exclude")
-	more, err := newExcludeSet(o.cwd, flags)
-	return append(set, more...), err
+	for _, p := range flags {
+		globs = append(globs, run.Glob{Pattern: p, Dir: o.cwd})
+	}
+	return globs
 }
 
 // stringList reads a configuration value that is a list of strings or a single string.
@@ -200,42 +184,39 @@ func (o *gradeOptions) run(ctx context.Context, args []string) error {
 		fmt.Fprintf(o.errOut, "answerlint: --files-from %s lists no paths: nothing to grade\n", o.filesFrom)
 		return nil
 	}
-	ff := &fileFinder{cwd: o.cwd, extensions: o.extensions, exclude: o.exclude, ignores: map[string]*gitignore{}, seen: map[string]bool{}}
-	ff.find(paths)
-	changed, err := o.changedFiles(ctx)
+	g, err := o.newRunGrader()
 	if err != nil {
 		return err
 	}
-	g, err := o.newGrader()
+	src := run.FileSource{Dir: o.cwd, Paths: paths, Stdin: o.in, ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
+	found := g.Find(src)
+	bar := newProgress(o.errOut, len(found.Files))
+	batch, err := g.RunFiles(ctx, src, found, run.RunOptions{KeepText: needsSources(o.outputs), Graded: bar.step})
+	bar.finish()
 	if err != nil {
-		return err
-	}
-	var forced *grader.Compiled
-	if o.rubricFlag != "" {
-		if forced, err = resolveRubric(g, o.rubricFlag); err != nil {
-			return withCode(ExitError, err)
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
+		return withCode(ExitError, err)
 	}
-	gr := &fileGrader{opts: o, g: g, forced: forced, changed: changed, keepText: needsSources(o.outputs)}
-	if changed != nil {
-		gr.changedRubrics = changedRubrics(g, forced, changed)
+	for _, n := range batch.Notes {
+		fmt.Fprintf(o.errOut, "answerlint: %s\n", n)
 	}
-	rep := &report.Report{Tool: report.Tool{Name: "answerlint", Version: version()}, FailOn: o.failOn, Errors: ff.errs}
-	if gr.keepText {
-		rep.Sources = map[string]string{}
+	batch.Report.Tool = report.Tool{Name: "answerlint", Version: version()}
+	return o.finish(batch.Report, paths, batch.Files)
+}
+
+// newRunGrader loads the rubrics and makes the grader of documents for the options' configuration.
+func (o *gradeOptions) newRunGrader() (*run.Grader, error) {
+	set, err := o.rubricSet()
+	if err != nil {
+		return nil, err
 	}
-	for _, out := range gradeAll(ctx, ff.files, gr.grade, newProgress(o.errOut, len(ff.files))) {
-		rep.Results = append(rep.Results, out.results...)
-		rep.Errors = append(rep.Errors, out.errors...)
-		if gr.keepText && out.name != "" {
-			rep.Sources[out.name] = out.text
-		}
+	g, err := run.New(set, o.cfg)
+	if err != nil {
+		return nil, withCode(ExitError, err)
 	}
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	rep.Sort()
-	return o.finish(rep, paths, len(ff.files))
+	return g, nil
 }
 
 // inputPaths joins the arguments and --files-from; with neither, the configuration's paths or ".".
@@ -246,14 +227,14 @@ func (o *gradeOptions) inputPaths(args []string) ([]string, error) {
 		if o.filesFrom != "-" {
 			f, err := os.Open(o.filesFrom)
 			if err != nil {
-				return nil, withCode(ExitError, fmt.Errorf("--files-from %s: %s", o.filesFrom, describe(err)))
+				return nil, withCode(ExitError, fmt.Errorf("--files-from %s: %s", o.filesFrom, oserr.Describe(err)))
 			}
 			defer f.Close()
 			r = f
 		} else if hasArg(args, "-") {
 			return nil, usagef("--files-from - and the path - both read standard input")
 		}
-		listed, err := readFilesFrom(r)
+		listed, err := run.ReadPathList(r)
 		if err != nil {
 			return nil, withCode(ExitError, fmt.Errorf("--files-from: %v", err))
 		}
@@ -294,38 +275,6 @@ func relOrAbs(dir, p string) string {
 	return p
 }
 
-// changedFiles is the files changed since --changed-since, or nil to grade every answer: without the
-// flag, or when the configuration file itself changed.
-func (o *gradeOptions) changedFiles(ctx context.Context) (map[string]bool, error) {
-	if o.changedSince == "" {
-		return nil, nil
-	}
-	changed, err := changedSince(ctx, o.cwd, o.changedSince)
-	if err != nil {
-		return nil, withCode(ExitError, fmt.Errorf("--changed-since %s: %v", o.changedSince, err))
-	}
-	if o.usedConfig != "" && changed[resolved(o.usedConfig)] {
-		fmt.Fprintf(o.errOut, "answerlint: %s changed since %s: grading every answer\n", o.usedConfig, o.changedSince)
-		return nil, nil
-	}
-	return changed, nil
-}
-
-// changedRubrics lists the rubrics whose files changed: their answers are graded again.
-func changedRubrics(g *grader.Grader, forced *grader.Compiled, changed map[string]bool) map[string]bool {
-	out := map[string]bool{}
-	rubrics := g.Set().All()
-	if forced != nil {
-		rubrics = append(rubrics, forced.Rubric)
-	}
-	for _, r := range rubrics {
-		if changed[resolved(r.File)] {
-			out[r.File] = true
-		}
-	}
-	return out
-}
-
 // finish prints the reports and decides the exit code.
 func (o *gradeOptions) finish(rep *report.Report, paths []string, files int) error {
 	for _, e := range rep.Errors {
@@ -342,7 +291,11 @@ func (o *gradeOptions) finish(rep *report.Report, paths []string, files int) err
 	s := rep.Summarize()
 	switch {
 	case files == 0 && len(rep.Errors) == 0:
-		return withCode(ExitNoInput, fmt.Errorf("no answer files matched %s (looking for %s)", strings.Join(paths, " "), strings.Join(o.extensions, ", ")))
+		exts := o.cfg.Extensions
+		if len(exts) == 0 {
+			exts = run.DefaultExtensions
+		}
+		return withCode(ExitNoInput, fmt.Errorf("no answer files matched %s (looking for %s)", strings.Join(paths, " "), strings.Join(exts, ", ")))
 	case o.changedSince != "" && s.Graded == 0 && len(rep.Errors) == 0:
 		fmt.Fprintf(o.errOut, "answerlint: no answer changed since %s\n", o.changedSince)
 	case !textOnStdout(o.outputs):
@@ -351,9 +304,9 @@ func (o *gradeOptions) finish(rep *report.Report, paths []string, files int) err
 	switch {
 	case len(rep.Errors) > 0:
 		return silent(ExitError)
-	case s.Failed > o.maxFailures:
-		if o.maxFailures > 0 {
-			fmt.Fprintf(o.errOut, "answerlint: %d answers failed, more than --max-failures %d\n", s.Failed, o.maxFailures)
+	case o.cfg.Failed(s):
+		if o.cfg.MaxFailures > 0 {
+			fmt.Fprintf(o.errOut, "answerlint: %d answers failed, more than --max-failures %d\n", s.Failed, o.cfg.MaxFailures)
 		}
 		return silent(ExitFailed)
 	}
@@ -363,7 +316,7 @@ func (o *gradeOptions) finish(rep *report.Report, paths []string, files int) err
 // repoPrefix is the working directory relative to the Git repository root ("" at the root or outside
 // a repository), which CI services need to find files.
 func repoPrefix(cwd string) string {
-	root := gitRoot(cwd)
+	root := run.GitRoot(cwd)
 	if root == "" {
 		return ""
 	}
@@ -372,270 +325,4 @@ func repoPrefix(cwd string) string {
 		return ""
 	}
 	return filepath.ToSlash(rel)
-}
-
-// gradeAll grades files on the grading pool (grader.Stream), one goroutine per CPU Go may use; the
-// outcomes come back in the files' order, so the output does not depend on which finishes first. A panic
-// in a worker is raised again here, where Main reports it as an internal error.
-func gradeAll(ctx context.Context, files []answerFile, grade func(answerFile) fileOutcome, bar *progress) []fileOutcome {
-	defer bar.finish()
-	outs := make([]fileOutcome, 0, len(files))
-	i := 0
-	next := func() (answerFile, int, error) {
-		if i == len(files) {
-			return answerFile{}, 0, io.EOF
-		}
-		i++
-		return files[i-1], 0, nil // the size is not known before the file is read
-	}
-	work := func(f answerFile) fileOutcome {
-		defer bar.step()
-		return grade(f)
-	}
-	grader.Stream(ctx, grader.Pool{}, next, work, func(out fileOutcome) error {
-		outs = append(outs, out)
-		return nil
-	})
-	return outs
-}
-
-// fileOutcome is what grading one file produced.
-type fileOutcome struct {
-	name    string
-	text    string
-	results []*grader.Result
-	errors  []report.FileError
-}
-
-// fileGrader grades one answer file: every section against its rubric, then the file's suppressions.
-type fileGrader struct {
-	opts           *gradeOptions
-	g              *grader.Grader
-	forced         *grader.Compiled
-	changed        map[string]bool // with --changed-since, the changed files; nil grades every file
-	changedRubrics map[string]bool // the rubric files among them
-	keepText       bool
-}
-
-func (fg *fileGrader) grade(f answerFile) fileOutcome {
-	fileChanged := fg.changed == nil || (f.abs != "" && fg.changed[resolved(f.abs)])
-	if !fileChanged && len(fg.changedRubrics) == 0 {
-		return fileOutcome{}
-	}
-	doc, err := fg.opts.readAnswer(f)
-	if err != nil {
-		if !fileChanged {
-			return fileOutcome{}
-		}
-		return fileOutcome{errors: []report.FileError{fileError(f.name, err)}}
-	}
-	out := fileOutcome{name: doc.Name}
-	if fg.keepText {
-		out.text = doc.Text
-	}
-	rule := fg.opts.ruleFor(f)
-	type graded struct {
-		res *grader.Result
-		sec answer.Section
-		c   *grader.Compiled
-	}
-	var all []graded
-	for _, sec := range doc.Sections {
-		c, err := pickRubric(fg.g, fg.forced, doc, sec, rule.rubric)
-		if err != nil {
-			if fileChanged {
-				out.errors = append(out.errors, report.FileError{File: doc.Name, Line: sec.Line, Message: err.Error()})
-			}
-			continue
-		}
-		if !fileChanged && !fg.changedRubrics[c.Rubric.File] {
-			continue
-		}
-		res := c.Grade(grader.Input{File: doc.Name, Text: doc.Text, Start: sec.Start, End: sec.End, MinScore: fg.opts.passMark(rule, c.Rubric.ID)})
-		for _, w := range doc.Warnings {
-			res.Warnings = append(res.Warnings, grader.Warning{Code: "encoding", Message: w})
-		}
-		answer.Suppress(res, c.Rubric, doc.SuppressionsFor(sec))
-		all = append(all, graded{res, sec, c})
-	}
-	for _, p := range doc.SuppressionProblems() {
-		// A problem is reported with the answer the comment is in; one outside every answer, with the first.
-		for i, gr := range all {
-			if gr.sec.Contains(p.Suppression.Offset) || (i == 0 && !doc.InSection(p.Suppression.Offset)) {
-				gr.res.Mistakes = append(gr.res.Mistakes, p.Finding())
-				break
-			}
-		}
-	}
-	for _, gr := range all {
-		out.results = append(out.results, gr.res)
-	}
-	return out
-}
-
-// fileRule is what the configuration's answers: entries say about one file.
-type fileRule struct {
-	rubric   string
-	minScore int
-}
-
-func (o *gradeOptions) ruleFor(f answerFile) fileRule {
-	var fr fileRule
-	if f.abs == "" {
-		return fr
-	}
-	for _, r := range o.answerRules {
-		if !r.pattern.match(f.abs, false) {
-			continue
-		}
-		if fr.rubric == "" {
-			fr.rubric = r.Rubric
-		}
-		if fr.minScore == 0 {
-			fr.minScore = r.MinScore
-		}
-	}
-	return fr
-}
-
-// passMark picks an answer's pass mark: --min-score, then its path's, its rubric's, the configured
-// min_score, and 0 for the rubric's own.
-func (o *gradeOptions) passMark(fr fileRule, rubricID string) int {
-	switch {
-	case o.minScoreFlag:
-		return o.minScore
-	case fr.minScore > 0:
-		return fr.minScore
-	case o.rubricMin[rubricID] > 0:
-		return o.rubricMin[rubricID]
-	}
-	return o.minScore
-}
-
-// readAnswer reads and parses one answer file (standard input for "-"), refusing directories, files
-// over the size limit and binary content.
-func (o *gradeOptions) readAnswer(f answerFile) (*answer.Document, error) {
-	limit := o.maxFileSize
-	if limit <= 0 {
-		limit = DefaultMaxFileSize
-	}
-	name, r := f.name, o.in
-	if f.abs == "" {
-		name = "<stdin>"
-	} else {
-		st, err := os.Stat(f.abs)
-		if err != nil {
-			return nil, errors.New(describe(err))
-		}
-		if st.IsDir() {
-			return nil, errors.New("is a directory, not an answer file")
-		}
-		if st.Size() > limit {
-			return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (max_file_size)", st.Size(), limit)
-		}
-		file, err := os.Open(f.abs)
-		if err != nil {
-			return nil, errors.New(describe(err))
-		}
-		defer file.Close()
-		r = file
-	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, errors.New(describe(err))
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("input is over the %d-byte limit (max_file_size)", limit)
-	}
-	text, warnings, err := answer.Decode(name, data)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := answer.Parse(name, text)
-	if err != nil {
-		return nil, err
-	}
-	doc.Warnings = append(doc.Warnings, warnings...)
-	return doc, nil
-}
-
-// fileError turns a read or parse error into a report entry naming the file.
-func fileError(name string, err error) report.FileError {
-	var ae *answer.Error
-	if errors.As(err, &ae) {
-		return report.FileError{File: ae.File, Line: ae.Line, Message: ae.Msg}
-	}
-	if name == "-" {
-		name = "<stdin>"
-	}
-	return report.FileError{File: name, Message: err.Error()}
-}
-
-// resolveRubric finds a rubric by id, or loads it from a file path.
-func resolveRubric(g *grader.Grader, ref string) (*grader.Compiled, error) {
-	if c, ok := g.Rubric(ref); ok {
-		return c, nil
-	}
-	if rubric.IsRubricFile(ref) || strings.ContainsRune(ref, filepath.Separator) {
-		r, err := rubric.LoadFile(ref)
-		if err != nil {
-			return nil, err
-		}
-		return grader.Compile(r), nil
-	}
-	return nil, fmt.Errorf("unknown rubric %q (closest: %s; see 'answerlint rubric list')", ref, strings.Join(g.Set().Closest(ref, 3), ", "))
-}
-
-// pickRubric applies the mapping order: --rubric, front matter or section marker, the configuration's
-// answers: entry for the file's path, the file name.
-func pickRubric(g *grader.Grader, forced *grader.Compiled, doc *answer.Document, sec answer.Section, configured string) (*grader.Compiled, error) {
-	switch {
-	case forced != nil:
-		return forced, nil
-	case sec.Rubric != "":
-		return resolveRubric(g, sec.Rubric)
-	case configured != "":
-		return resolveRubric(g, configured)
-	}
-	if id := rubricFromName(doc.Name); id != "" {
-		if c, ok := g.Rubric(id); ok {
-			return c, nil
-		}
-	}
-	return nil, fmt.Errorf("no rubric for this answer: add front matter 'rubric: <id>', name the file <id>.md, map its path in answers: of .answerlint.yaml, or pass --rubric; closest by content: %s",
-		strings.Join(closestByContent(g, doc, sec, 3), ", "))
-}
-
-// rubricFromName takes a rubric id from a file name: "gitops.md" or "gitops.v2.md".
-func rubricFromName(name string) string {
-	base := filepath.Base(name)
-	if i := strings.IndexByte(base, '.'); i > 0 {
-		return base[:i]
-	}
-	return base
-}
-
-// closestByContent ranks rubrics by how much of each the text covers.
-func closestByContent(g *grader.Grader, doc *answer.Document, sec answer.Section, n int) []string {
-	type cand struct {
-		id    string
-		score float64
-	}
-	var cands []cand
-	for _, r := range g.Set().All() {
-		c, _ := g.Rubric(r.ID)
-		res := c.Grade(grader.Input{File: doc.Name, Text: doc.Text, Start: sec.Start, End: sec.End})
-		cands = append(cands, cand{r.ID, res.Coverage})
-	}
-	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score > cands[j].score
-		}
-		return cands[i].id < cands[j].id
-	})
-	var out []string
-	for i := 0; i < len(cands) && i < n; i++ {
-		out = append(out, cands[i].id)
-	}
-	return out
 }

@@ -9,17 +9,9 @@ import (
 
 	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
-)
 
-// answerRule is one entry of the configuration's `answers:` list: files matching a path glob (relative
-// to the configuration file) are graded against a rubric and/or with their own pass mark. Each setting
-// comes from the first entry that matches and sets it.
-type answerRule struct {
-	Path     string `yaml:"path"`
-	Rubric   string `yaml:"rubric,omitempty"`
-	MinScore int    `yaml:"min_score,omitempty"`
-	pattern  pathPattern
-}
+	"github.com/answerlint/answerlint/run"
+)
 
 // outputEntry is one entry of the configuration's `output:` list.
 type outputEntry struct {
@@ -68,8 +60,8 @@ func configErr(v *viper.Viper, key string, err error) error {
 }
 
 // answerRules reads and compiles `answers:`.
-func (g *globalOptions) answerRules(base string) ([]answerRule, error) {
-	var rules []answerRule
+func (g *globalOptions) answerRules(base string) ([]run.AnswerRule, error) {
+	var rules []run.AnswerRule
 	if err := decodeKey(g.v, "answers", &rules); err != nil {
 		return nil, err
 	}
@@ -81,11 +73,7 @@ func (g *globalOptions) answerRules(base string) ([]answerRule, error) {
 		if r.MinScore < 0 || r.MinScore > 100 {
 			return nil, configErr(g.v, "answers", fmt.Errorf("%s: min_score must be between 0 and 100, not %d", r.Path, r.MinScore))
 		}
-		p, err := compilePattern(base, r.Path)
-		if err != nil {
-			return nil, configErr(g.v, "answers", err)
-		}
-		r.pattern = p
+		r.Dir = base
 	}
 	return rules, nil
 }
@@ -155,5 +143,5 @@ func workDir() (string, error) {
 	if err != nil {
 		return "", withCode(ExitError, fmt.Errorf("current directory: %v", err))
 	}
-	return resolved(wd), nil
+	return run.Resolved(wd), nil
 }

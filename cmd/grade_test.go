@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/answerlint/answerlint/internal/testfs"
 )
 
 const (
@@ -17,22 +18,6 @@ const (
 		"cluster and Sealed Secrets for secrets.\n"
 	weakAnswer = "We use Argo CD.\n"
 )
-
-// inDir writes files into a fresh directory and makes it the working directory.
-func inDir(t *testing.T, files map[string]string) {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Chdir(dir)
-}
 
 func TestGradeExitCodes(t *testing.T) {
 	files := map[string]string{
@@ -60,7 +45,7 @@ func TestGradeExitCodes(t *testing.T) {
 		{"a glob matching nothing", []string{"answers/**/*.adoc"}, ExitNoInput},
 		{"everything excluded", []string{"weak", "--exclude", "*.md"}, ExitNoInput},
 	}
-	inDir(t, files)
+	testfs.InDir(t, files)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
@@ -73,115 +58,16 @@ func TestGradeExitCodes(t *testing.T) {
 
 // TestInterruptedRunWritesNoReport cancels the run as Ctrl-C would: exit 130, and no report file.
 func TestInterruptedRunWritesNoReport(t *testing.T) {
-	inDir(t, map[string]string{"answers/gitops.md": strongAnswer})
+	testfs.InDir(t, map[string]string{"answers/gitops.md": strongAnswer})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var out, errOut bytes.Buffer
-	code := run(ctx, []string{"grade", "answers", "--format", "json=out/report.json"}, streams{in: strings.NewReader(""), out: &out, errOut: &errOut})
+	code := execute(ctx, []string{"grade", "answers", "--format", "json=out/report.json"}, streams{in: strings.NewReader(""), out: &out, errOut: &errOut})
 	if code != ExitInterrupted {
 		t.Errorf("exit code %d, want %d; stderr:\n%s", code, ExitInterrupted, errOut.String())
 	}
 	if _, err := os.Stat("out/report.json"); !os.IsNotExist(err) {
 		t.Errorf("a report was written by an interrupted run (stat: %v)", err)
-	}
-}
-
-func TestPathPatterns(t *testing.T) {
-	base := filepath.FromSlash("/repo")
-	tests := []struct {
-		pattern string
-		path    string
-		dir     bool
-		want    bool
-	}{
-		{"*.md", "/repo/a.md", false, true},
-		{"*.md", "/repo/deep/er/a.md", false, true},
-		{"*.md", "/repo/a.txt", false, false},
-		{"drafts", "/repo/answers/drafts", true, true},
-		{"drafts/", "/repo/answers/drafts", false, false},
-		{"drafts/", "/repo/answers/drafts", true, true},
-		{"/top.md", "/repo/top.md", false, true},
-		{"/top.md", "/repo/sub/top.md", false, false},
-		{"answers/*.md", "/repo/answers/a.md", false, true},
-		{"answers/*.md", "/repo/answers/k8s/a.md", false, false},
-		{"answers/**/*.md", "/repo/answers/a.md", false, true},
-		{"answers/**/*.md", "/repo/answers/k8s/deep/a.md", false, true},
-		{"answers/**", "/repo/answers/k8s/a.md", false, true},
-		{"**/README.md", "/repo/README.md", false, true},
-		{"**/README.md", "/repo/a/b/README.md", false, true},
-		{"a?.md", "/repo/ab.md", false, true},
-		{"a?.md", "/repo/a/.md", false, false},
-		{"[!x]*.md", "/repo/y.md", false, true},
-		{"[!x]*.md", "/repo/x.md", false, false},
-		{"*.md", "/elsewhere/a.md", false, true},
-		{"answers/*.md", "/elsewhere/answers/a.md", false, false},
-		{"ünïcode-*.md", "/repo/ünïcode-1.md", false, true},
-	}
-	for _, tt := range tests {
-		p, err := compilePattern(base, tt.pattern)
-		if err != nil {
-			t.Fatalf("%s: %v", tt.pattern, err)
-		}
-		if got := p.match(filepath.FromSlash(tt.path), tt.dir); got != tt.want {
-			t.Errorf("%q matches %s (dir %v): %v, want %v", tt.pattern, tt.path, tt.dir, got, tt.want)
-		}
-	}
-}
-
-func TestExcludeSet(t *testing.T) {
-	set, err := newExcludeSet(filepath.FromSlash("/repo"), []string{"drafts", "answers/old/**", "!answers/old/keep.md"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for path, want := range map[string]bool{
-		"/repo/answers/drafts/x.md": true, // inside an excluded directory
-		"/repo/answers/old/x.md":    true,
-		"/repo/answers/old/keep.md": false, // re-included by the later pattern
-		"/repo/answers/new/x.md":    false,
-	} {
-		if got := set.excludes(filepath.FromSlash(path), false); got != want {
-			t.Errorf("excludes %s: %v, want %v", path, got, want)
-		}
-	}
-}
-
-func TestGitignore(t *testing.T) {
-	inDir(t, map[string]string{
-		".gitignore":              "# notes\nscratch/\n*.draft.md\n!keep.draft.md\n/build\n",
-		"answers/.gitignore":      "private-*\n",
-		"answers/a.md":            "",
-		"answers/a.draft.md":      "",
-		"answers/keep.draft.md":   "",
-		"answers/private-1.md":    "",
-		"answers/build/b.md":      "",
-		"build/b.md":              "",
-		".git/info/exclude":       "local.md\n",
-		"answers/local.md":        "",
-		"answers/scratch/note.md": "",
-	})
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gi := newGitignore(filepath.Join(wd, "answers"))
-	for path, want := range map[string]bool{
-		"answers/a.md":          false,
-		"answers/a.draft.md":    true,
-		"answers/keep.draft.md": false,
-		"answers/private-1.md":  true,
-		"answers/build/b.md":    false, // /build is anchored to the root
-		"build":                 true,
-		"answers/local.md":      true,
-		"answers/scratch":       true,
-	} {
-		abs := filepath.Join(wd, filepath.FromSlash(path))
-		st, err := os.Stat(abs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := gi.ignored(abs, st.IsDir()); got != want {
-			t.Errorf("ignored %s: %v, want %v", path, got, want)
-		}
 	}
 }
 

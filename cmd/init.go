@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/answer"
+	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -93,7 +94,7 @@ func (o *initOptions) run() error {
 			verb = "replaced"
 		}
 		if err := writeAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, f.text); return err }); err != nil {
-			return withCode(ExitError, fmt.Errorf("%s: %s", path, describe(err)))
+			return withCode(ExitError, fmt.Errorf("%s: %s", path, oserr.Describe(err)))
 		}
 		fmt.Fprintf(o.out, "%s %s\n", verb, shown)
 		if verb == "created" {
@@ -119,7 +120,7 @@ func (o *initOptions) keep(path string, f scaffoldFile) (bool, string) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return true, "kept: " + describe(err)
+		return true, "kept: " + oserr.Describe(err)
 	}
 	doc, err := answer.Parse(path, string(data))
 	if err != nil || !doc.Blank() {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"sort"
@@ -20,8 +21,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/grader"
-	"github.com/answerlint/answerlint/answer"
+	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/report"
+	"github.com/answerlint/answerlint/run"
 )
 
 const jsonlHelp = `Streaming: with --jsonl, answerlint reads JSON Lines from the files given, or standard input,
@@ -71,16 +73,11 @@ func (o *gradeOptions) runJSONL(ctx context.Context, cmd *cobra.Command, args []
 		}
 	}
 	defer tuneGC()()
-	g, err := o.newGrader()
+	g, err := o.newRunGrader()
 	if err != nil {
 		return err
 	}
-	jg := &jsonlGrader{opts: o, g: g, rep: &report.Report{FailOn: o.failOn}}
-	if o.rubricFlag != "" {
-		if jg.forced, err = resolveRubric(g, o.rubricFlag); err != nil {
-			return withCode(ExitError, err)
-		}
-	}
+	jg := &jsonlGrader{g: g}
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
@@ -119,7 +116,7 @@ func (o *gradeOptions) runJSONL(ctx context.Context, cmd *cobra.Command, args []
 	switch {
 	case sum.Errors > 0:
 		return silent(ExitError)
-	case sum.Failed > o.maxFailures:
+	case o.cfg.Failed(sum):
 		return silent(ExitFailed)
 	}
 	return nil
@@ -187,10 +184,10 @@ func (jr *jsonlReader) isStopped() bool {
 }
 
 func (jr *jsonlReader) limit() int {
-	if jr.opts.maxFileSize > 0 {
-		return int(jr.opts.maxFileSize)
+	if jr.opts.cfg.MaxFileSize > 0 {
+		return int(jr.opts.cfg.MaxFileSize)
 	}
-	return DefaultMaxFileSize
+	return run.DefaultMaxFileSize
 }
 
 // next returns the next line as a record, with its size for the pool's memory budget. A file that
@@ -205,7 +202,7 @@ func (jr *jsonlReader) next() (jsonlRecord, int, error) {
 				return jsonlRecord{}, 0, io.EOF
 			}
 			if err := jr.open(jr.paths[0]); err != nil {
-				rec := jsonlRecord{file: jr.paths[0], err: errors.New(describe(err))}
+				rec := jsonlRecord{file: jr.paths[0], err: errors.New(oserr.Describe(err))}
 				jr.paths = jr.paths[1:]
 				return rec, 0, nil
 			}
@@ -247,7 +244,7 @@ func (jr *jsonlReader) open(path string) error {
 		f.Close()
 		return errors.New("the stream was stopped")
 	}
-	jr.name, jr.f, jr.r = displayName(path), f, bufio.NewReaderSize(f, 64<<10)
+	jr.name, jr.f, jr.r = filepath.ToSlash(filepath.Clean(path)), f, bufio.NewReaderSize(f, 64<<10)
 	return nil
 }
 
@@ -284,10 +281,7 @@ func readLine(r *bufio.Reader, limit int) (line []byte, tooLong bool, err error)
 
 // jsonlGrader turns an input line into an output line; it runs on the pool's workers.
 type jsonlGrader struct {
-	opts   *gradeOptions
-	g      *grader.Grader
-	forced *grader.Compiled
-	rep    *report.Report // for its fail-on rule
+	g *run.Grader
 }
 
 func (jg *jsonlGrader) grade(rec jsonlRecord) jsonlOutcome {
@@ -307,42 +301,18 @@ func (jg *jsonlGrader) grade(rec jsonlRecord) jsonlOutcome {
 	if err != nil {
 		return fail(err.Error())
 	}
-	c := jg.forced
-	if c == nil {
-		ref, err := stringField(fields, "rubric")
-		if err != nil {
+	var ref string
+	if jg.g.Config().Rubric == "" {
+		if ref, err = stringField(fields, "rubric"); err != nil {
 			return fail(err.Error() + ", or pass --rubric")
 		}
-		var ok bool
-		if c, ok = jg.g.Rubric(ref); !ok {
-			return fail(fmt.Sprintf("unknown rubric %q (closest: %s)", ref, strings.Join(jg.g.Set().Closest(ref, 3), ", ")))
-		}
 	}
-	res := c.Grade(grader.Input{File: rec.file, Text: text, MinScore: jg.opts.passMark(fileRule{}, c.Rubric.ID)})
-	res.Line = rec.line
-	if strings.Contains(text, "answerlint-disable") {
-		if err := suppress(res, c, rec.file, text); err != nil {
-			return fail(err.Error())
-		}
-	}
-	return jsonlOutcome{out: resultLine(id, fields, res), graded: true, failing: jg.rep.Failing(res), score: res.Score, mistakes: len(res.Mistakes)}
-}
-
-// suppress applies the answer's own suppression comments, as for an answer file.
-func suppress(res *grader.Result, c *grader.Compiled, name, text string) error {
-	doc, err := answer.Parse(name, text)
+	res, err := jg.g.GradeText(rec.file, ref, text)
 	if err != nil {
-		return err
+		return fail(err.Error())
 	}
-	var sups []*answer.Suppression
-	for i := range doc.Suppressions {
-		sups = append(sups, &doc.Suppressions[i])
-	}
-	answer.Suppress(res, c.Rubric, sups)
-	for _, p := range doc.SuppressionProblems() {
-		res.Mistakes = append(res.Mistakes, p.Finding())
-	}
-	return nil
+	res.Line = rec.line
+	return jsonlOutcome{out: resultLine(id, fields, res), graded: true, failing: !res.Passed, score: res.Score, mistakes: len(res.Mistakes)}
 }
 
 // stringField reads a field that must be a non-empty JSON string.

@@ -6,9 +6,8 @@ import (
 	"io"
 	"testing"
 
-	"github.com/answerlint/answerlint/grader"
-	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
+	"github.com/answerlint/answerlint/run"
 )
 
 // FuzzJSONL: any byte stream read as JSON Lines gives, for every non-blank line, exactly one output line
@@ -28,10 +27,13 @@ func FuzzJSONL(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	g := grader.New(set)
+	g, err := run.New(set, run.Config{MaxFileSize: 1 << 16})
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		o := &gradeOptions{globalOptions: &globalOptions{streams: streams{in: bytes.NewReader(data), out: io.Discard, errOut: io.Discard}}, maxFileSize: 1 << 16}
-		jg := &jsonlGrader{opts: o, g: g, rep: &report.Report{}}
+		o := &gradeOptions{globalOptions: &globalOptions{streams: streams{in: bytes.NewReader(data), out: io.Discard, errOut: io.Discard}}, cfg: g.Config()}
+		jg := &jsonlGrader{g: g}
 		in := &jsonlReader{opts: o, paths: []string{"-"}}
 		lines := 0
 		for {

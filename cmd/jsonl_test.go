@@ -11,8 +11,8 @@ import (
 
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/corpus"
-	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
+	"github.com/answerlint/answerlint/run"
 )
 
 // TestJSONLKeepsInputOrder streams answers of very different lengths, so that workers finish them out of
@@ -165,7 +165,10 @@ func TestResultLineMatchesEncoder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := grader.New(set)
+	g, err := run.New(set, run.Config{FailOn: "none"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	gen := corpus.New(set, 3)
 	lines := []string{
 		`{"id": 1, "rubric": "gitops", "answer": "<!-- answerlint-disable manual-kubectl-in-prod we did -->\nWe run kubectl apply in prod. Argo CD reconciles from Git."}`,
@@ -187,12 +190,8 @@ func TestResultLineMatchesEncoder(t *testing.T) {
 		}
 		text, _ := stringField(fields, "answer")
 		ref, _ := stringField(fields, "rubric")
-		c, ok := g.Rubric(ref)
-		if !ok {
-			t.Fatalf("no rubric %q", ref)
-		}
-		res := c.Grade(grader.Input{File: "<stdin>", Text: text})
-		if err := suppress(res, c, "<stdin>", text); err != nil {
+		res, err := g.GradeText("<stdin>", ref, text)
+		if err != nil {
 			t.Fatal(err)
 		}
 		return fields["id"], fields, res
@@ -233,7 +232,11 @@ func TestResultLineClashesInNameOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	jg := &jsonlGrader{opts: &gradeOptions{}, g: grader.New(set), rep: &report.Report{}}
+	g, err := run.New(set, run.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jg := &jsonlGrader{g: g}
 	var first []byte
 	for range 30 {
 		oc := jg.grade(jsonlRecord{file: "<stdin>", line: 1, data: line})

@@ -83,7 +83,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return run(ctx, args, streams{in: stdin, out: stdout, errOut: stderr})
+	return execute(ctx, args, streams{in: stdin, out: stdout, errOut: stderr})
 }
 
 func firstFrames(stack []byte, n int) string {
@@ -94,7 +94,7 @@ func firstFrames(stack []byte, n int) string {
 	return strings.Join(lines, "")
 }
 
-func run(ctx context.Context, args []string, s streams) int {
+func execute(ctx context.Context, args []string, s streams) int {
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	root.SetIn(s.in)

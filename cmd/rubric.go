@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"fmt"
 	"sort"
 	"strings"
@@ -32,7 +33,9 @@ func newRubricListCmd(g *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			tw := tabwriter.NewWriter(g.out, 0, 2, 2, ' ', 0)
+			// tabwriter writes cell by cell: buffer it into one write.
+			out := bufio.NewWriter(g.out)
+			tw := tabwriter.NewWriter(out, 0, 2, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tCONCEPTS\tTAGS\tTITLE")
 			n := 0
 			for _, r := range set.All() {
@@ -43,6 +46,9 @@ func newRubricListCmd(g *globalOptions) *cobra.Command {
 				fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", r.ID, len(r.Concepts), strings.Join(r.Tags, ","), r.Title)
 			}
 			if err := tw.Flush(); err != nil {
+				return err
+			}
+			if err := out.Flush(); err != nil {
 				return err
 			}
 			if n == 0 && len(tags) > 0 {

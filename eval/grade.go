@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/answerlint/answerlint/draft"
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/rubric"
-	"github.com/answerlint/answerlint/draft"
 )
 
 // QuestionRows are the rows answering one question, in the order of the data.

@@ -3,8 +3,8 @@ package grader
 import (
 	"fmt"
 
-	"github.com/answerlint/answerlint/text"
 	"github.com/answerlint/answerlint/rubric"
+	"github.com/answerlint/answerlint/text"
 )
 
 // Answer-level findings are reported as mistakes with these ids.

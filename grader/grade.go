@@ -21,7 +21,28 @@ type Input struct {
 	End   int // byte just past the answer; 0 means len(Text)
 	// MinScore overrides the rubric's pass mark when > 0.
 	MinScore int
+	// FailOn is the least severe mistake that fails the answer whatever its score; "" or "none": mistakes
+	// alone never fail it. It decides Passed, so that Passed means what a run's exit code means.
+	FailOn rubric.Severity
+	// Suppress are the answer's own suppression comments: a mistake one of them names, with a reason,
+	// is listed in Result.Suppressed instead of Result.Mistakes and costs nothing. Nil leaves
+	// Result.Suppressed nil (JSON null): the answer's comments were not read.
+	Suppress []Suppression
+	// Findings are findings about the answer made outside the rubric (a suppression comment that is
+	// itself wrong), listed after the rubric's mistakes and counted like them.
+	Findings []MistakeResult
 }
+
+// Suppression is an in-answer comment that turns a mistake off for the answer, with a reason.
+type Suppression struct {
+	Mistake string // the mistake's id
+	Reason  string // empty: the suppression turns nothing off, since the reason is what a reviewer reads
+	Line    int    // where the comment is
+	Column  int
+}
+
+// BadSuppressionID names the finding reported for a suppression that has no reason or turns off nothing.
+const BadSuppressionID = "answerlint/bad-suppression"
 
 // maxEvidence is how many places are quoted for one check.
 const maxEvidence = 3
@@ -67,7 +88,9 @@ func (c *Compiled) Grade(in Input) *Result {
 	c.flagMistakes(d, ms, res)
 	c.runChecks(d, ms, res)
 	c.checkForm(d, ms, res)
-	c.finish(res)
+	suppress(res, in.Suppress)
+	res.Mistakes = append(res.Mistakes, in.Findings...)
+	c.finish(res, in.FailOn)
 	return res
 }
 
@@ -262,8 +285,34 @@ func rejection(d *text.Doc, id string, m match) Rejection {
 	return Rejection{Mistake: id, Trigger: trig.Surface, Text: quote(d.Src[from:to]), Evidence: e}
 }
 
+// suppress moves the mistakes that a suppression with a reason names to res.Suppressed, with the caps
+// they placed: an answer-level finding's cap goes with it.
+func suppress(res *Result, sups []Suppression) {
+	if sups == nil {
+		return
+	}
+	res.Suppressed = []Suppressed{}
+	if len(sups) == 0 {
+		return
+	}
+	kept := res.Mistakes[:0]
+	for _, m := range res.Mistakes {
+		i := slices.IndexFunc(sups, func(s Suppression) bool { return s.Mistake == m.ID && s.Reason != "" })
+		if i < 0 {
+			kept = append(kept, m)
+			continue
+		}
+		s := sups[i]
+		res.Suppressed = append(res.Suppressed, Suppressed{Mistake: m, Reason: s.Reason, Line: s.Line, Column: s.Column})
+	}
+	res.Mistakes = kept
+	res.Caps = slices.DeleteFunc(res.Caps, func(c Cap) bool {
+		return slices.ContainsFunc(res.Suppressed, func(s Suppressed) bool { return s.Mistake.ID == c.Reason })
+	})
+}
+
 // finish adds the caps that depend on the whole answer, then settles the score.
-func (c *Compiled) finish(res *Result) {
+func (c *Compiled) finish(res *Result, failOn rubric.Severity) {
 	r := c.Rubric
 	capAt := func(limit int, reason string) { res.Caps = append(res.Caps, Cap{Limit: limit, Reason: reason}) }
 	if res.Words == 0 {
@@ -280,14 +329,18 @@ func (c *Compiled) finish(res *Result) {
 		}
 	}
 	res.Coverage = round2(res.Coverage)
-	res.Penalty = round2(res.Penalty)
-	Rescore(res, r)
+	penalty := 0.0
+	for _, m := range res.Mistakes {
+		penalty += m.Penalty
+	}
+	res.Penalty = round2(penalty)
+	settle(res, r, failOn)
 }
 
-// Rescore settles a result's score from its coverage, the rubric's curve, its penalties and its caps,
-// clamped to 0-100, with the band and verdict that follow. Grading calls it last; so does anything that
-// changes a result afterwards (an in-answer suppression), so there is one formula.
-func Rescore(res *Result, r *rubric.Rubric) {
+// settle is the one formula for a result's score: its coverage on the rubric's curve, less its
+// penalties, under its caps, clamped to 0-100; then the verdict. An answer fails when it scores below its
+// pass mark or makes a mistake at or above failOn; a failing answer's band is never pass or strong.
+func settle(res *Result, r *rubric.Rubric, failOn rubric.Severity) {
 	if r.Curve > 0 && r.Curve < 1 {
 		res.Curve = r.Curve
 	}
@@ -296,8 +349,27 @@ func Rescore(res *Result, r *rubric.Rubric) {
 		score = math.Min(score, float64(c.Limit))
 	}
 	res.Score = int(math.Round(math.Max(0, math.Min(100, score))))
-	res.Passed = res.Score >= res.Pass
+	gated := GatedBy(res.Mistakes, failOn) != ""
+	res.Passed = res.Score >= res.Pass && !gated
 	res.Band = BandFor(res.Score, res.Pass)
+	if gated && (res.Band == BandStrong || res.Band == BandPass) {
+		res.Band = BandWeak
+	}
+}
+
+// GatedBy returns the id of the first mistake at or above failOn, or "" when none is: such a mistake
+// fails an answer whatever its score.
+func GatedBy(mistakes []MistakeResult, failOn rubric.Severity) string {
+	rank := failOn.Rank()
+	if rank == 0 {
+		return ""
+	}
+	for _, m := range mistakes {
+		if m.Severity.Rank() >= rank {
+			return m.ID
+		}
+	}
+	return ""
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/answerlint/answerlint/text"
 	"github.com/answerlint/answerlint/internal/corpus"
 	"github.com/answerlint/answerlint/rubric"
+	"github.com/answerlint/answerlint/text"
 )
 
 // benchSizes are the answer lengths benchmarked, in words.

@@ -10,8 +10,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/eval"
+	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/rubric"
 )
 

@@ -3,8 +3,8 @@ package grader
 import (
 	"math"
 
-	"github.com/answerlint/answerlint/text"
 	"github.com/answerlint/answerlint/rubric"
+	"github.com/answerlint/answerlint/text"
 )
 
 // partialReading is one reading of a phrasing of a concept that earns partial credit.

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/rubric"
 )
@@ -170,7 +169,7 @@ func resultFindings(res *grader.Result) []Finding {
 	}
 	for _, m := range res.Mistakes {
 		f := Finding{Kind: KindMistake, Check: m.ID, Name: m.Message, Severity: m.Severity, Message: m.Message, Help: m.Advice}
-		if m.ID == answer.BadSuppressionID {
+		if m.ID == grader.BadSuppressionID {
 			f.Kind, f.Name = KindWarning, "Suppression comment without a reason, or that turns nothing off"
 		}
 		if m.Penalty > 0 {

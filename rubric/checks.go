@@ -82,7 +82,7 @@ func ParseChecks(file string, data []byte) ([]Check, error) {
 			c.Severity = SeverityWarning
 		}
 		switch {
-		case !strings.HasPrefix(c.ID, "global/") || !idPattern.MatchString(strings.TrimPrefix(c.ID, "global/")):
+		case !strings.HasPrefix(c.ID, "global/") || !isKebab(strings.TrimPrefix(c.ID, "global/")):
 			errs.add(file, c.Pos, "check id %q must be global/<kebab-case>", c.ID)
 		case seen[c.ID]:
 			errs.add(file, c.Pos, "duplicate check id %q", c.ID)

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -21,7 +22,19 @@ const MaxFileSize = 4 << 20
 // ("billion laughs") is refused instead of expanded.
 const maxNodes = 1 << 20
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isKebab reports whether an id is kebab-case: lower-case letters and digits in words joined by single
+// hyphens (^[a-z0-9]+(-[a-z0-9]+)*$, without compiling a regular expression on every start).
+func isKebab(id string) bool {
+	for i := 0; i < len(id); i++ {
+		switch c := id[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && i > 0 && i < len(id)-1 && id[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return id != ""
+}
 
 // Parse reads one rubric file. Every problem is reported as file:line:col; the rubric is returned only
 // when there is none.
@@ -75,7 +88,8 @@ func parseNode(file string, data []byte) (*yaml.Node, error) {
 	return root, nil
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: (.*)`)
+// yamlLine is compiled on first use: only a file with an error needs it.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)(?:, column (\d+))?: (.*)`) })
 
 // yamlError turns a yaml.v3 error ("yaml: line 4: …") into file:line:col form.
 func yamlError(file string, err error) error {
@@ -86,7 +100,7 @@ func yamlError(file string, err error) error {
 			continue
 		}
 		e := &Error{File: file, Msg: msg}
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		if m := yamlLine().FindStringSubmatch(msg); m != nil {
 			e.Line, _ = strconv.Atoi(m[1])
 			e.Column, _ = strconv.Atoi(m[2])
 			e.Msg = m[3]

@@ -2,13 +2,15 @@ package rubric
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/answerlint/answerlint/text"
 )
 
 // baseAnalyzer analyses phrasings for validation; it carries the built-in synonyms so a phrasing
-// that is a known acronym is recognised.
-var baseAnalyzer = text.NewAnalyzer(text.DefaultSynonyms, nil)
+// that is a known acronym is recognised. It is built on first use: the embedded pack was validated
+// when it was generated, so most runs validate nothing.
+var baseAnalyzer = sync.OnceValue(func() *text.Analyzer { return text.NewAnalyzer(text.DefaultSynonyms, nil) })
 
 // Validate checks a decoded rubric's meaning: ids, weights, severities, phrasings that can never match,
 // and examples that name checks the rubric does not have.
@@ -17,7 +19,7 @@ func Validate(r *Rubric) error {
 	f := r.File
 	if r.ID == "" {
 		errs.add(f, r.Pos, "missing id")
-	} else if !idPattern.MatchString(r.ID) {
+	} else if !isKebab(r.ID) {
 		errs.add(f, r.Pos, "id %q must be kebab-case (lower-case letters, digits and single hyphens)", r.ID)
 	}
 	if strings.TrimSpace(r.Title) == "" {
@@ -51,7 +53,7 @@ func Validate(r *Rubric) error {
 		switch {
 		case id == "":
 			errs.add(f, pos, "%s without an id", kind)
-		case !idPattern.MatchString(id):
+		case !isKebab(id):
 			errs.add(f, pos, "%s id %q must be kebab-case", kind, id)
 		default:
 			if prev, dup := seen[id]; dup {
@@ -165,7 +167,7 @@ func checkPhrasings(errs *ErrorList, file, owner string, pos Pos, match, exact [
 		seen[key] = true
 	}
 	for _, p := range exact {
-		if len(baseAnalyzer.Surfaces(p.Text)) == 0 {
+		if len(baseAnalyzer().Surfaces(p.Text)) == 0 {
 			errs.add(file, p.Pos, "%s: exact term %q has no words", owner, p.Text)
 		}
 	}
@@ -180,7 +182,7 @@ func Lint(r *Rubric) ErrorList {
 	check := func(owner string, pos Pos, match []Phrasing) {
 		for _, p := range match {
 			content := text.ContentWords(p.Text)
-			if len(content) != 1 || len(baseAnalyzer.Surfaces(p.Text)) < 2 {
+			if len(content) != 1 || len(baseAnalyzer().Surfaces(p.Text)) < 2 {
 				continue
 			}
 			ppos := p.Pos

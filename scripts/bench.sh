@@ -1,99 +1,191 @@
 #!/usr/bin/env bash
-# bench.sh measures 'answerlint grade --jsonl' end to end (reading, grading, writing JSON) on generated
-# corpora of 1k, 10k and 100k medium answers (about 200 words each), a single 1 MB answer, and
-# 'answerlint rubric list'. It prints a Markdown table: answers/s, MB/s of input, CPU time (user+system, all
-# cores) and peak RSS.
+# bench.sh measures answerlint against the floor of its job in one run, on one machine, and prints ratios:
 #
-#   scripts/bench.sh            # from the repository root
-#   RUNS=5 scripts/bench.sh     # best of 5 runs instead of 3
-#   HUGE=1 scripts/bench.sh     # also stream 1M answers (generated on the fly) to check peak RSS
+#   - 'answerlint grade --jsonl' over N generated medium answers (about 200 words each, internal/corpus),
+#     beside ripgrep searching the same answers for every phrasing of the pack in one multi-pattern pass:
+#     'rg -c -F -f phrases.txt' on lower-cased text (the floor) and 'rg -c -i -F -f phrases.txt';
+#   - the files path, 'answerlint grade --format json=FILE DIR/', one Markdown file per answer;
+#   - Vale with the same phrasings as an existence rule over the same files, when vale is installed;
+#   - peak RSS of each, the time of 10×N answers against N (linear is 10×), and the peak RSS of 1M
+#     answers streamed from the generator;
+#   - start-up: 'answerlint --version', 'answerlint rubric list' and grading one file, beside a bare Go
+#     hello-world built in the same run, in paired runs.
 #
-# Needs Go and GNU time (/usr/bin/time) for peak RSS. Figures depend on the machine and on what else it
-# runs: the script prints the CPU count and load average next to them.
+#   scripts/bench.sh                  # from the repository root
+#   RUNS=7 scripts/bench.sh           # median of 7 runs instead of 5
+#   N=2000 HUGE=0 scripts/bench.sh    # a quick look: fewer answers, no 1M stream
+#
+# Ripgrep is installed with apt-get when missing (and the script runs as root); without it the rg rows
+# are left out. GNU time (/usr/bin/time) gives CPU time and peak RSS. Every figure is the median of RUNS
+# runs (start-up: of STARTS paired runs); a shared machine makes absolute times noisy, which is why the
+# ratios, taken between runs interleaved in time, are what to quote. The script prints the CPU count and
+# the load average before and after.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-runs=${RUNS:-3}
+runs=${RUNS:-5}
+starts=${STARTS:-30}
+n=${N:-10000}
 work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 bin=$work/answerlint
 gen=$work/gen
 
+if ! command -v rg >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+	echo "installing ripgrep…" >&2
+	{ apt-get update -qq && apt-get install -y -qq ripgrep; } >/dev/null 2>&1 || echo "could not install ripgrep" >&2
+fi
+have_rg=0
+if command -v rg >/dev/null; then have_rg=1; fi
+have_vale=0
+if command -v vale >/dev/null; then have_vale=1; fi
+if ! /usr/bin/time -f %M true 2>/dev/null; then
+	echo "bench.sh needs GNU time (/usr/bin/time)" >&2
+	exit 1
+fi
+
 go build -o "$bin" .
 go build -o "$gen" ./testdata/gen
+mkdir -p "$work/hello"
+cat >"$work/hello/main.go" <<'EOF'
+package main
 
-have_time=0
-if /usr/bin/time -f %M true 2>/dev/null; then have_time=1; fi
+import "fmt"
 
-# run FILE: the best wall time over $runs runs and that run's CPU time (user+system), in seconds, and
-# the largest peak RSS (KiB) of grading FILE.
-run() {
-	local best="" cpu=0 rss=0 t0 t1 secs kb used code
-	for _ in $(seq "$runs"); do
-		t0=$(date +%s%N)
+func main() { fmt.Println("hello, world") }
+EOF
+(cd "$work/hello" && GO111MODULE=off go build -o "$work/hello-go" main.go)
+
+# The corpora: N and 10×N answers as JSON Lines, the N answers lower-cased for 'rg -F', the same N answers
+# one file each, and the pack's phrasings.
+jsonl=$work/medium-$n.jsonl
+big=$work/medium-$((n * 10)).jsonl
+lower=$work/lower-$n.jsonl
+files=$work/files-$n
+phrases=$work/phrases.txt
+[ -s "$jsonl" ] || "$gen" -n "$n" -words 200 -o "$jsonl"
+[ -s "$big" ] || "$gen" -n $((n * 10)) -words 200 -o "$big"
+[ -s "$lower" ] || tr '[:upper:]' '[:lower:]' <"$jsonl" >"$lower"
+[ -d "$files" ] || "$gen" -n "$n" -words 200 -dir "$files"
+[ -s "$phrases" ] || "$gen" -phrases "$phrases"
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# measure RUNS CMD...: runs CMD RUNS times (exit codes 0 and 1 are results, not failures) and prints the
+# median wall time (s), the median CPU time (user+system, s) and the largest peak RSS (KiB).
+measure() {
+	local k=$1 i t0 t1 code rss=0 kb u s
+	shift
+	: >"$work/wall"
+	: >"$work/cpu"
+	for i in $(seq "$k"); do
 		code=0
-		if [ $have_time = 1 ]; then
-			/usr/bin/time -f "%M %U %S" -o "$work/rss" "$bin" grade --jsonl "$1" >/dev/null 2>"$work/err" || code=$?
-		else
-			"$bin" grade --jsonl "$1" >/dev/null 2>"$work/err" || code=$?
-		fi
-		t1=$(date +%s%N)
+		t0=$EPOCHREALTIME
+		/usr/bin/time -f "%M %U %S" -o "$work/time" "$@" >/dev/null 2>"$work/err" || code=$?
+		t1=$EPOCHREALTIME
 		if [ "$code" -gt 1 ]; then
-			echo "answerlint exited $code:" >&2
-			cat "$work/err" >&2
+			echo "$* exited $code:" >&2
+			head -5 "$work/err" >&2
 			exit 1
 		fi
-		secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
-		used=0
-		if [ $have_time = 1 ]; then
-			read -r kb u s < <(tail -1 "$work/rss")
-			used=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
-			if [ "$kb" -gt "$rss" ]; then rss=$kb; fi
-		fi
-		if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$secs cpu=$used; fi
+		read -r kb u s < <(tail -1 "$work/time")
+		awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f\n", b - a }' >>"$work/wall"
+		awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f\n", u + s }' >>"$work/cpu"
+		if [ "$kb" -gt "$rss" ]; then rss=$kb; fi
 	done
-	echo "$best $cpu $rss"
+	echo "$(median <"$work/wall") $(median <"$work/cpu") $rss"
 }
 
-mib() { if [ "$1" = 0 ]; then echo "n/a"; else awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; fi; }
-
 echo "machine: $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || uname -m)), $(go version | cut -d' ' -f3)"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "corpus: $n medium answers ($(wc -c <"$jsonl") bytes), $(wc -l <"$phrases") phrasings; median of $runs runs"
 echo
-echo "| answers | input | best of $runs | answers/s | MB/s | CPU time | peak RSS |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-declare -A secs_for
-for n in 1000 10000 100000; do
-	f=$work/medium-$n.jsonl
-	[ -s "$f" ] || "$gen" -n "$n" -words 200 -o "$f"
-	bytes=$(wc -c <"$f")
-	read -r secs cpu rss < <(run "$f")
-	secs_for[$n]=$secs
-	awk -v n="$n" -v b="$bytes" -v s="$secs" -v c="$cpu" -v r="$(mib "$rss")" \
-		'BEGIN { printf "| %d | %.1f MB | %.3f s | %.0f | %.1f | %.2f s | %s |\n", n, b / 1e6, s, n / s, b / 1e6 / s, c, r }'
-done
-echo
-awk -v a="${secs_for[10000]}" -v b="${secs_for[100000]}" 'BEGIN { printf "100k / 10k time: %.1f× (linear is 10×)\n", b / a }'
 
-# One answer of about 1 MB, and the cost of starting up (loading the pack) on an empty input.
-big=$work/one-mb.jsonl
-[ -s "$big" ] || "$gen" -n 1 -words 170000 -o "$big"
-: >"$work/empty.jsonl"
-read -r big_secs _ big_rss < <(run "$big")
-read -r start_secs _ _ < <(run "$work/empty.jsonl")
-awk -v b="$(wc -c <"$big")" -v s="$big_secs" -v z="$start_secs" -v r="$(mib "$big_rss")" \
-	'BEGIN { printf "one %.2f MB answer: %.0f ms in all, %.0f ms of it start-up (empty input), peak RSS %s\n", b / 1e6, s * 1000, z * 1000, r }'
-
-# 'rubric list': process start, loading the embedded pack, output.
-t0=$(date +%s%N)
-for _ in $(seq 20); do "$bin" rubric list >/dev/null; done
-t1=$(date +%s%N)
-awk -v a="$t0" -v b="$t1" 'BEGIN { printf "rubric list: %.1f ms (mean of 20)\n", (b - a) / 20 / 1e6 }'
-
-if [ "${HUGE:-0}" = 1 ] && [ $have_time = 1 ]; then
-	t0=$(date +%s%N)
-	"$gen" -n 1000000 -words 200 | /usr/bin/time -f %M -o "$work/rss" "$bin" grade --jsonl >/dev/null 2>"$work/err" || true
-	t1=$(date +%s%N)
-	awk -v a="$t0" -v b="$t1" -v k="$(tail -1 "$work/rss")" \
-		'BEGIN { printf "1M answers streamed from the generator: %.0f s, peak RSS %.0f MiB\n", (b - a) / 1e9, k / 1024 }'
+declare -A wall cpu rss
+row() { # row KEY RUNS CMD...
+	local key=$1
+	shift
+	read -r "wall[$key]" "cpu[$key]" "rss[$key]" < <(measure "$@")
+}
+row jsonl "$runs" "$bin" grade --jsonl "$jsonl"
+if [ $have_rg = 1 ]; then
+	row rg "$runs" rg -c -F -f "$phrases" "$lower"
+	row rgi "$runs" rg -c -i -F -f "$phrases" "$jsonl"
 fi
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+row files "$runs" "$bin" grade --format "json=$work/report.json" "$files"
+if [ $have_vale = 1 ]; then
+	mkdir -p "$work/vale/styles/Bench"
+	printf 'StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = Bench\n' >"$work/vale/.vale.ini"
+	{
+		printf 'extends: existence\nmessage: "%%s"\nlevel: suggestion\nignorecase: true\nnonword: false\ntokens:\n'
+		sed -e 's/[][\\.*+?(){}|^$]/\\&/g' -e "s/'/''/g" -e "s/.*/  - '&'/" "$phrases"
+	} >"$work/vale/styles/Bench/Phrases.yml"
+	row vale 1 vale --config "$work/vale/.vale.ini" --output line --no-exit "$files"
+fi
+row big "$runs" "$bin" grade --jsonl "$big"
+
+rate() { awk -v n="$n" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
+line() { # line LABEL KEY COMPARISON
+	printf '| %s | %s | %.2f s | %s | %s | %s |\n' "$1" "$(rate "${wall[$2]}")" "${cpu[$2]}" "$(mib "${rss[$2]}")" "$3" "$4"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "| command | answers/s | CPU time | peak RSS | answerlint --jsonl is | target |"
+echo "| --- | ---: | ---: | ---: | --- | --- |"
+line "answerlint grade --jsonl" jsonl "—" ""
+if [ $have_rg = 1 ]; then
+	r=$(ratio "${wall[jsonl]}" "${wall[rg]}")
+	line "rg -c -F -f phrases.txt, lower-cased text (the floor)" rg "${r}× its time" "within 3×"
+	r=$(ratio "${wall[rgi]}" "${wall[jsonl]}")
+	line "rg -c -i -F -f phrases.txt" rgi "${r}× faster" "at least 2× faster"
+fi
+r=$(ratio "${wall[jsonl]}" "${wall[files]}")
+line "answerlint grade --format json=FILE DIR/ (one file per answer)" files "files run at ${r}× its rate" "at least 0.5×, under 100 MiB"
+if [ $have_vale = 1 ]; then
+	r=$(ratio "${wall[vale]}" "${wall[files]}")
+	line "vale, the phrasings as an existence rule, over the files" vale "files path ${r}× faster" "at least 100×"
+fi
+echo
+echo "$((n * 10)) answers take $(ratio "${wall[big]}" "${wall[jsonl]}")× the time of $n (linear is 10×, target at most 10.5×); peak RSS $(mib "${rss[big]}")"
+
+# Start-up, in paired runs: each round runs the bare Go binary and then each answerlint command, so that a
+# change in the machine's load touches all of them alike.
+one=$(find "$files" -name '*.md' | sort | head -1)
+for k in hello version list one; do : >"$work/s-$k"; done
+for _ in $(seq "$starts"); do
+	for k in hello version list one; do
+		case $k in
+		hello) set -- "$work/hello-go" ;;
+		version) set -- "$bin" --version ;;
+		list) set -- "$bin" rubric list ;;
+		one) set -- "$bin" grade "$one" ;;
+		esac
+		t0=$EPOCHREALTIME
+		"$@" >/dev/null 2>&1 || true
+		t1=$EPOCHREALTIME
+		awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f\n", b - a }' >>"$work/s-$k"
+	done
+done
+h=$(median <"$work/s-hello")
+echo
+echo "| start-up (median of $starts paired runs) | × a bare Go binary | target |"
+echo "| --- | ---: | --- |"
+echo "| Go hello-world | 1.00 (the unit) | |"
+echo "| answerlint --version | $(ratio "$(median <"$work/s-version")" "$h") | |"
+echo "| answerlint rubric list | $(ratio "$(median <"$work/s-list")" "$h") | within 2× |"
+echo "| answerlint grade ONE.md | $(ratio "$(median <"$work/s-one")" "$h") | within 4× |"
+awk -v h="$h" 'BEGIN { printf "(the bare Go binary took %.1f ms)\n", h * 1000 }'
+
+if [ "${HUGE:-1}" = 1 ]; then
+	code=0
+	"$gen" -n 1000000 -words 200 | /usr/bin/time -f %M -o "$work/time" "$bin" grade --jsonl >/dev/null 2>"$work/err" || code=$?
+	if [ "$code" -gt 1 ]; then
+		echo "answerlint exited $code:" >&2
+		head -5 "$work/err" >&2
+		exit 1
+	fi
+	echo
+	echo "1,000,000 answers streamed from the generator: peak RSS $(mib "$(tail -1 "$work/time")") (target under 64 MB)"
+fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

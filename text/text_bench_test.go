@@ -4,9 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/answerlint/answerlint/text"
 	"github.com/answerlint/answerlint/internal/corpus"
 	"github.com/answerlint/answerlint/rubric"
+	"github.com/answerlint/answerlint/text"
 )
 
 // Answer sizes the benchmarks run at, in words.

@@ -1,4 +1,4 @@
-package cmd
+package run
 
 import (
 	"bufio"
@@ -101,16 +101,16 @@ func hasGlobMeta(s string) bool { return strings.ContainsAny(s, "*?[") }
 // excludeSet is the --exclude and config exclude patterns.
 type excludeSet []pathPattern
 
-func newExcludeSet(base string, globs []string) (excludeSet, error) {
+func newExcludeSet(globs []Glob) (excludeSet, error) {
 	var out excludeSet
 	for _, g := range globs {
-		g = strings.TrimSpace(g)
-		if g == "" {
+		pat := strings.TrimSpace(g.Pattern)
+		if pat == "" {
 			continue
 		}
-		p, err := compilePattern(base, g)
+		p, err := compilePattern(g.Dir, pat)
 		if err != nil {
-			return nil, usagef("exclude: %v", err)
+			return nil, fmt.Errorf("exclude: %v", err)
 		}
 		out = append(out, p)
 	}
@@ -144,7 +144,7 @@ type gitignore struct {
 
 func newGitignore(start string) *gitignore {
 	gi := &gitignore{root: start, rules: map[string][]pathPattern{}}
-	if root := gitRoot(start); root != "" {
+	if root := GitRoot(start); root != "" {
 		gi.root = root
 		gi.rules[root] = append(readIgnoreFile(root, filepath.Join(root, ".git", "info", "exclude")), readIgnoreFile(root, filepath.Join(root, ".gitignore"))...)
 	}
@@ -205,8 +205,8 @@ func readIgnoreFile(base, file string) []pathPattern {
 	return out
 }
 
-// gitRoot is the directory holding .git at or above dir, or "" outside a repository.
-func gitRoot(dir string) string {
+// GitRoot is the directory holding .git at or above dir, or "" outside a repository.
+func GitRoot(dir string) string {
 	for {
 		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
 			return dir

@@ -1,4 +1,4 @@
-package cmd
+package run
 
 import (
 	"bufio"
@@ -14,16 +14,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/report"
 )
 
-// DefaultExtensions are the file extensions of answers found by walking a directory or a glob.
-var DefaultExtensions = []string{".md", ".markdown", ".txt"}
-
-// answerFile is one file to grade: its name as shown in reports and its absolute path.
-type answerFile struct {
-	name string
-	abs  string // "" for standard input
+// File is one answer file to grade: its name as shown in reports and its absolute path.
+type File struct {
+	Name string
+	Path string // absolute; "" for standard input
 }
 
 // fileFinder expands path arguments into answer files.
@@ -33,7 +31,7 @@ type fileFinder struct {
 	exclude    excludeSet
 	ignores    map[string]*gitignore // by walk root
 	seen       map[string]bool
-	files      []answerFile
+	files      []File
 	errs       []report.FileError
 }
 
@@ -44,7 +42,7 @@ func (ff *fileFinder) find(args []string) {
 	for _, arg := range args {
 		switch {
 		case arg == "-":
-			ff.add(answerFile{name: "-"})
+			ff.add(File{Name: "-"})
 		case hasGlobMeta(arg):
 			if _, err := os.Lstat(arg); err == nil {
 				ff.addPath(arg)
@@ -55,11 +53,11 @@ func (ff *fileFinder) find(args []string) {
 			ff.addPath(arg)
 		}
 	}
-	sort.SliceStable(ff.files, func(i, j int) bool { return ff.files[i].name < ff.files[j].name })
+	sort.SliceStable(ff.files, func(i, j int) bool { return ff.files[i].Name < ff.files[j].Name })
 }
 
-func (ff *fileFinder) add(f answerFile) {
-	key := f.abs
+func (ff *fileFinder) add(f File) {
+	key := f.Path
 	if key == "" {
 		key = "-"
 	}
@@ -81,7 +79,7 @@ func (ff *fileFinder) addPath(arg string) {
 	abs := ff.abs(arg)
 	st, err := os.Stat(abs)
 	if err != nil {
-		ff.errs = append(ff.errs, report.FileError{File: displayName(arg), Message: describe(err)})
+		ff.errs = append(ff.errs, report.FileError{File: displayName(arg), Message: oserr.Describe(err)})
 		return
 	}
 	if st.IsDir() {
@@ -89,7 +87,7 @@ func (ff *fileFinder) addPath(arg string) {
 		return
 	}
 	if !ff.exclude.excludes(abs, false) {
-		ff.add(answerFile{name: displayName(arg), abs: abs})
+		ff.add(File{Name: displayName(arg), Path: abs})
 	}
 }
 
@@ -127,7 +125,7 @@ func (ff *fileFinder) walk(name, root string, only *pathPattern) {
 	gi := ff.gitignore(root)
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			ff.errs = append(ff.errs, report.FileError{File: ff.relName(name, root, p), Message: describe(err)})
+			ff.errs = append(ff.errs, report.FileError{File: ff.relName(name, root, p), Message: oserr.Describe(err)})
 			if d != nil && d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -147,11 +145,11 @@ func (ff *fileFinder) walk(name, root string, only *pathPattern) {
 			ff.exclude.excludes(p, false) || gi.ignored(p, false) {
 			return nil
 		}
-		ff.add(answerFile{name: ff.relName(name, root, p), abs: p})
+		ff.add(File{Name: ff.relName(name, root, p), Path: p})
 		return nil
 	})
 	if err != nil {
-		ff.errs = append(ff.errs, report.FileError{File: displayName(name), Message: describe(err)})
+		ff.errs = append(ff.errs, report.FileError{File: displayName(name), Message: oserr.Describe(err)})
 	}
 }
 
@@ -185,8 +183,8 @@ func (ff *fileFinder) hasAnswerExt(p string) bool {
 // displayName is a path as reports show it: cleaned, with forward slashes.
 func displayName(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
 
-// readFilesFrom reads a list of paths, one a line; blank lines are skipped.
-func readFilesFrom(r io.Reader) ([]string, error) {
+// ReadPathList reads a list of paths, one a line (--files-from); blank lines are skipped.
+func ReadPathList(r io.Reader) ([]string, error) {
 	var out []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
@@ -198,9 +196,9 @@ func readFilesFrom(r io.Reader) ([]string, error) {
 	return out, sc.Err()
 }
 
-// changedSince lists the files Git sees as changed since a revision (committed, staged or not, and new
+// ChangedSince lists the files Git sees as changed since a revision (committed, staged or not, and new
 // untracked files) as absolute paths with symbolic links resolved.
-func changedSince(ctx context.Context, dir, rev string) (map[string]bool, error) {
+func ChangedSince(ctx context.Context, dir, rev string) (map[string]bool, error) {
 	top, err := git(ctx, dir, "rev-parse", "--show-toplevel")
 	if err != nil {
 		return nil, err
@@ -217,7 +215,7 @@ func changedSince(ctx context.Context, dir, rev string) (map[string]bool, error)
 	changed := map[string]bool{}
 	for _, p := range strings.Split(diff+untracked, "\x00") {
 		if p != "" {
-			changed[resolved(filepath.Join(top, filepath.FromSlash(p)))] = true
+			changed[Resolved(filepath.Join(top, filepath.FromSlash(p)))] = true
 		}
 	}
 	return changed, nil
@@ -239,8 +237,8 @@ func git(ctx context.Context, dir string, args ...string) (string, error) {
 	return out.String(), nil
 }
 
-// resolved is a path made absolute, with symbolic links resolved when it exists.
-func resolved(p string) string {
+// Resolved is a path made absolute, with symbolic links resolved when it exists.
+func Resolved(p string) string {
 	if abs, err := filepath.Abs(p); err == nil {
 		p = abs
 	}

@@ -1,0 +1,89 @@
+package grader
+
+import (
+	"testing"
+
+	"github.com/answerlint/answerlint/rubric"
+)
+
+// Suppressions and the fail-on severity are inputs to grading: the result is settled once, with the
+// suppressed mistakes neither penalised nor capping the score.
+func TestGradeWithSuppressionsAndFailOn(t *testing.T) {
+	c := compileTest(t)
+	// remote-state (2 of 8) + pdb + rollback (1 each) = 50 points; the laptop costs 25.
+	const text = "Remote state, PDBs and kubectl rollout undo; I run terraform apply from a laptop."
+	laptop := Suppression{Mistake: "apply-from-laptop", Reason: "sandbox account only", Line: 3, Column: 1}
+	tests := []struct {
+		name       string
+		in         Input
+		score      int
+		penalty    float64
+		mistakes   int
+		suppressed int
+		passed     bool
+		band       Band
+	}{
+		{"no comments read", Input{Text: text, MinScore: 20}, 25, 25, 1, -1, true, BandPass},
+		{"suppressed with a reason", Input{Text: text, MinScore: 20, Suppress: []Suppression{laptop}}, 50, 0, 0, 1, true, BandPass},
+		{"no reason turns nothing off", Input{Text: text, MinScore: 20, Suppress: []Suppression{{Mistake: "apply-from-laptop"}}}, 25, 25, 1, 0, true, BandPass},
+		{"another mistake's suppression", Input{Text: text, MinScore: 20, Suppress: []Suppression{{Mistake: "manual-approval", Reason: "r"}}}, 25, 25, 1, 0, true, BandPass},
+		{"an error fails at fail-on error", Input{Text: text, MinScore: 20, FailOn: rubric.SeverityError}, 25, 25, 1, -1, false, BandWeak},
+		{"an error fails at fail-on warning", Input{Text: text, MinScore: 20, FailOn: rubric.SeverityWarning}, 25, 25, 1, -1, false, BandWeak},
+		{"fail-on none", Input{Text: text, MinScore: 20, FailOn: "none"}, 25, 25, 1, -1, true, BandPass},
+		{"a suppressed error does not fail", Input{Text: text, MinScore: 20, FailOn: rubric.SeverityError, Suppress: []Suppression{laptop}}, 50, 0, 0, 1, true, BandPass},
+		{"below the pass mark", Input{Text: text, FailOn: rubric.SeverityError}, 25, 25, 1, -1, false, BandFail},
+		{"findings from outside count at fail-on", Input{Text: "Remote state.", MinScore: 20, FailOn: rubric.SeverityWarning,
+			Findings: []MistakeResult{{ID: BadSuppressionID, Severity: rubric.SeverityWarning}}}, 25, 0, 1, -1, false, BandWeak},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := c.Grade(tt.in)
+			if res.Score != tt.score || res.Penalty != tt.penalty || len(res.Mistakes) != tt.mistakes {
+				t.Errorf("score %d penalty %v mistakes %d; want %d, %v, %d", res.Score, res.Penalty, len(res.Mistakes), tt.score, tt.penalty, tt.mistakes)
+			}
+			if tt.suppressed < 0 && res.Suppressed != nil {
+				t.Errorf("suppressed %v, want nil: no comments were read", res.Suppressed)
+			}
+			if tt.suppressed >= 0 && (res.Suppressed == nil || len(res.Suppressed) != tt.suppressed) {
+				t.Errorf("suppressed %v, want %d", res.Suppressed, tt.suppressed)
+			}
+			if res.Passed != tt.passed || res.Band != tt.band {
+				t.Errorf("passed %v band %s; want %v, %s", res.Passed, res.Band, tt.passed, tt.band)
+			}
+		})
+	}
+}
+
+func TestSuppressedMistakeReportsItsComment(t *testing.T) {
+	c := compileTest(t)
+	res := c.Grade(Input{Text: "I run terraform apply from a laptop.", Suppress: []Suppression{{Mistake: "apply-from-laptop", Reason: "sandbox", Line: 3, Column: 7}}})
+	if len(res.Suppressed) != 1 {
+		t.Fatalf("suppressed %v", res.Suppressed)
+	}
+	s := res.Suppressed[0]
+	if s.Mistake.ID != "apply-from-laptop" || s.Reason != "sandbox" || s.Line != 3 || s.Column != 7 || len(s.Mistake.Evidence) == 0 {
+		t.Errorf("suppressed %+v", s)
+	}
+}
+
+func TestSuppressingAFindingLiftsItsCap(t *testing.T) {
+	res := &Result{
+		Pass: 60, Coverage: 90,
+		Mistakes: []MistakeResult{{ID: KeywordListID, Severity: rubric.SeverityWarning}},
+		Caps:     []Cap{{Limit: 59, Reason: KeywordListID}, {Limit: 70, Reason: "shorter than 40 words"}},
+	}
+	suppress(res, []Suppression{{Mistake: KeywordListID, Reason: "a glossary answer by design"}})
+	settle(res, &rubric.Rubric{}, rubric.SeverityError)
+	if res.Score != 70 || len(res.Caps) != 1 || !res.Passed {
+		t.Errorf("score %d caps %v passed %v, want 70, only the length cap, passed", res.Score, res.Caps, res.Passed)
+	}
+}
+
+func TestSuppressionFollowsTheRubricCurve(t *testing.T) {
+	c := compileYAML(t, testRubric+"curve: 0.5\n")
+	res := c.Grade(Input{Text: "Remote state, PDBs and kubectl rollout undo; I run terraform apply from a laptop.",
+		Suppress: []Suppression{{Mistake: "apply-from-laptop", Reason: "sandbox"}}})
+	if res.Score != 71 || res.Penalty != 0 { // 100 × (50/100)^0.5, no penalty
+		t.Errorf("score %d penalty %v, want 71 and 0", res.Score, res.Penalty)
+	}
+}

@@ -1,0 +1,206 @@
+package run
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/answerlint/answerlint/answer"
+	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/report"
+)
+
+// FileSource is a run's answers as files: paths, directories (walked recursively) and globs given
+// relative to Dir, "-" for Stdin.
+type FileSource struct {
+	Dir   string // the working directory, absolute with symbolic links resolved (see Resolved)
+	Paths []string
+	Stdin io.Reader
+	// ChangedSince, a Git revision, limits the run to the answers changed since it and those whose
+	// rubric file changed; ConfigFile, when it changed too, lifts that limit.
+	ChangedSince string
+	ConfigFile   string
+}
+
+// Found is the answer files a source names, and the paths that could not be read.
+type Found struct {
+	Files  []File
+	Errors []report.FileError
+}
+
+// Find expands a source's paths into answer files, in name order: a directory or glob yields the files
+// with an answer extension that are neither excluded nor ignored by Git; a file named outright is graded
+// whatever its extension, unless excluded.
+func (g *Grader) Find(src FileSource) Found {
+	ff := &fileFinder{cwd: src.Dir, extensions: g.cfg.extensions(), exclude: g.exclude, ignores: map[string]*gitignore{}, seen: map[string]bool{}}
+	ff.find(src.Paths)
+	return Found{Files: ff.files, Errors: ff.errs}
+}
+
+// Batch is what a run over files produced.
+type Batch struct {
+	Report *report.Report
+	Files  int      // answer files found
+	Notes  []string // things the user should know, for standard error
+}
+
+// RunOptions are what a run needs besides its source.
+type RunOptions struct {
+	// KeepText keeps each graded file's text in the report (Report.Sources), for formats that count
+	// columns in bytes.
+	KeepText bool
+	// Graded, when set, is called as each file is done (from the pool's goroutines), for progress.
+	Graded func()
+}
+
+// RunFiles grades the answer files found from a source on the grading pool. The report's results and
+// errors are sorted by file and line.
+func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt RunOptions) (*Batch, error) {
+	b := &Batch{Report: &report.Report{FailOn: g.cfg.failOn(), Errors: append([]report.FileError(nil), found.Errors...)}, Files: len(found.Files)}
+	changed, err := g.changes(ctx, src, b)
+	if err != nil {
+		return nil, err
+	}
+	if opt.KeepText {
+		b.Report.Sources = map[string]string{}
+	}
+	i := 0
+	next := func() (File, int, error) {
+		if i == len(found.Files) {
+			return File{}, 0, io.EOF
+		}
+		i++
+		return found.Files[i-1], 0, nil // the size is not known before the file is read
+	}
+	work := func(f File) *Outcome {
+		if opt.Graded != nil {
+			defer opt.Graded()
+		}
+		return g.gradeFile(f, src.Stdin, changed)
+	}
+	err = grader.Stream(ctx, grader.Pool{}, next, work, func(out *Outcome) error {
+		b.Report.Errors = append(b.Report.Errors, out.Errors...)
+		b.Report.Results = append(b.Report.Results, out.Results...)
+		if opt.KeepText && out.Name != "" && len(out.Results) > 0 {
+			b.Report.Sources[out.Name] = out.Text
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	b.Report.Sort()
+	return b, nil
+}
+
+// changeSet is what --changed-since says to grade.
+type changeSet struct {
+	files   map[string]bool // the changed files
+	rubrics map[string]bool // the rubric files among them
+}
+
+// changes is the changed files, or nil to grade every answer: without ChangedSince, or when the
+// configuration file itself changed.
+func (g *Grader) changes(ctx context.Context, src FileSource, b *Batch) (*changeSet, error) {
+	if src.ChangedSince == "" {
+		return nil, nil
+	}
+	files, err := ChangedSince(ctx, src.Dir, src.ChangedSince)
+	if err != nil {
+		return nil, fmt.Errorf("--changed-since %s: %v", src.ChangedSince, err)
+	}
+	if src.ConfigFile != "" && files[Resolved(src.ConfigFile)] {
+		b.Notes = append(b.Notes, fmt.Sprintf("%s changed since %s: grading every answer", src.ConfigFile, src.ChangedSince))
+		return nil, nil
+	}
+	cs := &changeSet{files: files, rubrics: map[string]bool{}}
+	rubrics := g.g.Set().All()
+	if g.forced != nil {
+		rubrics = append(rubrics, g.forced.Rubric)
+	}
+	for _, r := range rubrics {
+		if files[Resolved(r.File)] {
+			cs.rubrics[r.File] = true
+		}
+	}
+	return cs, nil
+}
+
+// gradeFile reads and grades one file; with a change set, only the answers it says to.
+func (g *Grader) gradeFile(f File, stdin io.Reader, cs *changeSet) *Outcome {
+	fileChanged := cs == nil || (f.Path != "" && cs.files[Resolved(f.Path)])
+	if !fileChanged && len(cs.rubrics) == 0 {
+		return &Outcome{}
+	}
+	var keep func(*grader.Compiled) bool
+	if !fileChanged {
+		keep = func(c *grader.Compiled) bool { return c != nil && cs.rubrics[c.Rubric.File] }
+	}
+	name := f.Name
+	if f.Path == "" {
+		name = "<stdin>"
+	}
+	data, err := g.readFile(f, stdin)
+	var out *Outcome
+	if err == nil {
+		out, err = g.gradeDocument(name, f.Path, data, keep)
+	}
+	if err != nil {
+		if !fileChanged {
+			return &Outcome{}
+		}
+		return &Outcome{Errors: []report.FileError{fileError(name, err)}}
+	}
+	return out
+}
+
+// readFile reads one answer file (standard input for "-"), refusing directories and files over the
+// size limit.
+func (g *Grader) readFile(f File, stdin io.Reader) ([]byte, error) {
+	limit := g.cfg.maxFileSize()
+	r := stdin
+	if f.Path != "" {
+		st, err := os.Stat(f.Path)
+		if err != nil {
+			return nil, errors.New(oserr.Describe(err))
+		}
+		if st.IsDir() {
+			return nil, errors.New("is a directory, not an answer file")
+		}
+		if st.Size() > limit {
+			return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (max_file_size)", st.Size(), limit)
+		}
+		file, err := os.Open(f.Path)
+		if err != nil {
+			return nil, errors.New(oserr.Describe(err))
+		}
+		defer file.Close()
+		r = file
+	}
+	if r == nil {
+		return nil, errors.New("no standard input")
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, errors.New(oserr.Describe(err))
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("input is over the %d-byte limit (max_file_size)", limit)
+	}
+	return data, nil
+}
+
+// fileError turns a read or parse error into a report entry naming the file.
+func fileError(name string, err error) report.FileError {
+	var ae *answer.Error
+	if errors.As(err, &ae) {
+		return report.FileError{File: ae.File, Line: ae.Line, Message: ae.Msg}
+	}
+	return report.FileError{File: name, Message: err.Error()}
+}

@@ -1,0 +1,351 @@
+// Package run grades answer documents and runs of them: it reads and parses an answer file, chooses
+// each section's rubric, grades it with the file's suppressions and the run's policy (pass marks, the
+// fail-on severity), and runs a batch over a source of answers — files found on disk or a JSON Lines
+// stream — through one chain of processors to a report and its summary. The command line is one
+// consumer of this package; another Go program can grade a Markdown answer file the same way.
+package run
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/answerlint/answerlint/answer"
+	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/report"
+	"github.com/answerlint/answerlint/rubric"
+)
+
+// DefaultMaxFileSize is the largest answer file graded unless Config.MaxFileSize says otherwise.
+const DefaultMaxFileSize = 10 << 20
+
+// DefaultExtensions are the file extensions of answers found by walking a directory or a glob.
+var DefaultExtensions = []string{".md", ".markdown", ".txt"}
+
+// Config is the policy and the settings of a run, read once (from flags, the environment and a
+// configuration file) and passed down. The zero Config grades with each rubric's own pass mark and
+// fails an answer on an error-severity mistake.
+type Config struct {
+	// Rubric grades every answer against this rubric id or rubric file, whatever the answer says.
+	Rubric string
+	// MinScore is the pass mark of answers that no answers: rule or RubricMinScore entry gives one; 0
+	// means the rubric's own. With MinScoreForced it is every answer's pass mark.
+	MinScore       int
+	MinScoreForced bool
+	// RubricMinScore is a pass mark per rubric id.
+	RubricMinScore map[string]int
+	// Answers map answer files, by path glob, to a rubric and a pass mark.
+	Answers []AnswerRule
+	// FailOn is the least severe mistake that fails an answer whatever its score; "" means error,
+	// "none" that mistakes alone never fail one.
+	FailOn rubric.Severity
+	// MaxFailures is how many failing answers a run tolerates before it fails.
+	MaxFailures int
+	// MaxFileSize is the largest answer file (or JSON line) graded, in bytes; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// Extensions are the file name endings of answers found in directories and globs; nil means
+	// DefaultExtensions.
+	Extensions []string
+	// Exclude are globs of paths that are never graded.
+	Exclude []Glob
+}
+
+// AnswerRule is one answers: entry: files matching Path (a glob relative to Dir) are graded against
+// Rubric and with MinScore as their pass mark. Each setting comes from the first rule that matches and
+// sets it.
+type AnswerRule struct {
+	Path     string `yaml:"path"`
+	Rubric   string `yaml:"rubric,omitempty"`
+	MinScore int    `yaml:"min_score,omitempty"`
+	Dir      string `yaml:"-"`
+}
+
+// Glob is a path pattern with .gitignore syntax, relative to Dir.
+type Glob struct {
+	Pattern string
+	Dir     string
+}
+
+func (c *Config) failOn() rubric.Severity {
+	if c.FailOn == "" {
+		return rubric.SeverityError
+	}
+	return c.FailOn
+}
+
+func (c *Config) maxFileSize() int64 {
+	if c.MaxFileSize > 0 {
+		return c.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+func (c *Config) extensions() []string {
+	if len(c.Extensions) > 0 {
+		return c.Extensions
+	}
+	return DefaultExtensions
+}
+
+// Grader grades documents against a set of rubrics under one Config. It is safe for concurrent use.
+type Grader struct {
+	cfg     Config
+	g       *grader.Grader
+	forced  *grader.Compiled
+	answers []answerRule
+	exclude excludeSet
+
+	mu    sync.Mutex
+	files map[string]*grader.Compiled // rubric files named by answers, loaded once
+}
+
+type answerRule struct {
+	AnswerRule
+	pattern pathPattern
+}
+
+// New makes a Grader for a rubric set. It fails when Config.Rubric names no rubric, or a glob is invalid.
+func New(set *rubric.Set, cfg Config) (*Grader, error) {
+	g := &Grader{cfg: cfg, g: grader.New(set), files: map[string]*grader.Compiled{}}
+	for i, r := range cfg.Answers {
+		if r.Path == "" {
+			return nil, fmt.Errorf("answers: entry %d has no path", i+1)
+		}
+		if r.MinScore < 0 || r.MinScore > 100 {
+			return nil, fmt.Errorf("answers: %s: min_score must be between 0 and 100, not %d", r.Path, r.MinScore)
+		}
+		p, err := compilePattern(r.Dir, r.Path)
+		if err != nil {
+			return nil, fmt.Errorf("answers: %v", err)
+		}
+		g.answers = append(g.answers, answerRule{r, p})
+	}
+	var err error
+	if g.exclude, err = newExcludeSet(cfg.Exclude); err != nil {
+		return nil, err
+	}
+	if cfg.Rubric != "" {
+		if g.forced, err = g.resolve(cfg.Rubric); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}
+
+// Config returns the configuration the grader was made with.
+func (g *Grader) Config() Config { return g.cfg }
+
+// Rubrics returns the rubric set the grader grades against.
+func (g *Grader) Rubrics() *rubric.Set { return g.g.Set() }
+
+// Outcome is what grading one document produced: a result per answer in it, and the answers that could
+// not be graded (no rubric, an unknown rubric).
+type Outcome struct {
+	Name    string
+	Text    string // the decoded text, which evidence offsets point into
+	Results []*grader.Result
+	Errors  []report.FileError
+}
+
+// GradeDocument decodes, parses and grades an answer file's content. name is how reports show the file,
+// and how answers: rules and the file-name rule choose its rubric. An error means the document could not
+// be read at all (binary content, invalid front matter): it is an *answer.Error naming file and line.
+func (g *Grader) GradeDocument(name string, data []byte) (*Outcome, error) {
+	return g.gradeDocument(name, name, data, nil)
+}
+
+// gradeDocument grades a document; path is its path for answers: rules ("" for standard input), and
+// keep, when not nil, says which sections to grade given their rubric (for --changed-since).
+func (g *Grader) gradeDocument(name, path string, data []byte, keep func(*grader.Compiled) bool) (*Outcome, error) {
+	if limit := g.cfg.maxFileSize(); int64(len(data)) > limit {
+		return nil, &answer.Error{File: name, Msg: fmt.Sprintf("input is over the %d-byte limit (max_file_size)", limit)}
+	}
+	text, warnings, err := answer.Decode(name, data)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := answer.Parse(name, text)
+	if err != nil {
+		return nil, err
+	}
+	doc.Warnings = append(doc.Warnings, warnings...)
+	return g.grade(doc, g.ruleFor(path), keep), nil
+}
+
+// section is one answer of a document to grade, with what grading it needs.
+type section struct {
+	sec  answer.Section
+	c    *grader.Compiled
+	in   grader.Input
+	res  *grader.Result
+	sups []*answer.Suppression
+}
+
+func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Compiled) bool) *Outcome {
+	out := &Outcome{Name: doc.Name, Text: doc.Text}
+	var secs []*section
+	for _, sec := range doc.Sections {
+		c, err := g.pick(doc, sec, rule.rubric)
+		if err != nil {
+			if keep == nil || keep(nil) {
+				out.Errors = append(out.Errors, report.FileError{File: doc.Name, Line: sec.Line, Message: err.Error()})
+			}
+			continue
+		}
+		if keep != nil && !keep(c) {
+			continue
+		}
+		s := &section{sec: sec, c: c, sups: doc.SuppressionsFor(sec)}
+		s.in = grader.Input{File: doc.Name, Text: doc.Text, Start: sec.Start, End: sec.End,
+			MinScore: g.passMark(rule, c.Rubric.ID), FailOn: g.cfg.failOn(), Suppress: suppressions(s.sups)}
+		s.res = c.Grade(s.in)
+		for _, w := range doc.Warnings {
+			s.res.Warnings = append(s.res.Warnings, grader.Warning{Code: "encoding", Message: w})
+		}
+		secs = append(secs, s)
+	}
+	attachProblems(doc, secs)
+	for _, s := range secs {
+		out.Results = append(out.Results, s.res)
+	}
+	return out
+}
+
+// fileRule is what the answers: rules say about one file.
+type fileRule struct {
+	rubric   string
+	minScore int
+}
+
+func (g *Grader) ruleFor(path string) fileRule {
+	var fr fileRule
+	if path == "" || len(g.answers) == 0 {
+		return fr
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fr
+	}
+	for _, r := range g.answers {
+		if !r.pattern.match(abs, false) {
+			continue
+		}
+		if fr.rubric == "" {
+			fr.rubric = r.Rubric
+		}
+		if fr.minScore == 0 {
+			fr.minScore = r.MinScore
+		}
+	}
+	return fr
+}
+
+// passMark picks an answer's pass mark: a forced MinScore, then its path's, its rubric's, MinScore, and
+// 0 for the rubric's own.
+func (g *Grader) passMark(fr fileRule, rubricID string) int {
+	switch {
+	case g.cfg.MinScoreForced:
+		return g.cfg.MinScore
+	case fr.minScore > 0:
+		return fr.minScore
+	case g.cfg.RubricMinScore[rubricID] > 0:
+		return g.cfg.RubricMinScore[rubricID]
+	}
+	return g.cfg.MinScore
+}
+
+// UnknownRubricError is a rubric reference that names no rubric of the set and no rubric file.
+type UnknownRubricError struct {
+	Ref     string
+	Closest []string
+}
+
+func (e *UnknownRubricError) Error() string {
+	return fmt.Sprintf("unknown rubric %q (closest: %s; see 'answerlint rubric list')", e.Ref, strings.Join(e.Closest, ", "))
+}
+
+// resolve finds a rubric by id, or loads it from a file path (once per path).
+func (g *Grader) resolve(ref string) (*grader.Compiled, error) {
+	if c, ok := g.g.Rubric(ref); ok {
+		return c, nil
+	}
+	if !rubric.IsRubricFile(ref) && !strings.ContainsRune(ref, filepath.Separator) {
+		return nil, &UnknownRubricError{Ref: ref, Closest: g.g.Set().Closest(ref, 3)}
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if c, ok := g.files[ref]; ok {
+		return c, nil
+	}
+	r, err := rubric.LoadFile(ref)
+	if err != nil {
+		return nil, err
+	}
+	c := grader.Compile(r)
+	g.files[ref] = c
+	return c, nil
+}
+
+// errNoRubric starts the message for an answer no rule gives a rubric.
+var errNoRubric = errors.New("no rubric for this answer: add front matter 'rubric: <id>', name the file <id>.md, map its path in answers: of .answerlint.yaml, or pass --rubric")
+
+// pick applies the mapping order: Config.Rubric, front matter or section marker, the answers: rule for
+// the file's path, the file name.
+func (g *Grader) pick(doc *answer.Document, sec answer.Section, configured string) (*grader.Compiled, error) {
+	switch {
+	case g.forced != nil:
+		return g.forced, nil
+	case sec.Rubric != "":
+		return g.resolve(sec.Rubric)
+	case configured != "":
+		return g.resolve(configured)
+	}
+	if id := rubricFromName(doc.Name); id != "" {
+		if c, ok := g.g.Rubric(id); ok {
+			return c, nil
+		}
+	}
+	return nil, fmt.Errorf("%w; closest by content: %s", errNoRubric, strings.Join(g.closestByContent(doc.Text, sec.Start, sec.End, 3), ", "))
+}
+
+// rubricFromName takes a rubric id from a file name: "gitops.md" or "gitops.v2.md".
+func rubricFromName(name string) string {
+	base := filepath.Base(name)
+	if i := strings.IndexByte(base, '.'); i > 0 {
+		return base[:i]
+	}
+	return base
+}
+
+// Failed reports whether a run with this summary fails: more answers failed than MaxFailures allows.
+// An answer fails when it is below its pass mark or makes a mistake at or above FailOn, which is what
+// its result's Passed says.
+func (c *Config) Failed(s report.Summary) bool { return s.Failed > c.MaxFailures }
+
+// closestByContent ranks rubrics by how much of each the text covers.
+func (g *Grader) closestByContent(text string, start, end, n int) []string {
+	type cand struct {
+		id    string
+		score float64
+	}
+	var cands []cand
+	for _, r := range g.g.Set().All() {
+		c, _ := g.g.Rubric(r.ID)
+		res := c.Grade(grader.Input{Text: text, Start: start, End: end})
+		cands = append(cands, cand{r.ID, res.Coverage})
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		return cands[i].id < cands[j].id
+	})
+	var out []string
+	for i := 0; i < len(cands) && i < n; i++ {
+		out = append(out, cands[i].id)
+	}
+	return out
+}
