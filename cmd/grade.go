@@ -10,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/internal/suggest"
+	"github.com/answerlint/answerlint/internal/wrap"
 	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
 	"github.com/answerlint/answerlint/run"
@@ -49,7 +51,9 @@ not at all. Formats: ` + strings.Join(formatNames, ", ") + `.
 
 An answer fails when it scores below its pass mark (--min-score, else the configuration's answers:
 or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake at or above
---fail-on. The run fails when more than --max-failures answers fail.
+--fail-on. The run fails when more than --max-failures answers fail. An answer with nothing written
+yet (a blank or untouched template) is "to do": listed and counted, but it fails the run only with
+--todo fail (config todo: fail).
 
 ` + jsonlHelp + `
 
@@ -71,9 +75,10 @@ or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake
 	}
 	f := cmd.Flags()
 	f.StringP("rubric", "r", "", "grade every answer against this rubric `id` or rubric file path")
-	f.Int("min-score", 0, "pass mark for every answer, overriding per-rubric and per-path ones (1-100)")
+	f.Int("min-score", 0, "pass mark for every answer, 1-100, overriding per-rubric and per-path ones")
 	f.StringSliceP("format", "f", []string{"text"}, "output `format[=path]`, repeatable: "+strings.Join(formatNames, ", "))
 	f.String("fail-on", "error", "mistake severity that fails an answer: none, info, warning or error")
+	f.String("todo", "allow", "answers not written yet: allow (listed as to do) or fail (they fail the run)")
 	f.Int("max-failures", 0, "failing answers tolerated before the run fails")
 	f.Int64("max-file-size", run.DefaultMaxFileSize, "largest answer file graded, in `bytes`")
 	f.StringSlice("exclude", nil, "skip paths matching this `glob` (repeatable; adds to the configuration's exclude:)")
@@ -98,10 +103,16 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 	c.Rubric = v.GetString("rubric")
 	c.MinScore = v.GetInt("min_score")
 	c.MinScoreForced = cmd.Flags().Changed("min-score")
-	if c.MinScore < 0 || c.MinScore > 100 {
-		return usagef("--min-score must be between 0 and 100, not %d", c.MinScore)
+	switch {
+	case c.MinScoreForced && (c.MinScore < 1 || c.MinScore > 100):
+		return usagef("--min-score must be between 1 and 100, not %d", c.MinScore)
+	case c.MinScore < 0 || c.MinScore > 100:
+		return usagef("min_score must be between 1 and 100 (0 or unset: each rubric's own), not %d", c.MinScore)
 	}
 	if c.FailOn, err = parseFailOn(v.GetString("fail_on")); err != nil {
+		return err
+	}
+	if c.TodoFails, err = parseTodo(v.GetString("todo")); err != nil {
 		return err
 	}
 	c.MaxFailures = v.GetInt("max_failures")
@@ -165,6 +176,21 @@ func stringList(v any) []string {
 	return nil
 }
 
+// todoValues are what --todo takes: whether an answer not written yet fails the run.
+var todoValues = []string{"allow", "fail"}
+
+// parseTodo reads --todo: "allow" (the default) lists answers not written yet as to do; "fail" fails
+// the run on them, for a repository that wants every question answered.
+func parseTodo(s string) (bool, error) {
+	switch v := strings.ToLower(strings.TrimSpace(s)); v {
+	case "", "allow":
+		return false, nil
+	case "fail":
+		return true, nil
+	}
+	return false, usagef("--todo must be allow or fail, not %q%s", s, suggest.DidYouMean(s, todoValues))
+}
+
 func parseFailOn(s string) (rubric.Severity, error) {
 	switch sev := rubric.Severity(strings.ToLower(strings.TrimSpace(s))); sev {
 	case "none", rubric.SeverityInfo, rubric.SeverityWarning, rubric.SeverityError:
@@ -172,7 +198,7 @@ func parseFailOn(s string) (rubric.Severity, error) {
 	case "":
 		return rubric.SeverityError, nil
 	}
-	return "", usagef("--fail-on must be none, info, warning or error, not %q", s)
+	return "", usagef("--fail-on must be none, info, warning or error, not %q%s", s, suggest.DidYouMean(s, failOnValues))
 }
 
 func (o *gradeOptions) run(ctx context.Context, args []string) error {
@@ -284,7 +310,7 @@ func (o *gradeOptions) finish(rep *report.Report, paths []string, files int) err
 			fmt.Fprintf(o.errOut, "answerlint: %s: %s\n", e.File, e.Message)
 		}
 	}
-	settings := printerSettings{color: o.color, pathPrefix: repoPrefix(o.cwd), stepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
+	settings := printerSettings{color: o.color, width: wrap.Width(o.out), pathPrefix: repoPrefix(o.cwd), stepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	if err := writeOutputs(o.outputs, settings, rep, o.out); err != nil {
 		return withCode(ExitError, err)
 	}
@@ -303,14 +329,52 @@ func (o *gradeOptions) finish(rep *report.Report, paths []string, files int) err
 	}
 	switch {
 	case len(rep.Errors) > 0:
+		fmt.Fprintf(o.errOut, "answerlint: exit %d: %d %s could not be graded\n", ExitError, len(rep.Errors), plural(len(rep.Errors), "input", "inputs"))
 		return silent(ExitError)
 	case o.cfg.Failed(s):
-		if o.cfg.MaxFailures > 0 {
-			fmt.Fprintf(o.errOut, "answerlint: %d answers failed, more than --max-failures %d\n", s.Failed, o.cfg.MaxFailures)
-		}
+		fmt.Fprintf(o.errOut, "answerlint: exit %d: %s\n", ExitFailed, failureReason(rep, s, o.cfg))
 		return silent(ExitFailed)
 	}
 	return nil
+}
+
+// failureReason says why a run failed: how many answers failed, more than --max-failures allows,
+// and for what — below the pass mark, a mistake at or above --fail-on, or not written yet.
+func failureReason(rep *report.Report, s report.Summary, cfg run.Config) string {
+	below, gated, todo := 0, 0, 0
+	for _, res := range rep.Results {
+		switch {
+		case !rep.Failing(res):
+		case res.Todo:
+			todo++
+		case res.Score < res.Pass:
+			below++
+		default:
+			gated++
+		}
+	}
+	var why []string
+	if below > 0 {
+		why = append(why, fmt.Sprintf("%d below the pass mark", below))
+	}
+	if gated > 0 {
+		why = append(why, fmt.Sprintf("%d with a mistake at or above --fail-on %s", gated, rep.FailOn))
+	}
+	if todo > 0 {
+		why = append(why, fmt.Sprintf("%d not written yet, with --todo fail", todo))
+	}
+	msg := fmt.Sprintf("%d %s failed (%s)", s.Failed, plural(s.Failed, "answer", "answers"), strings.Join(why, ", "))
+	if cfg.MaxFailures > 0 {
+		msg += fmt.Sprintf(", more than --max-failures %d", cfg.MaxFailures)
+	}
+	return msg
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // repoPrefix is the working directory relative to the Git repository root ("" at the root or outside

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/answerlint/answerlint/internal/suggest"
 	"github.com/answerlint/answerlint/report"
 )
 
@@ -36,7 +37,7 @@ func parseOutputs(specs []string) ([]output, error) {
 		format, path, _ := strings.Cut(spec, "=")
 		o := output{format: strings.ToLower(strings.TrimSpace(format)), path: strings.TrimSpace(path)}
 		if !knownFormat(o.format) {
-			return nil, usagef("unknown format %q (known: %s)", format, strings.Join(formatNames, ", "))
+			return nil, usagef("unknown format %q%s (known: %s)", format, suggest.DidYouMean(o.format, formatNames), strings.Join(formatNames, ", "))
 		}
 		if o.path != "" {
 			clean := filepath.Clean(o.path)
@@ -65,6 +66,7 @@ func knownFormat(f string) bool {
 // printerSettings is what printers need from the environment.
 type printerSettings struct {
 	color       bool   // colour the text format on standard output
+	width       int    // the terminal's width, for the text format on standard output
 	pathPrefix  string // the working directory relative to the repository root
 	stepSummary string // $GITHUB_STEP_SUMMARY
 }
@@ -82,6 +84,9 @@ func (o output) printer(s printerSettings) report.Printer {
 	case "github":
 		return report.GitHub{PathPrefix: s.pathPrefix, StepSummary: s.stepSummary}
 	case "markdown":
+		if o.path != "" {
+			return report.Markdown{FullReport: fullReportPath(o.path)}
+		}
 		return report.Markdown{}
 	case "rdjson":
 		return report.RDJSON{}
@@ -90,7 +95,17 @@ func (o output) printer(s printerSettings) report.Printer {
 	case "codeclimate":
 		return report.CodeClimate{PathPrefix: s.pathPrefix}
 	}
-	return report.Text{Color: s.color && o.path == ""}
+	if o.path != "" {
+		return report.Text{}
+	}
+	return report.Text{Color: s.color, Width: s.width}
+}
+
+// fullReportPath is where a Markdown report shortened to fit a comment has its full version:
+// comment.md → comment.full.md.
+func fullReportPath(path string) string {
+	ext := filepath.Ext(path)
+	return strings.TrimSuffix(path, ext) + ".full" + ext
 }
 
 // writeOutputs prints every report: those for standard output in order, those for files each to a
@@ -103,6 +118,10 @@ func writeOutputs(outs []output, s printerSettings, rep *report.Report, stdout i
 			err = p.Print(stdout, rep)
 		} else {
 			err = writeAtomic(o.path, func(w io.Writer) error { return p.Print(w, rep) })
+		}
+		if md, ok := p.(report.Markdown); ok && err == nil && md.FullReport != "" && !md.Fits(rep) {
+			full := report.Markdown{Limit: -1}
+			err = writeAtomic(md.FullReport, func(w io.Writer) error { return full.Print(w, rep) })
 		}
 		if err != nil {
 			return fmt.Errorf("writing %s report: %w", o.format, err)

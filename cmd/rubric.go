@@ -1,15 +1,17 @@
 package cmd
 
 import (
-	"bufio"
+	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/suggest"
+	"github.com/answerlint/answerlint/internal/wrap"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -22,43 +24,112 @@ func newRubricCmd(g *globalOptions) *cobra.Command {
 	return cmd
 }
 
+// rubricListFormats and rubricShowFormats are what 'rubric list' and 'rubric show' print.
+var (
+	rubricListFormats = []string{"text", "json"}
+	rubricShowFormats = []string{"text", "markdown"}
+)
+
+// checkFormat accepts one of the formats a command prints, or says which it meant.
+func checkFormat(format string, known []string) error {
+	for _, k := range known {
+		if format == k {
+			return nil
+		}
+	}
+	return usagef("unknown format %q%s (known: %s)", format, suggest.DidYouMean(format, known), strings.Join(known, ", "))
+}
+
 func newRubricListCmd(g *globalOptions) *cobra.Command {
 	var tags []string
+	format := "text"
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the available rubrics",
-		Args:  cobra.NoArgs,
+		Long: `List the available rubrics: the built-in pack and any --rubrics directories, by id, with
+their titles, concept counts and tags. --format json prints them for scripts: id, title, question,
+tags, pass mark, source, and the concept and mistake ids.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, rubricListFormats); err != nil {
+				return err
+			}
 			set, err := g.rubricSet()
 			if err != nil {
 				return err
 			}
-			// tabwriter writes cell by cell: buffer it into one write.
-			out := bufio.NewWriter(g.out)
-			tw := tabwriter.NewWriter(out, 0, 2, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tCONCEPTS\tTAGS\tTITLE")
-			n := 0
+			var rubrics []*rubric.Rubric
 			for _, r := range set.All() {
-				if !hasAllTags(r, tags) {
-					continue
+				if hasAllTags(r, tags) {
+					rubrics = append(rubrics, r)
 				}
-				n++
-				fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", r.ID, len(r.Concepts), strings.Join(r.Tags, ","), r.Title)
 			}
-			if err := tw.Flush(); err != nil {
-				return err
-			}
-			if err := out.Flush(); err != nil {
-				return err
-			}
-			if n == 0 && len(tags) > 0 {
+			if len(rubrics) == 0 && len(tags) > 0 {
 				return withCode(ExitError, fmt.Errorf("no rubric has the tags %s", strings.Join(tags, ", ")))
 			}
-			return nil
+			if format == "json" {
+				return writeRubricList(g.out, rubrics)
+			}
+			_, err = io.WriteString(g.out, RubricTable(rubrics, wrap.Width(g.out)))
+			return err
 		},
 	}
 	cmd.Flags().StringSliceVar(&tags, "tag", nil, "only rubrics with this `tag` (repeatable; all must match)")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text or json")
 	return cmd
+}
+
+// RubricTable lists rubrics in width columns: each id, then its title, concept count and tags
+// wrapped beside it.
+func RubricTable(rubrics []*rubric.Rubric, width int) string {
+	idWidth := len("ID")
+	for _, r := range rubrics {
+		idWidth = max(idWidth, len(r.ID))
+	}
+	pad := func(s string) string { return s + strings.Repeat(" ", idWidth+2-len(s)) }
+	var b strings.Builder
+	b.WriteString(pad("ID") + "TITLE\n")
+	for _, r := range rubrics {
+		b.WriteString(wrap.Hanging(r.Title, width, pad(r.ID), pad("")) + "\n")
+		meta := fmt.Sprintf("%d concepts, %d mistakes; tags: %s", len(r.Concepts), len(r.Mistakes), strings.Join(r.Tags, ", "))
+		b.WriteString(wrap.Hanging(meta, width, pad(""), pad("")) + "\n")
+	}
+	return b.String()
+}
+
+// rubricSummary is one rubric in 'rubric list --format json'.
+type rubricSummary struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Question string   `json:"question"`
+	Tags     []string `json:"tags"`
+	Pass     int      `json:"pass"`
+	Source   string   `json:"source,omitempty"`
+	Concepts []string `json:"concepts"`
+	Mistakes []string `json:"mistakes"`
+	File     string   `json:"file"`
+}
+
+func writeRubricList(w io.Writer, rubrics []*rubric.Rubric) error {
+	out := make([]rubricSummary, 0, len(rubrics))
+	for _, r := range rubrics {
+		s := rubricSummary{ID: r.ID, Title: r.Title, Question: strings.TrimSpace(r.Question), Tags: r.Tags, Pass: r.Pass,
+			Source: r.Source, Concepts: []string{}, Mistakes: []string{}, File: r.File}
+		if s.Tags == nil {
+			s.Tags = []string{}
+		}
+		for _, c := range r.Concepts {
+			s.Concepts = append(s.Concepts, c.ID)
+		}
+		for _, m := range r.Mistakes {
+			s.Mistakes = append(s.Mistakes, m.ID)
+		}
+		out = append(out, s)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
 }
 
 func hasAllTags(r *rubric.Rubric, tags []string) bool {
@@ -71,11 +142,20 @@ func hasAllTags(r *rubric.Rubric, tags []string) bool {
 }
 
 func newRubricShowCmd(g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	format := "text"
+	cmd := &cobra.Command{
 		Use:   "show ID",
-		Short: "Show a rubric as a study sheet: the question, what a strong answer covers, the mistakes to avoid",
-		Args:  cobra.ExactArgs(1),
+		Short: "Show a rubric as a study sheet: the question, what to cover, the mistakes to avoid",
+		Long: `Show a rubric as a study sheet: the question, what a strong answer covers (with hints and
+example phrasings), and the mistakes to avoid, each with the id that a suppression comment names:
+  <!-- answerlint-disable <mistake-id> why it does not apply -->
+--format markdown prints the sheet for a wiki page or a printout.`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: g.completeRubricIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, rubricShowFormats); err != nil {
+				return err
+			}
 			set, err := g.rubricSet()
 			if err != nil {
 				return err
@@ -84,57 +164,118 @@ func newRubricShowCmd(g *globalOptions) *cobra.Command {
 			if !ok {
 				return withCode(ExitError, fmt.Errorf("unknown rubric %q (closest: %s)", args[0], strings.Join(set.Closest(args[0], 3), ", ")))
 			}
-			_, err = fmt.Fprint(g.out, StudySheet(r))
+			sheet := StudySheet(r, wrap.Width(g.out))
+			if format == "markdown" {
+				sheet = StudySheetMarkdown(r)
+			}
+			_, err = io.WriteString(g.out, sheet)
 			return err
 		},
 	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text or markdown")
+	return cmd
 }
 
-// StudySheet renders a rubric for a candidate to learn from.
-func StudySheet(r *rubric.Rubric) string {
+// StudySheet renders a rubric for a candidate to learn from, wrapped to width columns.
+func StudySheet(r *rubric.Rubric, width int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n%s\n\n", r.Title, strings.Repeat("=", len([]rune(r.Title))))
-	fmt.Fprintf(&b, "Question: %s\n", strings.TrimSpace(r.Question))
-	fmt.Fprintf(&b, "Rubric: %s   Tags: %s   Pass mark: %d/100\n", r.ID, strings.Join(r.Tags, ", "), r.Pass)
+	line := func(first, rest, s string) { b.WriteString(wrap.Hanging(s, width, first, rest) + "\n") }
+	line("", "", r.Title)
+	b.WriteString(strings.Repeat("=", min(wrap.Columns(r.Title), width)) + "\n\n")
+	line("Question: ", "  ", strings.TrimSpace(r.Question))
+	line("", "  ", fmt.Sprintf("Rubric: %s   Tags: %s   Pass mark: %d/100", r.ID, strings.Join(r.Tags, ", "), r.Pass))
+	if r.Source != "" {
+		line("Source: ", "  ", r.Source)
+	}
 	if r.Structure != nil {
-		var steps []string
-		for _, s := range r.Structure.Steps {
-			steps = append(steps, s.Name)
-		}
-		fmt.Fprintf(&b, "Framework: %s (%s)\n", r.Structure.Name, strings.Join(steps, " → "))
+		line("Framework: ", "  ", fmt.Sprintf("%s (%s)", r.Structure.Name, strings.Join(stepNames(r), " → ")))
 	}
 	b.WriteString("\nWhat a strong answer covers:\n")
-	total := r.TotalWeight()
-	concepts := append([]rubric.Concept(nil), r.Concepts...)
-	sort.SliceStable(concepts, func(i, j int) bool { return concepts[i].Weight > concepts[j].Weight })
-	for _, c := range concepts {
-		req := ""
-		if c.Required {
-			req = ", required"
-		}
-		fmt.Fprintf(&b, "  • %s (%.0f points%s)\n", c.Name, 100*c.Weight/total, req)
+	for _, c := range byWeight(r) {
+		line("  • ", "    ", fmt.Sprintf("%s (%s)", c.Name, conceptPoints(r, c)))
 		if c.Hint != "" {
-			fmt.Fprintf(&b, "      %s\n", c.Hint)
+			line("      ", "      ", c.Hint)
 		}
-		var words []string
-		for i, p := range c.Match {
-			if i == 5 {
-				break
-			}
-			words = append(words, p.Text)
-		}
-		fmt.Fprintf(&b, "      e.g. %s\n", strings.Join(words, "; "))
+		line("      e.g. ", "      ", strings.Join(examplePhrasings(c), "; "))
 	}
 	if len(r.Mistakes) > 0 {
 		b.WriteString("\nMistakes to avoid:\n")
 		for _, m := range r.Mistakes {
-			fmt.Fprintf(&b, "  ⚠ %s (%s, −%g)\n", m.Message, m.Severity, m.PenaltyPoints())
+			line("  ⚠ ", "    ", fmt.Sprintf("%s (%s, %s, −%g)", m.Message, m.ID, m.Severity, m.PenaltyPoints()))
 			if m.Advice != "" {
-				fmt.Fprintf(&b, "      Instead: %s\n", m.Advice)
+				line("      Instead: ", "      ", m.Advice)
 			}
 		}
 	}
 	return b.String()
+}
+
+// StudySheetMarkdown renders a rubric's study sheet as Markdown.
+func StudySheetMarkdown(r *rubric.Rubric) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", r.Title)
+	fmt.Fprintf(&b, "**Question:** %s\n\n", strings.TrimSpace(r.Question))
+	fmt.Fprintf(&b, "Rubric `%s` · tags: %s · pass mark %d/100\n", r.ID, strings.Join(r.Tags, ", "), r.Pass)
+	if r.Source != "" {
+		fmt.Fprintf(&b, "\nSource: %s\n", r.Source)
+	}
+	if r.Structure != nil {
+		fmt.Fprintf(&b, "\nFramework: %s (%s)\n", r.Structure.Name, strings.Join(stepNames(r), " → "))
+	}
+	b.WriteString("\n## What a strong answer covers\n\n")
+	for _, c := range byWeight(r) {
+		fmt.Fprintf(&b, "- **%s** (%s)", c.Name, conceptPoints(r, c))
+		if c.Hint != "" {
+			fmt.Fprintf(&b, ": %s", c.Hint)
+		}
+		fmt.Fprintf(&b, "  \n  _e.g._ %s\n", strings.Join(examplePhrasings(c), "; "))
+	}
+	if len(r.Mistakes) > 0 {
+		b.WriteString("\n## Mistakes to avoid\n\n| Mistake | Id | Severity | Penalty | Instead |\n| --- | --- | --- | ---: | --- |\n")
+		for _, m := range r.Mistakes {
+			fmt.Fprintf(&b, "| %s | `%s` | %s | −%g | %s |\n", mdCell(m.Message), m.ID, m.Severity, m.PenaltyPoints(), mdCell(m.Advice))
+		}
+	}
+	return b.String()
+}
+
+var mdCellEscaper = strings.NewReplacer("|", `\|`, "\n", " ")
+
+func mdCell(s string) string { return mdCellEscaper.Replace(strings.TrimSpace(s)) }
+
+func stepNames(r *rubric.Rubric) []string {
+	var steps []string
+	for _, s := range r.Structure.Steps {
+		steps = append(steps, s.Name)
+	}
+	return steps
+}
+
+// byWeight is the rubric's concepts, heaviest first.
+func byWeight(r *rubric.Rubric) []rubric.Concept {
+	concepts := append([]rubric.Concept(nil), r.Concepts...)
+	sort.SliceStable(concepts, func(i, j int) bool { return concepts[i].Weight > concepts[j].Weight })
+	return concepts
+}
+
+func conceptPoints(r *rubric.Rubric, c rubric.Concept) string {
+	s := fmt.Sprintf("%.0f points", 100*c.Weight/r.TotalWeight())
+	if c.Required {
+		s += ", required"
+	}
+	return s
+}
+
+// examplePhrasings is up to five of a concept's phrasings.
+func examplePhrasings(c rubric.Concept) []string {
+	var words []string
+	for i, p := range c.Match {
+		if i == 5 {
+			break
+		}
+		words = append(words, p.Text)
+	}
+	return words
 }
 
 func newRubricLintCmd(g *globalOptions) *cobra.Command {

@@ -147,7 +147,7 @@ func (r *Report) todoFindings(res *grader.Result) []Finding {
 func resultFindings(res *grader.Result) []Finding {
 	at := func(f Finding) Finding { return at(res, f) }
 	var out []Finding
-	if !res.Passed {
+	if res.Score < res.Pass { // an answer failed only by a mistake is told by that mistake's finding
 		out = append(out, at(Finding{
 			Kind: KindScore, Check: ScoreCheck, Name: "Answer scores below its pass mark", Severity: rubric.SeverityError,
 			Message: fmt.Sprintf("scored %d/100, below the pass mark %d (%s)", res.Score, res.Pass, res.Band),

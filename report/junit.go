@@ -135,7 +135,7 @@ func (r *Report) answerSuite(res *grader.Result) JUnitSuite {
 		return s.counted()
 	}
 	score := tc("score", res.Line)
-	if !res.Passed {
+	if res.Score < res.Pass {
 		problem(&score, true, &JUnitProblem{Message: fmt.Sprintf("scored %d/100, below the pass mark %d", res.Score, res.Pass), Type: "score", Text: scoreHelp(res)})
 	}
 	s.Cases = append(s.Cases, score)

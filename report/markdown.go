@@ -24,12 +24,20 @@ type Markdown struct {
 
 // Print writes the scorecard.
 func (m Markdown) Print(w io.Writer, r *Report) error {
-	limit := m.Limit
-	if limit == 0 {
-		limit = CommentLimit
-	}
-	_, err := io.WriteString(w, scorecard(r, limit, m.FullReport))
+	_, err := io.WriteString(w, scorecard(r, m.limit(), m.FullReport))
 	return err
+}
+
+// Fits reports whether the whole scorecard fits in the limit, so that nothing is left out.
+func (m Markdown) Fits(r *Report) bool {
+	return m.Limit < 0 || len(scorecard(r, -1, "")) <= m.limit()
+}
+
+func (m Markdown) limit() int {
+	if m.Limit == 0 {
+		return CommentLimit
+	}
+	return m.Limit
 }
 
 // mdPart is one piece of the scorecard that can be kept or left out as a whole.

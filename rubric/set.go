@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/answerlint/answerlint/internal/suggest"
 )
 
 //go:embed pack/*.yaml
@@ -240,7 +242,7 @@ func (s *Set) Closest(id string, n int) []string {
 	}
 	var cands []cand
 	for k := range s.byID {
-		d := editDistance(id, k)
+		d := suggest.Distance(id, k)
 		if strings.Contains(k, id) || strings.Contains(id, k) {
 			d /= 2
 		}
@@ -257,24 +259,4 @@ func (s *Set) Closest(id string, n int) []string {
 		out = append(out, cands[i].id)
 	}
 	return out
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

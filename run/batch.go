@@ -59,7 +59,7 @@ type RunOptions struct {
 // RunFiles grades the answer files found from a source on the grading pool. The report's results and
 // errors are sorted by file and line.
 func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt RunOptions) (*Batch, error) {
-	b := &Batch{Report: &report.Report{FailOn: g.cfg.failOn(), Errors: append([]report.FileError(nil), found.Errors...)}, Files: len(found.Files)}
+	b := &Batch{Report: &report.Report{FailOn: g.cfg.failOn(), TodoFails: g.cfg.TodoFails, Errors: append([]report.FileError(nil), found.Errors...)}, Files: len(found.Files)}
 	changed, err := g.changes(ctx, src, b)
 	if err != nil {
 		return nil, err

@@ -42,6 +42,9 @@ type Config struct {
 	// FailOn is the least severe mistake that fails an answer whatever its score; "" means error,
 	// "none" that mistakes alone never fail one.
 	FailOn rubric.Severity
+	// TodoFails makes an answer not written yet (a blank or untouched template, grader.Result.Todo)
+	// fail the run; by default such answers are listed as to do and never fail it.
+	TodoFails bool
 	// MaxFailures is how many failing answers a run tolerates before it fails.
 	MaxFailures int
 	// MaxFileSize is the largest answer file (or JSON line) graded, in bytes; 0 means DefaultMaxFileSize.

@@ -19,6 +19,9 @@ const DefaultWidth = 80
 // narrow terminal gets short lines rather than one word per line.
 const minText = 20
 
+// nbHyphen is U+2011 NON-BREAKING HYPHEN.
+const nbHyphen = "\u2011"
+
 // maxFlagColumn is the deepest a flag's description may start and still have its continuation lines
 // aligned under it; deeper, they start at the flag's own indent.
 const maxFlagColumn = 40
@@ -47,7 +50,10 @@ func Hanging(s string, width int, first, rest string) string {
 		return first + s
 	}
 	avail := max(width-max(Columns(first), Columns(rest)), minText)
-	wrapped := ansi.Wrap(s, avail, "")
+	// The wrapping library always breaks after a hyphen, which would split ids, file names and flags
+	// ("long-or-\ndefault-timeouts") that a reader needs whole to copy or search for: hyphens are
+	// hidden from it as non-breaking ones, the same width, and restored.
+	wrapped := strings.ReplaceAll(ansi.Wrap(strings.ReplaceAll(s, "-", nbHyphen), avail, ""), nbHyphen, "-")
 	lines := strings.Split(wrapped, "\n")
 	var b strings.Builder
 	for i, line := range lines {

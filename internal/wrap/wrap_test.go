@@ -18,6 +18,8 @@ func TestHanging(t *testing.T) {
 			"configuration management\n    keeps every environment\n    reproducible"},
 		{"wide characters count double", "日本語の回答 日本語の回答 日本語の回答 日本語の回答", "", "", 26,
 			"日本語の回答 日本語の回答\n日本語の回答 日本語の回答"},
+		{"never at a hyphen", "avoid long-or-default-timeouts and zero-downtime-migrations.md", "", "", 31,
+			"avoid long-or-default-timeouts\nand zero-downtime-migrations.md"},
 		{"no width keeps one line", "a b c", "> ", "  ", 0, "> a b c"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
