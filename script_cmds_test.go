@@ -35,6 +35,9 @@ func cmdSleep(ts *testscript.TestScript, neg bool, args []string) {
 //	long-line N     an answer that is one line of N bytes
 //	words N         an answer of N ordinary words
 //	answers N       a directory of N answer files
+//	history N       a practice history: N attempts at terraform-state-management, one a day up to
+//	                an hour ago, scoring 20, 35, 50, … (state locking missed until the third), then
+//	                a last line cut short, as a crash leaves it
 func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 3 {
 		ts.Fatalf("usage: gen KIND N FILE")
@@ -71,6 +74,22 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Check(os.WriteFile(filepath.Join(path, fmt.Sprintf("answer-%05d.md", i)), []byte(body), 0o644))
 		}
 		return
+	case "history":
+		var b strings.Builder
+		now := time.Now().UTC().Truncate(time.Second)
+		for i := 0; i < n; i++ {
+			at := now.Add(-time.Hour - time.Duration(n-1-i)*24*time.Hour)
+			covered, missed := `"remote-backend"`, `"separate-layers"`
+			if i < 2 {
+				missed += `,"state-locking"`
+			} else {
+				covered += `,"state-locking"`
+			}
+			fmt.Fprintf(&b, `{"v":1,"time":%q,"rubric":"terraform-state-management","tags":["terraform","iac","cloud"],"score":%d,"pass":60,"words":120,"covered":[%s],"missed":[%s],"seconds":240}`+"\n",
+				at.Format(time.RFC3339), min(20+15*i, 100), covered, missed)
+		}
+		b.WriteString(`{"v":1,"time":"2026-01-01T00:00:00Z","rubric":"gitops","sco`)
+		data = b.String()
 	case "words":
 		data = strings.Repeat("We keep remote state in S3 with DynamoDB locking and review every plan. ", n/12+1)
 	default:

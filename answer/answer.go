@@ -118,7 +118,8 @@ func decodeUTF16(data []byte) (string, error) {
 func Parse(name, src string) (*Document, error) {
 	doc := &Document{Name: name, Text: src}
 	body := 0
-	if fm, end, ok, err := frontMatter(name, src); err != nil {
+	lines := text.LineStarts(src)
+	if fm, end, ok, err := frontMatter(name, src, lines); err != nil {
 		return nil, err
 	} else if ok {
 		body = end
@@ -131,7 +132,6 @@ func Parse(name, src string) (*Document, error) {
 		}
 	}
 	markers := markerRe.FindAllStringSubmatchIndex(src[body:], -1)
-	lines := text.LineStarts(src)
 	// Text before the first marker is an answer only when the front matter names its rubric; otherwise
 	// it is a title or introduction.
 	start, rub := body, doc.Rubric
@@ -183,35 +183,30 @@ var commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
 
 func markerStrip(s string) string { return commentRe.ReplaceAllString(s, "") }
 
-// frontMatter reads a leading YAML block between "---" lines.
-func frontMatter(name, text string) (map[string]any, int, bool, error) {
-	if !strings.HasPrefix(text, "---\n") && !strings.HasPrefix(text, "---\r\n") {
+// frontMatter reads a leading YAML block between "---" lines; lines are the text's line starts.
+func frontMatter(name, src string, lines []int) (map[string]any, int, bool, error) {
+	line := func(i int) string { // line i, 0-based, without its line end
+		end := len(src)
+		if i+1 < len(lines) {
+			end = lines[i+1]
+		}
+		return strings.TrimRight(src[lines[i]:end], "\r\n")
+	}
+	if len(lines) < 2 || line(0) != "---" {
 		return nil, 0, false, nil
 	}
-	first := strings.Index(text, "\n") + 1
-	pos := first
-	for pos < len(text) {
-		nl := strings.IndexByte(text[pos:], '\n')
-		lineEnd := len(text)
-		if nl >= 0 {
-			lineEnd = pos + nl
-		}
-		line := strings.TrimRight(text[pos:lineEnd], "\r")
-		if line == "---" || line == "..." {
+	for i := 1; i < len(lines); i++ {
+		if l := line(i); l == "---" || l == "..." {
 			fm := map[string]any{}
-			if err := yaml.Unmarshal([]byte(text[first:pos]), &fm); err != nil {
+			if err := yaml.Unmarshal([]byte(src[lines[1]:lines[i]]), &fm); err != nil {
 				return nil, 0, false, &Error{File: name, Line: 2, Msg: "front matter is not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
 			}
-			end := lineEnd
-			if nl >= 0 {
-				end++
+			end := len(src)
+			if i+1 < len(lines) {
+				end = lines[i+1]
 			}
 			return fm, end, true, nil
 		}
-		if nl < 0 {
-			break
-		}
-		pos = lineEnd + 1
 	}
 	return nil, 0, false, &Error{File: name, Line: 1, Msg: "front matter is not closed: add a line with --- after it"}
 }

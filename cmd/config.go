@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/rubric"
@@ -26,6 +27,7 @@ type globalOptions struct {
 	configFile string
 	v          *viper.Viper
 	usedConfig string
+	file       *config.File // the configuration file's keys and their lines
 }
 
 func (g *globalOptions) bindPersistent(root *cobra.Command) {
@@ -74,9 +76,59 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 			return withCode(ExitError, fmt.Errorf("%s: invalid configuration: %v", file, cleanViperErr(err)))
 		}
 		g.usedConfig = file
+		if err := g.checkFile(file); err != nil {
+			return withCode(ExitError, err)
+		}
 	}
 	g.v = v
 	return nil
+}
+
+// checkFile checks the configuration file strictly: unknown keys, top-level or nested, are errors at
+// their line and column, with the nearest known key.
+func (g *globalOptions) checkFile(file string) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err))
+	}
+	if g.file, err = config.Check(file, data); err != nil {
+		return err
+	}
+	if strings.EqualFold(filepath.Ext(file), ".toml") {
+		fv := viper.New()
+		fv.SetConfigFile(file)
+		if err := fv.ReadInConfig(); err == nil {
+			return config.CheckKeys(file, fv.AllKeys())
+		}
+	}
+	return nil
+}
+
+// source names where a setting's value came from, for errors: "" for a flag (the message names it),
+// the environment variable, or the configuration file and line.
+func (g *globalOptions) source(cmd *cobra.Command, key string) string {
+	flag := strings.ReplaceAll(key, "_", "-")
+	env := "ANSWERLINT_" + strings.ToUpper(key)
+	switch {
+	case cmd.Flags().Changed(flag):
+		return ""
+	case os.Getenv(env) != "":
+		return env
+	case g.file.Line(key) > 0:
+		return g.file.Where(key)
+	}
+	return ""
+}
+
+// settingErr is a bad value of a setting, named after its source: the flag's usage error, or the
+// environment variable or file line it came from.
+func (g *globalOptions) settingErr(cmd *cobra.Command, key, format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	src := g.source(cmd, key)
+	if src == "" {
+		return usagef("--%s %s", strings.ReplaceAll(key, "_", "-"), msg)
+	}
+	return withCode(ExitError, fmt.Errorf("%s: %s %s", src, key, msg))
 }
 
 func cleanViperErr(err error) string {
@@ -118,7 +170,7 @@ func findConfig() string {
 
 // colorEnabled decides whether output is coloured: --color always/never, else only on a terminal and
 // when NO_COLOR is not set.
-func (g *globalOptions) colorEnabled() (bool, error) {
+func (g *globalOptions) colorEnabled(cmd *cobra.Command) (bool, error) {
 	mode := strings.ToLower(g.v.GetString("color"))
 	switch mode {
 	case "always":
@@ -134,7 +186,7 @@ func (g *globalOptions) colorEnabled() (bool, error) {
 		}
 		return false, nil
 	}
-	return false, usagef("--color must be auto, always or never, not %q", mode)
+	return false, g.settingErr(cmd, "color", "must be auto, always or never, not %q", mode)
 }
 
 // loadGCPercent is the garbage collector's setting while rubrics load.

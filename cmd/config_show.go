@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 	"gopkg.in/yaml.v3"
 
+	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/run"
 )
 
@@ -31,13 +32,6 @@ in a comment.`,
 	return cmd
 }
 
-// configKeys are the settings a configuration file may hold, in the order they are shown. Keys with a
-// flag on 'grade' or on every command take their default from it.
-var configKeys = []string{
-	"rubrics", "color", "paths", "extensions", "exclude", "answers", "min_score", "rubric_min_score",
-	"fail_on", "max_failures", "max_file_size", "format", "output",
-}
-
 // configDefaults are the defaults of keys that have no flag.
 var configDefaults = map[string]any{
 	"paths":            []string{"."},
@@ -57,12 +51,12 @@ func showConfig(g *globalOptions, cmd *cobra.Command) error {
 	} else {
 		b.WriteString("# file: none found (.answerlint.yaml, .yml, .toml or .json, from here upward, then $HOME)\n")
 	}
-	for _, key := range configKeys {
+	for _, key := range config.Keys {
 		value, source := configValue(g, cmd, flags, key)
 		if key == "answers" && source != "default" {
 			// Decoded, the entries show their keys in the documented order.
 			var rules []run.AnswerRule
-			if err := decodeKey(g.v, key, &rules); err != nil {
+			if err := g.decodeKey(key, &rules); err != nil {
 				return err
 			}
 			value = rules

@@ -31,6 +31,9 @@ type evalOptions struct {
 	minPearson  float64
 	minQWK      float64
 	maxFileSize int64
+	positive    string
+	resamples   int
+	seed        uint64
 }
 
 func newEvalCmd(g *globalOptions) *cobra.Command {
@@ -82,6 +85,9 @@ Exit codes: 0 measured; 1 below --min-pearson or --min-qwk; 2 usage, data or rub
 	f.Float64Var(&o.minPearson, "min-pearson", 0, "exit 1 when Pearson r is below this `value`")
 	f.Float64Var(&o.minQWK, "min-qwk", 0, "exit 1 when QWK is below this `value`")
 	f.Int64Var(&o.maxFileSize, "max-file-size", 64<<20, "largest data file read, in `bytes`")
+	f.StringVar(&o.positive, "positive", "", "the score column holds labels; this `label` is correct, any other incorrect (adds accuracy and F1)")
+	f.IntVar(&o.resamples, "resamples", eval.DefaultResamples, "bootstrap resamples of the questions for the 95% intervals (`N`; 0: none)")
+	f.Uint64Var(&o.seed, "seed", eval.DefaultSeed, "`seed` of the bootstrap resamples (the same seed gives the same intervals)")
 	_ = cmd.MarkFlagRequired("data")
 	return cmd
 }
@@ -93,6 +99,12 @@ func (o *evalOptions) run() error {
 	}
 	if o.split < 0 || o.split == 1 {
 		return usagef("--split must be 0 (no fitting) or at least 2, not %d", o.split)
+	}
+	if o.positive != "" && o.split == 0 {
+		return usagef("--positive needs --split: the decision threshold is cross-fitted over groups of questions")
+	}
+	if o.resamples < 0 {
+		return usagef("--resamples must be 0 or more, not %d", o.resamples)
 	}
 	var scale eval.Scale
 	if o.scale != "" {
@@ -120,7 +132,7 @@ func (o *evalOptions) run() error {
 	if len(graded) == 0 {
 		return silent(ExitError)
 	}
-	rep, err := eval.Evaluate(graded, eval.Options{Scale: scale, Folds: o.split})
+	rep, err := eval.Evaluate(graded, eval.Options{Scale: scale, Folds: o.split, Classify: o.positive != "", Resamples: o.resamples, Seed: o.seed})
 	if err != nil {
 		return withCode(ExitError, fmt.Errorf("%s: %w", o.data, err))
 	}
@@ -143,7 +155,7 @@ func (o *evalOptions) run() error {
 }
 
 func (o *evalOptions) readOptions() (eval.ReadOptions, error) {
-	ro := eval.ReadOptions{Format: eval.FormatOf(o.data), Columns: eval.DefaultColumns(), Where: map[string]string{}}
+	ro := eval.ReadOptions{Format: eval.FormatOf(o.data), Columns: eval.DefaultColumns(), Where: map[string]string{}, Positive: strings.TrimSpace(o.positive)}
 	if o.dataFormat != "" {
 		f, err := eval.ParseFormat(o.dataFormat)
 		if err != nil {
@@ -236,17 +248,9 @@ func evalText(rep *eval.Report, answers bool) string {
 		mapping = fmt.Sprintf("linear, cross-fitted over %d groups of questions", rep.Folds)
 	}
 	fmt.Fprintf(&b, "%s to %s, human scale %s in steps of %g; mapping: %s\n\n", count(rep.N, "answer"), count(rep.Questions, "question"), rep.Scale, rep.Scale.Step, mapping)
-	tw := tabwriter.NewWriter(&b, 0, 2, 2, ' ', 0)
-	fmt.Fprintf(tw, "Pearson r\t%s\t%s\n", fig(rep.Pearson), practice(rep.Pearson, eval.MinPearson))
-	fmt.Fprintf(tw, "Spearman ρ\t%s\t\n", fig(rep.Spearman))
-	fmt.Fprintf(tw, "QWK\t%s\t%s\n", fig(rep.QWK), practice(rep.QWK, eval.MinQWK))
-	fmt.Fprintf(tw, "RMSE\t%s\t\n", fig(rep.RMSE))
-	fmt.Fprintf(tw, "MAE\t%s\t\n", fig(rep.MAE))
-	fmt.Fprintf(tw, "exact agreement\t%s\t\n", pct(rep.Exact))
-	fmt.Fprintf(tw, "adjacent (±%g)\t%s\t\n", rep.Scale.Step, pct(rep.Adjacent))
-	tw.Flush()
+	evalFigures(&b, rep)
 	b.WriteString("\nper question:\n")
-	tw = tabwriter.NewWriter(&b, 0, 2, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(&b, 0, 2, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "question\tn\tr\tRMSE\thuman\tpredicted\tscore\t")
 	for _, q := range rep.PerQuestion {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%.0f\t\n", q.ID, q.N, fig(q.Pearson), fig(q.RMSE), fig2(q.MeanHuman), fig2(q.MeanPredicted), float64(q.MeanScore))
@@ -262,6 +266,94 @@ func evalText(rep *eval.Report, answers bool) string {
 		tw.Flush()
 	}
 	return b.String()
+}
+
+// evalFigures writes one row per figure: answerlint's value and interval, then the recall baseline's,
+// so that answerlint is always read against it.
+func evalFigures(b *strings.Builder, rep *eval.Report) {
+	type row struct {
+		name, key string
+		al        eval.Figure
+		base      func(*eval.Metrics) eval.Figure
+		format    func(eval.Figure) string
+		note      string
+	}
+	rows := []row{
+		{"Pearson r", "pearson", rep.Pearson, func(m *eval.Metrics) eval.Figure { return m.Pearson }, fig, practice(rep.Pearson, eval.MinPearson)},
+		{"Spearman ρ", "spearman", rep.Spearman, func(m *eval.Metrics) eval.Figure { return m.Spearman }, fig, ""},
+		{"QWK", "qwk", rep.QWK, func(m *eval.Metrics) eval.Figure { return m.QWK }, fig, practice(rep.QWK, eval.MinQWK)},
+		{"RMSE", "rmse", rep.RMSE, func(m *eval.Metrics) eval.Figure { return m.RMSE }, fig, ""},
+		{"MAE", "mae", rep.MAE, func(m *eval.Metrics) eval.Figure { return m.MAE }, fig, ""},
+		{"exact agreement", "", rep.Exact, func(m *eval.Metrics) eval.Figure { return m.Exact }, pct, ""},
+		{fmt.Sprintf("adjacent (±%g)", rep.Scale.Step), "", rep.Adjacent, func(m *eval.Metrics) eval.Figure { return m.Adjacent }, pct, ""},
+	}
+	if c := rep.Classification; c != nil {
+		cl := func(f func(*eval.Classification) eval.Figure) func(*eval.Metrics) eval.Figure {
+			return func(m *eval.Metrics) eval.Figure { return f(m.Classification) }
+		}
+		rows = append(rows,
+			row{"accuracy", "accuracy", c.Accuracy, cl(func(c *eval.Classification) eval.Figure { return c.Accuracy }), fig, ""},
+			row{"macro F1", "macro_f1", c.MacroF1, cl(func(c *eval.Classification) eval.Figure { return c.MacroF1 }), fig, ""},
+			row{"weighted F1", "weighted_f1", c.WeightedF1, cl(func(c *eval.Classification) eval.Figure { return c.WeightedF1 }), fig, ""})
+	}
+	iv := rep.Intervals
+	ci := func(set map[string]eval.Interval, key string, format func(eval.Figure) string) string {
+		v, ok := set[key]
+		if iv == nil || !ok {
+			return ""
+		}
+		return "[" + format(v[0]) + ", " + format(v[1]) + "]"
+	}
+	tw := tabwriter.NewWriter(b, 0, 2, 2, ' ', 0)
+	head := "\tanswerlint"
+	if iv != nil {
+		head += fmt.Sprintf("\t%g%% interval", 100*iv.Level)
+	}
+	if rep.Baseline != nil {
+		head += "\trecall baseline"
+		if iv != nil {
+			head += "\tinterval\tdifference"
+		}
+	}
+	fmt.Fprintln(tw, head+"\t")
+	for _, r := range rows {
+		line := r.name + "\t" + r.format(r.al)
+		if iv != nil {
+			line += "\t" + ci(iv.Answerlint, r.key, r.format)
+		}
+		if rep.Baseline != nil {
+			line += "\t" + r.format(r.base(rep.Baseline))
+			if iv != nil {
+				line += "\t" + ci(iv.Baseline, r.key, r.format) + "\t" + ci(iv.Difference, r.key, signed)
+			}
+		}
+		fmt.Fprintln(tw, line+"\t"+r.note)
+	}
+	tw.Flush()
+	if c := rep.Classification; c != nil {
+		var ts []string
+		for _, t := range c.Thresholds {
+			ts = append(ts, fig1(t))
+		}
+		fmt.Fprintf(b, "\ncorrect when the score reaches %s (one threshold per group of questions, each fitted on the others)\n", strings.Join(ts, ", "))
+	}
+	if iv != nil {
+		fmt.Fprintf(b, "intervals: %d resamples of the questions (seed %d); difference is answerlint minus the baseline\n", iv.Resamples, iv.Seed)
+	}
+}
+
+func signed(f eval.Figure) string {
+	if math.IsNaN(float64(f)) {
+		return "–"
+	}
+	return fmt.Sprintf("%+.3f", float64(f))
+}
+
+func fig1(f eval.Figure) string {
+	if math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f", float64(f))
 }
 
 func count(n int, what string) string {

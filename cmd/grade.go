@@ -67,7 +67,8 @@ yet (a blank or untouched template) is "to do": listed and counted, but it fails
 			if err := o.configure(cmd); err != nil {
 				return err
 			}
-			if o.v.GetBool("jsonl") {
+			// A flag only: the mode of one invocation, never a configuration key.
+			if jsonl, _ := cmd.Flags().GetBool("jsonl"); jsonl {
 				return o.runJSONL(cmd.Context(), cmd, args)
 			}
 			return o.run(cmd.Context(), args)
@@ -96,7 +97,7 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 		return err
 	}
 	o.cwd = cwd
-	if o.color, err = o.colorEnabled(); err != nil {
+	if o.color, err = o.colorEnabled(cmd); err != nil {
 		return err
 	}
 	c := &o.cfg
@@ -105,30 +106,24 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 	c.MinScoreForced = cmd.Flags().Changed("min-score")
 	switch {
 	case c.MinScoreForced && (c.MinScore < 1 || c.MinScore > 100):
-		return usagef("--min-score must be between 1 and 100, not %d", c.MinScore)
+		return o.settingErr(cmd, "min_score", "must be between 1 and 100, not %d", c.MinScore)
 	case c.MinScore < 0 || c.MinScore > 100:
-		return usagef("min_score must be between 1 and 100 (0 or unset: each rubric's own), not %d", c.MinScore)
+		return o.settingErr(cmd, "min_score", "must be between 1 and 100 (0 or unset: each rubric's own), not %d", c.MinScore)
 	}
 	if c.FailOn, err = parseFailOn(v.GetString("fail_on")); err != nil {
-		return err
+		return o.settingErr(cmd, "fail_on", "must be none, info, warning or error, not %q%s", v.GetString("fail_on"), suggest.DidYouMean(v.GetString("fail_on"), failOnValues))
 	}
 	if c.TodoFails, err = parseTodo(v.GetString("todo")); err != nil {
-		return err
+		return o.settingErr(cmd, "todo", "must be allow or fail, not %q%s", v.GetString("todo"), suggest.DidYouMean(v.GetString("todo"), todoValues))
 	}
 	c.MaxFailures = v.GetInt("max_failures")
 	if c.MaxFailures < 0 {
-		return usagef("--max-failures must be 0 or more, not %d", c.MaxFailures)
+		return o.settingErr(cmd, "max_failures", "must be 0 or more, not %d", c.MaxFailures)
 	}
 	c.MaxFileSize = v.GetInt64("max_file_size")
 	o.filesFrom = v.GetString("files_from")
 	o.changedSince = v.GetString("changed_since")
-	specs := v.GetStringSlice("format")
-	if !cmd.Flags().Changed("format") && v.IsSet("output") {
-		if specs, err = o.outputSpecs(); err != nil {
-			return err
-		}
-	}
-	if o.outputs, err = parseOutputs(specs); err != nil {
+	if o.outputs, err = o.outputSettings(cmd); err != nil {
 		return err
 	}
 	c.Extensions = v.GetStringSlice("extensions")
@@ -188,7 +183,7 @@ func parseTodo(s string) (bool, error) {
 	case "fail":
 		return true, nil
 	}
-	return false, usagef("--todo must be allow or fail, not %q%s", s, suggest.DidYouMean(s, todoValues))
+	return false, fmt.Errorf("unknown to-do policy %q", s)
 }
 
 func parseFailOn(s string) (rubric.Severity, error) {
@@ -198,7 +193,48 @@ func parseFailOn(s string) (rubric.Severity, error) {
 	case "":
 		return rubric.SeverityError, nil
 	}
-	return "", usagef("--fail-on must be none, info, warning or error, not %q%s", s, suggest.DidYouMean(s, failOnValues))
+	return "", fmt.Errorf("unknown severity %q", s)
+}
+
+// outputSettings decides the reports: --format, else ANSWERLINT_FORMAT or ANSWERLINT_OUTPUT (the same
+// FORMAT[=PATH] specs, comma-separated), else the file's output: or format:, else text.
+func (o *gradeOptions) outputSettings(cmd *cobra.Command) ([]output, error) {
+	specs := o.v.GetStringSlice("format")
+	if !cmd.Flags().Changed("format") {
+		switch env := firstEnv("ANSWERLINT_FORMAT", "ANSWERLINT_OUTPUT"); {
+		case env != "":
+			specs = strings.Split(os.Getenv(env), ",")
+			outs, err := parseOutputs(specs)
+			if err != nil {
+				return nil, withCode(ExitError, fmt.Errorf("%s: %v", env, err))
+			}
+			return outs, nil
+		case o.file.Line("output") > 0:
+			var err error
+			if specs, err = o.outputSpecs(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	outs, err := parseOutputs(specs)
+	if err != nil && !cmd.Flags().Changed("format") && o.usedConfig != "" {
+		key := "format"
+		if o.file.Line("output") > 0 {
+			key = "output"
+		}
+		return nil, withCode(ExitError, fmt.Errorf("%s: %v", o.file.Where(key), err))
+	}
+	return outs, err
+}
+
+// firstEnv is the first of the variables that is set and not empty, or "".
+func firstEnv(names ...string) string {
+	for _, n := range names {
+		if os.Getenv(n) != "" {
+			return n
+		}
+	}
+	return ""
 }
 
 func (o *gradeOptions) run(ctx context.Context, args []string) error {

@@ -32,27 +32,29 @@ func (g *globalOptions) configDir(cwd string) string {
 }
 
 // decodeKey decodes a structured configuration value strictly: unknown fields are errors.
-func decodeKey(v *viper.Viper, key string, out any) error {
-	raw := v.Get(key)
+func (g *globalOptions) decodeKey(key string, out any) error {
+	raw := g.v.Get(key)
 	if raw == nil {
 		return nil
 	}
 	data, err := yaml.Marshal(raw)
 	if err != nil {
-		return configErr(v, key, err)
+		return g.configErr(key, err)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(out); err != nil {
-		return configErr(v, key, err)
+		return g.configErr(key, err)
 	}
 	return nil
 }
 
-func configErr(v *viper.Viper, key string, err error) error {
+// configErr is a bad value in the configuration, named after its source: the file and line of the key
+// when it comes from the file.
+func (g *globalOptions) configErr(key string, err error) error {
 	where := "configuration"
-	if f := v.ConfigFileUsed(); f != "" {
-		where = f
+	if g.usedConfig != "" {
+		where = g.file.Where(key)
 	}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = strings.ReplaceAll(msg, "unmarshal errors:\n  ", "")
@@ -62,16 +64,16 @@ func configErr(v *viper.Viper, key string, err error) error {
 // answerRules reads and compiles `answers:`.
 func (g *globalOptions) answerRules(base string) ([]run.AnswerRule, error) {
 	var rules []run.AnswerRule
-	if err := decodeKey(g.v, "answers", &rules); err != nil {
+	if err := g.decodeKey("answers", &rules); err != nil {
 		return nil, err
 	}
 	for i := range rules {
 		r := &rules[i]
 		if r.Path == "" {
-			return nil, configErr(g.v, "answers", fmt.Errorf("entry %d has no path", i+1))
+			return nil, g.configErr("answers", fmt.Errorf("entry %d has no path", i+1))
 		}
 		if r.MinScore < 0 || r.MinScore > 100 {
-			return nil, configErr(g.v, "answers", fmt.Errorf("%s: min_score must be between 0 and 100, not %d", r.Path, r.MinScore))
+			return nil, g.configErr("answers", fmt.Errorf("%s: min_score must be between 0 and 100, not %d", r.Path, r.MinScore))
 		}
 		r.Dir = base
 	}
@@ -81,12 +83,12 @@ func (g *globalOptions) answerRules(base string) ([]run.AnswerRule, error) {
 // rubricMinScores reads `rubric_min_score:`, a pass mark per rubric id.
 func (g *globalOptions) rubricMinScores() (map[string]int, error) {
 	m := map[string]int{}
-	if err := decodeKey(g.v, "rubric_min_score", &m); err != nil {
+	if err := g.decodeKey("rubric_min_score", &m); err != nil {
 		return nil, err
 	}
 	for id, n := range m {
 		if n < 0 || n > 100 {
-			return nil, configErr(g.v, "rubric_min_score", fmt.Errorf("%s: must be between 0 and 100, not %d", id, n))
+			return nil, g.configErr("rubric_min_score", fmt.Errorf("%s: must be between 0 and 100, not %d", id, n))
 		}
 	}
 	return m, nil
@@ -95,10 +97,11 @@ func (g *globalOptions) rubricMinScores() (map[string]int, error) {
 // outputSpecs reads `output:` as FORMAT[=PATH] specs; entries are either such strings or
 // {format, path} maps.
 func (g *globalOptions) outputSpecs() ([]string, error) {
-	raw, ok := g.v.Get("output").([]any)
+	value := g.fileValue("output")
+	raw, ok := value.([]any)
 	if !ok {
-		if g.v.Get("output") != nil {
-			return nil, configErr(g.v, "output", fmt.Errorf("must be a list of formats"))
+		if value != nil {
+			return nil, g.configErr("output", fmt.Errorf("must be a list of formats"))
 		}
 		return nil, nil
 	}
@@ -113,7 +116,7 @@ func (g *globalOptions) outputSpecs() ([]string, error) {
 		dec := yaml.NewDecoder(bytes.NewReader(data))
 		dec.KnownFields(true)
 		if err := dec.Decode(&e); err != nil {
-			return nil, configErr(g.v, "output", err)
+			return nil, g.configErr("output", err)
 		}
 		spec := e.Format
 		if e.Path != "" {

@@ -17,7 +17,7 @@ import (
 )
 
 // formatNames are the output formats, for help and errors.
-var formatNames = []string{"text", "json", "line", "junit", "sarif", "github", "markdown", "rdjson", "rdjsonl", "codeclimate"}
+var formatNames = []string{"text", "json", "line", "junit", "sarif", "github", "markdown", "rdjson", "rdjsonl", "codeclimate", "html"}
 
 // output is one report to write: a format and a file, or standard output when path is empty.
 type output struct {
@@ -94,6 +94,8 @@ func (o output) printer(s printerSettings) report.Printer {
 		return report.RDJSON{Lines: true}
 	case "codeclimate":
 		return report.CodeClimate{PathPrefix: s.pathPrefix}
+	case "html":
+		return report.HTML{}
 	}
 	if o.path != "" {
 		return report.Text{}
@@ -162,10 +164,11 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	return os.Rename(tmp.Name(), path)
 }
 
-// needsSources reports whether any output counts columns in bytes and so needs the files' text.
+// needsSources reports whether any output needs the files' text: to count columns in bytes, or to show
+// the answers.
 func needsSources(outs []output) bool {
 	for _, o := range outs {
-		if o.format == "rdjson" || o.format == "rdjsonl" {
+		if o.format == "rdjson" || o.format == "rdjsonl" || o.format == "html" {
 			return true
 		}
 	}

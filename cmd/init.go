@@ -150,7 +150,7 @@ func (o *initOptions) choose() ([]*rubric.Rubric, error) {
 	if len(o.tags) > 0 {
 		n := 0
 		for _, r := range set.All() {
-			if hasAllTags(r, o.tags) {
+			if r.HasAllTags(o.tags) {
 				picked[r.ID] = true
 				n++
 			}

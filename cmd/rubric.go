@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -60,7 +59,7 @@ tags, pass mark, source, and the concept and mistake ids.`,
 			}
 			var rubrics []*rubric.Rubric
 			for _, r := range set.All() {
-				if hasAllTags(r, tags) {
+				if r.HasAllTags(tags) {
 					rubrics = append(rubrics, r)
 				}
 			}
@@ -132,15 +131,6 @@ func writeRubricList(w io.Writer, rubrics []*rubric.Rubric) error {
 	return enc.Encode(out)
 }
 
-func hasAllTags(r *rubric.Rubric, tags []string) bool {
-	for _, t := range tags {
-		if !r.HasTag(strings.TrimSpace(t)) {
-			return false
-		}
-	}
-	return true
-}
-
 func newRubricShowCmd(g *globalOptions) *cobra.Command {
 	format := "text"
 	cmd := &cobra.Command{
@@ -164,9 +154,9 @@ example phrasings), and the mistakes to avoid, each with the id that a suppressi
 			if !ok {
 				return withCode(ExitError, fmt.Errorf("unknown rubric %q (closest: %s)", args[0], strings.Join(set.Closest(args[0], 3), ", ")))
 			}
-			sheet := StudySheet(r, wrap.Width(g.out))
+			sheet := rubric.StudySheet(r, wrap.Width(g.out))
 			if format == "markdown" {
-				sheet = StudySheetMarkdown(r)
+				sheet = rubric.StudySheetMarkdown(r)
 			}
 			_, err = io.WriteString(g.out, sheet)
 			return err
@@ -174,108 +164,6 @@ example phrasings), and the mistakes to avoid, each with the id that a suppressi
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text or markdown")
 	return cmd
-}
-
-// StudySheet renders a rubric for a candidate to learn from, wrapped to width columns.
-func StudySheet(r *rubric.Rubric, width int) string {
-	var b strings.Builder
-	line := func(first, rest, s string) { b.WriteString(wrap.Hanging(s, width, first, rest) + "\n") }
-	line("", "", r.Title)
-	b.WriteString(strings.Repeat("=", min(wrap.Columns(r.Title), width)) + "\n\n")
-	line("Question: ", "  ", strings.TrimSpace(r.Question))
-	line("", "  ", fmt.Sprintf("Rubric: %s   Tags: %s   Pass mark: %d/100", r.ID, strings.Join(r.Tags, ", "), r.Pass))
-	if r.Source != "" {
-		line("Source: ", "  ", r.Source)
-	}
-	if r.Structure != nil {
-		line("Framework: ", "  ", fmt.Sprintf("%s (%s)", r.Structure.Name, strings.Join(stepNames(r), " → ")))
-	}
-	b.WriteString("\nWhat a strong answer covers:\n")
-	for _, c := range byWeight(r) {
-		line("  • ", "    ", fmt.Sprintf("%s (%s)", c.Name, conceptPoints(r, c)))
-		if c.Hint != "" {
-			line("      ", "      ", c.Hint)
-		}
-		line("      e.g. ", "      ", strings.Join(examplePhrasings(c), "; "))
-	}
-	if len(r.Mistakes) > 0 {
-		b.WriteString("\nMistakes to avoid:\n")
-		for _, m := range r.Mistakes {
-			line("  ⚠ ", "    ", fmt.Sprintf("%s (%s, %s, −%g)", m.Message, m.ID, m.Severity, m.PenaltyPoints()))
-			if m.Advice != "" {
-				line("      Instead: ", "      ", m.Advice)
-			}
-		}
-	}
-	return b.String()
-}
-
-// StudySheetMarkdown renders a rubric's study sheet as Markdown.
-func StudySheetMarkdown(r *rubric.Rubric) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", r.Title)
-	fmt.Fprintf(&b, "**Question:** %s\n\n", strings.TrimSpace(r.Question))
-	fmt.Fprintf(&b, "Rubric `%s` · tags: %s · pass mark %d/100\n", r.ID, strings.Join(r.Tags, ", "), r.Pass)
-	if r.Source != "" {
-		fmt.Fprintf(&b, "\nSource: %s\n", r.Source)
-	}
-	if r.Structure != nil {
-		fmt.Fprintf(&b, "\nFramework: %s (%s)\n", r.Structure.Name, strings.Join(stepNames(r), " → "))
-	}
-	b.WriteString("\n## What a strong answer covers\n\n")
-	for _, c := range byWeight(r) {
-		fmt.Fprintf(&b, "- **%s** (%s)", c.Name, conceptPoints(r, c))
-		if c.Hint != "" {
-			fmt.Fprintf(&b, ": %s", c.Hint)
-		}
-		fmt.Fprintf(&b, "  \n  _e.g._ %s\n", strings.Join(examplePhrasings(c), "; "))
-	}
-	if len(r.Mistakes) > 0 {
-		b.WriteString("\n## Mistakes to avoid\n\n| Mistake | Id | Severity | Penalty | Instead |\n| --- | --- | --- | ---: | --- |\n")
-		for _, m := range r.Mistakes {
-			fmt.Fprintf(&b, "| %s | `%s` | %s | −%g | %s |\n", mdCell(m.Message), m.ID, m.Severity, m.PenaltyPoints(), mdCell(m.Advice))
-		}
-	}
-	return b.String()
-}
-
-var mdCellEscaper = strings.NewReplacer("|", `\|`, "\n", " ")
-
-func mdCell(s string) string { return mdCellEscaper.Replace(strings.TrimSpace(s)) }
-
-func stepNames(r *rubric.Rubric) []string {
-	var steps []string
-	for _, s := range r.Structure.Steps {
-		steps = append(steps, s.Name)
-	}
-	return steps
-}
-
-// byWeight is the rubric's concepts, heaviest first.
-func byWeight(r *rubric.Rubric) []rubric.Concept {
-	concepts := append([]rubric.Concept(nil), r.Concepts...)
-	sort.SliceStable(concepts, func(i, j int) bool { return concepts[i].Weight > concepts[j].Weight })
-	return concepts
-}
-
-func conceptPoints(r *rubric.Rubric, c rubric.Concept) string {
-	s := fmt.Sprintf("%.0f points", 100*c.Weight/r.TotalWeight())
-	if c.Required {
-		s += ", required"
-	}
-	return s
-}
-
-// examplePhrasings is up to five of a concept's phrasings.
-func examplePhrasings(c rubric.Concept) []string {
-	var words []string
-	for i, p := range c.Match {
-		if i == 5 {
-			break
-		}
-		words = append(words, p.Text)
-	}
-	return words
 }
 
 func newRubricLintCmd(g *globalOptions) *cobra.Command {

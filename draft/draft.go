@@ -36,6 +36,7 @@ type phrase struct {
 	text     string   // the words as written in the answer
 	sentence string   // the sentence it comes from, for the hint
 	question bool     // every word repeats the question
+	negated  bool     // the model answer negates it ("are not connected"): it counts only when negated
 	weight   float64
 }
 
@@ -161,7 +162,8 @@ func splitByQuestion(d *text.Doc, run []int, qterms map[string]bool) []phrase {
 
 func makePhrase(d *text.Doc, run []int, question bool) phrase {
 	first, last := d.Tokens[run[0]], d.Tokens[run[len(run)-1]]
-	p := phrase{text: collapse(d.Src[first.Start:last.End]), question: question, sentence: sentenceOf(d, run[0])}
+	p := phrase{text: collapse(d.Src[first.Start:last.End]), question: question, sentence: sentenceOf(d, run[0]),
+		negated: deniedHere(d, run)}
 	for _, i := range run {
 		p.terms = append(p.terms, d.Tokens[i].Term)
 		p.surfaces = append(p.surfaces, d.Tokens[i].Surface)
@@ -169,10 +171,34 @@ func makePhrase(d *text.Doc, run []int, question bool) phrase {
 	return p
 }
 
+// deniedHere reports whether a negation stands right before a run, with nothing but stop words between
+// them in the same clause ("are not connected", "not in the same path", "no gap"). A run further on in
+// the negation's scope is more often a comparison or a detail ("did not produce as much gas") than the
+// thing denied, and students say it in other ways ("less gas"): it keeps earning credit when stated.
+func deniedHere(d *text.Doc, run []int) bool {
+	by := d.Negation(run[0], run[len(run)-1], nil)
+	if by < 0 || by > run[0] {
+		return false
+	}
+	for k := by + 1; k <= run[0]; k++ {
+		t := d.Tokens[k]
+		if t.Comma || t.Clause != d.Tokens[by].Clause {
+			return false
+		}
+		if k < run[0] && !t.Stop && !t.Trigger {
+			return false
+		}
+	}
+	return true
+}
+
 // dedupe drops the words of a phrase that an earlier phrase already has, and marks the rest seen.
 func dedupe(p phrase, seen map[string]bool) phrase {
 	var terms, surfaces []string
 	for i, t := range p.terms {
+		if p.negated {
+			t = "not " + t // a word denied and the same word stated are different things to know
+		}
 		if seen[t] {
 			continue
 		}
@@ -218,10 +244,47 @@ func Draft(opts Options) ([]byte, error) {
 	}
 	doc := newDocument(opts, answers, phrases)
 	doc.Synonyms = synonymsFor(a, answers)
+	if madeOfQuestion(a, opts.Question, answers) {
+		// The model answer is made of the question's words ("the terminals are connected" to a question
+		// about the connection between terminals): an answer in those words is the answer, not the
+		// question restated, and they are all it has to go by. The question stays in the title only.
+		without := opts
+		if without.Title == "" {
+			without.Title = shorten(collapse(opts.Question), 80)
+		}
+		without.Question = ""
+		doc = newDocument(without, answers, keyPhrases(a, "", answers))
+		doc.Synonyms = synonymsFor(a, answers)
+	}
 	if err := doc.addExamples(); err != nil {
 		return nil, fmt.Errorf("drafting %s: %w", doc.ID, err)
 	}
 	return doc.marshal()
+}
+
+// madeOfQuestion reports whether some model answer has no content word of its own: every one comes from
+// the question. (With a word of its own, the question's words are rightly the weaker evidence.)
+func madeOfQuestion(a *text.Analyzer, question string, answers []string) bool {
+	if strings.TrimSpace(question) == "" {
+		return false
+	}
+	qterms := termSet(a.Analyze(question, 0, len(question)))
+	for _, ans := range answers {
+		content, fromQuestion := 0, 0
+		for _, t := range a.Analyze(ans, 0, len(ans)).Tokens {
+			if t.Stop {
+				continue
+			}
+			content++
+			if qterms[t.Term] {
+				fromQuestion++
+			}
+		}
+		if content > 0 && fromQuestion == content {
+			return true
+		}
+	}
+	return false
 }
 
 // synonymsFor picks the thesaurus groups that the model answers use: a group is kept when every word of

@@ -68,9 +68,9 @@ func TestDraftKeyPhrases(t *testing.T) {
 		names = append(names, c.Name)
 	}
 	got := strings.Join(names, " | ")
-	// "recursion" repeats the question and is split from "step"; "not" is never a concept; stop words
-	// ("the", "is", "if") end phrases.
-	if want := "recursion | step | defined | incorrectly | base case | included"; got != want {
+	// "recursion" repeats the question and is split from "step"; "not" is never a word of a concept, but
+	// what it denies is a concept of its own ("not included"); stop words ("the", "is", "if") end phrases.
+	if want := "recursion | step | defined | incorrectly | base case | not included"; got != want {
 		t.Errorf("concepts = %q, want %q", got, want)
 	}
 	if c := conceptNamed(r, "recursion"); c == nil || c.Weight != questionWordWeight || !strings.Contains(c.Hint, "Repeats the question") {
@@ -188,5 +188,56 @@ func TestDraftIDsAreUnique(t *testing.T) {
 			t.Errorf("duplicate concept id %q", c.ID)
 		}
 		seen[c.ID] = true
+	}
+}
+
+// TestDraftKeepsWhatTheModelAnswerDenies: a word the model answer negates counts only when the answer
+// negates it too, and a word one model answer negates and another states are two concepts.
+func TestDraftKeepsWhatTheModelAnswerDenies(t *testing.T) {
+	r := parse(t, Options{ID: "gap", Question: "Why is the voltage 1.5 between terminal 1 and the positive terminal?", Answers: []string{
+		"Terminal 1 and the positive terminal are not connected.",
+		"Terminal 1 is connected to the negative battery terminal.",
+	}})
+	denied, stated := conceptNamed(r, "not connected"), conceptNamed(r, "connected")
+	if denied == nil || denied.Polarity != rubric.PolarityNegative {
+		t.Fatalf("the denied word must be a negative concept: %+v", r.Concepts)
+	}
+	if stated == nil || stated.Polarity == rubric.PolarityNegative {
+		t.Fatalf("the stated word must be a concept of its own: %+v", r.Concepts)
+	}
+	c := grader.Compile(r)
+	tests := []struct {
+		answer  string
+		covered bool
+	}{
+		{"They are not connected to each other.", true},
+		{"There is no connection between them.", true}, // the same stem
+		{"They are connected to each other.", false},
+	}
+	for _, tt := range tests {
+		res := c.Grade(grader.Input{Text: tt.answer})
+		for _, cr := range res.Concepts {
+			if cr.ID == denied.ID && cr.Covered != tt.covered {
+				t.Errorf("%q: %q covered = %v, want %v", tt.answer, denied.Name, cr.Covered, tt.covered)
+			}
+		}
+	}
+}
+
+// TestDraftOfQuestionWords: a model answer made of the question's words is the answer, not the question
+// restated, so the draft does not discount those words, and answers in them pass.
+func TestDraftOfQuestionWords(t *testing.T) {
+	opts := Options{ID: "zero", Question: "What does a reading of 0 tell you about the connection between a bulb terminal and a battery terminal?",
+		Answers: []string{"The terminals are connected."}}
+	r := parse(t, opts)
+	if !strings.HasPrefix(r.Title, "What does a reading of 0") {
+		t.Errorf("the question must stay in the title: %q", r.Title)
+	}
+	c := grader.Compile(r)
+	if res := c.Grade(grader.Input{Text: "The bulb terminal is connected to the battery terminal."}); res.Score < rubric.DefaultPass {
+		t.Errorf("an answer in the question's words that says what the model answer says: score %d, want a pass", res.Score)
+	}
+	if res := c.Grade(grader.Input{Text: "The bulb is broken."}); res.Score >= rubric.DefaultPass {
+		t.Errorf("an answer without the model answer's point: score %d, want a fail", res.Score)
 	}
 }

@@ -52,11 +52,12 @@ func (g group) MarshalYAML() (any, error) {
 }
 
 type concept struct {
-	ID     string   `yaml:"id"`
-	Name   string   `yaml:"name"`
-	Weight float64  `yaml:"weight"`
-	Hint   string   `yaml:"hint"`
-	Match  []string `yaml:"match,flow"`
+	ID       string   `yaml:"id"`
+	Name     string   `yaml:"name"`
+	Weight   float64  `yaml:"weight"`
+	Polarity string   `yaml:"polarity,omitempty"`
+	Hint     string   `yaml:"hint"`
+	Match    []string `yaml:"match,flow"`
 }
 
 type example struct {
@@ -115,6 +116,9 @@ func newDocument(opts Options, answers []string, phrases []phrase) *document {
 		}
 		taken[id] = true
 		c := concept{ID: id, Name: p.text, Weight: roundWeight(p.weight), Match: []string{strings.Join(p.surfaces, " ")}}
+		if p.negated {
+			c.Polarity, c.Name = string(rubric.PolarityNegative), "not "+p.text
+		}
 		if p.question {
 			c.Hint = fmt.Sprintf("Repeats the question, so it counts for little. Model answer: %q", shorten(p.sentence, 160))
 		} else {

@@ -18,9 +18,12 @@ type Row struct {
 	Line       int    // line (TSV, JSON Lines) or record (CSV) where the row starts, 1-based, header included
 	QuestionID string // the question the answer is to
 	Question   string // the question's text, if the data has it
-	Reference  string // the reference (model) answer, if the data has it
+	// References are the reference (model) answers, if the data has them: the reference column holds
+	// one, or several separated by "|||", each perhaps led by its category ("BEST:", "GOOD:", "MINIMAL:", "KEYWORD:").
+	References []string
 	Answer     string
-	Score      float64 // the human score
+	Score      float64 // the human score; 1 or 0 for labelled data (the positive label or another)
+	Label      string  // the human label as written, for labelled data (ReadOptions.Positive)
 }
 
 // Columns names the fields of the data that hold each part of a row.
@@ -94,6 +97,10 @@ type ReadOptions struct {
 	Columns Columns
 	// Where keeps only the rows whose column equals the value ("in_mohler2011_subset" = "1").
 	Where map[string]string
+	// Positive, when set, says the score column holds labels rather than numbers (labelled data such
+	// as SemEval's correct/incorrect): a row whose label is Positive (ignoring case) scores 1, any other
+	// label 0.
+	Positive string
 }
 
 // Read reads human-graded answers. The question id, answer and score columns are required; question and
@@ -230,21 +237,71 @@ func toRows(recs []record, opts ReadOptions) ([]Row, error) {
 			continue
 		}
 		f := rec.fields
-		raw := strings.TrimSpace(f[c.Score])
-		score, err := strconv.ParseFloat(raw, 64)
-		if err != nil || score != score {
-			return nil, fmt.Errorf("line %d: score %q is not a number", rec.line, raw)
-		}
-		id := strings.TrimSpace(f[c.QuestionID])
-		if id == "" {
+		row := Row{Line: rec.line, QuestionID: strings.TrimSpace(f[c.QuestionID]), Question: f[c.Question], References: SplitReferences(f[c.Reference]), Answer: f[c.Answer]}
+		if row.QuestionID == "" {
 			return nil, fmt.Errorf("line %d: empty question id", rec.line)
 		}
-		rows = append(rows, Row{Line: rec.line, QuestionID: id, Question: f[c.Question], Reference: f[c.Reference], Answer: f[c.Answer], Score: score})
+		raw := strings.TrimSpace(f[c.Score])
+		if opts.Positive != "" {
+			if raw == "" {
+				return nil, fmt.Errorf("line %d: empty label", rec.line)
+			}
+			row.Label = raw
+			if strings.EqualFold(raw, opts.Positive) {
+				row.Score = 1
+			}
+		} else {
+			score, err := strconv.ParseFloat(raw, 64)
+			if err != nil || score != score {
+				return nil, fmt.Errorf("line %d: score %q is not a number (labelled data needs --positive)", rec.line, raw)
+			}
+			row.Score = score
+		}
+		rows = append(rows, row)
 	}
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("no rows left after filtering")
 	}
+	if opts.Positive != "" {
+		return rows, checkLabels(rows, opts.Positive)
+	}
 	return rows, nil
+}
+
+// checkLabels refuses labelled data in which the positive label never occurs: a misspelt --positive
+// would otherwise make every answer incorrect.
+func checkLabels(rows []Row, positive string) error {
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if r.Score == 1 {
+			return nil
+		}
+		seen[r.Label] = true
+	}
+	return fmt.Errorf("no row has the label %q (labels: %s)", positive, strings.Join(sortedKeys(seen), ", "))
+}
+
+// referenceCategories are the categories that may lead a reference answer ("BEST: …", as SemEval's
+// Beetle corpus writes them); the category is not part of the answer.
+var referenceCategories = []string{"BEST:", "GOOD:", "MINIMAL:", "KEYWORD:"}
+
+// SplitReferences splits a reference column into its answers: several are separated by "|||", and each
+// may be led by its category, which is dropped. Empty answers are left out.
+func SplitReferences(s string) []string {
+	var out []string
+	for _, ref := range strings.Split(s, "|||") {
+		ref = strings.TrimSpace(ref)
+		for _, c := range referenceCategories {
+			if len(ref) > len(c) && strings.EqualFold(ref[:len(c)], c) {
+				ref = strings.TrimSpace(ref[len(c):])
+				break
+			}
+		}
+		if ref != "" {
+			out = append(out, ref)
+		}
+	}
+	return out
 }
 
 func keep(rec record, where map[string]string) bool {
@@ -256,7 +313,7 @@ func keep(rec record, where map[string]string) bool {
 	return true
 }
 
-func sortedKeys(m map[string]string) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

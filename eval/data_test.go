@@ -30,7 +30,7 @@ func TestReadFormats(t *testing.T) {
 				t.Fatalf("%d rows, want 2", len(rows))
 			}
 			r := rows[0]
-			if r.QuestionID != "q1" || r.Question != "What is a stack?" || r.Reference != "LIFO." || r.Answer != `Last in, first out "quoted"` || r.Score != 4.5 {
+			if r.QuestionID != "q1" || r.Question != "What is a stack?" || len(r.References) != 1 || r.References[0] != "LIFO." || r.Answer != `Last in, first out "quoted"` || r.Score != 4.5 {
 				t.Errorf("row = %+v", r)
 			}
 			// Lines count the header; JSON Lines has none, and blank lines still count.

@@ -1,7 +1,10 @@
 // Package eval measures how well answerlint agrees with human graders: it reads human-graded answers
 // (TSV, CSV or JSON Lines), grades them, maps the scores to the human scale and reports Pearson,
-// Spearman, quadratic weighted kappa, RMSE, MAE and agreement, overall and per question. Anything fitted
-// (the score-to-scale mapping) is fitted only on questions it is not reported on.
+// Spearman, quadratic weighted kappa, RMSE, MAE and agreement, overall and per question; for labelled
+// data (correct or incorrect) also accuracy and F1. Every figure is shown beside a bag-of-words recall
+// baseline computed in the same run, with a confidence interval from resampling questions. Anything
+// fitted (the score-to-scale mapping, the decision threshold) is fitted only on questions it is not
+// reported on.
 package eval
 
 import (
@@ -13,10 +16,11 @@ import (
 	"strconv"
 )
 
-// Graded is a human-graded answer with answerlint's score.
+// Graded is a human-graded answer with answerlint's score and the recall baseline's.
 type Graded struct {
-	Row   Row
-	Score int // answerlint's score, 0–100
+	Row      Row
+	Score    int     // answerlint's score, 0–100
+	Baseline float64 // the recall baseline's score (RecallBaseline), 0–100; NaN without a reference answer
 }
 
 // Options say how to evaluate.
@@ -27,6 +31,13 @@ type Options struct {
 	// and each group's answers are mapped with a line fitted on the other groups only. 0 fits nothing:
 	// 0–100 maps proportionally onto the scale.
 	Folds int
+	// Classify adds classification figures for labelled data (human scores 1 for correct, 0 for
+	// incorrect), with the decision threshold cross-fitted over Folds groups of questions (at least 2).
+	Classify bool
+	// Resamples is how many bootstrap resamples of the questions give the confidence intervals; 0
+	// computes none. Seed fixes the resamples.
+	Resamples int
+	Seed      uint64
 }
 
 // Thresholds used in practice for automated scoring (Williamson, Xi & Breyer 2012).
@@ -49,20 +60,52 @@ func (f Figure) MarshalJSON() ([]byte, error) {
 
 // Report is the outcome of an evaluation.
 type Report struct {
-	N           int        `json:"n"`
-	Questions   int        `json:"questions"`
-	Pearson     Figure     `json:"pearson"`  // answerlint's score vs the human score
-	Spearman    Figure     `json:"spearman"` // the same, on ranks
-	QWK         Figure     `json:"qwk"`      // predicted vs human, rounded to the scale's steps
-	RMSE        Figure     `json:"rmse"`     // predicted vs human, on the human scale
-	MAE         Figure     `json:"mae"`
-	Exact       Figure     `json:"exact"`    // share of predictions on the human score's step
-	Adjacent    Figure     `json:"adjacent"` // share within one step
-	Scale       Scale      `json:"scale"`
-	Folds       int        `json:"folds"`
-	Mappings    []Mapping  `json:"mappings"` // one per fold (one unfitted mapping without folds)
+	N         int       `json:"n"`
+	Questions int       `json:"questions"`
+	Pearson   Figure    `json:"pearson"`  // answerlint's score vs the human score
+	Spearman  Figure    `json:"spearman"` // the same, on ranks
+	QWK       Figure    `json:"qwk"`      // predicted vs human, rounded to the scale's steps
+	RMSE      Figure    `json:"rmse"`     // predicted vs human, on the human scale
+	MAE       Figure    `json:"mae"`
+	Exact     Figure    `json:"exact"`    // share of predictions on the human score's step
+	Adjacent  Figure    `json:"adjacent"` // share within one step
+	Scale     Scale     `json:"scale"`
+	Folds     int       `json:"folds"`
+	Mappings  []Mapping `json:"mappings"` // one per fold (one unfitted mapping without folds)
+	// Classification holds accuracy and F1 for labelled data (Options.Classify).
+	Classification *Classification `json:"classification,omitempty"`
+	// Baseline holds the same figures for the recall baseline, computed and mapped the same way; nil when
+	// some question has no reference answer.
+	Baseline *Metrics `json:"baseline,omitempty"`
+	// Intervals are the confidence intervals from bootstrapping questions (Options.Resamples).
+	Intervals   *Intervals `json:"intervals,omitempty"`
 	PerQuestion []Question `json:"per_question"`
 	Answers     []Answer   `json:"answers"`
+}
+
+// Metrics are the agreement figures of one grader: the same as Report's own, which are answerlint's.
+type Metrics struct {
+	Pearson        Figure          `json:"pearson"`
+	Spearman       Figure          `json:"spearman"`
+	QWK            Figure          `json:"qwk"`
+	RMSE           Figure          `json:"rmse"`
+	MAE            Figure          `json:"mae"`
+	Exact          Figure          `json:"exact"`
+	Adjacent       Figure          `json:"adjacent"`
+	Classification *Classification `json:"classification,omitempty"`
+}
+
+// Intervals are confidence intervals, by figure name (pearson, spearman, qwk, rmse, mae and, for
+// labelled data, accuracy, macro_f1, weighted_f1), from resampling questions with replacement.
+type Intervals struct {
+	Level      float64             `json:"level"`
+	Resamples  int                 `json:"resamples"`
+	Seed       uint64              `json:"seed"`
+	Answerlint map[string]Interval `json:"answerlint"`
+	Baseline   map[string]Interval `json:"baseline,omitempty"`
+	// Difference is answerlint's figure minus the baseline's, resampled together: an interval above 0
+	// says answerlint's lead is more than the noise of which questions were asked.
+	Difference map[string]Interval `json:"difference,omitempty"`
 }
 
 // Question holds one question's figures.
@@ -79,11 +122,12 @@ type Question struct {
 
 // Answer is one graded answer as reported.
 type Answer struct {
-	QuestionID string  `json:"question_id"`
-	Row        int     `json:"row"`
-	Score      int     `json:"score"`     // answerlint, 0–100
-	Predicted  float64 `json:"predicted"` // the score mapped to the human scale
-	Human      float64 `json:"human"`
+	QuestionID string   `json:"question_id"`
+	Row        int      `json:"row"`
+	Score      int      `json:"score"`     // answerlint, 0–100
+	Predicted  float64  `json:"predicted"` // the score mapped to the human scale
+	Human      float64  `json:"human"`
+	Baseline   *float64 `json:"baseline,omitempty"` // the recall baseline's score, 0–100
 }
 
 // MeetsPractice reports whether QWK and Pearson both reach the thresholds used in practice.
@@ -115,50 +159,188 @@ func Evaluate(graded []Graded, opts Options) (*Report, error) {
 		}
 	}
 	scale = scale.WithStep(human)
+	if opts.Classify && opts.Folds < 2 {
+		return nil, fmt.Errorf("classification needs the decision threshold cross-fitted over at least 2 groups of questions")
+	}
 	fold := assignFolds(graded, opts.Folds)
+	foldOf := make([]int, len(graded))
+	for i, g := range graded {
+		foldOf[i] = fold[g.Row.QuestionID]
+	}
 	rep := &Report{N: len(graded), Scale: scale, Folds: opts.Folds}
-	predicted := make([]float64, len(graded))
+	al := newSystem(scores, human, foldOf, scale, opts)
+	rep.Mappings = al.mappings
+	m := al.metrics(human, scale)
+	rep.Pearson, rep.Spearman, rep.QWK, rep.RMSE, rep.MAE, rep.Exact, rep.Adjacent = m.Pearson, m.Spearman, m.QWK, m.RMSE, m.MAE, m.Exact, m.Adjacent
+	rep.Classification = m.Classification
+	var base *system
+	if b, ok := baselineOf(graded); ok {
+		base = newSystem(b, human, foldOf, scale, opts)
+		rep.Baseline = base.metrics(human, scale)
+	}
+	rep.Answers = make([]Answer, len(graded))
+	for i, g := range graded {
+		rep.Answers[i] = Answer{QuestionID: g.Row.QuestionID, Row: g.Row.Line, Score: g.Score, Predicted: math.Round(al.predicted[i]*1000) / 1000, Human: g.Row.Score}
+		if base != nil {
+			b := math.Round(g.Baseline*10) / 10
+			rep.Answers[i].Baseline = &b
+		}
+	}
+	rep.PerQuestion = perQuestion(graded, scores, al.predicted, human, fold)
+	rep.Questions = len(rep.PerQuestion)
+	if opts.Resamples > 0 {
+		rep.Intervals = intervals(graded, al, base, human, scale, opts)
+	}
+	return rep, nil
+}
+
+// system is what one grader (answerlint or the baseline) predicted for every answer, fixed before any
+// resampling: its score, the score mapped onto the human scale, and for labelled data its call.
+type system struct {
+	scores    []float64
+	predicted []float64
+	category  []int
+	calls     []bool // nil unless the data is labelled
+	mappings  []Mapping
+	threshold []Figure
+}
+
+func newSystem(scores, human []float64, fold []int, scale Scale, opts Options) *system {
+	s := &system{scores: scores, predicted: make([]float64, len(scores)), category: make([]int, len(scores))}
 	if opts.Folds == 0 {
 		m := Proportional(scale)
-		rep.Mappings = []Mapping{m}
-		for i := range graded {
-			predicted[i] = m.Apply(scores[i])
+		s.mappings = []Mapping{m}
+		for i := range scores {
+			s.predicted[i] = m.Apply(scores[i])
 		}
 	} else {
 		for f := 0; f < opts.Folds; f++ {
 			var xs, ys []float64
-			for i := range graded {
-				if fold[graded[i].Row.QuestionID] != f {
+			for i := range scores {
+				if fold[i] != f {
 					xs, ys = append(xs, scores[i]), append(ys, human[i])
 				}
 			}
 			m := Fit(xs, ys, scale)
-			rep.Mappings = append(rep.Mappings, m)
-			for i := range graded {
-				if fold[graded[i].Row.QuestionID] == f {
-					predicted[i] = m.Apply(scores[i])
+			s.mappings = append(s.mappings, m)
+			for i := range scores {
+				if fold[i] == f {
+					s.predicted[i] = m.Apply(scores[i])
 				}
 			}
 		}
 	}
-	catH, catP := make([]int, len(graded)), make([]int, len(graded))
-	for i := range graded {
-		catH[i], catP[i] = scale.Category(human[i]), scale.Category(predicted[i])
+	for i := range scores {
+		s.category[i] = scale.Category(s.predicted[i])
 	}
-	rep.Pearson = Figure(Pearson(scores, human))
-	rep.Spearman = Figure(Spearman(scores, human))
-	rep.QWK = Figure(QWK(catP, catH, scale.Categories()))
-	rep.RMSE = Figure(RMSE(predicted, human))
-	rep.MAE = Figure(MAE(predicted, human))
-	exact, adj := Agreement(catP, catH)
-	rep.Exact, rep.Adjacent = Figure(exact), Figure(adj)
-	rep.Answers = make([]Answer, len(graded))
+	if opts.Classify {
+		calls, th := CrossFitThresholds(scores, labels(human), fold, opts.Folds)
+		s.calls = calls
+		for _, t := range th {
+			s.threshold = append(s.threshold, Figure(t))
+		}
+	}
+	return s
+}
+
+func labels(human []float64) []bool {
+	out := make([]bool, len(human))
+	for i, h := range human {
+		out[i] = h >= 0.5
+	}
+	return out
+}
+
+// metrics measures the system on every answer.
+func (s *system) metrics(human []float64, scale Scale) *Metrics {
+	catH := make([]int, len(human))
+	for i := range human {
+		catH[i] = scale.Category(human[i])
+	}
+	exact, adj := Agreement(s.category, catH)
+	m := &Metrics{
+		Pearson: Figure(Pearson(s.scores, human)), Spearman: Figure(Spearman(s.scores, human)),
+		QWK: Figure(QWK(s.category, catH, scale.Categories())), RMSE: Figure(RMSE(s.predicted, human)),
+		MAE: Figure(MAE(s.predicted, human)), Exact: Figure(exact), Adjacent: Figure(adj),
+	}
+	if s.calls != nil {
+		acc, macro, weighted := ClassMetrics(s.calls, labels(human))
+		m.Classification = &Classification{Accuracy: Figure(acc), MacroF1: Figure(macro), WeightedF1: Figure(weighted), Thresholds: s.threshold}
+	}
+	return m
+}
+
+// figureNames are the figures given intervals, in the order measure returns them.
+var figureNames = []string{"pearson", "spearman", "qwk", "rmse", "mae", "accuracy", "macro_f1", "weighted_f1"}
+
+// measure computes the figures of figureNames on the answers idx (an answer may be there twice).
+func (s *system) measure(idx []int, human []float64, catH []int, k int) []float64 {
+	n := len(idx)
+	x, p, h := make([]float64, n), make([]float64, n), make([]float64, n)
+	cp, ch := make([]int, n), make([]int, n)
+	for j, i := range idx {
+		x[j], p[j], h[j], cp[j], ch[j] = s.scores[i], s.predicted[i], human[i], s.category[i], catH[i]
+	}
+	out := []float64{Pearson(x, h), Spearman(x, h), QWK(cp, ch, k), RMSE(p, h), MAE(p, h)}
+	if s.calls == nil {
+		return out
+	}
+	calls, truth := make([]bool, n), make([]bool, n)
+	for j, i := range idx {
+		calls[j], truth[j] = s.calls[i], human[i] >= 0.5
+	}
+	acc, macro, weighted := ClassMetrics(calls, truth)
+	return append(out, acc, macro, weighted)
+}
+
+// intervals bootstraps questions for answerlint, the baseline and their difference.
+func intervals(graded []Graded, al, base *system, human []float64, scale Scale, opts Options) *Intervals {
+	catH := make([]int, len(human))
+	for i := range human {
+		catH[i] = scale.Category(human[i])
+	}
+	k := scale.Categories()
+	stat := func(idx []int) []float64 {
+		a := al.measure(idx, human, catH, k)
+		if base == nil {
+			return a
+		}
+		b := base.measure(idx, human, catH, k)
+		out := append(a, b...)
+		for j := range a {
+			out = append(out, a[j]-b[j])
+		}
+		return out
+	}
+	iv := Bootstrap(questionGroups(graded), opts.Resamples, opts.Seed, Level, stat)
+	out := &Intervals{Level: Level, Resamples: opts.Resamples, Seed: opts.Seed}
+	n := len(iv)
+	if base != nil {
+		n /= 3
+		out.Baseline, out.Difference = named(iv[n:2*n]), named(iv[2*n:])
+	}
+	out.Answerlint = named(iv[:n])
+	return out
+}
+
+func named(iv []Interval) map[string]Interval {
+	m := make(map[string]Interval, len(iv))
+	for j, v := range iv {
+		m[figureNames[j]] = v
+	}
+	return m
+}
+
+// baselineOf returns the baseline's scores, or false when some answer has none.
+func baselineOf(graded []Graded) ([]float64, bool) {
+	out := make([]float64, len(graded))
 	for i, g := range graded {
-		rep.Answers[i] = Answer{QuestionID: g.Row.QuestionID, Row: g.Row.Line, Score: g.Score, Predicted: math.Round(predicted[i]*1000) / 1000, Human: g.Row.Score}
+		if math.IsNaN(g.Baseline) {
+			return nil, false
+		}
+		out[i] = g.Baseline
 	}
-	rep.PerQuestion = perQuestion(graded, scores, predicted, human, fold)
-	rep.Questions = len(rep.PerQuestion)
-	return rep, nil
+	return out, true
 }
 
 // assignFolds deals questions into folds in an order fixed by a hash of their ids, so that the split

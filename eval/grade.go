@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/answerlint/answerlint/draft"
@@ -31,26 +32,51 @@ func Questions(rows []Row) []QuestionRows {
 	return out
 }
 
-// Source gives the rubric a question is graded with.
-type Source func(q QuestionRows) (*grader.Compiled, error)
+// Source gives the rubrics a question is graded with. With several, they are alternatives (one per
+// reference answer): an answer is graded against each and keeps its best score, as an answer is as good
+// as the model answer it comes closest to.
+type Source func(q QuestionRows) ([]*grader.Compiled, error)
 
-// GradeAll grades every row with its question's rubric. A question whose rubric cannot be had is
-// skipped and reported in the errors; the other questions are still graded.
+// GradeAll grades every row with its question's rubric, and with the recall baseline (RecallBaseline)
+// when the question has reference answers. A question whose rubric cannot be had is skipped and
+// reported in the errors; the other questions are still graded.
 func GradeAll(rows []Row, src Source) ([]Graded, []error) {
 	var out []Graded
 	var errs []error
 	for _, q := range Questions(rows) {
-		c, err := src(q)
+		cs, err := src(q)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("question %s: %w", q.ID, err))
 			continue
 		}
-		for _, r := range q.Rows {
-			res := c.Grade(grader.Input{File: fmt.Sprintf("line %d", r.Line), Text: r.Answer})
-			out = append(out, Graded{Row: r, Score: res.Score})
+		base := baselineScores(q.Rows)
+		for i, r := range q.Rows {
+			g := Graded{Row: r, Score: bestScore(cs, grader.Input{File: fmt.Sprintf("line %d", r.Line), Text: r.Answer}), Baseline: base[i]}
+			if !hasReferences(q.Rows) {
+				g.Baseline = math.NaN()
+			}
+			out = append(out, g)
 		}
 	}
 	return out, errs
+}
+
+// bestScore grades an answer against each alternative rubric and returns the best score.
+func bestScore(cs []*grader.Compiled, in grader.Input) int {
+	best := 0
+	for _, c := range cs {
+		best = max(best, c.Grade(in).Score)
+	}
+	return best
+}
+
+func hasReferences(rows []Row) bool {
+	for _, r := range rows {
+		if len(r.References) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // RubricID is the rubric id a question id maps to: lower-cased, with every run of other characters
@@ -72,54 +98,94 @@ func RubricID(questionID string) string {
 	return b.String()
 }
 
-// SetSource grades each question with the rubric whose id is the question id, or RubricID of it.
+// AlternativeID is the id of the n-th (from 1) of several alternative rubrics drafted for a question,
+// one per reference answer: "1-1-ref-2".
+func AlternativeID(rubricID string, n int) string { return fmt.Sprintf("%s-ref-%d", rubricID, n) }
+
+// SetSource grades each question with the rubric whose id is the question id, or RubricID of it, or
+// with the alternatives AlternativeID(RubricID(id), 1), (…, 2), … that a draft of several reference
+// answers saves.
 func SetSource(g *grader.Grader) Source {
-	return func(q QuestionRows) (*grader.Compiled, error) {
+	return func(q QuestionRows) ([]*grader.Compiled, error) {
 		if c, ok := g.Rubric(q.ID); ok {
-			return c, nil
+			return []*grader.Compiled{c}, nil
 		}
-		if c, ok := g.Rubric(RubricID(q.ID)); ok {
-			return c, nil
+		id := RubricID(q.ID)
+		if c, ok := g.Rubric(id); ok {
+			return []*grader.Compiled{c}, nil
 		}
-		return nil, fmt.Errorf("no rubric with id %q", RubricID(q.ID))
+		var cs []*grader.Compiled
+		for n := 1; ; n++ {
+			c, ok := g.Rubric(AlternativeID(id, n))
+			if !ok {
+				break
+			}
+			cs = append(cs, c)
+		}
+		if len(cs) == 0 {
+			return nil, fmt.Errorf("no rubric with id %q", id)
+		}
+		return cs, nil
 	}
 }
 
-// DraftSource drafts each question's rubric from its reference answers (every distinct one in its
-// rows) and question text. save, when not nil, receives each draft's YAML.
+// DraftSource drafts each question's rubric from its reference answer and question text. A question
+// with several distinct reference answers gets one rubric per reference answer (AlternativeID), since
+// each is a complete correct answer in its own words: merged into one rubric, an answer that says all
+// one of them says would still miss the others' words. save, when not nil, receives each draft's YAML.
 func DraftSource(save func(id string, yaml []byte) error) Source {
-	return func(q QuestionRows) (*grader.Compiled, error) {
-		opts := draft.Options{ID: RubricID(q.ID), Source: "reference answer of question " + q.ID}
+	return func(q QuestionRows) ([]*grader.Compiled, error) {
+		var refs []string
+		question := ""
 		seen := map[string]bool{}
 		for _, r := range q.Rows {
-			if opts.Question == "" {
-				opts.Question = strings.TrimSpace(r.Question)
+			if question == "" {
+				question = strings.TrimSpace(r.Question)
 			}
-			ref := strings.TrimSpace(r.Reference)
-			if ref != "" && !seen[ref] {
-				seen[ref] = true
-				opts.Answers = append(opts.Answers, ref)
+			for _, ref := range r.References {
+				if !seen[ref] {
+					seen[ref] = true
+					refs = append(refs, ref)
+				}
 			}
 		}
-		if len(opts.Answers) == 0 {
+		if len(refs) == 0 {
 			return nil, fmt.Errorf("no reference answer to draft a rubric from")
 		}
-		if opts.ID == "" {
-			opts.ID = "draft"
+		id := RubricID(q.ID)
+		if id == "" {
+			id = "draft"
 		}
-		yaml, err := draft.Draft(opts)
-		if err != nil {
-			return nil, err
-		}
-		if save != nil {
-			if err := save(opts.ID, yaml); err != nil {
+		var cs []*grader.Compiled
+		for n, ref := range refs {
+			opts := draft.Options{ID: id, Question: question, Answers: []string{ref}, Source: "reference answer of question " + q.ID}
+			if len(refs) > 1 {
+				opts.ID = AlternativeID(id, n+1)
+				opts.Source = fmt.Sprintf("reference answer %d of %d of question %s", n+1, len(refs), q.ID)
+			}
+			c, err := draftOne(opts, save)
+			if err != nil {
 				return nil, err
 			}
+			cs = append(cs, c)
 		}
-		r, err := rubric.Parse(opts.ID+".yaml", yaml)
-		if err != nil {
+		return cs, nil
+	}
+}
+
+func draftOne(opts draft.Options, save func(id string, yaml []byte) error) (*grader.Compiled, error) {
+	yaml, err := draft.Draft(opts)
+	if err != nil {
+		return nil, err
+	}
+	if save != nil {
+		if err := save(opts.ID, yaml); err != nil {
 			return nil, err
 		}
-		return grader.Compile(r), nil
 	}
+	r, err := rubric.Parse(opts.ID+".yaml", yaml)
+	if err != nil {
+		return nil, err
+	}
+	return grader.Compile(r), nil
 }

@@ -4,6 +4,7 @@
 package grader
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -32,6 +33,7 @@ type pattern struct {
 	exact    bool    // terms are surfaces compared literally
 	affirm   bool    // a concept's affirm phrasing: counts only when not negated
 	phrasing string
+	n        int // the pattern's number in its rubric, to mark it tried
 }
 
 // Compiled is a rubric made ready for grading: phrasings indexed by their first term, so matching cost
@@ -49,6 +51,10 @@ type Compiled struct {
 	nQuestionTerms int
 	// partial holds, by concept, the readings that earn partial credit (nil for concepts without it).
 	partial [][]partialReading
+	// loose holds the patterns of concepts and mistakes that may also match out of order (loose.go);
+	// nPatterns is how many patterns the rubric has in all.
+	loose     []*pattern
+	nPatterns int
 }
 
 // Compile prepares a validated rubric for grading, with the global checks that apply to it.
@@ -136,9 +142,13 @@ func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phras
 	var added []*pattern
 	for _, p := range match {
 		for _, terms := range c.analyzer.Paths(p.Text) {
-			pt := &pattern{kind: kind, idx: idx, group: group, terms: terms, ids: make([]int32, len(terms)), phrasing: p.Text}
+			pt := &pattern{kind: kind, idx: idx, group: group, terms: terms, ids: make([]int32, len(terms)), phrasing: p.Text, n: c.nPatterns}
+			c.nPatterns++
 			for k, t := range terms {
 				pt.ids[k] = c.analyzer.Intern(t)
+			}
+			if (kind == kindConcept || kind == kindMistake) && len(pt.ids) >= 2 && distinct(pt.ids) {
+				c.loose = append(c.loose, pt)
 			}
 			for int(pt.ids[0]) >= len(c.byTerm) {
 				c.byTerm = append(c.byTerm, nil)
@@ -156,9 +166,20 @@ func (c *Compiled) addExact(kind checkKind, idx int, exact []rubric.Phrasing) {
 		if len(terms) == 0 {
 			continue
 		}
-		pt := &pattern{kind: kind, idx: idx, terms: terms, exact: true, phrasing: p.Text}
+		pt := &pattern{kind: kind, idx: idx, terms: terms, exact: true, phrasing: p.Text, n: c.nPatterns}
+		c.nPatterns++
 		c.byExact[terms[0]] = append(c.byExact[terms[0]], pt)
 	}
+}
+
+// distinct reports whether no term occurs twice: a loose match finds each term once.
+func distinct(ids []int32) bool {
+	for i, id := range ids {
+		if slices.Contains(ids[i+1:], id) {
+			return false
+		}
+	}
+	return true
 }
 
 // Grader grades answers against a set of compiled rubrics. Build it once and share it: it is safe for

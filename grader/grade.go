@@ -79,7 +79,7 @@ func (c *Compiled) Grade(in Input) *Result {
 	if in.MinScore > 0 {
 		res.Pass = in.MinScore
 	}
-	ms := c.findMatches(d)
+	ms := c.findLooseMatches(d, c.findMatches(d))
 	defer recycleMatches(ms)
 	sortMatches(ms)
 	resolveOverlaps(ms)
@@ -153,6 +153,9 @@ func deniesAffirm(ms []match, m *match) bool {
 // state in S3"), then lists them in the order they appear.
 func pickEvidence(d *text.Doc, found []match) []Evidence {
 	slices.SortStableFunc(found, func(a, b match) int {
+		if a.loose != b.loose {
+			return cmpBool(a.loose, b.loose) // a match in order explains best
+		}
 		if wa, wb := a.last-a.first, b.last-b.first; wa != wb {
 			return cmp.Compare(wa, wb)
 		}
@@ -164,6 +167,17 @@ func pickEvidence(d *text.Doc, found []match) []Evidence {
 	}
 	slices.SortFunc(list, func(a, b Evidence) int { return cmp.Compare(a.Offset, b.Offset) })
 	return list
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // addMatch is addEvidence for a match, quoting it only when it is kept: most matches of a concept an
@@ -322,11 +336,6 @@ func (c *Compiled) finish(res *Result, failOn rubric.Severity) {
 	} else if r.MinWords > 0 && res.Words < r.MinWords {
 		res.Warnings = append(res.Warnings, Warning{Code: "too-short", Message: fmt.Sprintf("the answer has %d words; at least %d are expected", res.Words, r.MinWords)})
 		capAt(res.Pass-1, fmt.Sprintf("shorter than %d words", r.MinWords))
-	}
-	for _, cr := range res.Concepts {
-		if cr.Required && !cr.Covered {
-			capAt(res.Pass-1, fmt.Sprintf("required concept %q is missing", cr.ID))
-		}
 	}
 	res.Coverage = round2(res.Coverage)
 	penalty := 0.0

@@ -246,9 +246,10 @@ concepts:
   - {id: a, name: A, hint: h, required: true, match: [alpha]}
   - {id: b, name: B, hint: h, weight: 9, match: [beta]}
 `)
+	// A missing required concept costs its share of the weight and no more: no cliff at the pass mark.
 	res := c.Grade(Input{Text: "beta beta beta beta beta beta beta beta beta beta beta"})
-	if res.Score != 59 || len(res.Caps) != 1 {
-		t.Errorf("missing required concept: score %d caps %v, want 59 and one cap", res.Score, res.Caps)
+	if res.Score != 90 || len(res.Caps) != 0 {
+		t.Errorf("missing required concept: score %d caps %v, want 90 (9/10 of 100) and no cap", res.Score, res.Caps)
 	}
 	res = c.Grade(Input{Text: "alpha beta"})
 	if res.Score != 59 || res.Warnings[0].Code != "too-short" {

@@ -1,6 +1,7 @@
 package grader
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/answerlint/answerlint/text"
@@ -14,6 +15,7 @@ type match struct {
 	negBy   int  // negating trigger token, or -1
 	typo    bool // went through a corrected misspelling
 	dropped bool // yielded to a longer overlapping match of the other kind
+	loose   bool // terms found close together but out of order (loose.go)
 }
 
 // findMatches looks up, at every word, the patterns that start with any reading of it and extends each
@@ -36,14 +38,18 @@ func (c *Compiled) findMatches(d *text.Doc) []match {
 }
 
 // sortMatches orders matches by first token and, among those that start at one word, longest first,
-// keeping the order they were found in otherwise. findMatches finds them in order of first token, so an
-// insertion sort only moves matches within the few that start together.
+// keeping the order they were found in otherwise. The in-order matches come sorted by first token and
+// the loose ones after them, so a stable sort has little to move.
 func sortMatches(ms []match) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && before(&ms[j], &ms[j-1]); j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
+	slices.SortStableFunc(ms, func(a, b match) int {
+		switch {
+		case before(&a, &b):
+			return -1
+		case before(&b, &a):
+			return 1
 		}
-	}
+		return 0
+	})
 }
 
 func before(a, b *match) bool {
@@ -182,8 +188,8 @@ func (c *Compiled) extendExact(d *text.Doc, terms []string, pos, last int, sente
 func resolveOverlaps(ms []match) {
 	for i := range ms {
 		a := &ms[i]
-		if a.p.kind != kindConcept {
-			continue
+		if a.p.kind != kindConcept || a.loose {
+			continue // a loose match spans words that are not its own
 		}
 		for j := i + 1; j < len(ms) && ms[j].first <= a.last; j++ {
 			b := &ms[j]

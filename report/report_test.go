@@ -38,14 +38,14 @@ func sampleReport() *Report {
 		File: "answers/terraform unsafe.md", Line: 1, Rubric: "terraform-unsafe-changes", Title: "Unsafe Terraform changes",
 		Score: 72, Band: grader.BandPass, Passed: true, Pass: 60, Words: 10, Coverage: 72, Caps: []grader.Cap{},
 		Concepts: []grader.ConceptResult{
-			{ID: "remote-state", Name: "Remote state with locking", Weight: 1, Covered: true, Points: 72, MaxPoints: 72, Evidence: []grader.Evidence{ev(1, 17, 20, 19, "We")}},
+			{ID: "remote-state", Name: "Remote state with locking", Weight: 1, Covered: true, Points: 72, MaxPoints: 72, Evidence: []grader.Evidence{ev(1, 17, 19, 20, "We")}},
 			{ID: "policy-as-code", Name: "Policy as code", Weight: 1, MaxPoints: 28, Hint: "Name a policy gate (OPA, Sentinel).", Evidence: []grader.Evidence{}},
 		},
 		Mistakes: []grader.MistakeResult{
-			{ID: "no-drift", Message: "Never checks for drift.", Severity: rubric.SeverityInfo, Penalty: 0, Evidence: []grader.Evidence{ev(1, 24, 39, 26, "terraform apply")}},
+			{ID: "no-drift", Message: "Never checks for drift.", Severity: rubric.SeverityInfo, Penalty: 0, Evidence: []grader.Evidence{ev(1, 24, 39, 27, "terraform apply")}},
 		},
 		Suppressed: []grader.Suppressed{{Mistake: grader.MistakeResult{ID: "apply-from-laptop", Message: "Applies from a laptop.", Severity: rubric.SeverityError, Penalty: 25,
-			Evidence: []grader.Evidence{ev(1, 24, 55, 26, "terraform apply from my laptop")}}, Reason: "sandbox account only, 100% of the time", Line: 1, Column: 60}},
+			Evidence: []grader.Evidence{ev(1, 24, 54, 27, "terraform apply from my laptop")}}, Reason: "sandbox account only, 100% of the time", Line: 1, Column: 60}},
 		Rejected: []grader.Rejection{}, Warnings: []grader.Warning{},
 	}
 	fail := &grader.Result{
@@ -53,13 +53,13 @@ func sampleReport() *Report {
 		Score: 20, Band: grader.BandFail, Passed: false, Pass: 60, Words: 6, Coverage: 50, Penalty: 35,
 		Caps: []grader.Cap{{Limit: 59, Reason: `required concept "source-of-truth" is missing`}},
 		Concepts: []grader.ConceptResult{
-			{ID: "operator", Name: "A pull-based controller", Weight: 1, Covered: true, Points: 50, MaxPoints: 50, Evidence: []grader.Evidence{ev(3, 1, 8, 109, "Argo CD")}},
+			{ID: "operator", Name: "A pull-based controller", Weight: 1, Covered: true, Points: 50, MaxPoints: 50, Evidence: []grader.Evidence{ev(3, 1, 8, 93, "Argo CD")}},
 			{ID: "source-of-truth", Name: "Git as the source of truth", Weight: 1, Required: true, MaxPoints: 50, Hint: "Say Git holds | the desired state.", Evidence: []grader.Evidence{}},
 		},
 		Mistakes: []grader.MistakeResult{
-			{ID: "manual-kubectl", Message: "Changes clusters by hand: 100% <manual>, risky.", Advice: "Let the controller apply.", Severity: rubric.SeverityError, Penalty: 25, Evidence: []grader.Evidence{ev(3, 9, 14, 117, "syncs")}},
-			{ID: "global/no-observability", Message: "Says nothing about observability.", Severity: rubric.SeverityWarning, Penalty: 10, Evidence: []grader.Evidence{ev(3, 24, 32, 132, "<main>.")}},
-			{ID: "answerlint/bad-suppression", Message: "suppression of manual-kubectl has no reason, so it is ignored", Advice: "Give a reason.", Severity: rubric.SeverityWarning, Evidence: []grader.Evidence{ev(4, 1, 43, 140, "<!-- answerlint-disable manual-kubectl -->")}},
+			{ID: "manual-kubectl", Message: "Changes clusters by hand: 100% <manual>, risky.", Advice: "Let the controller apply.", Severity: rubric.SeverityError, Penalty: 25, Evidence: []grader.Evidence{ev(3, 9, 14, 101, "syncs")}},
+			{ID: "global/no-observability", Message: "Says nothing about observability.", Severity: rubric.SeverityWarning, Penalty: 10, Evidence: []grader.Evidence{ev(3, 26, 33, 118, "<main>.")}},
+			{ID: "answerlint/bad-suppression", Message: "suppression of manual-kubectl has no reason, so it is ignored", Advice: "Give a reason.", Severity: rubric.SeverityWarning, Evidence: []grader.Evidence{ev(4, 1, 43, 126, "<!-- answerlint-disable manual-kubectl -->")}},
 		},
 		Rejected:   []grader.Rejection{},
 		Warnings:   []grader.Warning{{Code: "too-short", Message: "the answer has 6 words; at least 40 are expected"}},
@@ -96,6 +96,7 @@ func printers(t *testing.T) map[string]Printer {
 		"rdjson.golden":      RDJSON{},
 		"rdjsonl.golden":     RDJSON{Lines: true},
 		"codeclimate.golden": CodeClimate{PathPrefix: "prep"},
+		"html.golden":        HTML{},
 	}
 }
 
@@ -282,9 +283,10 @@ func TestRDJSONCountsColumnsInBytes(t *testing.T) {
 	}
 	for _, diag := range d.Diagnostics {
 		if diag.Code.Value == "terraform-unsafe-changes/no-drift" {
-			// "terraform apply" is code point 24 but byte 27: the curly quotes take 3 bytes each.
-			if got := diag.Location.Range.Start.Column; got != 27 {
-				t.Errorf("start column %d, want 27", got)
+			// "terraform apply" starts at code point column 24 but byte column 28: 27 bytes precede it,
+			// as the curly quotes take 3 bytes each.
+			if got := diag.Location.Range.Start.Column; got != 28 {
+				t.Errorf("start column %d, want 28", got)
 			}
 			return
 		}

@@ -2,6 +2,8 @@
 // mistakes it must not make and its self-test examples — and loads, validates and embeds rubric files.
 package rubric
 
+import "strings"
+
 // Severity of a mistake.
 type Severity string
 
@@ -181,4 +183,14 @@ func (r *Rubric) HasTag(tag string) bool {
 		}
 	}
 	return false
+}
+
+// HasAllTags reports whether the rubric carries every tag (an empty list: yes).
+func (r *Rubric) HasAllTags(tags []string) bool {
+	for _, t := range tags {
+		if !r.HasTag(strings.TrimSpace(t)) {
+			return false
+		}
+	}
+	return true
 }

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/answerlint/answerlint/internal/suggest"
+	"github.com/answerlint/answerlint/text"
 )
 
 //go:embed pack/*.yaml
@@ -242,7 +242,7 @@ func (s *Set) Closest(id string, n int) []string {
 	}
 	var cands []cand
 	for k := range s.byID {
-		d := suggest.Distance(id, k)
+		d := text.EditDistance(id, k)
 		if strings.Contains(k, id) || strings.Contains(id, k) {
 			d /= 2
 		}

@@ -1,0 +1,206 @@
+package grader
+
+import (
+	"cmp"
+	"slices"
+	"sync"
+
+	"github.com/answerlint/answerlint/text"
+)
+
+// People rarely say a thing in the rubric's word order: "the plan is posted for review" and "we post
+// the plan" say "plan posted"; "the amount the scheduler guarantees" says "guaranteed amount". A loose
+// match is a phrasing whose terms all occur in one sentence, in any order, close together: no more than
+// looseSlack(n) other content words between the first and the last. In-order matches are found first
+// and explain best; a phrasing that matched in order anywhere in the answer is not looked for loosely.
+
+// looseSlack is how many other content words a loose match of a pattern may span: for a concept, one
+// more than the in-order gap (wider windows agreed less with the human grades of testdata/heldout). Both stay
+// within one clause. A mistake costs points, so it is read more strictly: the in-order gap, and no comma
+// between its words (see withinClause).
+func (c *Compiled) looseSlack(p *pattern) int {
+	if p.kind == kindMistake {
+		return c.gap
+	}
+	return c.gap + 1
+}
+
+// withinClause reports whether tokens first..last lie in one clause, and with noComma, with no comma
+// between them either: "spot nodes, the database stays on reserved capacity" does not put the database
+// on spot.
+func withinClause(d *text.Doc, first, last int, noComma bool) bool {
+	for k := first + 1; k <= last; k++ {
+		if d.Tokens[k].Clause != d.Tokens[first].Clause || (noComma && d.Tokens[k].Comma) {
+			return false
+		}
+	}
+	return true
+}
+
+// occurrence is one reading of one or more words with a term ID the rubric knows.
+type occurrence struct {
+	id          int32
+	first, last int32
+	sentence    int32
+	typo        bool
+}
+
+// looseScratch holds what loose matching needs per answer, reused across answers.
+type looseScratch struct {
+	occ     []occurrence
+	content []int32 // content[i]: content words among tokens 0..i-1
+	tried   []bool  // by pattern number: matched in order, or tried
+}
+
+var looseScratches = sync.Pool{New: func() any { return new(looseScratch) }}
+
+// findLooseMatches appends the loose matches of every phrasing of two or more terms that matched
+// nowhere in order. ms holds the in-order matches found so far.
+func (c *Compiled) findLooseMatches(d *text.Doc, ms []match) []match {
+	if len(c.loose) == 0 || len(d.Tokens) == 0 {
+		return ms
+	}
+	sc := looseScratches.Get().(*looseScratch)
+	defer looseScratches.Put(sc)
+	sc.tried = resize(sc.tried, c.nPatterns)
+	clear(sc.tried)
+	for _, m := range ms {
+		sc.tried[m.p.n] = true
+	}
+	prepared := false
+	for _, p := range c.loose {
+		if sc.tried[p.n] || !hasAll(d, p.ids) {
+			continue
+		}
+		if !prepared {
+			sc.prepare(d)
+			prepared = true
+		}
+		sc.tried[p.n] = true
+		ms = c.looseMatches(d, sc, p, ms)
+	}
+	return ms
+}
+
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// prepare indexes the answer's readings by term and counts its content words.
+func (sc *looseScratch) prepare(d *text.Doc) {
+	sc.occ = sc.occ[:0]
+	sc.content = resize(sc.content, len(d.Tokens)+1)
+	n := int32(0)
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		sc.content[i] = n
+		if !t.Stop && !t.Joined {
+			n++
+		}
+		if t.ID > 0 && !t.Stop {
+			sc.occ = append(sc.occ, occurrence{id: t.ID, first: int32(i), last: int32(i), sentence: t.Sentence})
+		}
+		for _, alt := range d.AltsAt(i) {
+			if alt.ID > 0 {
+				sc.occ = append(sc.occ, occurrence{id: alt.ID, first: int32(i), last: int32(i) + alt.Span - 1, sentence: t.Sentence, typo: alt.Kind == text.AltTypo})
+			}
+		}
+	}
+	sc.content[len(d.Tokens)] = n
+	slices.SortFunc(sc.occ, func(a, b occurrence) int {
+		if a.id != b.id {
+			return cmp.Compare(a.id, b.id)
+		}
+		return cmp.Compare(a.first, b.first)
+	})
+}
+
+// of returns the occurrences of a term, in text order.
+func (sc *looseScratch) of(id int32) []occurrence {
+	lo, _ := slices.BinarySearchFunc(sc.occ, id, func(o occurrence, id int32) int { return cmp.Compare(o.id, id) })
+	hi := lo
+	for hi < len(sc.occ) && sc.occ[hi].id == id {
+		hi++
+	}
+	return sc.occ[lo:hi]
+}
+
+// looseMatches appends, for each sentence where every term of p occurs, the tightest window around an
+// occurrence of p's first term that holds the others, if it is close enough.
+func (c *Compiled) looseMatches(d *text.Doc, sc *looseScratch, p *pattern, ms []match) []match {
+	slack := int32(c.looseSlack(p))
+	lastSentence := int32(-1)
+	var best match
+	bestWidth := int32(-1)
+	flush := func() {
+		if bestWidth >= 0 {
+			best.negBy = d.Negation(best.first, best.last, p.has)
+			ms = append(ms, best)
+		}
+		bestWidth = -1
+	}
+	for _, o := range sc.of(p.ids[0]) {
+		if o.sentence != lastSentence {
+			flush()
+			lastSentence = o.sentence
+		}
+		lo, hi, typo, ok := o.first, o.last, o.typo, true
+		for _, id := range p.ids[1:] {
+			near, found := nearest(sc.of(id), o)
+			if !found {
+				ok = false
+				break
+			}
+			lo, hi, typo = min(lo, near.first), max(hi, near.last), typo || near.typo
+		}
+		if !ok {
+			continue
+		}
+		width := sc.content[hi+1] - sc.content[lo]
+		if width-int32(len(p.ids)) > slack || !withinClause(d, int(lo), int(hi), p.kind == kindMistake) {
+			continue
+		}
+		if bestWidth < 0 || width < bestWidth {
+			best = match{p: p, first: int(lo), last: int(hi), typo: typo, loose: true}
+			bestWidth = width
+		}
+	}
+	flush()
+	return ms
+}
+
+// nearest returns the occurrence in o's sentence closest to o that does not overlap it. list is in text
+// order, so only the occurrences on either side of o within its sentence are looked at.
+func nearest(list []occurrence, o occurrence) (occurrence, bool) {
+	at, _ := slices.BinarySearchFunc(list, o.first, func(x occurrence, first int32) int { return cmp.Compare(x.first, first) })
+	var best occurrence
+	bestDist, found := int32(0), false
+	consider := func(x occurrence) {
+		if x.first <= o.last && o.first <= x.last {
+			return
+		}
+		dist := x.first - o.first
+		if dist < 0 {
+			dist = -dist
+		}
+		if !found || dist < bestDist {
+			best, bestDist, found = x, dist, true
+		}
+	}
+	for k := at; k < len(list) && list[k].sentence == o.sentence; k++ {
+		consider(list[k])
+		if found && list[k].first > o.last {
+			break
+		}
+	}
+	for k := at - 1; k >= 0 && list[k].sentence == o.sentence; k-- {
+		if x := list[k]; !(x.first <= o.last && o.first <= x.last) {
+			consider(x)
+			break
+		}
+	}
+	return best, found
+}
