@@ -13,17 +13,18 @@ import (
 // layers is the import ladder, from the ground floor up: a package may import only packages on lower
 // rungs. internal/ packages are helpers any rung may use.
 var layers = map[string]int{
-	"text":   0, // tokenising, stemming, negation, the only place that counts lines and columns
-	"rubric": 1, // the rubric format, loading, validation, the built-in pack
-	"answer": 2, // answer files: front matter, sections, suppressions (parsing only)
-	"grader": 3, // compile a rubric, grade one answer into a Result
-	"report": 4, // printers, one per format
-	"draft":  4, // rubric drafting
-	"eval":   5, // agreement with human grades
-	"run":    5, // grading documents and runs: sources, rubric choice, policy, summaries
-	"config": 6, // the configuration file's schema
-	"cmd":    7, // cobra and viper wiring
-	"":       8, // main
+	"text":     0, // tokenising, stemming, negation, the only place that counts lines and columns
+	"rubric":   1, // the rubric format, loading, validation, the built-in pack
+	"answer":   2, // answer files: front matter, sections, suppressions (parsing only)
+	"grader":   3, // compile a rubric, grade one answer into a Result
+	"report":   4, // printers, one per format
+	"draft":    4, // rubric drafting
+	"eval":     5, // agreement with human grades
+	"run":      5, // grading documents and runs: sources, rubric choice, policy, summaries
+	"config":   6, // the configuration file's schema
+	"practice": 7, // practice sessions for candidates: choosing questions, the history
+	"cmd":      8, // cobra and viper wiring
+	"":         9, // main
 }
 
 const module = "github.com/answerlint/answerlint"
