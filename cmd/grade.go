@@ -238,11 +238,11 @@ func firstEnv(names ...string) string {
 }
 
 func (o *gradeOptions) run(ctx context.Context, args []string) error {
-	paths, err := o.inputPaths(args)
+	paths, listed, err := o.inputPaths(args)
 	if err != nil {
 		return err
 	}
-	if paths == nil {
+	if o.filesFrom != "" && len(paths)+len(listed) == 0 {
 		fmt.Fprintf(o.errOut, "answerlint: --files-from %s lists no paths: nothing to grade\n", o.filesFrom)
 		return nil
 	}
@@ -250,8 +250,18 @@ func (o *gradeOptions) run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	src := run.FileSource{Dir: o.cwd, Paths: paths, Stdin: o.in, ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
+	src := run.FileSource{Dir: o.cwd, Paths: paths, Listed: listed, Stdin: o.in, ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
 	found := g.Find(src)
+	for _, n := range found.Notes {
+		fmt.Fprintf(o.errOut, "answerlint: %s\n", n)
+	}
+	if err := reportOverInput(o.outputs, o.cwd, found.Files); err != nil {
+		return err
+	}
+	if len(paths) == 0 && len(found.Files) == 0 && len(found.Errors) == 0 {
+		fmt.Fprintf(o.errOut, "answerlint: --files-from %s lists no answer files: nothing to grade\n", o.filesFrom)
+		return nil
+	}
 	bar := newProgress(o.errOut, len(found.Files))
 	batch, err := g.RunFiles(ctx, src, found, run.RunOptions{KeepText: needsSources(o.outputs), Graded: bar.step})
 	bar.finish()
@@ -281,31 +291,51 @@ func (o *gradeOptions) newRunGrader() (*run.Grader, error) {
 	return g, nil
 }
 
+// reportOverInput refuses a report written over one of the answers being graded, which would lose the
+// answer: --format json=answer.md is a slip of the keyboard, never what is meant.
+func reportOverInput(outs []output, cwd string, files []run.File) error {
+	inputs := map[string]string{}
+	for _, f := range files {
+		if f.Path != "" {
+			inputs[run.Resolved(f.Path)] = f.Name
+		}
+	}
+	for _, o := range outs {
+		if o.path == "" {
+			continue
+		}
+		p := o.path
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(cwd, p)
+		}
+		if name, ok := inputs[run.Resolved(filepath.Clean(p))]; ok {
+			return usagef("--format %s=%s would write the report over %s, an answer being graded; choose another path", o.format, o.path, name)
+		}
+	}
+	return nil
+}
+
 // inputPaths joins the arguments and --files-from; with neither, the configuration's paths or ".".
-func (o *gradeOptions) inputPaths(args []string) ([]string, error) {
-	paths := append([]string(nil), args...)
+func (o *gradeOptions) inputPaths(args []string) (paths, listed []string, err error) {
+	paths = append([]string(nil), args...)
 	if o.filesFrom != "" {
 		r := o.in
 		if o.filesFrom != "-" {
 			f, err := os.Open(o.filesFrom)
 			if err != nil {
-				return nil, withCode(ExitError, fmt.Errorf("--files-from %s: %s", o.filesFrom, oserr.Describe(err)))
+				return nil, nil, withCode(ExitError, fmt.Errorf("--files-from %s: %s", o.filesFrom, oserr.Describe(err)))
 			}
 			defer f.Close()
 			r = f
 		} else if hasArg(args, "-") {
-			return nil, usagef("--files-from - and the path - both read standard input")
+			return nil, nil, usagef("--files-from - and the path - both read standard input")
 		}
-		listed, err := run.ReadPathList(r)
-		if err != nil {
-			return nil, withCode(ExitError, fmt.Errorf("--files-from: %v", err))
+		if listed, err = run.ReadPathList(r); err != nil {
+			return nil, nil, withCode(ExitError, fmt.Errorf("--files-from: %v", err))
 		}
-		paths = append(paths, listed...)
-		if len(paths) == 0 {
-			return nil, nil // an empty list: nothing to grade, which is not an error
-		}
+		return paths, listed, nil
 	}
-	if len(paths) == 0 && o.filesFrom == "" {
+	if len(paths) == 0 {
 		paths = o.v.GetStringSlice("paths")
 		base := o.configDir(o.cwd)
 		for i, p := range paths {
@@ -317,7 +347,7 @@ func (o *gradeOptions) inputPaths(args []string) ([]string, error) {
 			paths = []string{"."}
 		}
 	}
-	return paths, nil
+	return paths, nil, nil
 }
 
 func hasArg(args []string, a string) bool {

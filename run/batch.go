@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 
 	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/grader"
@@ -18,26 +19,34 @@ import (
 type FileSource struct {
 	Dir   string // the working directory, absolute with symbolic links resolved (see Resolved)
 	Paths []string
-	Stdin io.Reader
+	// Listed are paths from a list (--files-from): unlike Paths, a listed file is graded only when it
+	// passes the filters a directory walk applies, and one that does not exist is skipped.
+	Listed []string
+	Stdin  io.Reader
 	// ChangedSince, a Git revision, limits the run to the answers changed since it and those whose
 	// rubric file changed; ConfigFile, when it changed too, lifts that limit.
 	ChangedSince string
 	ConfigFile   string
 }
 
-// Found is the answer files a source names, and the paths that could not be read.
+// Found is the answer files a source names, the paths that could not be read, and notes on what was
+// skipped.
 type Found struct {
 	Files  []File
 	Errors []report.FileError
+	Notes  []string
 }
 
 // Find expands a source's paths into answer files, in name order: a directory or glob yields the files
 // with an answer extension that are neither excluded nor ignored by Git; a file named outright is graded
-// whatever its extension, unless excluded.
+// whatever its extension, unless excluded; a listed file only when a walk would have found it.
+// Symbolic links are followed, with loops reported.
 func (g *Grader) Find(src FileSource) Found {
 	ff := &fileFinder{cwd: src.Dir, extensions: g.cfg.extensions(), exclude: g.exclude, ignores: map[string]*gitignore{}, seen: map[string]bool{}}
 	ff.find(src.Paths)
-	return Found{Files: ff.files, Errors: ff.errs}
+	ff.listed(src.Listed)
+	sort.SliceStable(ff.files, func(i, j int) bool { return ff.files[i].Name < ff.files[j].Name })
+	return Found{Files: ff.files, Errors: ff.errs, Notes: ff.notes}
 }
 
 // Batch is what a run over files produced.
