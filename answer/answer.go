@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf16"
@@ -13,6 +14,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/answerlint/answerlint/internal/suggest"
 	"github.com/answerlint/answerlint/text"
 )
 
@@ -21,6 +23,7 @@ type Document struct {
 	Name         string
 	Text         string
 	Rubric       string    // from front matter `rubric:`
+	RubricLine   int       // the line of front matter `rubric:`, 0 without one
 	Sections     []Section // the answers in the file; at least one unless the file is empty
 	Suppressions []Suppression
 	Warnings     []string
@@ -28,7 +31,8 @@ type Document struct {
 
 // Section is one answer within a document: a byte range of Text and the rubric it names, if any.
 type Section struct {
-	Rubric string
+	Rubric     string
+	RubricLine int // where the rubric is named (front matter or marker comment), 0 when it is not
 	Start  int
 	End    int
 	Line   int // line of the first byte, 1-based
@@ -123,27 +127,35 @@ func Parse(name, src string) (*Document, error) {
 		return nil, err
 	} else if ok {
 		body = end
+		if err := checkFrontMatterKeys(name, src[:end], lines, fm); err != nil {
+			return nil, err
+		}
 		if v, ok := fm["rubric"]; ok {
+			line := keyLine(src[:end], lines, "rubric")
 			s, isStr := v.(string)
 			if !isStr || strings.TrimSpace(s) == "" {
-				return nil, &Error{File: name, Line: 2, Msg: "front matter: rubric must be a rubric id"}
+				return nil, &Error{File: name, Line: line, Msg: "front matter: rubric must be a rubric id"}
 			}
 			doc.Rubric = strings.TrimSpace(s)
+			doc.RubricLine = line
 		}
+	}
+	if err := checkComments(name, src, lines); err != nil {
+		return nil, err
 	}
 	markers := markerRe.FindAllStringSubmatchIndex(src[body:], -1)
 	// Text before the first marker is an answer only when the front matter names its rubric; otherwise
 	// it is a title or introduction.
-	start, rub := body, doc.Rubric
+	start, rub, rubLine := body, doc.Rubric, doc.RubricLine
 	for _, m := range markers {
 		mStart, mEnd := body+m[0], body+m[1]
 		if start > body || (rub != "" && hasWords(src[start:mStart])) {
-			doc.Sections = append(doc.Sections, Section{Rubric: rub, Start: start, End: mStart, Line: lineOf(lines, start)})
+			doc.Sections = append(doc.Sections, Section{Rubric: rub, RubricLine: rubLine, Start: start, End: mStart, Line: lineOf(lines, start)})
 		}
-		rub = src[body+m[2] : body+m[3]]
+		rub, rubLine = src[body+m[2]:body+m[3]], lineOf(lines, mStart)
 		start = mEnd
 	}
-	doc.Sections = append(doc.Sections, Section{Rubric: rub, Start: start, End: len(src), Line: lineOf(lines, start)})
+	doc.Sections = append(doc.Sections, Section{Rubric: rub, RubricLine: rubLine, Start: start, End: len(src), Line: lineOf(lines, start)})
 	for _, m := range suppressionRe.FindAllStringSubmatchIndex(src, -1) {
 		fields := strings.Fields(src[m[2]:m[3]])
 		pos := text.PosIn(src, lines, m[0])
@@ -182,6 +194,64 @@ func hasWords(s string) bool {
 var commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
 
 func markerStrip(s string) string { return commentRe.ReplaceAllString(s, "") }
+
+// frontMatterKeys are the keys answerlint reads from an answer's front matter. Other keys belong to
+// other tools (a static site's title: or date:) and are left alone, unless one is a near miss of
+// these.
+var frontMatterKeys = []string{"rubric"}
+
+// checkFrontMatterKeys refuses a front matter key that is a misspelling of one answerlint reads
+// (rubirc:), at its line: ignored, it would leave the answer without its rubric and the user with a
+// message about something else.
+func checkFrontMatterKeys(name, fm string, lines []int, keys map[string]any) error {
+	var names []string
+	for k := range keys {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if slices.Contains(frontMatterKeys, k) {
+			continue
+		}
+		if near := suggest.Near(k, frontMatterKeys); len(near) > 0 {
+			return &Error{File: name, Line: keyLine(fm, lines, k), Msg: fmt.Sprintf("front matter: unknown key %q%s", k, suggest.DidYouMean(k, frontMatterKeys))}
+		}
+	}
+	return nil
+}
+
+// keyLine is the line of a top-level key in front matter, or 2 (its first line) when not found.
+func keyLine(fm string, lines []int, key string) int {
+	re := regexp.MustCompile(`(?m)^["']?` + regexp.QuoteMeta(key) + `["']?\s*:`)
+	if loc := re.FindStringIndex(fm); loc != nil {
+		return lineOf(lines, loc[0])
+	}
+	return 2
+}
+
+// answerlintComment finds comments meant for answerlint: a word after "answerlint" written as
+// key=value (a section marker), or a directive "answerlint-<word>" (a suppression).
+var (
+	markerKeyRe = regexp.MustCompile(`<!--\s*answerlint\s+([A-Za-z_][\w-]*)\s*=`)
+	directiveRe = regexp.MustCompile(`<!--\s*(answerlint-[\w-]+)`)
+)
+
+// checkComments refuses a marker or suppression comment with a misspelt key or directive
+// (<!-- answerlint rubirc=gitops -->, <!-- answerlint-disabel ... -->), which would otherwise be
+// ignored without a word.
+func checkComments(name, src string, lines []int) error {
+	for _, m := range markerKeyRe.FindAllStringSubmatchIndex(src, -1) {
+		if key := src[m[2]:m[3]]; key != "rubric" {
+			return &Error{File: name, Line: lineOf(lines, m[0]), Msg: fmt.Sprintf("unknown key %q in an answerlint comment%s (a section starts with <!-- answerlint rubric=<id> -->)", key, suggest.DidYouMean(key, []string{"rubric"}))}
+		}
+	}
+	for _, m := range directiveRe.FindAllStringSubmatchIndex(src, -1) {
+		if d := src[m[2]:m[3]]; d != "answerlint-disable" {
+			return &Error{File: name, Line: lineOf(lines, m[0]), Msg: fmt.Sprintf("unknown comment %q%s (a suppression is <!-- answerlint-disable <mistake-id> reason -->)", d, suggest.DidYouMean(d, []string{"answerlint-disable"}))}
+		}
+	}
+	return nil
+}
 
 // frontMatter reads a leading YAML block between "---" lines; lines are the text's line starts.
 func frontMatter(name, src string, lines []int) (map[string]any, int, bool, error) {

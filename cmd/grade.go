@@ -62,7 +62,8 @@ yet (a blank or untouched template) is "to do": listed and counted, but it fails
   answerlint grade answers/ --format text --format junit=out/junit.xml --format sarif=out/answers.sarif
   answerlint grade --changed-since origin/main --format github
   git diff --name-only main | answerlint grade --files-from -
-  cat answer.txt | answerlint grade - --rubric gitops`,
+  cat answer.txt | answerlint grade - --rubric gitops
+  answerlint grade --stdin-filename answers/gitops.md < buffer.md   # from an editor`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.configure(cmd); err != nil {
 				return err
@@ -84,6 +85,7 @@ yet (a blank or untouched template) is "to do": listed and counted, but it fails
 	f.Int64("max-file-size", run.DefaultMaxFileSize, "largest answer file graded, in `bytes`")
 	f.StringSlice("exclude", nil, "skip paths matching this `glob` (repeatable; adds to the configuration's exclude:)")
 	f.String("files-from", "", "also grade the paths listed in this `file`, one a line (- for standard input)")
+	f.String("stdin-filename", "", "standard input stands for this `file`: its name in reports and for choosing the rubric")
 	f.String("changed-since", "", "grade only answers changed since this git `revision`, or whose rubric changed")
 	f.Bool("jsonl", false, jsonlFlagUsage)
 	return cmd
@@ -250,12 +252,24 @@ func (o *gradeOptions) run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	src := run.FileSource{Dir: o.cwd, Paths: paths, Listed: listed, Stdin: o.in, ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
+	stdinName := o.v.GetString("stdin_filename")
+	if stdinName != "" && len(args) == 0 && o.filesFrom == "" {
+		paths = []string{"-"} // an editor piping its buffer: the buffer is the only input
+	}
+	src := run.FileSource{Dir: o.cwd, Paths: paths, Listed: listed, Stdin: o.in, StdinName: stdinName,
+		ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
 	found := g.Find(src)
 	for _, n := range found.Notes {
 		fmt.Fprintf(o.errOut, "answerlint: %s\n", n)
 	}
-	if err := reportOverInput(o.outputs, o.cwd, found.Files); err != nil {
+	files := found.Files
+	if name := o.v.GetString("stdin_filename"); name != "" {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(o.cwd, name)
+		}
+		files = append(files[:len(files):len(files)], run.File{Name: o.v.GetString("stdin_filename"), Path: name})
+	}
+	if err := reportOverInput(o.outputs, o.cwd, files); err != nil {
 		return err
 	}
 	if len(paths) == 0 && len(found.Files) == 0 && len(found.Errors) == 0 {

@@ -71,7 +71,9 @@ func (t Text) Print(w io.Writer, r *Report) error {
 	// Input errors go to stderr, where the command prints them; only the summary counts them here.
 	if len(r.Results)+len(r.Errors) > 0 {
 		s := r.Summarize()
-		b.WriteString("\n")
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
 		t.line(&b, "", "  ", s.Line())
 	}
 	_, err := io.WriteString(w, b.String())

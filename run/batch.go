@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/answerlint/answerlint/answer"
@@ -23,6 +24,9 @@ type FileSource struct {
 	// passes the filters a directory walk applies, and one that does not exist is skipped.
 	Listed []string
 	Stdin  io.Reader
+	// StdinName is the file standard input stands for (an editor's buffer): its name in reports, and
+	// the path whose name and answers: rules choose the rubric.
+	StdinName string
 	// ChangedSince, a Git revision, limits the run to the answers changed since it and those whose
 	// rubric file changed; ConfigFile, when it changed too, lifts that limit.
 	ChangedSince string
@@ -88,7 +92,7 @@ func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt 
 		if opt.Graded != nil {
 			defer opt.Graded()
 		}
-		return g.gradeFile(f, src.Stdin, changed)
+		return g.gradeFile(f, src, changed)
 	}
 	err = grader.Stream(ctx, grader.Pool{}, next, work, func(out *Outcome) error {
 		b.Report.Errors = append(b.Report.Errors, out.Errors...)
@@ -142,7 +146,7 @@ func (g *Grader) changes(ctx context.Context, src FileSource, b *Batch) (*change
 }
 
 // gradeFile reads and grades one file; with a change set, only the answers it says to.
-func (g *Grader) gradeFile(f File, stdin io.Reader, cs *changeSet) *Outcome {
+func (g *Grader) gradeFile(f File, src FileSource, cs *changeSet) *Outcome {
 	fileChanged := cs == nil || (f.Path != "" && cs.files[Resolved(f.Path)])
 	if !fileChanged && len(cs.rubrics) == 0 {
 		return &Outcome{}
@@ -151,14 +155,20 @@ func (g *Grader) gradeFile(f File, stdin io.Reader, cs *changeSet) *Outcome {
 	if !fileChanged {
 		keep = func(c *grader.Compiled) bool { return c != nil && cs.rubrics[c.Rubric.File] }
 	}
-	name := f.Name
-	if f.Path == "" {
+	name, path := f.Name, f.Path
+	switch {
+	case f.Path == "" && src.StdinName != "":
+		name, path = displayName(src.StdinName), src.StdinName
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(src.Dir, path)
+		}
+	case f.Path == "":
 		name = "<stdin>"
 	}
-	data, err := g.readFile(f, stdin)
+	data, err := g.readFile(f, src.Stdin)
 	var out *Outcome
 	if err == nil {
-		out, err = g.gradeDocument(name, f.Path, data, keep)
+		out, err = g.gradeDocument(name, path, data, keep)
 	}
 	if err != nil {
 		if !fileChanged {

@@ -194,7 +194,11 @@ func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Co
 		c, err := g.pick(doc, sec, rule.rubric)
 		if err != nil {
 			if keep == nil || keep(nil) {
-				out.Errors = append(out.Errors, report.FileError{File: doc.Name, Line: sec.Line, Message: err.Error()})
+				line := sec.Line
+				if sec.RubricLine > 0 { // an unknown id: point at where it is written
+					line = sec.RubricLine
+				}
+				out.Errors = append(out.Errors, report.FileError{File: doc.Name, Line: line, Message: err.Error()})
 			}
 			continue
 		}
@@ -311,7 +315,11 @@ func (g *Grader) pick(doc *answer.Document, sec answer.Section, configured strin
 			return c, nil
 		}
 	}
-	return nil, fmt.Errorf("%w; closest by content: %s", errNoRubric, strings.Join(g.closestByContent(doc.Text, sec.Start, sec.End, 3), ", "))
+	closest := g.closestByContent(doc.Text, sec.Start, sec.End, 3)
+	if len(closest) == 0 {
+		return nil, fmt.Errorf("%w; the answer has no words a rubric covers, so none can be suggested by its content", errNoRubric)
+	}
+	return nil, fmt.Errorf("%w; closest by content: %s", errNoRubric, strings.Join(closest, ", "))
 }
 
 // rubricFromName takes a rubric id from a file name: "gitops.md" or "gitops.v2.md".
@@ -328,7 +336,7 @@ func rubricFromName(name string) string {
 // its result's Passed says.
 func (c *Config) Failed(s report.Summary) bool { return s.Failed > c.MaxFailures }
 
-// closestByContent ranks rubrics by how much of each the text covers.
+// closestByContent ranks the rubrics the text covers something of, by how much.
 func (g *Grader) closestByContent(text string, start, end, n int) []string {
 	type cand struct {
 		id    string
@@ -338,7 +346,9 @@ func (g *Grader) closestByContent(text string, start, end, n int) []string {
 	for _, r := range g.g.Set().All() {
 		c, _ := g.g.Rubric(r.ID)
 		res := c.Grade(grader.Input{Text: text, Start: start, End: end})
-		cands = append(cands, cand{r.ID, res.Coverage})
+		if res.Coverage > 0 { // a rubric the text covers nothing of is no suggestion, only alphabet order
+			cands = append(cands, cand{r.ID, res.Coverage})
+		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
