@@ -33,9 +33,9 @@ type Document struct {
 type Section struct {
 	Rubric     string
 	RubricLine int // where the rubric is named (front matter or marker comment), 0 when it is not
-	Start  int
-	End    int
-	Line   int // line of the first byte, 1-based
+	Start      int
+	End        int
+	Line       int // line of the first byte, 1-based
 }
 
 // Suppression turns a mistake off for one answer, with a reason.
