@@ -21,10 +21,11 @@ var layers = map[string]int{
 	"draft":    4, // rubric drafting
 	"eval":     5, // agreement with human grades
 	"run":      5, // grading documents and runs: sources, rubric choice, policy, summaries
+	"practice": 5, // practice mode: which question next, the history of attempts, progress
 	"config":   6, // the configuration file's schema
-	"practice": 7, // practice sessions for candidates: choosing questions, the history
-	"cmd":      8, // cobra and viper wiring
-	"":         9, // main
+	"tune":     6, // rubrics measured against graded answers, and phrasings proposed from them
+	"cmd":      7, // cobra and viper wiring
+	"":         8, // main
 }
 
 const module = "github.com/answerlint/answerlint"

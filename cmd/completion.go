@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -44,7 +45,7 @@ func formatsOf(c *cobra.Command) []string {
 	case "answerlint rubric show":
 		return rubricShowFormats
 	}
-	return formatNames
+	return report.Formats
 }
 
 // completeFormats completes FORMAT, and FORMAT=PATH with file names after the "=".

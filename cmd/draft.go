@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -19,6 +20,7 @@ type draftOptions struct {
 	title    string
 	question string
 	output   string
+	each     bool
 }
 
 func newRubricDraftCmd(g *globalOptions) *cobra.Command {
@@ -31,6 +33,11 @@ func newRubricDraftCmd(g *globalOptions) *cobra.Command {
 uses count for little; every concept earns partial credit, and the score curve follows human graders.
 Each model answer becomes a self-test example. The YAML passes 'answerlint rubric lint' and is meant to
 be edited: merge concepts, add the phrasings people really use, adjust weights.
+
+Several model answers are merged into one rubric: a good answer covers what they say between them.
+When each is a complete answer in its own words (a best, a good and a minimal one), --each drafts one
+rubric per model answer into the --output directory, with ids ID-ref-1, ID-ref-2, …: 'answerlint eval
+--rubrics' grades an answer against all of them and keeps its best score.
 
 Exit codes: 0 drafted; 2 usage or input error.`,
 		Example: `  answerlint rubric draft --from model.md --question "What is a stack?" --id stack > stack.yaml
@@ -45,7 +52,8 @@ Exit codes: 0 drafted; 2 usage or input error.`,
 	f.StringVar(&o.id, "id", "", "rubric `id` (default: from the question)")
 	f.StringVar(&o.title, "title", "", "rubric `title` (default: the question)")
 	f.StringVar(&o.question, "question", "", "the question `text`; its words count for little in answers")
-	f.StringVarP(&o.output, "output", "o", "", "write the rubric to this `file` instead of standard output")
+	f.StringVarP(&o.output, "output", "o", "", "write the rubric to this `file` instead of standard output (with --each, a directory)")
+	f.BoolVar(&o.each, "each", false, "draft one rubric per model answer, as alternatives, into the --output directory")
 	_ = cmd.MarkFlagRequired("from")
 	return cmd
 }
@@ -65,7 +73,11 @@ func (o *draftOptions) run() error {
 		}
 		answers = append(answers, string(b))
 	}
-	yaml, err := draft.Draft(draft.Options{ID: o.id, Title: o.title, Question: o.question, Answers: answers})
+	opts := draft.Options{ID: o.id, Title: o.title, Question: o.question, Answers: answers}
+	if o.each {
+		return o.runEach(opts)
+	}
+	yaml, err := draft.Draft(opts)
 	if err != nil {
 		return withCode(ExitError, err)
 	}
@@ -77,4 +89,27 @@ func (o *draftOptions) run() error {
 	}
 	_, err = o.out.Write(yaml)
 	return err
+}
+
+// runEach writes one draft per model answer into the output directory.
+func (o *draftOptions) runEach(opts draft.Options) error {
+	if o.output == "" || o.id == "" {
+		return usagef("--each needs --output DIR and --id")
+	}
+	if err := os.MkdirAll(o.output, 0o755); err != nil {
+		return withCode(ExitError, fmt.Errorf("%s: %s", o.output, oserr.Describe(err)))
+	}
+	for n, a := range opts.Answers {
+		one := opts
+		one.ID, one.Answers = draft.AlternativeID(opts.ID, n+1), []string{a}
+		yaml, err := draft.Draft(one)
+		if err != nil {
+			return withCode(ExitError, fmt.Errorf("%s: %w", o.from[n], err))
+		}
+		path := filepath.Join(o.output, one.ID+".yaml")
+		if err := os.WriteFile(path, yaml, 0o644); err != nil {
+			return withCode(ExitError, fmt.Errorf("%s: %s", path, oserr.Describe(err)))
+		}
+	}
+	return nil
 }

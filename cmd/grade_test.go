@@ -3,7 +3,9 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -71,23 +73,33 @@ func TestInterruptedRunWritesNoReport(t *testing.T) {
 	}
 }
 
-func TestParseOutputs(t *testing.T) {
-	outs, err := parseOutputs([]string{"text", " JSON = out/r.json ", "sarif=a.sarif"})
+// TestStreamedJSONReportIsTheWholeOne: a run whose only reports are JSON files streams them result by
+// result; the file is byte for byte the one written whole when another report keeps the results.
+func TestStreamedJSONReportIsTheWholeOne(t *testing.T) {
+	files := map[string]string{"answers/gitops.md": strongAnswer, "answers/weak/gitops.md": weakAnswer, "answers/notes.md": "No rubric here.\n"}
+	for i := range 30 {
+		files[fmt.Sprintf("answers/more/%02d/gitops.md", i)] = strings.Repeat(weakAnswer, i%4+1)
+	}
+	testfs.InDir(t, files)
+	var out, errOut bytes.Buffer
+	if code := Main([]string{"grade", "answers", "--format", "json=streamed.json"}, strings.NewReader(""), &out, &errOut); code != ExitError {
+		t.Fatalf("exit %d, want %d (an answer has no rubric): %s", code, ExitError, errOut.String())
+	}
+	if code := Main([]string{"grade", "answers", "--format", "json=whole.json", "--format", "line=report.txt"}, strings.NewReader(""), &out, &errOut); code != ExitError {
+		t.Fatalf("exit %d, want %d: %s", code, ExitError, errOut.String())
+	}
+	streamed, err := os.ReadFile("streamed.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []output{{"text", ""}, {"json", "out/r.json"}, {"sarif", "a.sarif"}}
-	if len(outs) != len(want) {
-		t.Fatalf("got %v, want %v", outs, want)
+	whole, err := os.ReadFile("whole.json")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for i := range want {
-		if outs[i] != want[i] {
-			t.Errorf("output %d: %v, want %v", i, outs[i], want[i])
-		}
+	if !bytes.Equal(streamed, whole) || !bytes.Contains(whole, []byte(`"graded": 32`)) {
+		t.Errorf("the streamed report differs from the whole one:\n%s\n---\n%s", streamed, whole)
 	}
-	for _, bad := range [][]string{{"pdf"}, {"json=a", "sarif=./a"}} {
-		if _, err := parseOutputs(bad); err == nil {
-			t.Errorf("%v: no error", bad)
-		}
+	if tmp, _ := filepath.Glob(".*.tmp"); len(tmp) > 0 {
+		t.Errorf("temporary files left: %v", tmp)
 	}
 }

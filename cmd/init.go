@@ -12,6 +12,7 @@ import (
 
 	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -93,7 +94,7 @@ func (o *initOptions) run() error {
 			}
 			verb = "replaced"
 		}
-		if err := writeAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, f.text); return err }); err != nil {
+		if err := report.WriteAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, f.text); return err }); err != nil {
 			return withCode(ExitError, fmt.Errorf("%s: %s", path, oserr.Describe(err)))
 		}
 		fmt.Fprintf(o.out, "%s %s\n", verb, shown)

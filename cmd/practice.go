@@ -97,11 +97,11 @@ func (o *practiceOptions) run(cmd *cobra.Command) error {
 		return err
 	}
 	s := &prac.Session{
-		Out: o.out, In: o.in, Color: color, Now: time.Now,
+		Out: o.out, ErrOut: o.errOut, In: o.in, Color: color, Now: time.Now,
 		Limit:   time.Duration(o.minutes * float64(time.Minute)),
 		Rubrics: set.All(), Tags: o.tags, Rubric: o.rubric, HistoryPath: path,
 		Grade: func(r *rubric.Rubric, text string) (*grader.Result, error) {
-			return g.GradeText("answer", r.ID, text)
+			return g.GradeText("your answer", r.ID, text)
 		},
 	}
 	if editor := o.editor(); editor != "" {

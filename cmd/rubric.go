@@ -19,7 +19,8 @@ func newRubricCmd(g *globalOptions) *cobra.Command {
 		Use:   "rubric",
 		Short: "List, show and check rubrics",
 	}
-	cmd.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricLintCmd(g), newRubricDraftCmd(g))
+	cmd.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricLintCmd(g), newRubricDraftCmd(g),
+		newRubricTestCmd(g), newRubricSuggestCmd(g))
 	return cmd
 }
 

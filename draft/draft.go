@@ -287,6 +287,11 @@ func madeOfQuestion(a *text.Analyzer, question string, answers []string) bool {
 	return false
 }
 
+// AlternativeID is the id of the n-th (from 1) of several rubrics drafted one per model answer, as
+// alternatives to one another: "stack-ref-2". Graded against all of them, an answer keeps its best
+// score.
+func AlternativeID(id string, n int) string { return fmt.Sprintf("%s-ref-%d", id, n) }
+
 // synonymsFor picks the thesaurus groups that the model answers use: a group is kept when every word of
 // one of its members occurs in an answer.
 func synonymsFor(a *text.Analyzer, answers []string) []group {

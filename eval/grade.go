@@ -98,13 +98,9 @@ func RubricID(questionID string) string {
 	return b.String()
 }
 
-// AlternativeID is the id of the n-th (from 1) of several alternative rubrics drafted for a question,
-// one per reference answer: "1-1-ref-2".
-func AlternativeID(rubricID string, n int) string { return fmt.Sprintf("%s-ref-%d", rubricID, n) }
-
 // SetSource grades each question with the rubric whose id is the question id, or RubricID of it, or
-// with the alternatives AlternativeID(RubricID(id), 1), (…, 2), … that a draft of several reference
-// answers saves.
+// with the alternatives draft.AlternativeID(RubricID(id), 1), (…, 2), … that drafting several reference
+// answers one by one saves.
 func SetSource(g *grader.Grader) Source {
 	return func(q QuestionRows) ([]*grader.Compiled, error) {
 		if c, ok := g.Rubric(q.ID); ok {
@@ -116,7 +112,7 @@ func SetSource(g *grader.Grader) Source {
 		}
 		var cs []*grader.Compiled
 		for n := 1; ; n++ {
-			c, ok := g.Rubric(AlternativeID(id, n))
+			c, ok := g.Rubric(draft.AlternativeID(id, n))
 			if !ok {
 				break
 			}
@@ -130,7 +126,7 @@ func SetSource(g *grader.Grader) Source {
 }
 
 // DraftSource drafts each question's rubric from its reference answer and question text. A question
-// with several distinct reference answers gets one rubric per reference answer (AlternativeID), since
+// with several distinct reference answers gets one rubric per reference answer (draft.AlternativeID), since
 // each is a complete correct answer in its own words: merged into one rubric, an answer that says all
 // one of them says would still miss the others' words. save, when not nil, receives each draft's YAML.
 func DraftSource(save func(id string, yaml []byte) error) Source {
@@ -160,7 +156,7 @@ func DraftSource(save func(id string, yaml []byte) error) Source {
 		for n, ref := range refs {
 			opts := draft.Options{ID: id, Question: question, Answers: []string{ref}, Source: "reference answer of question " + q.ID}
 			if len(refs) > 1 {
-				opts.ID = AlternativeID(id, n+1)
+				opts.ID = draft.AlternativeID(id, n+1)
 				opts.Source = fmt.Sprintf("reference answer %d of %d of question %s", n+1, len(refs), q.ID)
 			}
 			c, err := draftOne(opts, save)

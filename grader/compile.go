@@ -245,3 +245,9 @@ func isCollapsed(s string) bool {
 	}
 	return true
 }
+
+// Recompile compiles r, an edited copy of c's rubric, with the global checks that apply to c: a rubric
+// author (or a tool proposing phrasings) sees the edit graded exactly as the original was.
+func (c *Compiled) Recompile(r *rubric.Rubric) *Compiled {
+	return Compile(r, c.checks...)
+}

@@ -2,6 +2,8 @@ package grader
 
 import (
 	"fmt"
+	"math"
+	"strings"
 
 	"github.com/answerlint/answerlint/rubric"
 	"github.com/answerlint/answerlint/text"
@@ -33,6 +35,9 @@ func measureForm(d *text.Doc, ms []match) formStats {
 		for ; next < len(ms) && ms[next].first <= i; next++ {
 			coveredTo = max(coveredTo, ms[next].last)
 		}
+		if isItemNumber(d, i) {
+			continue // "1." numbers a list item; it is not a word of the answer
+		}
 		s.words++
 		if !t.Stop {
 			content++
@@ -46,7 +51,8 @@ func measureForm(d *text.Doc, ms []match) formStats {
 		if t.Connective() {
 			s.connectives++
 		}
-		if i == 0 || t.Clause != d.Tokens[i-1].Clause || t.Comma || t.Surface == "and" || t.Surface == "or" {
+		if i == 0 || t.Clause != d.Tokens[i-1].Clause || t.Comma || t.Surface == "and" || t.Surface == "or" ||
+			separated(d.Src[d.Tokens[i-1].End:t.Start]) {
 			s.items++
 		}
 	}
@@ -59,6 +65,29 @@ func measureForm(d *text.Doc, ms []match) formStats {
 	return s
 }
 
+// isItemNumber reports whether token i is the number of a numbered list item: digits first on their
+// line, followed by "." or ")".
+func isItemNumber(d *text.Doc, i int) bool {
+	t := &d.Tokens[i]
+	if t.End >= len(d.Src) || (d.Src[t.End] != '.' && d.Src[t.End] != ')') {
+		return false
+	}
+	for k := 0; k < len(t.Surface); k++ {
+		if t.Surface[k] < '0' || t.Surface[k] > '9' {
+			return false
+		}
+	}
+	line := strings.LastIndexByte(d.Src[:t.Start], '\n')
+	return strings.TrimSpace(d.Src[line+1:t.Start]) == ""
+}
+
+// separated reports whether the characters between two words part two items of a list, whatever the
+// layout: a line break (one term per line or per bullet), a slash, a pipe (table cells), a semicolon or a
+// comma, or a bullet. A plus is left out: terse notes join two parts of one point with it ("SSO + MFA").
+func separated(between string) bool {
+	return strings.ContainsAny(between, "\n,;/|•")
+}
+
 // isKeywordList tells a bare list of terms from an answer: many short fragments, hardly any function
 // words, hardly a word of reasoning, and almost nothing but the rubric's own terms. Terse bullet points carry
 // details of their own (names, numbers, what was done) that no phrasing lists.
@@ -67,6 +96,16 @@ func (s formStats) isKeywordList() bool {
 		return false
 	}
 	return float64(s.words)/float64(s.items) <= 3 && s.stopRatio < 0.25 && s.matched >= 0.9
+}
+
+// keywordListShare is the share of its score a bare list of the right terms keeps: a reviewer gives such a
+// list a low mark for knowing the words (0-40 on the pass mark's scale), never a near pass.
+const keywordListShare = 0.4
+
+// keywordListLimit caps a keyword list at keywordListShare of the score the same coverage would earn,
+// and below the pass mark in any case.
+func keywordListLimit(score float64, pass int) int {
+	return min(pass-1, int(math.Round(keywordListShare*score)))
 }
 
 // checkForm flags a keyword list and an answer that only restates the question; both cap the score.
@@ -79,7 +118,7 @@ func (c *Compiled) checkForm(d *text.Doc, ms []match, res *Result) {
 			fmt.Sprintf("reads as a list of terms: %d fragments of %.1f words on average, %.0f%% of them the rubric's own terms, with no reasoning",
 				s.items, float64(s.words)/float64(s.items), 100*s.matched),
 			"Explain how the pieces fit and why: a sentence per idea with its reason (because, so that, to avoid).",
-			res.Pass-1)
+			keywordListLimit(curved(res.Coverage, c.Rubric.Curve), res.Pass))
 	}
 	if c.restatesQuestion(d) && !c.addsToQuestion(d, ms) {
 		c.flagForm(d, res, RestatesQuestionID,

@@ -274,7 +274,13 @@ func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 			if m.p.kind != kindMistake || m.p.idx != i || m.dropped {
 				continue
 			}
-			if m.negBy >= 0 {
+			if m.negBy < 0 {
+				// Past practice the answer reports as a problem it fixed is not the candidate's.
+				if by := d.ReportedBy(m.first); by >= 0 {
+					ms[k].negBy = by
+				}
+			}
+			if ms[k].negBy >= 0 {
 				if rejected == nil {
 					rejected = &ms[k]
 				}

@@ -148,6 +148,7 @@ func (c *Compiled) looseMatches(d *text.Doc, sc *looseScratch, p *pattern, ms []
 			lastSentence = o.sentence
 		}
 		lo, hi, typo, ok := o.first, o.last, o.typo, true
+		own := sc.content[o.last+1] - sc.content[o.first] // content words of the phrasing's own
 		for _, id := range p.ids[1:] {
 			near, found := nearest(sc.of(id), o)
 			if !found {
@@ -155,12 +156,13 @@ func (c *Compiled) looseMatches(d *text.Doc, sc *looseScratch, p *pattern, ms []
 				break
 			}
 			lo, hi, typo = min(lo, near.first), max(hi, near.last), typo || near.typo
+			own += sc.content[near.last+1] - sc.content[near.first]
 		}
 		if !ok {
 			continue
 		}
 		width := sc.content[hi+1] - sc.content[lo]
-		if width-int32(len(p.ids)) > slack || !withinClause(d, int(lo), int(hi), p.kind == kindMistake) {
+		if width-own > slack || !withinClause(d, int(lo), int(hi), p.kind == kindMistake) {
 			continue
 		}
 		if bestWidth < 0 || width < bestWidth {

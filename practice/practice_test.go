@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -247,7 +248,7 @@ func TestSessionTyped(t *testing.T) {
 		Rubrics: []*rubric.Rubric{testRubric("q1", "k8s"), testRubric("q2", "cloud")}, Tags: []string{"cloud"}, HistoryPath: path,
 		Grade: func(r *rubric.Rubric, text string) (*grader.Result, error) {
 			graded = r.ID + ": " + text
-			return &grader.Result{File: "answer", Rubric: r.ID, Score: 50, Pass: 60, Band: grader.BandWeak,
+			return &grader.Result{File: "your answer", Rubric: r.ID, Score: 50, Pass: 60, Band: grader.BandWeak,
 				Concepts: []grader.ConceptResult{{ID: "a", Name: "Concept A", Covered: true, Evidence: []grader.Evidence{{Line: 1, Column: 1, Text: "My answer"}}}, {ID: "b", Name: "Concept B", Hint: "Say B."}}}, nil
 		},
 	}
@@ -258,7 +259,7 @@ func TestSessionTyped(t *testing.T) {
 	if graded != "q2: My answer\nhas two lines.\n" {
 		t.Errorf("graded %q", graded)
 	}
-	for _, want := range []string{"What is q2?", "Ctrl-D", "Score: 50/100", "✓ Concept A", "✗ Concept B", "hint: Say B.", "Model points", "Saved: attempt 1"} {
+	for _, want := range []string{"What is q2?", "Ctrl-D", "your answer  q2  50/100", "✓ Concept A", "✗ Concept B", "hint: Say B.", "Model points", "You scored 50/100 (pass mark 60); missed: Concept B.\nSaved: attempt 1"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the session does not show %q:\n%s", want, out.String())
 		}
@@ -285,5 +286,67 @@ func TestSessionEmptyAnswerSavesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Errorf("an empty answer wrote the history")
+	}
+}
+
+// TestSessionTimedStopsTyping: when the time allowed runs out, what was typed so far is graded.
+func TestSessionTimedStopsTyping(t *testing.T) {
+	in, typing := io.Pipe()
+	defer typing.Close()
+	go typing.Write([]byte("The first line is typed in time.\n")) // and then nothing more, nor Ctrl-D
+	var out bytes.Buffer
+	var graded string
+	clock := now
+	s := &Session{Out: &out, In: in, Limit: 50 * time.Millisecond, Now: func() time.Time { clock = clock.Add(40 * time.Second); return clock },
+		Rubrics: []*rubric.Rubric{testRubric("q1")}, HistoryPath: filepath.Join(t.TempDir(), "h.jsonl"),
+		Grade: func(r *rubric.Rubric, text string) (*grader.Result, error) {
+			graded = text
+			return &grader.Result{File: "your answer", Rubric: r.ID, Score: 10, Pass: 60}, nil
+		}}
+	a, err := s.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if graded != "The first line is typed in time.\n" {
+		t.Errorf("graded %q, want the line typed in time", graded)
+	}
+	for _, want := range []string{"You have 0s.", "Time is up: grading what you wrote.", "Time: 40s, over the 0s allowed by 40s"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the session does not show %q:\n%s", want, out.String())
+		}
+	}
+	if a.Seconds != 40 || a.Limit != 0 {
+		t.Errorf("attempt took %ds of %ds, want 40 of 0 (the limit rounds down to whole seconds)", a.Seconds, a.Limit)
+	}
+}
+
+// TestSessionEditor: the editor gets a file with the question below a scissors line, and what the
+// candidate writes above it is graded.
+func TestSessionEditor(t *testing.T) {
+	var seen, graded string
+	s := &Session{Out: &bytes.Buffer{}, Now: func() time.Time { return now }, Limit: 5 * time.Minute,
+		Rubrics: []*rubric.Rubric{testRubric("q1")}, HistoryPath: filepath.Join(t.TempDir(), "h.jsonl"),
+		Editor: func(_ context.Context, path string) error {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			seen = string(data)
+			return os.WriteFile(path, append([]byte("## My answer\nIt is q1.\n"), data...), 0o600)
+		},
+		Grade: func(r *rubric.Rubric, text string) (*grader.Result, error) {
+			graded = text
+			return &grader.Result{File: "your answer", Rubric: r.ID, Score: 70, Pass: 60}, nil
+		}}
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{scissors, "#   What is q1?", "# You have 5m."} {
+		if !strings.Contains(seen, want) {
+			t.Errorf("the editor's file lacks %q:\n%s", want, seen)
+		}
+	}
+	if graded != "## My answer\nIt is q1.\n" {
+		t.Errorf("graded %q, want the answer with its heading and without the template", graded)
 	}
 }

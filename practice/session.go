@@ -27,9 +27,10 @@ type GradeFunc func(r *rubric.Rubric, text string) (*grader.Result, error)
 // Session is one round of practice: the choice of question, the answer, its grade and its place in the
 // history. Its streams and clock are fields so that tests drive it.
 type Session struct {
-	Out   io.Writer
-	In    io.Reader // the answer, typed, when there is no editor
-	Color bool
+	Out    io.Writer
+	ErrOut io.Writer // warnings about the history; nil: Out
+	In     io.Reader // the answer, typed, when there is no editor
+	Color  bool
 
 	// Editor opens a file for the candidate to write the answer in; nil: the answer is typed into In.
 	Editor func(ctx context.Context, path string) error
@@ -49,8 +50,12 @@ func (s *Session) Run(ctx context.Context) (*Attempt, error) {
 	if err != nil {
 		return nil, err
 	}
+	errOut := s.ErrOut
+	if errOut == nil {
+		errOut = s.Out
+	}
 	for _, w := range warns {
-		fmt.Fprintf(s.Out, "warning: %s\n", w.Error())
+		fmt.Fprintf(errOut, "answerlint: warning: %s\n", w.Error())
 	}
 	p, err := s.choose(hist)
 	if err != nil {
@@ -77,6 +82,7 @@ func (s *Session) Run(ctx context.Context) (*Attempt, error) {
 	if err := Append(s.HistoryPath, a); err != nil {
 		return nil, fmt.Errorf("saving the attempt to %s: %w", s.HistoryPath, err)
 	}
+	s.showRecap(res)
 	s.showProgress(append(hist, a), p.Rubric.ID)
 	return &a, nil
 }
@@ -217,22 +223,37 @@ func (s *Session) typed(ctx context.Context) (string, error) {
 }
 
 func (s *Session) showResult(r *rubric.Rubric, res *grader.Result, spent time.Duration) error {
-	fmt.Fprintf(s.Out, "\nScore: %d/100 (%s; pass mark %d)", res.Score, res.Band, res.Pass)
-	if s.Limit > 0 {
-		if spent > s.Limit {
-			fmt.Fprintf(s.Out, " · %s, over the %s allowed by %s", duration(spent), duration(s.Limit), duration(spent-s.Limit))
-		} else {
-			fmt.Fprintf(s.Out, " · %s of %s", duration(spent), duration(s.Limit))
-		}
-	}
 	fmt.Fprintln(s.Out)
 	rep := &report.Report{Results: []*grader.Result{res}}
 	if err := (report.Text{Color: s.Color}).Print(s.Out, rep); err != nil {
 		return err
 	}
+	if s.Limit > 0 {
+		if spent > s.Limit {
+			fmt.Fprintf(s.Out, "Time: %s, over the %s allowed by %s\n", duration(spent), duration(s.Limit), duration(spent-s.Limit))
+		} else {
+			fmt.Fprintf(s.Out, "Time: %s of %s\n", duration(spent), duration(s.Limit))
+		}
+	}
 	fmt.Fprintf(s.Out, "\nModel points for %q\n", r.Title)
 	_, err := io.WriteString(s.Out, rubric.ModelPoints(r))
 	return err
+}
+
+// showRecap repeats the score and what was missed in one line at the end: the model points above are
+// long, and a terminal shows its last lines.
+func (s *Session) showRecap(res *grader.Result) {
+	var missed []string
+	for _, c := range res.Concepts {
+		if !c.Covered {
+			missed = append(missed, c.Name)
+		}
+	}
+	fmt.Fprintf(s.Out, "\nYou scored %d/100 (pass mark %d)", res.Score, res.Pass)
+	if len(missed) > 0 {
+		fmt.Fprintf(s.Out, "; missed: %s", strings.Join(missed, ", "))
+	}
+	fmt.Fprintln(s.Out, ".")
 }
 
 func (s *Session) showProgress(hist []Attempt, id string) {
@@ -243,7 +264,7 @@ func (s *Session) showProgress(hist []Attempt, id string) {
 		best = max(best, a.Score)
 		scores = append(scores, a.Score)
 	}
-	fmt.Fprintf(s.Out, "\nSaved: attempt %d at this question, best %d  %s\n", len(p), best, Sparkline(scores))
+	fmt.Fprintf(s.Out, "Saved: attempt %d at this question, best %d  %s\n", len(p), best, Sparkline(scores))
 	fmt.Fprintf(s.Out, "History: %s ('answerlint practice stats' shows your progress)\n", s.HistoryPath)
 }
 

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/htmltest"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -53,7 +54,7 @@ func TestHTMLAnswerTextCannotInjectMarkup(t *testing.T) {
 				}
 			}
 			if n.Data == "pre" {
-				pre = textOf(n)
+				pre = htmltest.Text(n)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -72,17 +73,6 @@ func TestHTMLAnswerTextCannotInjectMarkup(t *testing.T) {
 	if want := strings.TrimRight(hostileText, "\n"); pre != want {
 		t.Errorf("the answer shows as\n%q\nwant its text\n%q", pre, want)
 	}
-}
-
-func textOf(n *html.Node) string {
-	if n.Type == html.TextNode {
-		return n.Data
-	}
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		b.WriteString(textOf(c))
-	}
-	return b.String()
 }
 
 // TestHTMLLoadsNothing: the page works offline, so it refers to no resource anywhere, and it needs no

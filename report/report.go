@@ -59,25 +59,52 @@ type Summary struct {
 
 // Summarize counts passed, failed and to-do answers and the mean score of those written.
 func (r *Report) Summarize() Summary {
-	s := Summary{Graded: len(r.Results), Errors: len(r.Errors)}
-	total, written := 0, 0
+	t := Tally{FailOn: r.FailOn, TodoFails: r.TodoFails}
 	for _, res := range r.Results {
-		s.Mistakes += len(res.Mistakes)
-		if res.Todo {
-			s.Todo++
-		} else {
-			total += res.Score
-			written++
-		}
-		switch {
-		case r.Failing(res):
-			s.Failed++
-		case !res.Todo:
-			s.Passed++
-		}
+		t.Add(res)
 	}
-	if written > 0 {
-		s.MeanScore = math.Round(float64(total)/float64(written)*10) / 10
+	for range r.Errors {
+		t.AddError()
+	}
+	return t.Summary()
+}
+
+// Tally counts a run's answers one at a time, as a stream grades them, so that a run need not keep its
+// results to summarise them: the one place answers are counted, for files and JSON Lines alike.
+type Tally struct {
+	FailOn    rubric.Severity // as Report.FailOn
+	TodoFails bool            // as Report.TodoFails
+	sum       Summary
+	total     int
+	written   int
+}
+
+// Add counts a graded answer.
+func (t *Tally) Add(res *grader.Result) {
+	t.sum.Graded++
+	t.sum.Mistakes += len(res.Mistakes)
+	if res.Todo {
+		t.sum.Todo++
+	} else {
+		t.total += res.Score
+		t.written++
+	}
+	switch {
+	case failing(res, t.FailOn, t.TodoFails):
+		t.sum.Failed++
+	case !res.Todo:
+		t.sum.Passed++
+	}
+}
+
+// AddError counts an input that could not be graded.
+func (t *Tally) AddError() { t.sum.Errors++ }
+
+// Summary is the count so far, with the mean score of the answers written.
+func (t *Tally) Summary() Summary {
+	s := t.sum
+	if t.written > 0 {
+		s.MeanScore = math.Round(float64(t.total)/float64(t.written)*10) / 10
 	}
 	return s
 }
@@ -100,14 +127,16 @@ func (s Summary) Line() string {
 
 // Failing reports whether an answer fails the run's gates: below its pass mark, or making a mistake at
 // or above FailOn. An answer still to do fails only under TodoFails.
-func (r *Report) Failing(res *grader.Result) bool {
+func (r *Report) Failing(res *grader.Result) bool { return failing(res, r.FailOn, r.TodoFails) }
+
+func failing(res *grader.Result, failOn rubric.Severity, todoFails bool) bool {
 	if res.Todo {
-		return r.TodoFails
+		return todoFails
 	}
 	if !res.Passed {
 		return true
 	}
-	rank := r.FailOn.Rank()
+	rank := failOn.Rank()
 	if rank == 0 {
 		return false
 	}

@@ -45,8 +45,8 @@ type Found struct {
 // with an answer extension that are neither excluded nor ignored by Git; a file named outright is graded
 // whatever its extension, unless excluded; a listed file only when a walk would have found it.
 // Symbolic links are followed, with loops reported.
-func (g *Grader) Find(src FileSource) Found {
-	ff := &fileFinder{cwd: src.Dir, extensions: g.cfg.extensions(), exclude: g.exclude, ignores: map[string]*gitignore{}, seen: map[string]bool{}}
+func (g *Grader) Find(ctx context.Context, src FileSource) Found {
+	ff := &fileFinder{ctx: ctx, cwd: src.Dir, extensions: g.cfg.extensions(), exclude: g.exclude, ignores: map[string]*gitignore{}, seen: map[string]bool{}}
 	ff.find(src.Paths)
 	ff.listed(src.Listed)
 	sort.SliceStable(ff.files, func(i, j int) bool { return ff.files[i].Name < ff.files[j].Name })
@@ -55,9 +55,10 @@ func (g *Grader) Find(src FileSource) Found {
 
 // Batch is what a run over files produced.
 type Batch struct {
-	Report *report.Report
-	Files  int      // answer files found
-	Notes  []string // things the user should know, for standard error
+	Report  *report.Report
+	Summary report.Summary // counted as the results came, whether or not the report keeps them
+	Files   int            // answer files found
+	Notes   []string       // things the user should know, for standard error
 }
 
 // RunOptions are what a run needs besides its source.
@@ -67,6 +68,10 @@ type RunOptions struct {
 	KeepText bool
 	// Graded, when set, is called as each file is done (from the pool's goroutines), for progress.
 	Graded func()
+	// Each, when set, is given each graded file's results in report order (by file, then line) as
+	// soon as they and those before them are graded, and the report keeps none of them: a report
+	// streamed this way takes memory for the files in flight, not for the whole run.
+	Each func(results []*grader.Result) error
 }
 
 // RunFiles grades the answer files found from a source on the grading pool. The report's results and
@@ -94,8 +99,15 @@ func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt 
 		}
 		return g.gradeFile(f, src, changed)
 	}
+	tally := report.Tally{FailOn: b.Report.FailOn, TodoFails: b.Report.TodoFails}
 	err = grader.Stream(ctx, grader.Pool{}, next, work, func(out *Outcome) error {
 		b.Report.Errors = append(b.Report.Errors, out.Errors...)
+		for _, res := range out.Results {
+			tally.Add(res)
+		}
+		if opt.Each != nil {
+			return opt.Each(out.Results)
+		}
 		b.Report.Results = append(b.Report.Results, out.Results...)
 		if opt.KeepText && out.Name != "" && len(out.Results) > 0 {
 			b.Report.Sources[out.Name] = out.Text
@@ -108,6 +120,10 @@ func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt 
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
+	for range b.Report.Errors {
+		tally.AddError()
+	}
+	b.Summary = tally.Summary()
 	b.Report.Sort()
 	return b, nil
 }

@@ -25,6 +25,7 @@ type File struct {
 
 // fileFinder expands path arguments into answer files.
 type fileFinder struct {
+	ctx        context.Context
 	cwd        string
 	extensions []string
 	exclude    excludeSet
@@ -106,7 +107,7 @@ func (ff *fileFinder) listed(paths []string) {
 			ff.errs = append(ff.errs, report.FileError{File: displayName(arg), Message: oserr.Describe(err)})
 		case st.IsDir():
 			ff.walk(arg, abs, nil)
-		case !st.Mode().IsRegular() || !ff.hasAnswerExt(abs) || ff.exclude.excludes(abs, false) || ff.gitignore(ff.cwd).ignored(abs, false):
+		case !st.Mode().IsRegular() || !ff.hasAnswerExt(abs) || ff.exclude.excludes(abs, false) || ff.gitignore(ff.cwd).isIgnored(abs, false):
 			filtered = append(filtered, displayName(arg))
 		default:
 			ff.add(File{Name: displayName(arg), Path: abs})
@@ -212,7 +213,7 @@ func (ff *fileFinder) walkDir(name, root, at, dir string, only *pathPattern, ins
 		if isDir {
 			linked := real != target
 			switch {
-			case hidden || ff.exclude.excludes(p, true) || gi.ignored(p, true):
+			case hidden || ff.exclude.excludes(p, true) || gi.isIgnored(p, true):
 				if !linked {
 					return filepath.SkipDir
 				}
@@ -224,7 +225,7 @@ func (ff *fileFinder) walkDir(name, root, at, dir string, only *pathPattern, ins
 			return nil // for a link, SkipDir would skip the rest of the directory holding it
 		}
 		if hidden || !isFile || !ff.hasAnswerExt(p) || (only != nil && !only.match(p, false)) ||
-			ff.exclude.excludes(p, false) || gi.ignored(p, false) {
+			ff.exclude.excludes(p, false) || gi.isIgnored(p, false) {
 			return nil
 		}
 		ff.add(File{Name: ff.relName(name, root, p), Path: p})
@@ -239,7 +240,7 @@ func (ff *fileFinder) gitignore(root string) *gitignore {
 	if gi, ok := ff.ignores[root]; ok {
 		return gi
 	}
-	gi := newGitignore(root)
+	gi := newGitignore(ff.ctx, root)
 	ff.ignores[root] = gi
 	return gi
 }

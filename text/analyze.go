@@ -50,11 +50,14 @@ type Alt struct {
 type Doc struct {
 	Src    string
 	Tokens []Token
-	alts   []posAlt
-	altIdx []int32    // altIdx[i]..altIdx[i+1] are the alternatives at token i
-	lines  []int      // byte offsets of line starts, built on demand
-	runes  *runeIndex // for columns, built with lines
-	buf    *docBuffers
+	// reportedBy holds, by sentence, the first word of a past-practice marker, or -1 (attribution.go);
+	// empty when no sentence reports past practice.
+	reportedBy []int32
+	alts       []posAlt
+	altIdx     []int32    // altIdx[i]..altIdx[i+1] are the alternatives at token i
+	lines      []int      // byte offsets of line starts, built on demand
+	runes      *runeIndex // for columns, built with lines
+	buf        *docBuffers
 	// present has bit id set for every term ID the text has, as a word or another reading.
 	present []uint64
 }
@@ -106,9 +109,10 @@ func (d *Doc) AltsAt(i int) []posAlt {
 // corrected toward, and the terms it knows by ID. Once built and given its terms (Intern), an Analyzer
 // is not changed, and is safe for concurrent use.
 type Analyzer struct {
-	syn   [][]synEntry // by the ID of the first term
-	ids   map[string]int32
-	vocab *vocabulary
+	syn    [][]synEntry // by the ID of the first term
+	ids    map[string]int32
+	vocab  *vocabulary
+	splits map[string][]compoundPart // vocabulary words split in two, by first half (compound.go)
 }
 
 type synEntry struct {
@@ -147,6 +151,7 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	}
 	if len(vocab) > 0 {
 		a.vocab = newVocabulary(vocab)
+		a.splits = newCompoundSplits(vocab)
 	}
 	return a
 }
@@ -210,6 +215,7 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	}
 	alts := buf.alts[:0]
 	alts = a.compoundAlts(d.Tokens, alts)
+	alts = a.spacedAlts(d.Tokens, alts)
 	alts = a.typoAlts(lx, d.Tokens, alts)
 	d.setAlts(alts)
 	if syn := a.synonymAlts(d, buf.syn[:0]); len(syn) > 0 {
@@ -221,6 +227,7 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	}
 	d.markPresent(len(a.ids))
 	markNegation(d.Tokens)
+	d.markReported()
 	return d
 }
 

@@ -20,6 +20,8 @@ const (
 	flagPostStart             // the first word of a post-trigger (postTriggers)
 	flagPseudoStart           // the first word of a pseudo-trigger (pseudoTriggers)
 	flagConnective
+	flagPastStart    // the first word of a past-practice marker (pastMarkers)
+	flagOutcomeStart // the first word of an outcome marker (outcomeMarkers)
 )
 
 // phraseStarts holds the first word of every phrase of every phraseSet, with its set's flag; phrases

@@ -36,9 +36,30 @@ func (a *Analyzer) Paths(phrase string) [][]string {
 			}
 			walk(i+int(alt.Span), append(acc, alt.Term))
 		}
+		if joined, ok := spacedPair(d.Tokens, i); ok {
+			walk(i+2, append(acc, Stem(joined)))
+		}
 	}
 	walk(0, nil)
 	return out
+}
+
+// maxJoinedPair is the longest word two words of a phrasing are read as together.
+const maxJoinedPair = 14
+
+// spacedPair returns the word that token i and the next spell together when a phrasing writes them
+// apart ("fail over" is also "failover", "route 53" also "route53"), so that an answer writing them as
+// one word matches.
+func spacedPair(toks []Token, i int) (string, bool) {
+	if i+1 >= len(toks) {
+		return "", false
+	}
+	t, next := &toks[i], &toks[i+1]
+	if next.Joined || next.Comma || next.Stop || next.Clause != t.Clause || len(t.Surface)+len(next.Surface) > maxJoinedPair ||
+		len(t.Surface) < minCompoundPart || len(next.Surface) < minCompoundPart {
+		return "", false
+	}
+	return t.Surface + next.Surface, true
 }
 
 // Surfaces returns the lower-cased content words of a phrase as written, for terms matched exactly.

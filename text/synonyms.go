@@ -82,5 +82,15 @@ var DefaultSynonyms = [][]string{
 	{"latency", "response time"},
 	{"error rate", "failure rate", "5xx rate", "5xx"},
 	{"spot instances", "spot instance", "preemptible", "spot vms", "spot nodes"},
+	// Derived words that Snowball stems apart, where every form means the same thing here.
+	{"automatic", "automated", "automation"},
+	{"decide", "decision"},
+	{"retain", "retention"},
+	{"recover", "recovery"},
+	{"expire", "expiry", "expiration"},
+	{"analyze", "analyse", "analysis"},
+	{"verify", "verification"},
+	{"notify", "notification"},
+	{"compliant", "compliance"},
 	{"chaos engineering", "chaos testing", "chaos experiments", "chaos monkey", "game day", "gameday", "game days"},
 }

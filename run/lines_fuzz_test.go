@@ -1,4 +1,4 @@
-package cmd
+package run
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/answerlint/answerlint/rubric"
-	"github.com/answerlint/answerlint/run"
 )
 
 // FuzzJSONL: any byte stream read as JSON Lines gives, for every non-blank line, exactly one output line
@@ -27,14 +26,12 @@ func FuzzJSONL(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	g, err := run.New(set, run.Config{MaxFileSize: 1 << 16})
+	g, err := New(set, Config{MaxFileSize: 1 << 16})
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		o := &gradeOptions{globalOptions: &globalOptions{streams: streams{in: bytes.NewReader(data), out: io.Discard, errOut: io.Discard}}, cfg: g.Config()}
-		jg := &jsonlGrader{g: g}
-		in := &jsonlReader{opts: o, paths: []string{"-"}}
+		in := &lineReader{stdin: bytes.NewReader(data), max: 1 << 16, paths: []string{"-"}}
 		lines := 0
 		for {
 			rec, _, err := in.next()
@@ -48,7 +45,7 @@ func FuzzJSONL(f *testing.F) {
 				t.Fatalf("line number %d after %d", rec.line, lines)
 			}
 			lines = rec.line
-			out := jg.grade(rec).out.Bytes()
+			out := g.gradeLine(rec).out.Bytes()
 			if bytes.Contains(bytes.TrimSuffix(out, []byte("\n")), []byte("\n")) {
 				t.Fatalf("output for line %d spans several lines: %q", rec.line, out)
 			}

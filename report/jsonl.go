@@ -1,0 +1,105 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/answerlint/answerlint/grader"
+)
+
+// JSON Lines output: one result a line, carrying the input line's id and other fields.
+
+// resultFields are the names a result line uses, which input fields must not take.
+var resultFields = func() map[string]bool {
+	names := map[string]bool{"id": true, "error": true}
+	t := reflect.TypeFor[grader.Result]()
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+			names[name] = true
+		}
+	}
+	return names
+}()
+
+// ResultField reports whether a JSON Lines result has a field of this name, so that an input field of
+// the same name is not passed through.
+func ResultField(name string) bool { return resultFields[name] }
+
+// WriteResultLine writes a JSON Lines result: {"id": …, the other input fields (sorted by name, less
+// those named like a result field: see ResultField), the result's fields}, and a newline.
+func WriteResultLine(b *bytes.Buffer, id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) {
+	writeLineHead(b, id, fields)
+	// The result's fields follow: its JSON, written into the buffer's spare room (a pooled buffer
+	// soon has enough), less its opening brace. Write copies the fields one byte back in place.
+	obj := AppendResult(b.AvailableBuffer(), res)
+	b.Write(obj[1:])
+	b.WriteByte('\n')
+}
+
+// writeLineHead writes the start of a result line, up to the result's own fields: {"id": …, then the
+// other input fields in name order (so that the output does not depend on map order), and a comma. An
+// input field named like a result field is left out.
+func writeLineHead(b *bytes.Buffer, id json.RawMessage, fields map[string]json.RawMessage) {
+	names := make([]string, 0, len(fields))
+	for k := range fields {
+		if k != "id" && k != "answer" && k != "rubric" {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	b.WriteString(`{"id":`)
+	writeRaw(b, id)
+	for _, k := range names {
+		if resultFields[k] {
+			continue
+		}
+		b.WriteByte(',')
+		writeString(b, k)
+		b.WriteByte(':')
+		writeRaw(b, fields[k])
+	}
+	b.WriteByte(',')
+}
+
+// WriteErrorLine writes the JSON Lines output for an input line that could not be graded:
+// {"id", "file", "line", "error"}.
+func WriteErrorLine(b *bytes.Buffer, id json.RawMessage, file string, line int, msg string) {
+	b.WriteString(`{"id":`)
+	writeRaw(b, id)
+	b.WriteString(`,"file":`)
+	writeString(b, file)
+	fmt.Fprintf(b, `,"line":%d,"error":`, line)
+	writeString(b, msg)
+	b.WriteString("}\n")
+}
+
+// writeRaw writes a JSON value as given, on one line, or null when there is none.
+func writeRaw(b *bytes.Buffer, v json.RawMessage) {
+	if len(v) == 0 {
+		b.WriteString("null")
+		return
+	}
+	if bytes.ContainsAny(v, "\n\r") {
+		json.Compact(b, v)
+		return
+	}
+	b.Write(v)
+}
+
+// writeString writes s as a JSON string.
+func writeString(b *bytes.Buffer, s string) {
+	newEncoder(b).Encode(s)
+	b.Truncate(b.Len() - 1) // the newline Encode ends with
+}
+
+// newEncoder encodes values on one line, ending in a newline, leaving <, > and & as they are.
+func newEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc
+}

@@ -1,0 +1,328 @@
+package run
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/report"
+)
+
+// LineSource is a run's answers as JSON Lines, one answer a line: {"id": …, "rubric": "<id>",
+// "answer": "<text>"}, other fields passed through. Paths are read in turn; "-" (or no path) is Stdin.
+type LineSource struct {
+	Paths []string
+	Stdin io.Reader
+}
+
+// RunLines grades a JSON Lines source on the grading pool and writes one JSON result a line to w, in
+// input order: the input's id and other fields, then the result's (report.WriteResultLine). A line that
+// cannot be graded gives an error line and the stream goes on. Memory stays bounded however long the
+// input; the summary counts the answers as the run over files does.
+func (g *Grader) RunLines(ctx context.Context, src LineSource, w io.Writer) (report.Summary, error) {
+	paths := src.Paths
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	in := &lineReader{stdin: src.Stdin, max: int(g.cfg.maxFileSize()), paths: paths}
+	defer in.stop()
+	out := newLineWriter(w)
+	tally := report.Tally{FailOn: g.cfg.failOn(), TodoFails: g.cfg.TodoFails}
+	err := grader.Stream(ctx, grader.Pool{}, in.next, g.gradeLine, func(oc lineOutcome) error {
+		if oc.res != nil {
+			tally.Add(oc.res)
+		} else {
+			tally.AddError()
+		}
+		err := out.write(oc.out.Bytes())
+		lineBuffers.Put(oc.out)
+		return err
+	})
+	if ferr := out.close(); err == nil && ferr != nil {
+		err = fmt.Errorf("writing results: %w", ferr)
+	}
+	return tally.Summary(), err
+}
+
+// lineRecord is one input line.
+type lineRecord struct {
+	file string
+	line int
+	data []byte
+	err  error // the line could not be read
+}
+
+// lineOutcome is one output line and what the summary needs to know of it.
+type lineOutcome struct {
+	out *bytes.Buffer  // from lineBuffers; emitting it puts it back
+	res *grader.Result // nil when the line could not be graded
+}
+
+// lineReader reads the input files in turn, a line at a time.
+type lineReader struct {
+	stdin io.Reader
+	max   int // the longest line read, in bytes
+	paths []string
+	name  string
+	r     *bufio.Reader
+	line  int
+
+	// A stream that ends early (interrupted, or a write failed) stops its reader while next may be
+	// blocked reading on the pool's goroutine: mu guards what stop touches.
+	mu      sync.Mutex
+	f       io.Closer // the open file, if not standard input
+	stopped bool
+}
+
+// stop closes the file being read, which also ends a read of it in progress, and makes next report the
+// end of the input from then on. It is safe to call while next runs.
+func (jr *lineReader) stop() {
+	jr.mu.Lock()
+	defer jr.mu.Unlock()
+	jr.stopped = true
+	if jr.f != nil {
+		jr.f.Close()
+		jr.f = nil
+	}
+}
+
+func (jr *lineReader) isStopped() bool {
+	jr.mu.Lock()
+	defer jr.mu.Unlock()
+	return jr.stopped
+}
+
+func (jr *lineReader) limit() int { return jr.max }
+
+// next returns the next line as a record, with its size for the pool's memory budget. A file that
+// cannot be opened is a record carrying the error.
+func (jr *lineReader) next() (lineRecord, int, error) {
+	for {
+		if jr.isStopped() {
+			return lineRecord{}, 0, io.EOF
+		}
+		if jr.r == nil {
+			if len(jr.paths) == 0 {
+				return lineRecord{}, 0, io.EOF
+			}
+			if err := jr.open(jr.paths[0]); err != nil {
+				rec := lineRecord{file: jr.paths[0], err: errors.New(oserr.Describe(err))}
+				jr.paths = jr.paths[1:]
+				return rec, 0, nil
+			}
+			jr.paths = jr.paths[1:]
+		}
+		data, tooLong, err := readLine(jr.r, jr.limit())
+		if err == io.EOF && len(data) == 0 && !tooLong {
+			jr.close()
+			continue
+		}
+		jr.line++
+		rec := lineRecord{file: jr.name, line: jr.line, data: data}
+		switch {
+		case err != nil && err != io.EOF:
+			rec.err = err
+			jr.close()
+		case tooLong:
+			rec.err = fmt.Errorf("line is over the %d-byte limit (max_file_size)", jr.limit())
+		case len(bytes.TrimSpace(data)) == 0:
+			continue // blank lines separate nothing
+		}
+		return rec, len(data), nil
+	}
+}
+
+func (jr *lineReader) open(path string) error {
+	jr.line = 0
+	if path == "-" {
+		jr.name, jr.f, jr.r = "<stdin>", nil, bufio.NewReaderSize(jr.stdin, 64<<10)
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	jr.mu.Lock()
+	defer jr.mu.Unlock()
+	if jr.stopped {
+		f.Close()
+		return errors.New("the stream was stopped")
+	}
+	jr.name, jr.f, jr.r = filepath.ToSlash(filepath.Clean(path)), f, bufio.NewReaderSize(f, 64<<10)
+	return nil
+}
+
+// close closes the file just read, to go on to the next.
+func (jr *lineReader) close() {
+	jr.mu.Lock()
+	if jr.f != nil {
+		jr.f.Close()
+		jr.f = nil
+	}
+	jr.mu.Unlock()
+	jr.r = nil
+}
+
+// readLine reads one line, without its line ending, into a fresh slice. A line longer than limit is
+// read to its end and dropped: tooLong reports it.
+func readLine(r *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(chunk) > limit+2 { // +2 for the line ending
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		line = bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
+		return line, tooLong, err
+	}
+}
+
+// gradeLine turns an input line into an output line; it runs on the pool's workers.
+func (g *Grader) gradeLine(rec lineRecord) lineOutcome {
+	var id json.RawMessage
+	b := lineBuffers.Get().(*bytes.Buffer)
+	b.Reset()
+	fail := func(msg string) lineOutcome {
+		report.WriteErrorLine(b, id, rec.file, rec.line, msg)
+		return lineOutcome{out: b}
+	}
+	if rec.err != nil {
+		return fail(rec.err.Error())
+	}
+	fields, err := objectFields(rec.data)
+	if err != nil {
+		return fail("invalid JSON: " + strings.TrimPrefix(err.Error(), "json: "))
+	}
+	id = fields["id"]
+	text, err := stringField(fields, "answer")
+	if err != nil {
+		return fail(err.Error())
+	}
+	var ref string
+	if g.cfg.Rubric == "" {
+		if ref, err = stringField(fields, "rubric"); err != nil {
+			return fail(err.Error() + ", or pass --rubric")
+		}
+	}
+	res, err := g.GradeText(rec.file, ref, text)
+	if err != nil {
+		return fail(err.Error())
+	}
+	res.Line = rec.line
+	res.Warnings = append(res.Warnings, clashes(fields)...)
+	report.WriteResultLine(b, id, fields, res)
+	return lineOutcome{out: b, res: res}
+}
+
+// clashes warns about the input fields named like a result field, in name order, which are not passed
+// through.
+func clashes(fields map[string]json.RawMessage) []grader.Warning {
+	var names []string
+	for k := range fields {
+		if k != "id" && k != "answer" && k != "rubric" && report.ResultField(k) {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	var out []grader.Warning
+	for _, k := range names {
+		out = append(out, grader.Warning{Code: "input-field",
+			Message: fmt.Sprintf("input field %q is not passed through: the result has a field of that name", k)})
+	}
+	return out
+}
+
+// stringField reads a field that must be a non-empty JSON string.
+func stringField(fields map[string]json.RawMessage, name string) (string, error) {
+	raw, ok := fields[name]
+	if !ok {
+		return "", fmt.Errorf("no %q field", name)
+	}
+	var s string
+	switch {
+	case len(raw) > 0 && raw[0] == '"': // valid JSON: objectFields checked it
+		s = unquote(raw)
+	case string(raw) != "null": // null reads as "", as json.Unmarshal has it
+		return "", fmt.Errorf("%q must be a string", name)
+	}
+	if name != "answer" && s == "" {
+		return "", fmt.Errorf("%q is empty", name)
+	}
+	return s, nil
+}
+
+// lineBuffers recycles output lines: a result is several kilobytes of JSON, and growing a fresh
+// buffer for each would be most of what a stream allocates.
+var lineBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// flushEvery is how long a finished result may wait in the output buffer: a consumer reading results
+// as they come is not kept waiting, and a fast stream is still written in large blocks.
+const flushEvery = 100 * time.Millisecond
+
+// lineWriter buffers output and flushes it at least every flushEvery.
+type lineWriter struct {
+	mu   sync.Mutex
+	w    *bufio.Writer
+	err  error
+	stop chan struct{}
+	done chan struct{}
+}
+
+func newLineWriter(w io.Writer) *lineWriter {
+	lw := &lineWriter{w: bufio.NewWriterSize(w, 64<<10), stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(lw.done)
+		tick := time.NewTicker(flushEvery)
+		defer tick.Stop()
+		for {
+			select {
+			case <-tick.C:
+				lw.mu.Lock()
+				if lw.err == nil && lw.w.Buffered() > 0 {
+					lw.err = lw.w.Flush()
+				}
+				lw.mu.Unlock()
+			case <-lw.stop:
+				return
+			}
+		}
+	}()
+	return lw
+}
+
+func (lw *lineWriter) write(p []byte) error {
+	lw.mu.Lock()
+	defer lw.mu.Unlock()
+	if lw.err == nil {
+		_, lw.err = lw.w.Write(p)
+	}
+	return lw.err
+}
+
+// close stops the flushing and flushes what is left.
+func (lw *lineWriter) close() error {
+	close(lw.stop)
+	<-lw.done
+	if lw.err == nil {
+		lw.err = lw.w.Flush()
+	}
+	return lw.err
+}
