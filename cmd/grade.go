@@ -262,6 +262,16 @@ func firstEnv(names ...string) string {
 	return ""
 }
 
+// diag prints a diagnostic on standard error, "answerlint: " first, wrapped when the terminal's width is
+// known and kept on one line for logs and pipes.
+func (o *gradeOptions) diag(format string, args ...any) {
+	msg := fmt.Sprintf("answerlint: "+format, args...)
+	if w := wrap.KnownWidth(o.errOut); w > 0 {
+		msg = wrap.Hanging(msg, w, "", "    ")
+	}
+	fmt.Fprintln(o.errOut, msg)
+}
+
 // runGrade grades answer files and prints the reports.
 func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 	paths, listed, err := o.inputPaths(args)
@@ -269,7 +279,7 @@ func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 		return err
 	}
 	if o.filesFrom != "" && len(paths)+len(listed) == 0 {
-		fmt.Fprintf(o.errOut, "answerlint: --files-from %s lists no paths: nothing to grade\n", o.filesFrom)
+		o.diag("--files-from %s lists no paths: nothing to grade", o.filesFrom)
 		return nil
 	}
 	g, err := o.newRunGrader()
@@ -284,7 +294,7 @@ func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 		ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
 	found := g.Find(ctx, src)
 	for _, n := range found.Notes {
-		fmt.Fprintf(o.errOut, "answerlint: %s\n", n)
+		o.diag("%s", n)
 	}
 	files := found.Files
 	if stdinName != "" {
@@ -298,7 +308,7 @@ func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(paths) == 0 && len(found.Files) == 0 && len(found.Errors) == 0 {
-		fmt.Fprintf(o.errOut, "answerlint: --files-from %s lists no answer files: nothing to grade\n", o.filesFrom)
+		o.diag("--files-from %s lists no answer files: nothing to grade", o.filesFrom)
 		return nil
 	}
 	tool := report.Tool{Name: "answerlint", Version: version()}
@@ -320,7 +330,7 @@ func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 		return withCode(ExitError, err)
 	}
 	for _, n := range batch.Notes {
-		fmt.Fprintf(o.errOut, "answerlint: %s\n", n)
+		o.diag("%s", n)
 	}
 	batch.Report.Tool = tool
 	return o.finish(w, batch, paths)
@@ -414,9 +424,9 @@ func (o *gradeOptions) finish(w *report.Writer, batch *run.Batch, paths []string
 	rep, s, files := batch.Report, batch.Summary, batch.Files
 	for _, e := range rep.Errors {
 		if e.Line > 0 {
-			fmt.Fprintf(o.errOut, "answerlint: %s:%d: %s\n", e.File, e.Line, e.Message)
+			o.diag("%s:%d: %s", e.File, e.Line, e.Message)
 		} else {
-			fmt.Fprintf(o.errOut, "answerlint: %s: %s\n", e.File, e.Message)
+			o.diag("%s: %s", e.File, e.Message)
 		}
 	}
 	if err := w.Write(rep, s); err != nil {
@@ -430,16 +440,16 @@ func (o *gradeOptions) finish(w *report.Writer, batch *run.Batch, paths []string
 		}
 		return withCode(ExitNoInput, fmt.Errorf("no answer files matched %s (looking for %s)", strings.Join(paths, " "), strings.Join(exts, ", ")))
 	case o.changedSince != "" && s.Graded == 0 && len(rep.Errors) == 0:
-		fmt.Fprintf(o.errOut, "answerlint: no answer changed since %s\n", o.changedSince)
+		o.diag("no answer changed since %s", o.changedSince)
 	case !report.TextOnStdout(o.outputs):
-		fmt.Fprintf(o.errOut, "answerlint: %s\n", s.Line())
+		o.diag("%s", s.Line())
 	}
 	switch {
 	case len(rep.Errors) > 0:
-		fmt.Fprintf(o.errOut, "answerlint: exit %d: %d %s could not be graded\n", ExitError, len(rep.Errors), plural(len(rep.Errors), "input", "inputs"))
+		o.diag("exit %d: %d %s could not be graded", ExitError, len(rep.Errors), plural(len(rep.Errors), "input", "inputs"))
 		return silent(ExitError)
 	case o.cfg.Failed(s):
-		fmt.Fprintf(o.errOut, "answerlint: exit %d: %s\n", ExitFailed, failureReason(rep, s, o.cfg))
+		o.diag("exit %d: %s", ExitFailed, failureReason(rep, s, o.cfg))
 		return silent(ExitFailed)
 	}
 	return nil

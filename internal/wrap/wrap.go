@@ -29,6 +29,16 @@ const maxFlagColumn = 40
 // Width is the width to wrap to: $COLUMNS when it is a positive number (so a user or a test can set
 // it), else the width of the terminal out is, else DefaultWidth.
 func Width(out any) int {
+	if w := KnownWidth(out); w > 0 {
+		return w
+	}
+	return DefaultWidth
+}
+
+// KnownWidth is the width of out when it is known — $COLUMNS is set, or out is a terminal — and 0
+// otherwise. Diagnostics are wrapped only then: a log or a pipe keeps each on one line, for the tools
+// that read them line by line.
+func KnownWidth(out any) int {
 	if n, err := strconv.Atoi(strings.TrimSpace(os.Getenv("COLUMNS"))); err == nil && n > 0 {
 		return n
 	}
@@ -37,7 +47,7 @@ func Width(out any) int {
 			return w
 		}
 	}
-	return DefaultWidth
+	return 0
 }
 
 // Columns is how many terminal columns s takes, leaving out colour codes.
