@@ -105,7 +105,13 @@ func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
 	case grader.BandFail:
 		bandColor = p.bad
 	}
-	t.line(b, "", "    ", fmt.Sprintf("%s  %s  %s  %s (pass mark %d)", p.bold(location(res)), res.Rubric, bandColor(fmt.Sprintf("%d/100", res.Score)), bandColor(string(res.Band)), res.Pass))
+	// Below the mark the band alone misleads under a strict pass mark ("88/100 weak" with a mark of 95):
+	// say how far below it the answer is.
+	mark := fmt.Sprintf("(pass mark %d)", res.Pass)
+	if res.Score < res.Pass {
+		mark = fmt.Sprintf("(%d below the pass mark %d)", res.Pass-res.Score, res.Pass)
+	}
+	t.line(b, "", "    ", fmt.Sprintf("%s  %s  %s  %s %s", p.bold(location(res)), res.Rubric, bandColor(fmt.Sprintf("%d/100", res.Score)), bandColor(string(res.Band)), mark))
 	for _, c := range res.Concepts {
 		if !c.Covered {
 			continue
