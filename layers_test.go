@@ -24,6 +24,7 @@ var layers = map[string]int{
 	"practice": 5, // practice mode: which question next, the history of attempts, progress
 	"config":   6, // the configuration file's schema
 	"tune":     6, // rubrics measured against graded answers, and phrasings proposed from them
+	"lsp":      6, // the language server: a run's findings as editor diagnostics, hovers, quick fixes
 	"cmd":      7, // cobra and viper wiring
 	"":         8, // main
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -191,9 +192,10 @@ func hasWords(s string) bool {
 	return false
 }
 
-var commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
+// commentRe is compiled on first use, not at the start of every command.
+var commentRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--.*?-->`) })
 
-func markerStrip(s string) string { return commentRe.ReplaceAllString(s, "") }
+func markerStrip(s string) string { return commentRe().ReplaceAllString(s, "") }
 
 // frontMatterKeys are the keys answerlint reads from an answer's front matter. Other keys belong to
 // other tools (a static site's title: or date:) and are left alone, unless one is a near miss of

@@ -25,6 +25,7 @@ var configNames = []string{".answerlint.yaml", ".answerlint.yml", ".answerlint.t
 type globalOptions struct {
 	streams
 	configFile string
+	searchFrom string // the directory the configuration file is looked for from; "" is the working directory
 	v          *viper.Viper
 	usedConfig string
 	file       *config.File // the configuration file's keys and their lines
@@ -67,7 +68,7 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 		file = os.Getenv("ANSWERLINT_CONFIG")
 	}
 	if file == "" {
-		file = findConfig()
+		file = findConfig(g.searchFrom)
 	} else if _, err := os.Stat(file); err != nil {
 		return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err)))
 	}
@@ -141,9 +142,13 @@ func cleanViperErr(err error) string {
 	return msg
 }
 
-// findConfig looks for a configuration file from the working directory upward, then in $HOME.
-func findConfig() string {
-	dir, err := os.Getwd()
+// findConfig looks for a configuration file from dir (the working directory when "") upward, then in
+// $HOME.
+func findConfig(dir string) string {
+	var err error
+	if dir == "" {
+		dir, err = os.Getwd()
+	}
 	if err == nil {
 		for {
 			for _, n := range configNames {

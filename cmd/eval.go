@@ -45,12 +45,22 @@ func newEvalCmd(g *globalOptions) *cobra.Command {
 		Long: `Grade human-graded answers and measure how well answerlint agrees with the humans: Pearson r and
 Spearman ρ between answerlint's 0–100 score and the human score; quadratic weighted kappa (QWK), exact
 and adjacent agreement, RMSE and MAE after mapping the score onto the human scale; overall and per
-question.
+question. Each figure is printed beside a recall baseline computed in the same run (the share of a
+reference answer's stemmed content words found in the answer, best over the references), with 95%
+intervals from resampling the questions (--resamples, --seed) for answerlint, the baseline and their
+difference.
 
 The data is TSV, CSV or JSON Lines (by extension, or --data-format) with the columns question_id,
 question, reference_answer, answer and score; --column renames them (--column answer=student_answer).
-Each question is graded with the rubric whose id is its question id ("1.1" may be rubric 1-1) from
---rubrics directories, or, with --draft, with a rubric drafted from its reference answer.
+A reference column may hold several reference answers separated by "|||", each perhaps led by
+BEST:, GOOD:, MINIMAL: or KEYWORD:. Each question is graded with the rubric whose id is its question id
+("1.1" may be rubric 1-1) from --rubrics directories, or, with --draft, with a rubric drafted from its
+reference answer; with several, one rubric per reference answer (ID-ref-1, ID-ref-2, …), and an answer
+keeps its best score.
+
+Labelled data (correct/incorrect) is read with --positive LABEL: the score column holds labels, and
+LABEL is the correct one. Accuracy, macro F1 and weighted F1 are added, with an answer called correct
+when its score reaches a threshold cross-fitted by question (fitted on the other groups of --split).
 
 Without --split, 0–100 maps proportionally onto the scale. --split K fits a line from score to the
 human scale by cross-fitting: questions are dealt into K groups by a hash of their id, and each group is
@@ -64,7 +74,10 @@ Exit codes: 0 measured; 1 below --min-pearson or --min-qwk; 2 usage, data or rub
 		Example: `  answerlint eval --data graded.tsv --rubrics rubrics/ --scale 0-5
   answerlint eval --data ../shared/benchmarks/mohler/answers.tsv --draft --split 2 \
     --column question_id=qid --column answer=student_answer --column score=score_avg_0_5 \
-    --where in_mohler2011_subset=1 --scale 0-5`,
+    --where in_mohler2011_subset=1 --scale 0-5
+  answerlint eval --data ../shared/benchmarks/semeval2013-train/answers.tsv --where corpus=beetle \
+    --draft --split 2 --column reference_answer=reference_answers --column answer=student_answer \
+    --column score=label_2way --positive correct`,
 		Args: cobra.NoArgs,
 		// --format and --max-file-size are read from the flags alone: the configuration's format and
 		// max_file_size are about graded answer files, not about a data set.
@@ -256,6 +269,7 @@ func evalText(rep *eval.Report, answers bool) string {
 	fmt.Fprintf(&b, "%s to %s, human scale %s in steps of %g; mapping: %s\n\n", count(rep.N, "answer"), count(rep.Questions, "question"), rep.Scale, rep.Scale.Step, mapping)
 	evalFigures(&b, rep)
 	evalStandards(&b, rep.Standards)
+	evalDeferral(&b, rep.Deferral)
 	b.WriteString("\nper question:\n")
 	tw := tabwriter.NewWriter(&b, 0, 2, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "question\tn\tr\tRMSE\thuman\tpredicted\tscore\t")

@@ -56,3 +56,17 @@ func evalStandards(b *strings.Builder, st *eval.Standards) {
 		fmt.Fprintf(b, "flag: %s\n", f)
 	}
 }
+
+// evalDeferral writes how agreement rises as the least certain answers go to a person.
+func evalDeferral(b *strings.Builder, d []eval.Deferred) {
+	if len(d) == 0 {
+		return
+	}
+	b.WriteString("\nagreement as the least certain answers go to a person:\n")
+	tw := tabwriter.NewWriter(b, 0, 2, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "to a person\tkept\tr\tQWK\texact\tadjacent\t")
+	for _, x := range d {
+		fmt.Fprintf(tw, "%.0f%%\t%d\t%s\t%s\t%s\t%s\t\n", 100*x.Share, x.N, fig(x.Pearson), fig(x.QWK), pct(x.Exact), pct(x.Adjacent))
+	}
+	tw.Flush()
+}

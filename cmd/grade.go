@@ -67,10 +67,15 @@ yet (a blank or untouched template) is "to do": listed and counted, but it fails
   answerlint grade --changed-since origin/main --format github
   git diff --name-only main | answerlint grade --files-from -
   cat answer.txt | answerlint grade - --rubric gitops
-  answerlint grade --stdin-filename answers/gitops.md < buffer.md   # from an editor`,
+  answerlint grade --stdin-filename answers/gitops.md < buffer.md   # from an editor
+  answerlint grade --watch answers/             # grade again on every save, until Ctrl-C`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.configure(cmd); err != nil {
 				return err
+			}
+			// A flag only, like --jsonl: the mode of one invocation, never a configuration key.
+			if watch, _ := cmd.Flags().GetBool("watch"); watch {
+				return o.runWatch(cmd.Context(), cmd, args)
 			}
 			if o.jsonl {
 				return o.runJSONL(cmd.Context(), args)
@@ -85,12 +90,14 @@ yet (a blank or untouched template) is "to do": listed and counted, but it fails
 	f.String("fail-on", "error", "mistake severity that fails an answer: none, info, warning or error")
 	f.String("todo", "allow", "answers not written yet: allow (listed as to do) or fail (they fail the run)")
 	f.Int("max-failures", 0, "failing answers tolerated before the run fails")
+	f.Int("review-band", 0, "mark answers scoring less than this many `points` from their pass mark for a person's review")
 	f.Int64("max-file-size", run.DefaultMaxFileSize, "largest answer file graded, in `bytes`")
 	f.StringSlice("exclude", nil, "skip paths matching this `glob` (repeatable; adds to the configuration's exclude:)")
 	f.String("files-from", "", "also grade the paths listed in this `file`, one a line (- for standard input)")
 	f.String("stdin-filename", "", "standard input stands for this `file`: its name in reports and for choosing the rubric")
 	f.String("changed-since", "", "grade only answers changed since this git `revision`, or whose rubric changed")
 	f.Bool("jsonl", false, jsonlFlagUsage)
+	f.Bool("watch", false, "grade again whenever an answer, rubric or configuration file changes, redrawing the report, until Ctrl-C")
 	return cmd
 }
 
@@ -139,6 +146,10 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 	c.MaxFailures = v.GetInt("max_failures")
 	if c.MaxFailures < 0 {
 		return o.settingErr(cmd, "max_failures", "must be 0 or more, not %d", c.MaxFailures)
+	}
+	c.ReviewBand = v.GetInt("review_band")
+	if c.ReviewBand < 0 || c.ReviewBand > 100 {
+		return o.settingErr(cmd, "review_band", "must be between 0 and 100, not %d", c.ReviewBand)
 	}
 	c.MaxFileSize = v.GetInt64("max_file_size")
 	o.filesFrom = v.GetString("files_from")

@@ -157,7 +157,7 @@ A pack of rubrics for DevOps interview questions is built in: 'answerlint rubric
 	}
 	root.SetVersionTemplate("answerlint {{.Version}}\n")
 	g.bindPersistent(root)
-	root.AddCommand(newGradeCmd(g), newRubricCmd(g), newVersionCmd(g), newEvalCmd(g), newInitCmd(g), newConfigCmd(g), newPracticeCmd(g))
+	root.AddCommand(newGradeCmd(g), newLSPCmd(g), newRubricCmd(g), newVersionCmd(g), newEvalCmd(g), newInitCmd(g), newConfigCmd(g), newPracticeCmd(g))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{msg: err.Error()} })
 	root.InitDefaultCompletionCmd()
 	rejectUnknownSubcommands(root)

@@ -1,16 +1,11 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
 	"os"
-	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 
 	"github.com/answerlint/answerlint/eval"
 	"github.com/answerlint/answerlint/tune"
@@ -46,25 +41,12 @@ func (o *labelledOptions) questions() ([]tune.Question, error) {
 		if o.draft {
 			return nil, usagef("--draft needs a data file with reference answers, not a directory")
 		}
-		by, err := tune.ReadDir(o.labelled)
-		if err != nil {
-			return nil, withCode(ExitError, err)
-		}
 		g, err := o.newGrader()
 		if err != nil {
 			return nil, err
 		}
-		ids := make([]string, 0, len(by))
-		for id := range by {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		for _, id := range ids {
-			c, ok := g.Rubric(id)
-			if !ok {
-				return nil, withCode(ExitError, fmt.Errorf("%s: answers name rubric %q, which is not loaded (closest: %s)", o.labelled, id, strings.Join(g.Set().Closest(id, 3), ", ")))
-			}
-			qs = append(qs, tune.Question{Rubric: c, Answers: by[id]})
+		if qs, err = tune.FromDir(o.labelled, g); err != nil {
+			return nil, withCode(ExitError, err)
 		}
 	} else {
 		o.data = o.labelled
@@ -170,7 +152,7 @@ Exit codes: 0 measured; 1 --strict and a check is marked; 2 usage, data or rubri
 				reps[i] = tune.Test(q)
 				problems += reps[i].Problems()
 			}
-			if err := writeTestReports(o.out, o.format, reps); err != nil {
+			if err := tune.WriteReports(o.out, o.format, reps); err != nil {
 				return withCode(ExitError, fmt.Errorf("writing report: %w", err))
 			}
 			if problems > 0 && strict {
@@ -183,60 +165,6 @@ Exit codes: 0 measured; 1 --strict and a check is marked; 2 usage, data or rubri
 	o.flags(cmd)
 	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 when a concept or mistake looks wrong on the sample")
 	return cmd
-}
-
-func writeTestReports(w io.Writer, format string, reps []*tune.Report) error {
-	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(struct {
-			SchemaVersion int            `json:"schema_version"`
-			Rubrics       []*tune.Report `json:"rubrics"`
-		}{1, reps})
-	}
-	var b strings.Builder
-	problems := 0
-	for _, r := range reps {
-		fmt.Fprintf(&b, "%s (%s): %s, %d rated high, %d rated low; score vs human r %s\n", r.Rubric, r.File, count(r.N, "answer"), r.High, r.Low, r.Pearson)
-		tw := tabwriter.NewWriter(&b, 0, 2, 2, ' ', 0)
-		fmt.Fprintln(tw, "  \tcheck\tfires\thuman with\twithout\tagreement\t")
-		for _, c := range r.Checks {
-			mark := " "
-			if c.Problem != "" {
-				mark = "!"
-				problems++
-			}
-			fmt.Fprintf(tw, "  %s\t%s %s\t%d/%d\t%s\t%s\t%s\t%s\n", mark, c.Kind, c.ID, c.Fires, c.N, c.MeanWith, c.MeanWithout, c.Agreement, c.Problem)
-		}
-		tw.Flush()
-		for _, c := range r.Checks {
-			for _, m := range c.Missed {
-				fmt.Fprintf(&b, "    %s missed by %s (human %.0f%%, score %d)%s\n", c.ID, where(m), m.Human*100, m.Score, quoteCase(m, "nearest"))
-			}
-			for _, m := range c.Wrong {
-				fmt.Fprintf(&b, "    %s fired on %s (human %.0f%%, score %d)%s\n", c.ID, where(m), m.Human*100, m.Score, quoteCase(m, "by"))
-			}
-		}
-		b.WriteByte('\n')
-	}
-	fmt.Fprintf(&b, "%s, %s marked\n", count(len(reps), "rubric"), count(problems, "check"))
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-func where(c tune.Case) string {
-	if c.Line > 0 && !strings.Contains(c.Source, ":") {
-		return fmt.Sprintf("%s:%d", c.Source, c.Line)
-	}
-	return c.Source
-}
-
-func quoteCase(c tune.Case, label string) string {
-	if c.Text == "" {
-		return ""
-	}
-	return fmt.Sprintf(": %s %q", label, c.Text)
 }
 
 func newRubricSuggestCmd(g *globalOptions) *cobra.Command {
@@ -280,13 +208,13 @@ Exit codes: 0 done; 2 usage, data or rubric error.`,
 				return err
 			}
 			if measure {
-				return writeMeasurement(o.out, o.format, tune.CrossFit(qs, opts))
+				return tune.WriteMeasurement(o.out, o.format, tune.CrossFit(qs, opts))
 			}
 			var all []tune.Suggestion
 			for _, q := range qs {
 				all = append(all, tune.Suggest(q, opts)...)
 			}
-			if err := writeSuggestions(o.out, o.format, all); err != nil {
+			if err := tune.WriteSuggestions(o.out, o.format, all); err != nil {
 				return withCode(ExitError, fmt.Errorf("writing suggestions: %w", err))
 			}
 			return nil
@@ -301,48 +229,4 @@ Exit codes: 0 done; 2 usage, data or rubric error.`,
 	f.IntVar(&opts.PerConcept, "per-concept", 3, "most phrasings proposed for one concept")
 	f.BoolVar(&measure, "measure", false, "measure what suggestions buy, by cross-fitting halves of each question's answers")
 	return cmd
-}
-
-func writeSuggestions(w io.Writer, format string, s []tune.Suggestion) error {
-	if s == nil {
-		s = []tune.Suggestion{}
-	}
-	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(s)
-	}
-	if _, err := io.WriteString(w, "# Phrasings mined from answers graded below their human grade. Review each: add the ones\n# that say the concept to its match: list.\n"); err != nil {
-		return err
-	}
-	if len(s) == 0 {
-		_, err := io.WriteString(w, "[]\n")
-		return err
-	}
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(s); err != nil {
-		return err
-	}
-	return enc.Close()
-}
-
-func writeMeasurement(w io.Writer, format string, m tune.Measurement) error {
-	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(m)
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s to %s; %s mined, each from the other half of its question's answers\n\n", count(m.N, "held-out answer"), count(m.Questions, "question"), count(m.Suggestions, "phrasing"))
-	tw := tabwriter.NewWriter(&b, 0, 2, 2, ' ', 0)
-	fmt.Fprintln(tw, "\trubric as written\twith suggestions\t")
-	fmt.Fprintf(tw, "Pearson r (pooled)\t%s\t%s\t\n", m.Before.Pearson, m.After.Pearson)
-	fmt.Fprintf(tw, "Pearson r (mean per question)\t%s\t%s\t\n", m.Before.PerQuestionPearson, m.After.PerQuestionPearson)
-	fmt.Fprintf(tw, "MAE (points of 100)\t%s\t%s\t\n", m.Before.MAE, m.After.MAE)
-	tw.Flush()
-	_, err := io.WriteString(w, b.String())
-	return err
 }

@@ -21,7 +21,7 @@ import (
 // of one invocation (--jsonl, --rubric, --files-from, --changed-since) are flags only.
 var Keys = []string{
 	"rubrics", "color", "paths", "extensions", "exclude", "answers", "min_score", "rubric_min_score",
-	"fail_on", "max_failures", "max_file_size", "format", "output",
+	"fail_on", "max_failures", "review_band", "max_file_size", "format", "output",
 }
 
 // nested are the keys of the entries of list-valued settings whose entries are maps.

@@ -55,7 +55,7 @@ func keyPhrases(a *text.Analyzer, question string, answers []string) []phrase {
 	seen := map[string]bool{}
 	var out []phrase
 	for _, d := range docs {
-		for _, run := range runs(d) {
+		for _, run := range runs(d, acronymsOf(d.Src)) {
 			for _, p := range splitByQuestion(d, run, qterms) {
 				if p = dedupe(p, seen); len(p.terms) == 0 {
 					continue
@@ -90,8 +90,10 @@ func termSet(d *text.Doc) map[string]bool {
 }
 
 // runs splits a text into runs of key words: words that stand next to each other in one clause, with
-// no stop word, negation, comma or other punctuation between them (a hyphen or slash joins).
-func runs(d *text.Doc) [][]int {
+// no stop word, negation, comma or other punctuation between them (a hyphen or slash joins). The words
+// of an acronym's spelling are one run, however many, and the acronym in brackets after them is left out:
+// the draft's synonyms make it read as its spelling.
+func runs(d *text.Doc, acronyms []acronym) [][]int {
 	var out [][]int
 	var cur []int
 	flush := func() {
@@ -100,7 +102,34 @@ func runs(d *text.Doc) [][]int {
 			cur = nil
 		}
 	}
+	spelled := func(t text.Token) (acronym, bool) {
+		for _, a := range acronyms {
+			if t.Start >= a.from && t.End <= a.end {
+				return a, true
+			}
+		}
+		return acronym{}, false
+	}
+	inSpelling := false
 	for i, t := range d.Tokens {
+		a, ok := spelled(t)
+		switch {
+		case ok && t.Start >= a.to: // the acronym itself
+			flush()
+			inSpelling = false
+			continue
+		case ok && !inSpelling:
+			flush()
+			inSpelling = true
+			cur = append(cur, i)
+			continue
+		case ok:
+			cur = append(cur, i)
+			continue
+		case inSpelling:
+			flush()
+			inSpelling = false
+		}
 		if !isKeyWord(t) {
 			flush()
 			continue
@@ -243,7 +272,7 @@ func Draft(opts Options) ([]byte, error) {
 		return nil, errors.New("the model answers have no content words to build concepts from")
 	}
 	doc := newDocument(opts, answers, phrases)
-	doc.Synonyms = synonymsFor(a, answers)
+	doc.Synonyms = append(synonymsFor(a, answers), acronymGroups(answers)...)
 	if madeOfQuestion(a, opts.Question, answers) {
 		// The model answer is made of the question's words ("the terminals are connected" to a question
 		// about the connection between terminals): an answer in those words is the answer, not the
@@ -254,7 +283,7 @@ func Draft(opts Options) ([]byte, error) {
 		}
 		without.Question = ""
 		doc = newDocument(without, answers, keyPhrases(a, "", answers))
-		doc.Synonyms = synonymsFor(a, answers)
+		doc.Synonyms = append(synonymsFor(a, answers), acronymGroups(answers)...)
 	}
 	if err := doc.addExamples(); err != nil {
 		return nil, fmt.Errorf("drafting %s: %w", doc.ID, err)

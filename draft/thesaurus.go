@@ -75,4 +75,16 @@ var thesaurus = [][]string{
 	{"allow", "enable", "permit"},
 	{"check", "verify"},
 	{"send", "transmit"},
+	// Numbers written as words or digits.
+	{"0", "zero"},
+	{"1", "one"},
+	{"2", "two"},
+	{"3", "three"},
+	{"4", "four"},
+	{"5", "five"},
+	{"6", "six"},
+	{"7", "seven"},
+	{"8", "eight"},
+	{"9", "nine"},
+	{"10", "ten"},
 }

@@ -80,7 +80,7 @@ func (b benchmark) measure(t *testing.T, resamples int) *Report {
 // TestMohlerBenchmarkFloor holds Pearson r on the 2273-answer Mohler subset, and checks that the
 // interval from resampling questions is computed and holds it.
 func TestMohlerBenchmarkFloor(t *testing.T) {
-	const floor = 0.60
+	const floor = 0.61
 	rep := mohler.measure(t, 200)
 	if r := float64(rep.Pearson); r < floor {
 		t.Errorf("Pearson r %.4f fell below the floor %.2f", r, floor)
@@ -94,7 +94,7 @@ func TestMohlerBenchmarkFloor(t *testing.T) {
 // TestSAFBenchmarkFloor holds Pearson r on the SAF English training split, and answerlint's lead over
 // the recall baseline.
 func TestSAFBenchmarkFloor(t *testing.T) {
-	const floor, lead = 0.72, 0.08
+	const floor, lead = 0.73, 0.10
 	rep := safEnglish.measure(t, 0)
 	if r := float64(rep.Pearson); r < floor {
 		t.Errorf("Pearson r %.4f fell below the floor %.2f", r, floor)

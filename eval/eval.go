@@ -21,6 +21,8 @@ type Graded struct {
 	Row      Row
 	Score    int     // answerlint's score, 0–100
 	Baseline float64 // the recall baseline's score (RecallBaseline), 0–100; NaN without a reference answer
+	// Confidence is how clearly answerlint's evidence decided the answer (grader.Result.Confidence).
+	Confidence float64
 }
 
 // Options say how to evaluate.
@@ -80,7 +82,9 @@ type Report struct {
 	// Intervals are the confidence intervals from bootstrapping questions (Options.Resamples).
 	Intervals *Intervals `json:"intervals,omitempty"`
 	// Standards judge the agreement by the limits used for automated scoring (see Standards).
-	Standards   *Standards `json:"standards"`
+	Standards *Standards `json:"standards"`
+	// Deferral is agreement on the answers left when the least certain go to a person (see Deferred).
+	Deferral    []Deferred `json:"deferral"`
 	PerQuestion []Question `json:"per_question"`
 	Answers     []Answer   `json:"answers"`
 }
@@ -199,6 +203,7 @@ func Evaluate(graded []Graded, opts Options) (*Report, error) {
 		}
 	}
 	rep.Standards = standards(rep, graded, opts)
+	rep.Deferral = deferral(graded, al.predicted, human, scale)
 	return rep, nil
 }
 

@@ -111,3 +111,51 @@ func TestRubricID(t *testing.T) {
 		}
 	}
 }
+
+// TestEvaluateBesideTheBaseline: the baseline is measured and resampled with answerlint when every
+// answer has one, and left out when some question has no reference answer.
+func TestEvaluateBesideTheBaseline(t *testing.T) {
+	g := append(graded("a", 0, 0, 50, 3, 100, 5), graded("b", 20, 1, 60, 3, 90, 4)...)
+	for i := range g {
+		g[i].Baseline = float64(100 - g[i].Score) // a baseline that gets the order backwards
+	}
+	rep, err := Evaluate(g, Options{Resamples: 50, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Baseline == nil || !(float64(rep.Baseline.Pearson) < 0) || !(float64(rep.Pearson) > 0) {
+		t.Fatalf("baseline %+v, answerlint r %v", rep.Baseline, rep.Pearson)
+	}
+	if iv := rep.Intervals; iv == nil || iv.Baseline["pearson"][1] >= 0 || iv.Difference["pearson"][0] <= 0 {
+		t.Errorf("intervals %+v: the baseline's r is below 0 and the difference above it in every resample", iv)
+	}
+	g[0].Baseline = math.NaN()
+	rep, err = Evaluate(g, Options{Resamples: 50, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Baseline != nil || rep.Intervals.Baseline != nil || rep.Intervals.Answerlint["pearson"] == (Interval{}) {
+		t.Errorf("without a baseline for every answer: baseline %+v, intervals %+v", rep.Baseline, rep.Intervals)
+	}
+}
+
+func TestEvaluateClassifies(t *testing.T) {
+	var g []Graded
+	for _, q := range []string{"a", "b", "c", "d"} {
+		g = append(g, graded(q, 20, 0, 40, 0, 70, 1, 90, 1)...)
+	}
+	if _, err := Evaluate(g, Options{Classify: true}); err == nil || !strings.Contains(err.Error(), "cross-fitted") {
+		t.Errorf("classification without groups of questions: %v", err)
+	}
+	rep, err := Evaluate(g, Options{Classify: true, Folds: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := rep.Classification
+	if c == nil || c.Accuracy != 1 || c.WeightedF1 != 1 || len(c.Thresholds) != 2 || c.Thresholds[0] != 55 {
+		t.Errorf("classification %+v: every question splits at 55", c)
+	}
+	if rep.Baseline == nil || rep.Baseline.Classification == nil {
+		t.Errorf("the baseline is classified the same way: %+v", rep.Baseline)
+	}
+}

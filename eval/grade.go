@@ -51,7 +51,8 @@ func GradeAll(rows []Row, src Source) ([]Graded, []error) {
 		}
 		base := baselineScores(q.Rows)
 		for i, r := range q.Rows {
-			g := Graded{Row: r, Score: bestScore(cs, grader.Input{File: fmt.Sprintf("line %d", r.Line), Text: r.Answer}), Baseline: base[i]}
+			res := best(cs, grader.Input{File: fmt.Sprintf("line %d", r.Line), Text: r.Answer})
+			g := Graded{Row: r, Score: res.Score, Confidence: res.Confidence, Baseline: base[i]}
 			if !hasReferences(q.Rows) {
 				g.Baseline = math.NaN()
 			}
@@ -61,13 +62,15 @@ func GradeAll(rows []Row, src Source) ([]Graded, []error) {
 	return out, errs
 }
 
-// bestScore grades an answer against each alternative rubric and returns the best score.
-func bestScore(cs []*grader.Compiled, in grader.Input) int {
-	best := 0
+// best grades an answer with each of a question's rubrics and keeps the highest score.
+func best(cs []*grader.Compiled, in grader.Input) *grader.Result {
+	var out *grader.Result
 	for _, c := range cs {
-		best = max(best, c.Grade(in).Score)
+		if res := c.Grade(in); out == nil || res.Score > out.Score {
+			out = res
+		}
 	}
-	return best
+	return out
 }
 
 func hasReferences(rows []Row) bool {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // Scale is the human scoring scale: scores run from Min to Max in steps of Step.
@@ -15,11 +16,14 @@ type Scale struct {
 	Step float64 `json:"step"`
 }
 
-var scalePattern = regexp.MustCompile(`^\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|\.\.|to)\s*(-?\d+(?:\.\d+)?)\s*$`)
+// scalePattern is compiled on first use, not at the start of every command.
+var scalePattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|\.\.|to)\s*(-?\d+(?:\.\d+)?)\s*$`)
+})
 
 // ParseScale reads a range such as "0-5" or "1-6"; the step is taken from the data (see WithStep).
 func ParseScale(s string) (Scale, error) {
-	m := scalePattern.FindStringSubmatch(s)
+	m := scalePattern().FindStringSubmatch(s)
 	if m == nil {
 		return Scale{}, fmt.Errorf("scale %q must be a range such as 0-5", s)
 	}

@@ -66,3 +66,32 @@ func TestStandardsWithTwoRatersAndGroups(t *testing.T) {
 		t.Errorf("thresholds = %+v", st.Thresholds)
 	}
 }
+
+func TestDeferralLeavesOutTheLeastCertain(t *testing.T) {
+	// Four confident answers agree with the humans; two uncertain ones are wrong by 4 points.
+	var graded []Graded
+	add := func(human float64, score int, conf float64) {
+		graded = append(graded, Graded{Row: Row{Line: len(graded) + 2, QuestionID: "q", Score: human}, Score: score, Confidence: conf})
+	}
+	add(5, 100, 0.9)
+	add(0, 0, 0.8)
+	add(4, 80, 0.7)
+	add(1, 20, 0.6)
+	add(5, 20, 0.1)
+	add(1, 100, 0.05)
+	rep, err := Evaluate(graded, Options{Scale: Scale{Min: 0, Max: 5, Step: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := rep.Deferral
+	if len(d) < 3 || d[0].N != 6 || d[2].Share != 0.2 || d[2].N != 5 {
+		t.Fatalf("deferral = %+v", d)
+	}
+	// Sending the least certain sixth away removes the worst error and raises r.
+	if !(float64(d[2].Pearson) > float64(d[0].Pearson)) {
+		t.Errorf("r kept %v, all %v: want a rise", d[2].Pearson, d[0].Pearson)
+	}
+	if last := d[len(d)-1]; last.Share != 0.5 || last.N != 3 || !near(float64(last.Pearson), 1) {
+		t.Errorf("half sent away: %+v, want the 3 most certain with r 1", last)
+	}
+}

@@ -41,7 +41,7 @@ type pattern struct {
 type Compiled struct {
 	Rubric   *rubric.Rubric
 	analyzer *text.Analyzer
-	byTerm   [][]*pattern // by the ID of the first term
+	byTerm   [][]startEntry // by the ID of the first term
 	byExact  map[string][]*pattern
 	gap      int
 	checks   []rubric.Check // the global checks that apply to this rubric
@@ -55,6 +55,8 @@ type Compiled struct {
 	// nPatterns is how many patterns the rubric has in all.
 	loose     []*pattern
 	nPatterns int
+	// nameTerms holds, by concept, the term IDs of the content words of its name (statement.go).
+	nameTerms []map[int32]bool
 }
 
 // Compile prepares a validated rubric for grading, with the global checks that apply to it.
@@ -108,7 +110,9 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 			c.nQuestionTerms++
 		}
 	}
+	c.nameTerms = make([]map[int32]bool, len(r.Concepts))
 	for i, con := range r.Concepts {
+		c.nameTerms[i] = c.subjectTerms(con.Name)
 		c.add(kindConcept, i, con.Match, con.Exact)
 		for _, p := range c.addGroup(kindConcept, i, 0, con.Affirm) {
 			p.affirm = true
@@ -153,7 +157,7 @@ func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phras
 			for int(pt.ids[0]) >= len(c.byTerm) {
 				c.byTerm = append(c.byTerm, nil)
 			}
-			c.byTerm[pt.ids[0]] = append(c.byTerm[pt.ids[0]], pt)
+			c.byTerm[pt.ids[0]] = append(c.byTerm[pt.ids[0]], newStartEntry(pt))
 			added = append(added, pt)
 		}
 	}
@@ -170,6 +174,24 @@ func (c *Compiled) addExact(kind checkKind, idx int, exact []rubric.Phrasing) {
 		c.nPatterns++
 		c.byExact[terms[0]] = append(c.byExact[terms[0]], pt)
 	}
+}
+
+// subjectTerms returns the term IDs of the first written word of a concept's name, its subject: all of
+// "Blue/green" in "Blue/green doubles infrastructure cost".
+func (c *Compiled) subjectTerms(name string) map[int32]bool {
+	terms := map[int32]bool{}
+	d := c.analyzer.Analyze(name, 0, len(name))
+	defer d.Release()
+	for _, t := range d.Tokens {
+		if t.Stop && len(terms) == 0 {
+			continue
+		}
+		if len(terms) > 0 && !t.Joined {
+			break
+		}
+		terms[c.analyzer.Intern(t.Term)] = true
+	}
+	return terms
 }
 
 // distinct reports whether no term occurs twice: a loose match finds each term once.

@@ -28,6 +28,9 @@ type Input struct {
 	// is listed in Result.Suppressed instead of Result.Mistakes and costs nothing. Nil leaves
 	// Result.Suppressed nil (JSON null): the answer's comments were not read.
 	Suppress []Suppression
+	// ReviewBand, when > 0, marks the result for review by a person (Result.Review) when its score is
+	// less than this many points from its pass mark.
+	ReviewBand int
 	// Findings are findings about the answer made outside the rubric (a suppression comment that is
 	// itself wrong), listed after the rubric's mistakes and counted like them.
 	Findings []MistakeResult
@@ -91,7 +94,49 @@ func (c *Compiled) Grade(in Input) *Result {
 	suppress(res, in.Suppress)
 	res.Mistakes = append(res.Mistakes, in.Findings...)
 	c.finish(res, in.FailOn)
+	res.Confidence = confidence(res)
+	res.Review = in.ReviewBand > 0 && abs(res.Score-res.Pass) < in.ReviewBand
 	return res
+}
+
+// confidence says how clearly the evidence decides pass or fail, from 0 (on the pass mark) towards 1:
+// the score's distance from the pass mark, d, against u, how far the least certain evidence could move
+// it — the most any one concept or mistake is worth (one decision going the other way) plus the points
+// that rest on soft evidence (partial credit, corrected misspellings, words found apart rather than as
+// a phrase) — as d ÷ (d + u).
+func confidence(res *Result) float64 {
+	d := float64(abs(res.Score - res.Pass))
+	var swing, soft float64
+	for _, c := range res.Concepts {
+		swing = math.Max(swing, c.MaxPoints)
+		if c.Points > 0 && (c.Credit > 0 && c.Credit < 1 || softEvidence(c.Evidence)) {
+			soft += c.Points
+		}
+	}
+	for _, m := range res.Mistakes {
+		swing = math.Max(swing, m.Penalty)
+	}
+	if u := swing + soft; u > 0 {
+		return round2(d / (d + u))
+	}
+	return 1
+}
+
+// softEvidence says whether all of a concept's evidence came through a corrected misspelling.
+func softEvidence(ev []Evidence) bool {
+	for _, e := range ev {
+		if !e.Typo {
+			return false
+		}
+	}
+	return len(ev) > 0
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
@@ -103,7 +148,7 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 		found = found[:0]
 		for _, m := range ms {
 			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && m.counts(con.Polarity) &&
-				!(len(con.Affirm) > 0 && deniesAffirm(ms, &m)) {
+				!(len(con.Affirm) > 0 && deniesAffirm(ms, &m)) && c.statesConcept(d, &m, i) {
 				found = append(found, m)
 			}
 		}

@@ -192,7 +192,7 @@ func TestScoring(t *testing.T) {
 	if res.Score != 0 || res.Penalty != 25 {
 		t.Errorf("score %d penalty %v, want 0 and 25", res.Score, res.Penalty)
 	}
-	res = c.Grade(Input{Text: "Remote state, PDBs and kubectl rollout undo; I run terraform apply from a laptop."})
+	res = c.Grade(Input{Text: "Remote state, PDBs per service and kubectl rollout undo; I run terraform apply from a laptop."})
 	if res.Score != 25 || res.Coverage != 50 {
 		t.Errorf("score %d coverage %v, want 25 (4/8 of 100, minus 25) and 50", res.Score, res.Coverage)
 	}

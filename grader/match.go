@@ -85,10 +85,12 @@ func recycleMatches(ms []match) {
 // tryStart tries the patterns whose first term (by ID) is a reading of token i covering span tokens.
 func (c *Compiled) tryStart(d *text.Doc, i int, id int32, surface string, span int, typo bool, out *[]match) {
 	if id > 0 && int(id) < len(c.byTerm) {
-		for _, p := range c.byTerm[id] {
-			if !hasAll(d, p.ids[1:]) {
+		for k := range c.byTerm[id] {
+			e := &c.byTerm[id][k]
+			if !e.restIn(d) {
 				continue // most phrasings that start here have a word the answer lacks
 			}
+			p := e.p
 			if last, t, ok := c.extend(d, p.ids[1:], i+span, i+span-1, d.Tokens[i].Sentence); ok {
 				*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last, p.has), typo: typo || t})
 			}
@@ -108,6 +110,37 @@ func (c *Compiled) tryExact(d *text.Doc, i int, surface string, span int, out *[
 			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last, p.has)})
 		}
 	}
+}
+
+// inlineRest is how many of a pattern's terms after the first its startEntry holds: most phrasings have
+// two to four words.
+const inlineRest = 3
+
+// startEntry is a pattern as the index by first term holds it, with the IDs of its next terms inline:
+// most patterns tried at a word are turned down because the answer lacks one of their other words, and
+// the entry tells that without following the pointer to the pattern.
+type startEntry struct {
+	p    *pattern
+	rest [inlineRest]int32 // p.ids[1:], as many as fit
+	n    uint8             // how many of rest are used
+	more bool              // p has more terms than rest holds
+}
+
+func newStartEntry(p *pattern) startEntry {
+	e := startEntry{p: p}
+	e.n = uint8(copy(e.rest[:], p.ids[1:]))
+	e.more = len(p.ids)-1 > inlineRest
+	return e
+}
+
+// restIn reports whether the document has every term of the pattern after the first somewhere.
+func (e *startEntry) restIn(d *text.Doc) bool {
+	for _, id := range e.rest[:e.n] {
+		if !d.Has(id) {
+			return false
+		}
+	}
+	return !e.more || hasAll(d, e.p.ids[1+inlineRest:])
 }
 
 // hasAll reports whether the document has every term of ids somewhere.

@@ -10,6 +10,8 @@ import (
 // partialReading is one reading of a phrasing of a concept that earns partial credit.
 type partialReading struct {
 	terms    []string
+	weights  []float64 // how informative each term is (termWeight)
+	total    float64   // the sum of weights
 	phrasing string
 }
 
@@ -29,6 +31,52 @@ func (c *Compiled) indexPartial() {
 			}
 		}
 	}
+	c.weighPartial()
+}
+
+// weighPartial weighs each term of each partial reading by how much finding it says: a term that many
+// of the rubric's concepts use, or that the question already uses, tells less about which idea the
+// answer states than a term found in one concept alone (an inverse document frequency over concepts).
+func (c *Compiled) weighPartial() {
+	if c.partial == nil {
+		return
+	}
+	df := map[string]int{}
+	for _, readings := range c.partial {
+		seen := map[string]bool{}
+		for _, r := range readings {
+			for _, t := range r.terms {
+				if !seen[t] {
+					seen[t] = true
+					df[t]++
+				}
+			}
+		}
+	}
+	for _, readings := range c.partial {
+		for k := range readings {
+			r := &readings[k]
+			r.weights = make([]float64, len(r.terms))
+			r.total = 0
+			for j, t := range r.terms {
+				r.weights[j] = c.termWeight(t, df[t])
+				r.total += r.weights[j]
+			}
+		}
+	}
+}
+
+// questionTermWeight is the weight of a term the question uses, relative to one it does not: an answer
+// repeats the question's words whether or not it knows the answer.
+const questionTermWeight = 0.5
+
+// termWeight is 1/sqrt(df) for a term used by df concepts, scaled down for a word of the question.
+func (c *Compiled) termWeight(term string, df int) float64 {
+	w := 1 / math.Sqrt(float64(max(df, 1)))
+	if c.isQuestionTerm(c.analyzer.ID(term)) {
+		w *= questionTermWeight
+	}
+	return w
 }
 
 // termSpan is where a term first occurs in an answer: tokens first..last, through a typo or not.
@@ -58,7 +106,8 @@ func termIndex(d *text.Doc) map[string]termSpan {
 }
 
 // partialPoints gives a concept that no phrasing matched whole the share of its best reading's words
-// found anywhere in the answer, in any order. Finding every word counts as covering it.
+// found anywhere in the answer, in any order, each word counted by its weight (weighPartial). Finding
+// every word counts as covering it.
 func (c *Compiled) partialPoints(d *text.Doc, i int, cr *ConceptResult, res *Result) {
 	if c.partial == nil || len(c.partial[i]) == 0 {
 		return
@@ -66,13 +115,13 @@ func (c *Compiled) partialPoints(d *text.Doc, i int, cr *ConceptResult, res *Res
 	terms := termIndex(d)
 	best, bestAt := 0.0, -1
 	for k, r := range c.partial[i] {
-		found := 0
-		for _, t := range r.terms {
+		found := 0.0
+		for j, t := range r.terms {
 			if _, ok := terms[t]; ok {
-				found++
+				found += r.weights[j]
 			}
 		}
-		if share := float64(found) / float64(len(r.terms)); share > best {
+		if share := found / r.total; r.total > 0 && share > best {
 			best, bestAt = share, k
 		}
 	}

@@ -93,3 +93,35 @@ concepts:
 		t.Errorf("the question restated must be flagged: %+v", res.Mistakes)
 	}
 }
+
+// TestPartialCreditWeighsTerms: a word of the question, or one that several concepts share, says less
+// about which idea an answer states than a word only one concept uses.
+func TestPartialCreditWeighsTerms(t *testing.T) {
+	c := compileYAML(t, `
+id: weighed
+title: Weighed
+question: What does a prototype of the software show?
+partial: true
+concepts:
+  - id: product
+    name: desired software product
+    match: [desired software product]
+  - id: feedback
+    name: product feedback
+    match: [early user feedback]
+`)
+	// desired 1, software 0.5 (a question word), product 1 (one concept): 2.5 in all.
+	for _, tt := range []struct {
+		answer string
+		credit float64
+	}{
+		{"It shows the software.", 0.2},
+		{"It shows what is desired.", 0.4},
+		{"The desired software.", 0.6},
+	} {
+		res := c.Grade(Input{Text: tt.answer})
+		if got := res.Concepts[0].Credit; got != tt.credit {
+			t.Errorf("%q: credit %v, want %v", tt.answer, got, tt.credit)
+		}
+	}
+}

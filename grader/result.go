@@ -28,14 +28,20 @@ func BandFor(score, pass int) Band {
 
 // Result is the graded answer: its score and every point explained.
 type Result struct {
-	File      string           `json:"file"`
-	Line      int              `json:"line"` // where the answer starts in the file (1 for a whole file)
-	Rubric    string           `json:"rubric"`
-	Title     string           `json:"title"`
-	Score     int              `json:"score"`
-	Band      Band             `json:"band"`
-	Passed    bool             `json:"passed"`
-	Pass      int              `json:"pass"`
+	File   string `json:"file"`
+	Line   int    `json:"line"` // where the answer starts in the file (1 for a whole file)
+	Rubric string `json:"rubric"`
+	Title  string `json:"title"`
+	Score  int    `json:"score"`
+	Band   Band   `json:"band"`
+	Passed bool   `json:"passed"`
+	Pass   int    `json:"pass"`
+	// Confidence is how clearly the evidence decides pass or fail, from 0 (on the pass mark) towards 1:
+	// the distance to the pass mark against how far the least certain evidence could move the score.
+	Confidence float64 `json:"confidence"`
+	// Review says a person should read the answer before its grade is used: its score is within the
+	// run's review band of its pass mark.
+	Review    bool             `json:"review"`
 	Words     int              `json:"words"`
 	Coverage  float64          `json:"coverage"` // points earned from concepts and structure, before penalties
 	Penalty   float64          `json:"penalty"`  // points taken off for mistakes

@@ -1,6 +1,7 @@
 package grader
 
 import (
+	"math"
 	"testing"
 
 	"github.com/answerlint/answerlint/rubric"
@@ -11,7 +12,7 @@ import (
 func TestGradeWithSuppressionsAndFailOn(t *testing.T) {
 	c := compileTest(t)
 	// remote-state (2 of 8) + pdb + rollback (1 each) = 50 points; the laptop costs 25.
-	const text = "Remote state, PDBs and kubectl rollout undo; I run terraform apply from a laptop."
+	const text = "Remote state, PDBs per service and kubectl rollout undo; I run terraform apply from a laptop."
 	laptop := Suppression{Mistake: "apply-from-laptop", Reason: "sandbox account only", Line: 3, Column: 1}
 	tests := []struct {
 		name       string
@@ -81,9 +82,28 @@ func TestSuppressingAFindingLiftsItsCap(t *testing.T) {
 
 func TestSuppressionFollowsTheRubricCurve(t *testing.T) {
 	c := compileYAML(t, testRubric+"curve: 0.5\n")
-	res := c.Grade(Input{Text: "Remote state, PDBs and kubectl rollout undo; I run terraform apply from a laptop.",
+	res := c.Grade(Input{Text: "Remote state, PDBs per service and kubectl rollout undo; I run terraform apply from a laptop.",
 		Suppress: []Suppression{{Mistake: "apply-from-laptop", Reason: "sandbox"}}})
 	if res.Score != 71 || res.Penalty != 0 { // 100 × (50/100)^0.5, no penalty
 		t.Errorf("score %d penalty %v, want 71 and 0", res.Score, res.Penalty)
+	}
+}
+
+func TestConfidence(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		res  Result
+		conf float64
+	}{
+		{"on the pass mark", Result{Score: 60, Pass: 60, Concepts: []ConceptResult{{MaxPoints: 20}}}, 0},
+		{"far above, firm evidence", Result{Score: 100, Pass: 60, Concepts: []ConceptResult{{MaxPoints: 20, Points: 20, Covered: true}}}, 40.0 / 60},
+		// Partial credit is soft: its points widen what the least certain evidence could move.
+		{"partial credit", Result{Score: 70, Pass: 60, Concepts: []ConceptResult{{MaxPoints: 20, Points: 10, Credit: 0.5}}}, 10.0 / 40},
+		{"a corrected misspelling", Result{Score: 70, Pass: 60, Concepts: []ConceptResult{{MaxPoints: 20, Points: 20, Covered: true, Evidence: []Evidence{{Typo: true}}}}}, 10.0 / 50},
+		{"a mistake's penalty is a decision too", Result{Score: 30, Pass: 60, Mistakes: []MistakeResult{{Penalty: 25}}, Concepts: []ConceptResult{{MaxPoints: 10}}}, 30.0 / 55},
+	} {
+		if got := confidence(&tt.res); math.Abs(got-round2(tt.conf)) > 1e-9 {
+			t.Errorf("%s: confidence %v, want %.2f", tt.name, got, tt.conf)
+		}
 	}
 }

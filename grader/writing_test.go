@@ -114,3 +114,34 @@ func TestMistakesFollowTheSentence(t *testing.T) {
 		})
 	}
 }
+
+// TestCreditNeedsAStatement: a heading, a lone word in a list and a table cell of another option's row
+// name words without saying anything with them; the same words stated earn the concept.
+func TestCreditNeedsAStatement(t *testing.T) {
+	g := packGrader(t)
+	for _, tt := range []struct {
+		name, rubric, concept, answer string
+		covered                       bool
+	}{
+		{"heading", "secrets-management", "managed-secret-store", "## Secrets Management on AWS\n\nWe rotate the database password every month.", false},
+		{"heading, other words", "secrets-management", "managed-secret-store", "# Using a secrets manager\n\nRotation happens every month and is audited.", false},
+		{"stated", "secrets-management", "managed-secret-store", "Every secret lives in AWS Secrets Manager and nowhere else.", true},
+		{"lone list item", "k8s-network-isolation", "namespaces", "Network policies select pods by labels, namespaces and ports.", false},
+		{"lone list item, or", "k8s-network-isolation", "namespaces", "A selector can match on labels, namespaces, or IP blocks.", false},
+		{"lone bullet among tools", "k8s-network-isolation", "namespaces", "Tools we touch:\n- Calico\n- namespaces\n- Cilium\n\nWe deny all traffic by default.", false},
+		{"namespace stated", "k8s-network-isolation", "namespaces", "Each team gets its own namespace.", true},
+		{"another option's row", "bluegreen-vs-canary", "canary-gradual",
+			"| Strategy | Traffic | Cost |\n| --- | --- | --- |\n| Blue/green | all at once | double |\n| Rolling update | gradual | none extra |\n", false},
+		{"the option's own row", "bluegreen-vs-canary", "canary-gradual",
+			"| Strategy | Traffic | Cost |\n| --- | --- | --- |\n| Blue/green | all at once | double |\n| Canary | gradual, 5% then 25% | low |\n", true},
+		{"the option's own column", "bluegreen-vs-canary", "canary-gradual",
+			"| | Blue/green | Canary |\n| --- | --- | --- |\n| Traffic | switched at once | shifted gradually |\n", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := gradePack(t, g, tt.rubric, tt.answer)
+			if cr := conceptResult(res, tt.concept); cr == nil || cr.Covered != tt.covered {
+				t.Errorf("%q: concept %s covered %v, want %v", tt.answer, tt.concept, cr != nil && cr.Covered, tt.covered)
+			}
+		})
+	}
+}

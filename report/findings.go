@@ -23,13 +23,16 @@ const (
 	KindWarning Kind = "warning" // something about the answer itself: empty, too short, bad encoding
 	KindInput   Kind = "input"   // a file that could not be graded
 	KindTodo    Kind = "todo"    // an answer not written yet: a blank or untouched template
+	KindReview  Kind = "review"  // the evidence barely decides pass or fail: a person should read it
 )
 
-// ScoreCheck, InputCheck and TodoCheck are the check ids of score, input and to-do findings.
+// ScoreCheck, InputCheck, TodoCheck and ReviewCheck are the check ids of score, input, to-do and review
+// findings.
 const (
-	ScoreCheck = "score"
-	InputCheck = "answerlint/input"
-	TodoCheck  = "answerlint/todo"
+	ScoreCheck  = "score"
+	InputCheck  = "answerlint/input"
+	TodoCheck   = "answerlint/todo"
+	ReviewCheck = "answerlint/needs-review"
 )
 
 // Finding is one problem the report states at a place in a file. The formats that list problems
@@ -154,6 +157,13 @@ func resultFindings(res *grader.Result) []Finding {
 			Help:    scoreHelp(res),
 		}))
 	}
+	if res.Review {
+		out = append(out, at(Finding{
+			Kind: KindReview, Check: ReviewCheck, Name: "Answer needs a person's review", Severity: rubric.SeverityInfo,
+			Message: fmt.Sprintf("scored %d/100, %d from the pass mark %d (confidence %.2f): a person should review it", res.Score, absInt(res.Score-res.Pass), res.Pass, res.Confidence),
+			Help:    "The evidence barely decides pass or fail: read the answer before the grade is used.",
+		}))
+	}
 	for _, c := range res.Concepts {
 		if c.Covered {
 			continue
@@ -226,4 +236,11 @@ func repoPath(prefix, file string) string {
 		return file
 	}
 	return path.Join(prefix, file)
+}
+
+func absInt(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/answerlint/answerlint/grader"
 )
@@ -25,14 +26,17 @@ var htmlTemplateText string
 //go:embed html/report.css
 var htmlCSS string
 
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"pct": func(f float64) string { return fmt.Sprintf("%.0f%%", f) },
-}).Parse(htmlTemplateText))
+// htmlTemplate is parsed on first use, not at the start of every command.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"pct": func(f float64) string { return fmt.Sprintf("%.0f%%", f) },
+	}).Parse(htmlTemplateText))
+})
 
 // Print writes the page.
 func (HTML) Print(w io.Writer, r *Report) error {
 	var buf bytes.Buffer
-	if err := htmlTemplate.Execute(&buf, newHTMLPage(r)); err != nil {
+	if err := htmlTemplate().Execute(&buf, newHTMLPage(r)); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())

@@ -111,7 +111,11 @@ func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
 	if res.Score < res.Pass {
 		mark = fmt.Sprintf("(%d below the pass mark %d)", res.Pass-res.Score, res.Pass)
 	}
-	t.line(b, "", "    ", fmt.Sprintf("%s  %s  %s  %s %s", p.bold(location(res)), res.Rubric, bandColor(fmt.Sprintf("%d/100", res.Score)), bandColor(string(res.Band)), mark))
+	review := ""
+	if res.Review {
+		review = fmt.Sprintf("  review (confidence %.2f)", res.Confidence)
+	}
+	t.line(b, "", "    ", fmt.Sprintf("%s  %s  %s  %s %s%s", p.bold(location(res)), res.Rubric, bandColor(fmt.Sprintf("%d/100", res.Score)), bandColor(string(res.Band)), mark, review))
 	for _, c := range res.Concepts {
 		if !c.Covered {
 			continue

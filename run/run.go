@@ -47,6 +47,9 @@ type Config struct {
 	TodoFails bool
 	// MaxFailures is how many failing answers a run tolerates before it fails.
 	MaxFailures int
+	// ReviewBand marks an answer whose score is less than this many points from its pass mark for a
+	// person's review (grader.Result.Review); 0 marks none.
+	ReviewBand int
 	// MaxFileSize is the largest answer file (or JSON line) graded, in bytes; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
 	// Extensions are the file name endings of answers found in directories and globs; nil means
@@ -207,7 +210,7 @@ func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Co
 		}
 		s := &section{sec: sec, c: c, sups: doc.SuppressionsFor(sec)}
 		s.in = grader.Input{File: doc.Name, Text: doc.Text, Start: sec.Start, End: sec.End,
-			MinScore: g.passMark(rule, c.Rubric.ID), FailOn: g.cfg.failOn(), Suppress: suppressions(s.sups)}
+			MinScore: g.passMark(rule, c.Rubric.ID), FailOn: g.cfg.failOn(), ReviewBand: g.cfg.ReviewBand, Suppress: suppressions(s.sups)}
 		s.res = c.Grade(s.in)
 		for _, w := range doc.Warnings {
 			s.res.Warnings = append(s.res.Warnings, grader.Warning{Code: "encoding", Message: w})

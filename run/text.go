@@ -26,7 +26,7 @@ func (g *Grader) GradeText(name, ref, text string) (*grader.Result, error) {
 			return nil, err
 		}
 	}
-	in := grader.Input{File: name, Text: text, MinScore: g.passMark(fileRule{}, c.Rubric.ID), FailOn: g.cfg.failOn()}
+	in := grader.Input{File: name, Text: text, MinScore: g.passMark(fileRule{}, c.Rubric.ID), FailOn: g.cfg.failOn(), ReviewBand: g.cfg.ReviewBand}
 	// Reading the comments costs a parse; most answers have none, and keep "suppressed": null.
 	if !strings.Contains(text, "answerlint-disable") {
 		return c.Grade(in), nil

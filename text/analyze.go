@@ -113,6 +113,9 @@ type Analyzer struct {
 	ids    map[string]int32
 	vocab  *vocabulary
 	splits map[string][]compoundPart // vocabulary words split in two, by first half (compound.go)
+	// byNum maps a term's number in the process-wide term table to its ID here (0 for a term unknown
+	// here): what Analyze reads for each word, an array index where ids would be a map lookup.
+	byNum []int32
 }
 
 type synEntry struct {
@@ -131,6 +134,11 @@ func (a *Analyzer) Intern(term string) int32 {
 	}
 	id := int32(len(a.ids) + 1)
 	a.ids[term] = id
+	n := terms.add(term)
+	if int(n) >= len(a.byNum) {
+		a.byNum = append(a.byNum, make([]int32, int(n)+1-len(a.byNum))...)
+	}
+	a.byNum[n] = id
 	return id
 }
 
@@ -210,7 +218,9 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 		lex := lx.lookup(t.Surface)
 		t.Term = lex.term
 		t.Stop = lex.flags&flagStop != 0
-		t.ID = a.ids[lex.term]
+		if int(lex.num) < len(a.byNum) {
+			t.ID = a.byNum[lex.num]
+		}
 		t.flags = lex.flags
 	}
 	alts := buf.alts[:0]

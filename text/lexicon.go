@@ -10,6 +10,8 @@ import (
 type lexeme struct {
 	term  string
 	flags wordFlags
+	num   int32 // the term's number in the term table, 0 if no analyzer knew it
+	gen   int32 // for num 0: the term table's generation when it was looked up
 }
 
 type wordFlags uint8
@@ -24,16 +26,13 @@ const (
 	flagOutcomeStart // the first word of an outcome marker (outcomeMarkers)
 )
 
-// phraseStarts holds the first word of every phrase of every phraseSet, with its set's flag; phrases
-// fills it.
-var phraseStarts = map[string]wordFlags{}
-
 func newLexeme(surface string) lexeme {
 	l := lexeme{term: Stem(surface)}
+	l.num, l.gen = terms.lookup(l.term)
 	if stopWords[surface] {
 		l.flags |= flagStop
 	}
-	l.flags |= phraseStarts[surface]
+	l.flags |= phraseStarts()[surface]
 	if connectives[surface] {
 		l.flags |= flagConnective
 	}
@@ -63,6 +62,11 @@ var lexicons = sync.Pool{New: func() any {
 
 func (lx *lexicon) lookup(surface string) lexeme {
 	if l, ok := lx.words[surface]; ok {
+		if l.num == 0 && l.gen != terms.gen.Load() {
+			// A rubric compiled since may know the term now.
+			l.num, l.gen = terms.lookup(l.term)
+			lx.words[strings.Clone(surface)] = l
+		}
 		return l
 	}
 	l := newLexeme(surface)

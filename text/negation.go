@@ -93,12 +93,12 @@ func newSubject(toks []Token, k int) bool {
 }
 
 // matchPhraseAt returns the length of the longest phrase of set that starts at token i, or 0.
-func matchPhraseAt(toks []Token, i int, set phraseSet) int {
+func matchPhraseAt(toks []Token, i int, set *phraseSet) int {
 	if toks[i].flags&set.flag == 0 {
 		return 0 // most words start no phrase of the set: skip the lookup
 	}
 	best := 0
-	for _, p := range set.byFirst[toks[i].Surface] {
+	for _, p := range set.byFirst()[toks[i].Surface] {
 		if len(p) <= best || i+len(p) > len(toks) {
 			continue
 		}

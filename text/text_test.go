@@ -250,3 +250,52 @@ func TestTermIDs(t *testing.T) {
 		t.Error("the synonym group's canonical reading has no ID")
 	}
 }
+
+// Each analyzer numbers terms its own way, though words remember their terms once for all of them: a
+// word met before any analyzer knew its term carries the ID of an analyzer that learns it later, and a
+// term one analyzer knows has no ID in another.
+func TestTermIDsAcrossAnalyzers(t *testing.T) {
+	const src = "The zorblatting frobnicator failed."
+	before := NewAnalyzer(nil, nil)
+	d := before.Analyze(src, 0, len(src)) // the lexicon meets the words while no one knows them
+	for _, tok := range d.Tokens {
+		if tok.ID != 0 {
+			t.Errorf("%q has ID %d in an analyzer that knows no terms", tok.Surface, tok.ID)
+		}
+	}
+	d.Release()
+	a, b := NewAnalyzer(nil, nil), NewAnalyzer(nil, nil)
+	b.Intern("other")
+	frob := b.Intern(Stem("frobnicator"))
+	zorb := a.Intern(Stem("zorblatting"))
+	for _, tt := range []struct {
+		an         *Analyzer
+		name       string
+		frob, zorb int32
+	}{{a, "a", 0, zorb}, {b, "b", frob, 0}, {before, "the first", 0, 0}} {
+		d := tt.an.Analyze(src, 0, len(src))
+		ids := map[string]int32{}
+		for _, tok := range d.Tokens {
+			ids[tok.Surface] = tok.ID
+		}
+		d.Release()
+		if ids["frobnicator"] != tt.frob || ids["zorblatting"] != tt.zorb {
+			t.Errorf("analyzer %s: IDs %v, want frobnicator %d, zorblatting %d", tt.name, ids, tt.frob, tt.zorb)
+		}
+	}
+}
+
+// The first word of every trigger or marker phrase carries its set's flag, so that the phrase is looked
+// for where the word stands: a set left out of the lazily built index would never match.
+func TestPhraseStartsCoverEverySet(t *testing.T) {
+	for _, ps := range []*phraseSet{preTriggers, postTriggers, pseudoTriggers, pastMarkers, outcomeMarkers} {
+		if len(ps.byFirst()) == 0 {
+			t.Fatalf("the set with flag %b has no phrases", ps.flag)
+		}
+		for first := range ps.byFirst() {
+			if newLexeme(first).flags&ps.flag == 0 {
+				t.Errorf("%q starts a phrase of the set with flag %b but its lexeme lacks the flag", first, ps.flag)
+			}
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package text
 
+import "sync"
+
 // stopWords are ignored inside phrasings and do not count toward the gap between a phrasing's words.
 // Negation triggers, contrast words and direction words ("up", "down", "out", "off", "back") are
 // deliberately absent: they change meaning in this domain ("scale out", "roll back", "without limits").
@@ -86,24 +88,48 @@ func setOf(words ...string) map[string]bool {
 }
 
 // phraseSet holds multi-word surface phrases keyed by their first word; the lexeme of a first word
-// carries the set's flag, so that words that start no phrase of the set cost no lookup.
+// carries the set's flag, so that words that start no phrase of the set cost no lookup. The index is
+// built on first use: tokenising the few hundred trigger phrases was half the start-up of every
+// command, including those that analyse no text.
 type phraseSet struct {
-	flag    wordFlags
-	byFirst map[string][][]string
+	flag  wordFlags
+	list  []string
+	once  sync.Once
+	first map[string][][]string
 }
 
-func phrases(flag wordFlags, list ...string) phraseSet {
-	ps := phraseSet{flag: flag, byFirst: map[string][][]string{}}
-	for _, p := range list {
-		words := surfaceWords(p)
-		if len(words) == 0 {
-			continue
-		}
-		ps.byFirst[words[0]] = append(ps.byFirst[words[0]], words)
-		phraseStarts[words[0]] |= flag
-	}
+// phraseSets is every phraseSet made, for phraseStarts: phrases registers each.
+var phraseSets []*phraseSet
+
+func phrases(flag wordFlags, list ...string) *phraseSet {
+	ps := &phraseSet{flag: flag, list: list}
+	phraseSets = append(phraseSets, ps)
 	return ps
 }
+
+// byFirst returns the set's phrases, as words, by their first word.
+func (ps *phraseSet) byFirst() map[string][][]string {
+	ps.once.Do(func() {
+		ps.first = map[string][][]string{}
+		for _, p := range ps.list {
+			if words := surfaceWords(p); len(words) > 0 {
+				ps.first[words[0]] = append(ps.first[words[0]], words)
+			}
+		}
+	})
+	return ps.first
+}
+
+// phraseStarts holds the first word of every phrase of every phraseSet, with its set's flag.
+var phraseStarts = sync.OnceValue(func() map[string]wordFlags {
+	starts := map[string]wordFlags{}
+	for _, ps := range phraseSets {
+		for first := range ps.byFirst() {
+			starts[first] |= ps.flag
+		}
+	}
+	return starts
+})
 
 // surfaceWords splits a trigger phrase the way the tokenizer splits text (hyphens become separate
 // words), without stemming.

@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/answerlint/answerlint/eval"
+	"github.com/answerlint/answerlint/grader"
 )
 
 // maxAnswerFile is the largest labelled answer file read.
@@ -120,4 +121,27 @@ func FromRows(rows []eval.Row, scale eval.Scale, file string, src eval.Source) (
 		}
 	}
 	return out, errs
+}
+
+// FromDir reads the graded answer files below dir (ReadDir) and pairs each rubric id they name with its
+// rubric from g, in the order of the ids.
+func FromDir(dir string, g *grader.Grader) ([]Question, error) {
+	by, err := ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(by))
+	for id := range by {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var qs []Question
+	for _, id := range ids {
+		c, ok := g.Rubric(id)
+		if !ok {
+			return nil, fmt.Errorf("%s: answers name rubric %q, which is not loaded (closest: %s)", dir, id, strings.Join(g.Set().Closest(id, 3), ", "))
+		}
+		qs = append(qs, Question{Rubric: c, Answers: by[id]})
+	}
+	return qs, nil
 }

@@ -1,6 +1,9 @@
 package tune
 
 import (
+	"strconv"
+
+	"gopkg.in/yaml.v3"
 	"hash/fnv"
 	"math"
 	"sort"
@@ -387,4 +390,17 @@ func surfaceOf(span string) string {
 		parts[i] = w.Surface
 	}
 	return strings.Join(parts, " ")
+}
+
+// MarshalYAML writes a change on one line: a reviewer reads down the list of answers, not into each.
+func (c Change) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	add := func(k, v string, tag string) {
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, &yaml.Node{Kind: yaml.ScalarNode, Value: v, Tag: tag})
+	}
+	add("answer", c.Source, "!!str")
+	add("human", strconv.Itoa(c.Human), "!!int")
+	add("before", strconv.Itoa(c.Before), "!!int")
+	add("after", strconv.Itoa(c.After), "!!int")
+	return n, nil
 }
