@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -82,6 +83,9 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 			return withCode(ExitError, err)
 		}
 	}
+	if err := checkEnv(); err != nil {
+		return err
+	}
 	g.v = v
 	g.rubricDirs = v.GetStringSlice("rubrics")
 	return nil
@@ -102,6 +106,20 @@ func (g *globalOptions) checkFile(file string) error {
 		fv.SetConfigFile(file)
 		if err := fv.ReadInConfig(); err == nil {
 			return config.CheckKeys(file, fv.AllKeys())
+		}
+	}
+	return nil
+}
+
+// checkEnv checks the ANSWERLINT_* variables of whole-number settings, which viper would read as 0 when
+// they are not numbers.
+func checkEnv() error {
+	for key := range config.Ints {
+		env := "ANSWERLINT_" + strings.ToUpper(key)
+		if val := os.Getenv(env); val != "" {
+			if _, err := strconv.Atoi(strings.TrimSpace(val)); err != nil {
+				return withCode(ExitError, fmt.Errorf("%s: %s must be a whole number, not %q", env, key, val))
+			}
 		}
 	}
 	return nil
@@ -193,7 +211,7 @@ func (g *globalOptions) colorEnabled(cmd *cobra.Command) (bool, error) {
 		}
 		return false, nil
 	}
-	return false, g.settingErr(cmd, "color", "must be auto, always or never, not %q", mode)
+	return false, g.settingErr(cmd, "color", "must be %s, not %q", config.ChoiceText("color"), mode)
 }
 
 // loadGCPercent is the garbage collector's setting while rubrics load.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/internal/suggest"
 	"github.com/answerlint/answerlint/internal/wrap"
@@ -138,14 +139,14 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 		return o.settingErr(cmd, "min_score", "must be between 1 and 100 (0 or unset: each rubric's own), not %d", c.MinScore)
 	}
 	if c.FailOn, err = parseFailOn(v.GetString("fail_on")); err != nil {
-		return o.settingErr(cmd, "fail_on", "must be none, info, warning or error, not %q%s", v.GetString("fail_on"), suggest.DidYouMean(v.GetString("fail_on"), failOnValues))
+		return o.settingErr(cmd, "fail_on", "must be %s, not %q%s", config.ChoiceText("fail_on"), v.GetString("fail_on"), suggest.DidYouMean(v.GetString("fail_on"), failOnValues))
 	}
 	if c.TodoFails, err = parseTodo(v.GetString("todo")); err != nil {
 		return o.settingErr(cmd, "todo", "must be allow or fail, not %q%s", v.GetString("todo"), suggest.DidYouMean(v.GetString("todo"), todoValues))
 	}
 	c.MaxFailures = v.GetInt("max_failures")
 	if c.MaxFailures < 0 {
-		return o.settingErr(cmd, "max_failures", "must be 0 or more, not %d", c.MaxFailures)
+		return o.settingErr(cmd, "max_failures", "must be %s, not %d", config.RangeText("max_failures"), c.MaxFailures)
 	}
 	c.ReviewBand = v.GetInt("review_band")
 	if c.ReviewBand < 0 || c.ReviewBand > 100 {

@@ -71,6 +71,9 @@ func TestInterruptedRunWritesNoReport(t *testing.T) {
 	if _, err := os.Stat("out/report.json"); !os.IsNotExist(err) {
 		t.Errorf("a report was written by an interrupted run (stat: %v)", err)
 	}
+	if tmp, _ := filepath.Glob("out/.*.tmp"); len(tmp) > 0 {
+		t.Errorf("an interrupted run left its temporary report: %v", tmp)
+	}
 }
 
 // TestStreamedJSONReportIsTheWholeOne: a run whose only reports are JSON files streams them result by

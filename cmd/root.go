@@ -1,5 +1,8 @@
-// Package cmd is answerlint's command line: cobra commands and viper configuration wired to the rubric
-// and grader packages. It holds no grading logic.
+// Package cmd is answerlint's command line: cobra commands and viper configuration wired to the
+// library. Each command reads its flags, the environment and the configuration once into an options
+// struct, calls the library (run for grading, eval, draft, practice, tune), prints with report and
+// turns the outcome into an exit code, classified in one place (execute). It holds no grading,
+// file-finding, rubric-choice or policy logic.
 package cmd
 
 import (

@@ -8,7 +8,9 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -85,11 +87,90 @@ func Check(name string, data []byte) (*File, error) {
 			return nil, err
 		}
 		f.lines[k.Value] = k.Line
+		if err := checkValue(name, k.Value, v); err != nil {
+			return nil, err
+		}
 		if err := checkEntries(name, k.Value, v); err != nil {
 			return nil, err
 		}
 	}
 	return f, nil
+}
+
+// Kinds of values, for checking a file's values where they are written.
+var (
+	// Ints are the whole-number settings and their smallest and largest values.
+	Ints = map[string][2]int{"min_score": {0, 100}, "max_failures": {0, 1 << 30}, "max_file_size": {1, 1<<62 - 1}}
+	// Choices are the settings that take one of a few words.
+	Choices = map[string][]string{"fail_on": {"none", "info", "warning", "error"}, "color": {"auto", "always", "never"}}
+	// lists are the settings that take a list of strings, or one string.
+	lists = map[string]bool{"rubrics": true, "paths": true, "extensions": true, "exclude": true, "format": true}
+)
+
+// checkValue checks that a setting's value has the right kind, and a number or a word the right value.
+func checkValue(name, key string, v *yaml.Node) error {
+	bad := func(format string, args ...any) error {
+		return &Error{File: name, Line: v.Line, Column: v.Column, Msg: key + " " + fmt.Sprintf(format, args...)}
+	}
+	switch {
+	case Ints[key] != [2]int{}:
+		var n int
+		if v.Kind != yaml.ScalarNode || v.Decode(&n) != nil {
+			return bad("must be a whole number, not %s", show(v))
+		}
+		if r := Ints[key]; n < r[0] || n > r[1] {
+			return bad("must be %s, not %d", RangeText(key), n)
+		}
+	case Choices[key] != nil:
+		if v.Kind != yaml.ScalarNode || !slices.Contains(Choices[key], strings.ToLower(strings.TrimSpace(v.Value))) {
+			return bad("must be %s, not %s", ChoiceText(key), show(v))
+		}
+	case lists[key]:
+		if v.Kind == yaml.MappingNode {
+			return bad("must be a list of strings, not a map")
+		}
+	case key == "answers" || key == "output":
+		if v.Kind != yaml.SequenceNode && !(v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+			return bad("must be a list")
+		}
+	case key == "rubric_min_score":
+		if v.Kind != yaml.MappingNode {
+			return bad("must be a map of rubric ids to pass marks")
+		}
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			var n int
+			if val := v.Content[i+1]; val.Kind != yaml.ScalarNode || val.Decode(&n) != nil || n < 0 || n > 100 {
+				return &Error{File: name, Line: val.Line, Column: val.Column, Msg: fmt.Sprintf("rubric_min_score: %s: must be between 0 and 100, not %s", v.Content[i].Value, show(val))}
+			}
+		}
+	}
+	return nil
+}
+
+// RangeText says which numbers a whole-number setting takes.
+func RangeText(key string) string {
+	r := Ints[key]
+	switch {
+	case r[1] == 100:
+		return fmt.Sprintf("between %d and %d", r[0], r[1])
+	case r[0] == 0:
+		return "0 or more"
+	}
+	return fmt.Sprintf("%d or more", r[0])
+}
+
+// ChoiceText lists the words a setting takes: "none, info, warning or error".
+func ChoiceText(key string) string {
+	c := Choices[key]
+	return strings.Join(c[:len(c)-1], ", ") + " or " + c[len(c)-1]
+}
+
+// show quotes a value as the user wrote it.
+func show(v *yaml.Node) string {
+	if v.Kind == yaml.ScalarNode {
+		return strconv.Quote(v.Value)
+	}
+	return "a " + map[yaml.Kind]string{yaml.SequenceNode: "list", yaml.MappingNode: "map"}[v.Kind]
 }
 
 // checkEntries checks the maps in a list-valued setting: their keys, and that each decodes.

@@ -22,6 +22,15 @@ func TestCheck(t *testing.T) {
 		{"an entry without a path", "a.yaml", "answers:\n  - rubric: gitops\n", 2, 5, "answers: entry has no path"},
 		{"JSON", "a.json", "{\n  \"paths\": [\"a\"],\n  \"min_scor\": 1\n}\n", 3, 3, `unknown key "min_scor"`},
 		{"empty", "a.yaml", "", 0, 0, ""},
+		{"a word not among the choices", "a.yaml", "paths: [a]\nfail_on: warnings\n", 2, 10, `fail_on must be none, info, warning or error, not "warnings"`},
+		{"a choice in capitals", "a.yaml", "color: Never\n", 0, 0, ""},
+		{"a number that is not one", "a.yaml", "min_score: high\n", 1, 12, `min_score must be a whole number, not "high"`},
+		{"a number out of range", "a.yaml", "min_score: 101\n", 1, 12, "min_score must be between 0 and 100, not 101"},
+		{"a negative count", "a.yaml", "max_failures: -1\n", 1, 15, "max_failures must be 0 or more, not -1"},
+		{"a list where a map is", "a.yaml", "rubric_min_score: [gitops]\n", 1, 19, "rubric_min_score must be a map"},
+		{"a pass mark in a map", "a.yaml", "rubric_min_score:\n  gitops: 70\n  slo: 170\n", 3, 8, "rubric_min_score: slo: must be between 0 and 100, not \"170\""},
+		{"a map where a list is", "a.yaml", "paths: {a: b}\n", 1, 8, "paths must be a list of strings, not a map"},
+		{"one string for a list", "a.yaml", "paths: answers\n", 0, 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,7 +53,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestFileLines(t *testing.T) {
-	f, err := Check("c.yaml", []byte("# settings\npaths: [a]\n\nfail_on: warnings\n"))
+	f, err := Check("c.yaml", []byte("# settings\npaths: [a]\n\nfail_on: warning\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,6 +34,12 @@ type Input struct {
 	// Findings are findings about the answer made outside the rubric (a suppression comment that is
 	// itself wrong), listed after the rubric's mistakes and counted like them.
 	Findings []MistakeResult
+	// Warnings are things found about the answer before grading (how its file was decoded, input
+	// fields a JSON Lines record could not pass on), listed after the grader's own.
+	Warnings []Warning
+	// Line, when > 0, is the line reported for the answer, for an answer whose text is not its source
+	// file (a JSON Lines record: the record's line).
+	Line int
 }
 
 // Suppression is an in-answer comment that turns a mistake off for the answer, with a reason.
@@ -82,9 +88,11 @@ func (c *Compiled) Grade(in Input) *Result {
 	if in.MinScore > 0 {
 		res.Pass = in.MinScore
 	}
-	ms := c.findLooseMatches(d, c.findMatches(d))
+	ms := c.findMatches(d)
+	inOrder := len(ms)
+	ms = c.findLooseMatches(d, ms)
 	defer recycleMatches(ms)
-	sortMatches(ms)
+	sortMatches(ms, len(ms)-inOrder)
 	resolveOverlaps(ms)
 	c.scoreConcepts(d, ms, res)
 	c.scoreStructure(d, ms, res)
@@ -96,6 +104,10 @@ func (c *Compiled) Grade(in Input) *Result {
 	c.finish(res, in.FailOn)
 	res.Confidence = confidence(res)
 	res.Review = in.ReviewBand > 0 && abs(res.Score-res.Pass) < in.ReviewBand
+	res.Warnings = append(res.Warnings, in.Warnings...)
+	if in.Line > 0 {
+		res.Line = in.Line
+	}
 	return res
 }
 
@@ -143,12 +155,13 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 	total := c.Rubric.TotalWeight()
 	res.Concepts = make([]ConceptResult, 0, len(c.Rubric.Concepts))
 	var found []match // one list for every concept in turn: pickEvidence keeps none of it
+	blocks := hasBlocks(d)
 	for i, con := range c.Rubric.Concepts {
 		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
 		found = found[:0]
 		for _, m := range ms {
 			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && m.counts(con.Polarity) &&
-				!(len(con.Affirm) > 0 && deniesAffirm(ms, &m)) && c.statesConcept(d, &m, i) {
+				!(len(con.Affirm) > 0 && deniesAffirm(ms, &m)) && c.statesConcept(d, &m, i, blocks) {
 				found = append(found, m)
 			}
 		}
@@ -323,6 +336,8 @@ func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 				// Past practice the answer reports as a problem it fixed is not the candidate's.
 				if by := d.ReportedBy(m.first); by >= 0 {
 					ms[k].negBy = by
+				} else if by := d.Excludes(m.first, m.last); by >= 0 {
+					ms[k].negBy = by // "API keys are kept out of the code"
 				}
 			}
 			if ms[k].negBy >= 0 {

@@ -47,9 +47,12 @@ type occurrence struct {
 
 // looseScratch holds what loose matching needs per answer, reused across answers.
 type looseScratch struct {
-	occ     []occurrence
-	content []int32 // content[i]: content words among tokens 0..i-1
-	tried   []bool  // by pattern number: matched in order, or tried
+	read    []occurrence // the readings in text order
+	occ     []occurrence // the same, grouped by term ID, each group in text order
+	at      []int32      // at[id]..at[id+1] are the occurrences of term id in occ
+	fill    []int32      // where the next occurrence of each term goes, while grouping
+	content []int32      // content[i]: content words among tokens 0..i-1
+	tried   []bool       // by pattern number: matched in order, or tried
 }
 
 var looseScratches = sync.Pool{New: func() any { return new(looseScratch) }}
@@ -73,7 +76,7 @@ func (c *Compiled) findLooseMatches(d *text.Doc, ms []match) []match {
 			continue
 		}
 		if !prepared {
-			sc.prepare(d)
+			sc.prepare(d, c.analyzer.Terms())
 			prepared = true
 		}
 		sc.tried[p.n] = true
@@ -89,9 +92,10 @@ func resize[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// prepare indexes the answer's readings by term and counts its content words.
-func (sc *looseScratch) prepare(d *text.Doc) {
-	sc.occ = sc.occ[:0]
+// prepare indexes the answer's readings by term (IDs below nTerms) and counts its content words. A
+// counting sort groups the readings: no comparisons, and each group stays in text order.
+func (sc *looseScratch) prepare(d *text.Doc, nTerms int) {
+	sc.read = sc.read[:0]
 	sc.content = resize(sc.content, len(d.Tokens)+1)
 	n := int32(0)
 	for i := range d.Tokens {
@@ -101,31 +105,38 @@ func (sc *looseScratch) prepare(d *text.Doc) {
 			n++
 		}
 		if t.ID > 0 && !t.Stop {
-			sc.occ = append(sc.occ, occurrence{id: t.ID, first: int32(i), last: int32(i), sentence: t.Sentence})
+			sc.read = append(sc.read, occurrence{id: t.ID, first: int32(i), last: int32(i), sentence: t.Sentence})
 		}
 		for _, alt := range d.AltsAt(i) {
 			if alt.ID > 0 {
-				sc.occ = append(sc.occ, occurrence{id: alt.ID, first: int32(i), last: int32(i) + alt.Span - 1, sentence: t.Sentence, typo: alt.Kind == text.AltTypo})
+				sc.read = append(sc.read, occurrence{id: alt.ID, first: int32(i), last: int32(i) + alt.Span - 1, sentence: t.Sentence, typo: alt.Kind == text.AltTypo})
 			}
 		}
 	}
 	sc.content[len(d.Tokens)] = n
-	slices.SortFunc(sc.occ, func(a, b occurrence) int {
-		if a.id != b.id {
-			return cmp.Compare(a.id, b.id)
-		}
-		return cmp.Compare(a.first, b.first)
-	})
+	sc.at = resize(sc.at, nTerms+1)
+	clear(sc.at)
+	for _, o := range sc.read {
+		sc.at[o.id+1]++
+	}
+	for id := 1; id < len(sc.at); id++ {
+		sc.at[id] += sc.at[id-1]
+	}
+	sc.occ = resize(sc.occ, len(sc.read))
+	sc.fill = resize(sc.fill, len(sc.at))
+	copy(sc.fill, sc.at)
+	for _, o := range sc.read {
+		sc.occ[sc.fill[o.id]] = o
+		sc.fill[o.id]++
+	}
 }
 
 // of returns the occurrences of a term, in text order.
 func (sc *looseScratch) of(id int32) []occurrence {
-	lo, _ := slices.BinarySearchFunc(sc.occ, id, func(o occurrence, id int32) int { return cmp.Compare(o.id, id) })
-	hi := lo
-	for hi < len(sc.occ) && sc.occ[hi].id == id {
-		hi++
+	if int(id)+1 >= len(sc.at) {
+		return nil
 	}
-	return sc.occ[lo:hi]
+	return sc.occ[sc.at[id]:sc.at[id+1]]
 }
 
 // looseMatches appends, for each sentence where every term of p occurs, the tightest window around an

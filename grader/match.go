@@ -39,18 +39,30 @@ func (c *Compiled) findMatches(d *text.Doc) []match {
 
 // sortMatches orders matches by first token and, among those that start at one word, longest first,
 // keeping the order they were found in otherwise. The in-order matches come sorted by first token and
-// the loose ones after them, so a stable sort has little to move.
-func sortMatches(ms []match) {
-	slices.SortStableFunc(ms, func(a, b match) int {
-		switch {
-		case before(&a, &b):
-			return -1
-		case before(&b, &a):
-			return 1
+// the few loose ones after them, so an insertion sort moves little; many loose matches (a huge answer)
+// are sorted the general way.
+func sortMatches(ms []match, loose int) {
+	if loose > maxInsertedLoose {
+		slices.SortStableFunc(ms, func(a, b match) int {
+			switch {
+			case before(&a, &b):
+				return -1
+			case before(&b, &a):
+				return 1
+			}
+			return 0
+		})
+		return
+	}
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && before(&ms[j], &ms[j-1]); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
-		return 0
-	})
+	}
 }
+
+// maxInsertedLoose is the most loose matches sortMatches inserts one by one.
+const maxInsertedLoose = 32
 
 func before(a, b *match) bool {
 	if a.first != b.first {

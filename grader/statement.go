@@ -18,9 +18,13 @@ import (
 //
 // Such a match earns nothing on its own; the same words in a sentence elsewhere still do.
 
-// statesConcept reports whether a match of concept i stands in a statement.
-func (c *Compiled) statesConcept(d *text.Doc, m *match, i int) bool {
-	line, lineStart := lineOf(d.Src, d.Tokens[m.first].Start)
+// statesConcept reports whether a match of concept i stands in a statement. blocks says whether the
+// answer has a "#" or "|" at all: most have neither, and need no look for the line a match is on.
+func (c *Compiled) statesConcept(d *text.Doc, m *match, i int, blocks bool) bool {
+	if !blocks {
+		return !loneListItem(d, m)
+	}
+	line, lineStart := lineOf(d, d.Tokens[m.first].Start)
 	trimmed := strings.TrimLeft(line, " \t")
 	switch {
 	case strings.HasPrefix(trimmed, "#"):
@@ -32,13 +36,9 @@ func (c *Compiled) statesConcept(d *text.Doc, m *match, i int) bool {
 }
 
 // lineOf returns the line holding byte offset at, without its line break, and where it starts.
-func lineOf(src string, at int) (string, int) {
-	start := strings.LastIndexByte(src[:at], '\n') + 1
-	end := strings.IndexByte(src[at:], '\n')
-	if end < 0 {
-		return src[start:], start
-	}
-	return src[start : at+end], start
+func lineOf(d *text.Doc, at int) (string, int) {
+	start, end := d.LineSpan(at)
+	return d.Src[start:end], start
 }
 
 // loneListItem reports whether a one-word match is a whole item of a list of terms: list separators on
@@ -111,7 +111,7 @@ func listBreak(d *text.Doc, a, b int) bool {
 // concept i: the first cell of a row is its label, and counts; another cell counts when its row label
 // or column header names the concept's subject.
 func (c *Compiled) cellSpeaksOf(d *text.Doc, rowStart, at, i int) bool {
-	row, _ := lineOf(d.Src, rowStart)
+	row, _ := lineOf(d, rowStart)
 	cells := splitRow(row)
 	col := strings.Count(strings.TrimLeft(d.Src[rowStart:at], " \t"), "|") - 1
 	if col <= 0 || len(cells) == 0 {
@@ -158,4 +158,14 @@ func (c *Compiled) namesConcept(s string, i int) bool {
 		}
 	}
 	return false
+}
+
+// hasBlocks reports whether the answer, from the start of its first line, has a character that starts
+// a heading or a table row.
+func hasBlocks(d *text.Doc) bool {
+	if len(d.Tokens) == 0 {
+		return false
+	}
+	from := strings.LastIndexByte(d.Src[:d.Tokens[0].Start], '\n') + 1
+	return strings.ContainsAny(d.Src[from:d.Tokens[len(d.Tokens)-1].End], "#|")
 }

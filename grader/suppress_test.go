@@ -89,6 +89,23 @@ func TestSuppressionFollowsTheRubricCurve(t *testing.T) {
 	}
 }
 
+// What the caller knows of an answer before grading is input too: warnings about its file or record
+// come after the grader's own, and a stream's line replaces the answer's line in its text.
+func TestGradeWithWarningsAndLine(t *testing.T) {
+	c := compileTest(t)
+	enc := Warning{Code: "encoding", Message: "decoded from UTF-16"}
+	res := c.Grade(Input{Text: " ", Warnings: []Warning{enc}, Line: 42})
+	if len(res.Warnings) != 2 || res.Warnings[0].Code != "empty" || res.Warnings[1] != enc {
+		t.Errorf("warnings %v, want the empty-answer warning, then %v", res.Warnings, enc)
+	}
+	if res.Line != 42 {
+		t.Errorf("line %d, want 42", res.Line)
+	}
+	if res := c.Grade(Input{Text: "\n\nRemote state."}); res.Line != 1 {
+		t.Errorf("without Line, the line is where the answer starts in its text: %d, want 1", res.Line)
+	}
+}
+
 func TestConfidence(t *testing.T) {
 	for _, tt := range []struct {
 		name string

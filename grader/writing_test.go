@@ -89,10 +89,13 @@ func TestMistakesFollowTheSentence(t *testing.T) {
 		{"never X or Y", "terraform-state-management", "local-state-in-git", "We'd never leave the state file on a laptop or check terraform.tfstate into the repo.", false},
 		{"never X nor Y", "terraform-state-management", "local-state-in-git", "State never sits on someone's machine, nor does the tfstate file get committed to Git.", false},
 		{"not X or Y", "terraform-state-management", "local-state-in-git", "We do not keep state locally or commit terraform.tfstate to the repository.", false},
+		{"neither nor", "terraform-state-management", "local-state-in-git", "We neither keep the state on a laptop nor commit terraform.tfstate to Git.", false},
+		{"never, list of three", "terraform-state-management", "local-state-in-git", "Nobody should keep state locally, on a shared drive or in the repo.", false},
 		{"stated plainly", "terraform-state-management", "local-state-in-git", "We commit the terraform.tfstate file to the repo so everyone has it.", true},
 		// "out of".
 		{"kept out of Git", "secrets-management", "secrets-in-code", "Secrets are kept out of Git and injected at runtime from Vault.", false},
 		{"stay out of the repo", "secrets-management", "secrets-in-code", "Passwords stay out of the repository; the app reads them from the secrets manager.", false},
+		{"kept out of the code", "secrets-management", "secrets-in-code", "API keys are kept out of the code and out of the image.", false},
 		{"in Git, stated", "secrets-management", "secrets-in-code", "We keep the database password in the Git repo in a config file.", true},
 		// Refusing a bad practice.
 		{"I don't guess", "k8s-requests-limits", "guessed-values", "To pick the numbers I don't guess: I load test and read the usage in Prometheus.", false},
@@ -104,6 +107,8 @@ func TestMistakesFollowTheSentence(t *testing.T) {
 		// Past practice reported as the problem that was fixed.
 		{"used to apply locally", "terraform-unsafe-changes", "apply-from-laptop", "At my last job people would run terraform apply locally, which caused outages, so we moved it to CI.", false},
 		{"used to apply from laptops", "terraform-unsafe-changes", "apply-from-laptop", "Engineers used to apply from their laptops; that broke prod twice, so now only the pipeline applies.", false},
+		{"previously, replaced", "terraform-unsafe-changes", "apply-from-laptop", "Previously every engineer ran apply from a laptop. We replaced that with Atlantis.", false},
+		{"used to, no outcome", "terraform-unsafe-changes", "apply-from-laptop", "We used to run terraform apply from a laptop and we still do.", true},
 		{"applies from a laptop today", "terraform-unsafe-changes", "apply-from-laptop", "I run terraform apply from my laptop after checking the plan.", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -364,3 +364,6 @@ func conceptCell(c grader.ConceptResult, a htmlAnswer) heatCell {
 	}
 	return heatCell{Class: "missed", Symbol: "✗", Label: a.Location + ": missed " + c.Name}
 }
+
+// HTMLStyle is the HTML report's stylesheet, for other pages (such as eval's) to look the same.
+func HTMLStyle() template.CSS { return template.CSS(htmlCSS) }

@@ -222,12 +222,10 @@ func (g *Grader) gradeLine(rec lineRecord) lineOutcome {
 			return fail(err.Error() + ", or pass --rubric")
 		}
 	}
-	res, err := g.GradeText(rec.file, ref, text)
+	res, err := g.gradeText(grader.Input{File: rec.file, Text: text, Line: rec.line, Warnings: clashes(fields)}, ref)
 	if err != nil {
 		return fail(err.Error())
 	}
-	res.Line = rec.line
-	res.Warnings = append(res.Warnings, clashes(fields)...)
 	report.WriteResultLine(b, id, fields, res)
 	return lineOutcome{out: b, res: res}
 }

@@ -134,7 +134,7 @@ func New(set *rubric.Set, cfg Config) (*Grader, error) {
 		return nil, err
 	}
 	if cfg.Rubric != "" {
-		if g.forced, err = g.resolve(cfg.Rubric); err != nil {
+		if g.forced, err = g.resolve(cfg.Rubric, false); err != nil {
 			return nil, err
 		}
 	}
@@ -192,6 +192,10 @@ type section struct {
 
 func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Compiled) bool) *Outcome {
 	out := &Outcome{Name: doc.Name, Text: doc.Text}
+	var warnings []grader.Warning
+	for _, w := range doc.Warnings {
+		warnings = append(warnings, grader.Warning{Code: "encoding", Message: w})
+	}
 	var secs []*section
 	for _, sec := range doc.Sections {
 		c, err := g.pick(doc, sec, rule.rubric)
@@ -210,11 +214,9 @@ func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Co
 		}
 		s := &section{sec: sec, c: c, sups: doc.SuppressionsFor(sec)}
 		s.in = grader.Input{File: doc.Name, Text: doc.Text, Start: sec.Start, End: sec.End,
-			MinScore: g.passMark(rule, c.Rubric.ID), FailOn: g.cfg.failOn(), ReviewBand: g.cfg.ReviewBand, Suppress: suppressions(s.sups)}
+			MinScore: g.passMark(rule, c.Rubric.ID), FailOn: g.cfg.failOn(), ReviewBand: g.cfg.ReviewBand,
+			Suppress: suppressions(s.sups), Warnings: warnings}
 		s.res = c.Grade(s.in)
-		for _, w := range doc.Warnings {
-			s.res.Warnings = append(s.res.Warnings, grader.Warning{Code: "encoding", Message: w})
-		}
 		secs = append(secs, s)
 	}
 	attachProblems(doc, secs)
@@ -277,13 +279,19 @@ func (e *UnknownRubricError) Error() string {
 	return fmt.Sprintf("unknown rubric %q (closest: %s; see 'answerlint rubric list')", e.Ref, strings.Join(e.Closest, ", "))
 }
 
-// resolve finds a rubric by id, or loads it from a file path (once per path).
-func (g *Grader) resolve(ref string) (*grader.Compiled, error) {
+// resolve finds a rubric by id, or loads it from a file path (once per path). A reference written in
+// an answer (front matter, a section marker, a JSON Lines record) is input, not configuration: it may
+// name a rubric file only by a relative path to a .yaml or .yml file below the working directory, so
+// that an answer cannot make answerlint read, and quote, any file it can reach.
+func (g *Grader) resolve(ref string, fromAnswer bool) (*grader.Compiled, error) {
 	if c, ok := g.g.Rubric(ref); ok {
 		return c, nil
 	}
 	if !rubric.IsRubricFile(ref) && !strings.ContainsRune(ref, filepath.Separator) {
 		return nil, &UnknownRubricError{Ref: ref, Closest: g.g.Set().Closest(ref, 3)}
+	}
+	if fromAnswer && (!rubric.IsRubricFile(ref) || !filepath.IsLocal(ref)) {
+		return nil, fmt.Errorf("rubric %q: an answer names a rubric file only by a relative path to a .yaml file below the working directory", ref)
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -309,9 +317,9 @@ func (g *Grader) pick(doc *answer.Document, sec answer.Section, configured strin
 	case g.forced != nil:
 		return g.forced, nil
 	case sec.Rubric != "":
-		return g.resolve(sec.Rubric)
+		return g.resolve(sec.Rubric, true)
 	case configured != "":
-		return g.resolve(configured)
+		return g.resolve(configured, false)
 	}
 	if id := rubricFromName(doc.Name); id != "" {
 		if c, ok := g.g.Rubric(id); ok {

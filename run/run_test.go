@@ -1,10 +1,13 @@
 package run
 
 import (
+	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/testfs"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -57,5 +60,56 @@ func TestPositionsAgreeWhateverTheLineEnds(t *testing.T) {
 				t.Errorf("mistake evidence at %d:%d, want line 5", e.Line, e.Column)
 			}
 		})
+	}
+}
+
+// An answer is input: it may name a rubric file below the working directory, never any file.
+func TestAnswersNameRubricFilesBelowTheWorkingDirectory(t *testing.T) {
+	testfs.InDir(t, map[string]string{"rubrics/team.yaml": `id: team
+title: Team
+question: How does the team ship?
+concepts:
+  - {id: review, name: Review, hint: Say who reviews., match: [code review]}
+`})
+	g := packGrader(t, Config{})
+	tests := []struct {
+		ref, err string
+	}{
+		{"rubrics/team.yaml", ""},
+		{"/etc/passwd", "only by a relative path to a .yaml file"},
+		{"../../etc/shadow", "only by a relative path to a .yaml file"},
+		{"../outside.yaml", "only by a relative path to a .yaml file"},
+		{"rubrics/missing.yaml", "no such file"},
+		{"no-such-id", `unknown rubric "no-such-id"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.ref, func(t *testing.T) {
+			for name, grade := range map[string]func() error{
+				"front matter": func() error {
+					out, err := g.GradeDocument("a.md", []byte("---\nrubric: "+tt.ref+"\n---\nWe do code review.\n"))
+					if err == nil && len(out.Errors) > 0 {
+						err = errors.New(out.Errors[0].Message)
+					}
+					return err
+				},
+				"JSON Lines": func() error { _, err := g.GradeText("<stdin>", tt.ref, "We do code review."); return err },
+			} {
+				err := grade()
+				switch {
+				case tt.err == "" && err != nil:
+					t.Errorf("%s: %v", name, err)
+				case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+					t.Errorf("%s: error %v, want one saying %q", name, err, tt.err)
+				}
+			}
+		})
+	}
+	// The command line and the configuration are trusted: --rubric may name any rubric file.
+	abs, err := filepath.Abs("rubrics/team.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(g.Rubrics(), Config{Rubric: abs}); err != nil {
+		t.Errorf("--rubric %s: %v", abs, err)
 	}
 }

@@ -54,10 +54,8 @@ func attachProblems(doc *answer.Document, secs []*section) {
 		if findings[sec] == nil {
 			continue
 		}
-		warnings := sec.res.Warnings
 		sec.in.Findings = findings[sec]
 		sec.res = sec.c.Grade(sec.in)
-		sec.res.Warnings = warnings
 	}
 }
 

@@ -16,17 +16,24 @@ var ErrNoRubric = errors.New("no rubric named")
 // fail-on policy of the run and the answer's own suppression comments. name is how results show where
 // the answer came from.
 func (g *Grader) GradeText(name, ref, text string) (*grader.Result, error) {
+	return g.gradeText(grader.Input{File: name, Text: text}, ref)
+}
+
+// gradeText grades in.Text as one answer; in carries what the caller knows of it (its line in a
+// stream, warnings about its record).
+func (g *Grader) gradeText(in grader.Input, ref string) (*grader.Result, error) {
+	name, text := in.File, in.Text
 	c := g.forced
 	if c == nil {
 		if ref == "" {
 			return nil, ErrNoRubric
 		}
 		var err error
-		if c, err = g.resolve(ref); err != nil {
+		if c, err = g.resolve(ref, true); err != nil {
 			return nil, err
 		}
 	}
-	in := grader.Input{File: name, Text: text, MinScore: g.passMark(fileRule{}, c.Rubric.ID), FailOn: g.cfg.failOn(), ReviewBand: g.cfg.ReviewBand}
+	in.MinScore, in.FailOn, in.ReviewBand = g.passMark(fileRule{}, c.Rubric.ID), g.cfg.failOn(), g.cfg.ReviewBand
 	// Reading the comments costs a parse; most answers have none, and keep "suppressed": null.
 	if !strings.Contains(text, "answerlint-disable") {
 		return c.Grade(in), nil

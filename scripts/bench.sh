@@ -164,7 +164,7 @@ awk -v b="$(wc -c <"$onemb")" -v s="${wall[onemb]}" -v c="${cpu[onemb]}" -v r="$
 # Start-up, in paired runs: each round runs the bare Go binary and then each answerlint command, so that a
 # change in the machine's load touches all of them alike. Each run is a subshell of its own, whose
 # 'times' gives the command's CPU time (to the millisecond: the mean over the runs is what counts).
-one=$(find "$files" -name '*.md' | sort | head -1)
+one=$(find "$files" -name '*.md' | sort | sed -n 1p) # sed reads on: head would end the pipe early
 keys="hello floor version list one"
 for k in $keys; do
 	: >"$work/s-$k"

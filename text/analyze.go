@@ -113,6 +113,8 @@ type Analyzer struct {
 	ids    map[string]int32
 	vocab  *vocabulary
 	splits map[string][]compoundPart // vocabulary words split in two, by first half (compound.go)
+	// splitFirsts filters the first halves of splits.
+	splitFirsts *wordFilter
 	// byNum maps a term's number in the process-wide term table to its ID here (0 for a term unknown
 	// here): what Analyze reads for each word, an array index where ids would be a map lookup.
 	byNum []int32
@@ -142,6 +144,9 @@ func (a *Analyzer) Intern(term string) int32 {
 	return id
 }
 
+// Terms returns one more than the largest term ID: IDs run from 1 to Terms()-1.
+func (a *Analyzer) Terms() int { return len(a.ids) + 1 }
+
 // ID returns a term's ID, or 0 if it was never interned.
 func (a *Analyzer) ID(term string) int32 { return a.ids[term] }
 
@@ -159,7 +164,7 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	}
 	if len(vocab) > 0 {
 		a.vocab = newVocabulary(vocab)
-		a.splits = newCompoundSplits(vocab)
+		a.splits, a.splitFirsts = newCompoundSplits(vocab)
 	}
 	return a
 }
@@ -291,12 +296,13 @@ func (a *Analyzer) typoAlts(lx *lexicon, toks []Token, alts []posAlt) []posAlt {
 	if a.vocab == nil {
 		return alts
 	}
+	tc := lx.typoCache(a.vocab)
 	for i := range toks {
 		t := &toks[i]
 		if t.Stop {
 			continue
 		}
-		if fix, ok := lx.correct(a.vocab, t.Surface, t.Term); ok {
+		if fix, ok := tc.correct(t.Surface, t.Term); ok {
 			term := Stem(fix)
 			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: fix, ID: a.ids[term], Span: 1, Kind: AltTypo}})
 		}

@@ -76,3 +76,22 @@ func (d *Doc) ReportedBy(i int) int {
 	}
 	return int(d.reportedBy[s])
 }
+
+// exclusions say that something is kept away from a place: "API keys are kept out of the code". They
+// deny a bad practice whose words stand on either side of them ("keys … in the code"), but they are not
+// negations: "secrets stay out of Git" states a rule, and a concept stated so still counts.
+var exclusions = phrases(flagExclusionStart,
+	"keep out of", "keeps out of", "kept out of", "keeping out of", "stay out of", "stays out of",
+	"stayed out of", "staying out of", "left out of", "never go into", "never goes into", "never end up in",
+	"never ends up in",
+)
+
+// Excludes returns the first word of an exclusion standing between tokens first and last, or -1.
+func (d *Doc) Excludes(first, last int) int {
+	for k := max(first, 0) + 1; k < last && k < len(d.Tokens); k++ {
+		if matchPhraseAt(d.Tokens, k, exclusions) > 0 {
+			return k
+		}
+	}
+	return -1
+}

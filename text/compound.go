@@ -14,10 +14,28 @@ type compoundPart struct {
 // minCompoundPart is the shortest half of a split word: "route 53" is two, "a b" none.
 const minCompoundPart = 2
 
+// wordFilter is a set of words that may answer "maybe" for a word it lacks, never "no" for one it has:
+// a cheap test before a map lookup that usually fails.
+type wordFilter [1 << 10]uint64
+
+func filterKey(w string) uint32 {
+	return uint32(len(w)&15)<<12 | uint32(w[0]&63)<<6 | uint32(w[len(w)-1]&63)
+}
+
+func (f *wordFilter) add(w string) { k := filterKey(w); f[k>>6] |= 1 << (k & 63) }
+
+func (f *wordFilter) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	k := filterKey(w)
+	return f[k>>6]&(1<<(k&63)) != 0
+}
+
 // newCompoundSplits splits every vocabulary word of letters and digits at each point that leaves two
 // halves of at least minCompoundPart characters, keyed by the first half.
-func newCompoundSplits(vocab []string) map[string][]compoundPart {
-	splits := map[string][]compoundPart{}
+func newCompoundSplits(vocab []string) (map[string][]compoundPart, *wordFilter) {
+	splits, firsts := map[string][]compoundPart{}, new(wordFilter)
 	seen := map[string]bool{}
 	for _, w := range vocab {
 		if seen[w] || len(w) < 2*minCompoundPart || !isPlainWord(w) {
@@ -27,9 +45,10 @@ func newCompoundSplits(vocab []string) map[string][]compoundPart {
 		term := Stem(w)
 		for k := minCompoundPart; k <= len(w)-minCompoundPart; k++ {
 			splits[w[:k]] = append(splits[w[:k]], compoundPart{suffix: w[k:], surface: w, term: term})
+			firsts.add(w[:k])
 		}
 	}
-	return splits
+	return splits, firsts
 }
 
 // spacedAlts reads two neighbouring words of one clause as the vocabulary word they spell together:
@@ -53,6 +72,9 @@ func (a *Analyzer) spacedAlts(toks []Token, alts []posAlt) []posAlt {
 }
 
 func (a *Analyzer) spacedAt(i int, first, second string, alts []posAlt) []posAlt {
+	if !a.splitFirsts.has(first) {
+		return alts // most words start no split word: spare the map lookup
+	}
 	for _, p := range a.splits[first] {
 		if p.suffix == second {
 			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: p.term, Surface: p.surface, ID: a.ids[p.term], Span: 2, Kind: AltCompound}})

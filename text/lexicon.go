@@ -22,8 +22,9 @@ const (
 	flagPostStart             // the first word of a post-trigger (postTriggers)
 	flagPseudoStart           // the first word of a pseudo-trigger (pseudoTriggers)
 	flagConnective
-	flagPastStart    // the first word of a past-practice marker (pastMarkers)
-	flagOutcomeStart // the first word of an outcome marker (outcomeMarkers)
+	flagPastStart      // the first word of a past-practice marker (pastMarkers)
+	flagOutcomeStart   // the first word of an outcome marker (outcomeMarkers)
+	flagExclusionStart // the first word of an exclusion (exclusions)
 )
 
 func newLexeme(surface string) lexeme {
@@ -45,19 +46,23 @@ func newLexeme(surface string) lexeme {
 // lexiconLimit words, so that a stream of unique words cannot grow memory without limit.
 type lexicon struct {
 	words map[string]lexeme
-	typos map[typoKey]string // what each vocabulary corrected a word to, or ""
-}
-
-type typoKey struct {
-	v       *vocabulary
-	surface string
+	// typos holds, by vocabulary, what it corrected each word to, or "". An analysis uses one
+	// vocabulary throughout, so it finds its map once and then looks words up by string alone.
+	typos map[*vocabulary]map[string]string
 }
 
 // lexiconLimit bounds each map of a lexicon; a full map is emptied and fills again with the words in use.
 const lexiconLimit = 1 << 15
 
+// Bounds on the typo caches: how many vocabularies a lexicon remembers (a process that compiles rubric
+// after rubric must not keep every old vocabulary alive), and how many words for each.
+const (
+	typoVocabularies = 64
+	typoWordsLimit   = 1 << 12
+)
+
 var lexicons = sync.Pool{New: func() any {
-	return &lexicon{words: make(map[string]lexeme, 1024), typos: make(map[typoKey]string, 256)}
+	return &lexicon{words: make(map[string]lexeme, 1024), typos: map[*vocabulary]map[string]string{}}
 }}
 
 func (lx *lexicon) lookup(surface string) lexeme {
@@ -78,19 +83,38 @@ func (lx *lexicon) lookup(surface string) lexeme {
 	return l
 }
 
+// typoCache returns what the lexicon remembers of v's corrections.
+func (lx *lexicon) typoCache(v *vocabulary) typoCache {
+	m, ok := lx.typos[v]
+	if !ok {
+		if len(lx.typos) >= typoVocabularies {
+			clear(lx.typos)
+		}
+		m = make(map[string]string, 64)
+		lx.typos[v] = m
+	}
+	return typoCache{v, m}
+}
+
+// typoCache is one vocabulary's corrections, remembered.
+type typoCache struct {
+	v     *vocabulary
+	fixes map[string]string
+}
+
 // correct is v.correct, remembered: checking a long word against the vocabulary takes a dozen lookups.
-func (lx *lexicon) correct(v *vocabulary, surface, stem string) (string, bool) {
+func (tc typoCache) correct(surface, stem string) (string, bool) {
 	if len(surface) < minTypoLen {
 		return "", false // most words: too short to correct, no need to look
 	}
-	if fix, ok := lx.typos[typoKey{v, surface}]; ok {
+	if fix, ok := tc.fixes[surface]; ok {
 		return fix, fix != ""
 	}
-	fix, _ := v.correct(surface, stem)
-	if len(lx.typos) >= lexiconLimit {
-		clear(lx.typos)
+	fix, _ := tc.v.correct(surface, stem)
+	if len(tc.fixes) >= typoWordsLimit {
+		clear(tc.fixes)
 	}
-	lx.typos[typoKey{v, strings.Clone(surface)}] = fix
+	tc.fixes[strings.Clone(surface)] = fix
 	return fix, fix != ""
 }
 

@@ -44,8 +44,17 @@ func (a *Analyzer) Paths(phrase string) [][]string {
 	return out
 }
 
-// maxJoinedPair is the longest word two words of a phrasing are read as together.
-const maxJoinedPair = 14
+// maxJoinedPair is the longest word two words of a phrasing are read as together. Compounds written
+// apart end in a particle ("fail over", "roll back", "set up") or have a part of at most maxShortPart
+// characters ("route 53", "pre stop"); reading every pair joined would add a reading to almost every
+// phrasing, and cost matching time for nothing.
+const (
+	maxJoinedPair = 14
+	maxShortPart  = 3
+)
+
+// particles end phrasal verbs that are also written as one word.
+var particles = setOf("over", "back", "up", "out", "off", "down", "in")
 
 // spacedPair returns the word that token i and the next spell together when a phrasing writes them
 // apart ("fail over" is also "failover", "route 53" also "route53"), so that an answer writing them as
@@ -56,7 +65,8 @@ func spacedPair(toks []Token, i int) (string, bool) {
 	}
 	t, next := &toks[i], &toks[i+1]
 	if next.Joined || next.Comma || next.Stop || next.Clause != t.Clause || len(t.Surface)+len(next.Surface) > maxJoinedPair ||
-		len(t.Surface) < minCompoundPart || len(next.Surface) < minCompoundPart {
+		len(t.Surface) < minCompoundPart || len(next.Surface) < minCompoundPart ||
+		(min(len(t.Surface), len(next.Surface)) > maxShortPart && !particles[next.Surface]) {
 		return "", false
 	}
 	return t.Surface + next.Surface, true

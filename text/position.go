@@ -105,3 +105,22 @@ func PosIn(src string, lines []int, offset int) Position {
 	col := utf8.RuneCountInString(src[lines[line]:offset]) + 1
 	return Position{Line: line + 1, Column: col}
 }
+
+// LineSpan returns where the line holding byte offset starts and ends, without its line break, from the
+// same line index as Pos: looking a line up costs a search, not a walk, however long the line is.
+func (d *Doc) LineSpan(offset int) (start, end int) {
+	if d.lines == nil {
+		d.lines = LineStarts(d.Src)
+		d.runes = newRuneIndex(d.Src)
+	}
+	offset = min(max(offset, 0), len(d.Src))
+	line := sort.SearchInts(d.lines, offset+1) - 1
+	start, end = d.lines[line], len(d.Src)
+	if line+1 < len(d.lines) {
+		end = d.lines[line+1] - 1 // the break: \n, or a lone \r
+		if end > start && d.Src[end] == '\n' && d.Src[end-1] == '\r' {
+			end--
+		}
+	}
+	return start, end
+}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/answerlint/answerlint/eval"
 	"github.com/answerlint/answerlint/grader"
 )
 
@@ -80,29 +81,7 @@ func mean(v []float64) Figure {
 }
 
 // pearson is the correlation of x and y; NaN when either is constant.
-func pearson(x, y []float64) float64 {
-	n := float64(len(x))
-	if n < 2 {
-		return math.NaN()
-	}
-	var sx, sy float64
-	for i := range x {
-		sx += x[i]
-		sy += y[i]
-	}
-	mx, my := sx/n, sy/n
-	var sxy, sxx, syy float64
-	for i := range x {
-		dx, dy := x[i]-mx, y[i]-my
-		sxy += dx * dy
-		sxx += dx * dx
-		syy += dy * dy
-	}
-	if sxx == 0 || syy == 0 {
-		return math.NaN()
-	}
-	return sxy / math.Sqrt(sxx*syy)
-}
+var pearson = eval.Pearson
 
 func sortedSources(list []Case) {
 	sort.SliceStable(list, func(i, j int) bool {
