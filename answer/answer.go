@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/answerlint/answerlint/internal/suggest"
 	"github.com/answerlint/answerlint/text"
 )
 
@@ -22,6 +24,7 @@ type Document struct {
 	Name         string
 	Text         string
 	Rubric       string    // from front matter `rubric:`
+	RubricLine   int       // the line of front matter `rubric:`, 0 without one
 	Sections     []Section // the answers in the file; at least one unless the file is empty
 	Suppressions []Suppression
 	Warnings     []string
@@ -33,10 +36,11 @@ type Document struct {
 
 // Section is one answer within a document: a byte range of Text and the rubric it names, if any.
 type Section struct {
-	Rubric string
-	Start  int
-	End    int
-	Line   int // line of the first byte, 1-based
+	Rubric     string
+	RubricLine int // where the rubric is named (front matter or marker comment), 0 when it is not
+	Start      int
+	End        int
+	Line       int // line of the first byte, 1-based
 }
 
 // Suppression turns a mistake off for one answer, with a reason.
@@ -129,28 +133,36 @@ func Parse(name, src string) (*Document, error) {
 		return nil, err
 	} else if ok {
 		body = end
+		if err := checkFrontMatterKeys(name, src[:end], lines, fm); err != nil {
+			return nil, err
+		}
 		if v, ok := fm["rubric"]; ok {
+			line := keyLine(src[:end], lines, "rubric")
 			s, isStr := v.(string)
 			if !isStr || strings.TrimSpace(s) == "" {
-				return nil, &Error{File: name, Line: 2, Msg: "front matter: rubric must be a rubric id"}
+				return nil, &Error{File: name, Line: line, Msg: "front matter: rubric must be a rubric id"}
 			}
 			doc.Rubric = strings.TrimSpace(s)
+			doc.RubricLine = line
 		}
+	}
+	if err := checkComments(name, src, lines); err != nil {
+		return nil, err
 	}
 	code := fencedCode(src, lines, body)
 	markers := outsideCode(markerRe.FindAllStringSubmatchIndex(src[body:], -1), code, body)
 	// Text before the first marker is an answer only when the front matter names its rubric; otherwise
 	// it is a title or introduction.
-	start, rub := body, doc.Rubric
+	start, rub, rubLine := body, doc.Rubric, doc.RubricLine
 	for _, m := range markers {
 		mStart, mEnd := body+m[0], body+m[1]
 		if start > body || (rub != "" && hasWords(src[start:mStart])) {
-			doc.Sections = append(doc.Sections, Section{Rubric: rub, Start: start, End: mStart, Line: lineOf(lines, start)})
+			doc.Sections = append(doc.Sections, Section{Rubric: rub, RubricLine: rubLine, Start: start, End: mStart, Line: lineOf(lines, start)})
 		}
-		rub = src[body+m[2] : body+m[3]]
+		rub, rubLine = src[body+m[2]:body+m[3]], lineOf(lines, mStart)
 		start = mEnd
 	}
-	doc.Sections = append(doc.Sections, Section{Rubric: rub, Start: start, End: len(src), Line: lineOf(lines, start)})
+	doc.Sections = append(doc.Sections, Section{Rubric: rub, RubricLine: rubLine, Start: start, End: len(src), Line: lineOf(lines, start)})
 	for _, m := range outsideCode(suppressionRe.FindAllStringSubmatchIndex(src, -1), code, 0) {
 		fields := strings.Fields(src[m[2]:m[3]])
 		pos := text.PosIn(src, lines, m[0])
@@ -241,6 +253,18 @@ func outsideCode(ms [][]int, code []span, base int) [][]int {
 	return out
 }
 
+// Blank reports whether no answer in the document has a word written: the file is empty, or a
+// template whose only text is its front matter and comments. Such an answer is still to do, and
+// replacing the file loses nothing.
+func (d *Document) Blank() bool {
+	for _, s := range d.Sections {
+		if hasWords(d.Text[s.Start:s.End]) {
+			return false
+		}
+	}
+	return true
+}
+
 func hasWords(s string) bool {
 	s = markerStrip(s)
 	for _, r := range s {
@@ -263,6 +287,65 @@ var yamlKeyLine = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*[ \t]*:([ \t]|$)`)
 // leading "---" is also Markdown's thematic break: the block is front matter only when it reads as a
 // YAML mapping, or starts like one (then an error in it is reported); an answer that opens with a rule
 // and prose (perhaps holding a suppression comment) is an answer.
+// frontMatterKeys are the keys answerlint reads from an answer's front matter. Other keys belong to
+// other tools (a static site's title: or date:) and are left alone, unless one is a near miss of
+// these.
+var frontMatterKeys = []string{"rubric"}
+
+// checkFrontMatterKeys refuses a front matter key that is a misspelling of one answerlint reads
+// (rubirc:), at its line: ignored, it would leave the answer without its rubric and the user with a
+// message about something else.
+func checkFrontMatterKeys(name, fm string, lines []int, keys map[string]any) error {
+	var names []string
+	for k := range keys {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if slices.Contains(frontMatterKeys, k) {
+			continue
+		}
+		if near := suggest.Near(k, frontMatterKeys); len(near) > 0 {
+			return &Error{File: name, Line: keyLine(fm, lines, k), Msg: fmt.Sprintf("front matter: unknown key %q%s", k, suggest.DidYouMean(k, frontMatterKeys))}
+		}
+	}
+	return nil
+}
+
+// keyLine is the line of a top-level key in front matter, or 2 (its first line) when not found.
+func keyLine(fm string, lines []int, key string) int {
+	re := regexp.MustCompile(`(?m)^["']?` + regexp.QuoteMeta(key) + `["']?\s*:`)
+	if loc := re.FindStringIndex(fm); loc != nil {
+		return lineOf(lines, loc[0])
+	}
+	return 2
+}
+
+// answerlintComment finds comments meant for answerlint: a word after "answerlint" written as
+// key=value (a section marker), or a directive "answerlint-<word>" (a suppression).
+var (
+	markerKeyRe = regexp.MustCompile(`<!--\s*answerlint\s+([A-Za-z_][\w-]*)\s*=`)
+	directiveRe = regexp.MustCompile(`<!--\s*(answerlint-[\w-]+)`)
+)
+
+// checkComments refuses a marker or suppression comment with a misspelt key or directive
+// (<!-- answerlint rubirc=gitops -->, <!-- answerlint-disabel ... -->), which would otherwise be
+// ignored without a word.
+func checkComments(name, src string, lines []int) error {
+	for _, m := range markerKeyRe.FindAllStringSubmatchIndex(src, -1) {
+		if key := src[m[2]:m[3]]; key != "rubric" {
+			return &Error{File: name, Line: lineOf(lines, m[0]), Msg: fmt.Sprintf("unknown key %q in an answerlint comment%s (a section starts with <!-- answerlint rubric=<id> -->)", key, suggest.DidYouMean(key, []string{"rubric"}))}
+		}
+	}
+	for _, m := range directiveRe.FindAllStringSubmatchIndex(src, -1) {
+		if d := src[m[2]:m[3]]; d != "answerlint-disable" {
+			return &Error{File: name, Line: lineOf(lines, m[0]), Msg: fmt.Sprintf("unknown comment %q%s (a suppression is <!-- answerlint-disable <mistake-id> reason -->)", d, suggest.DidYouMean(d, []string{"answerlint-disable"}))}
+		}
+	}
+	return nil
+}
+
+// frontMatter reads a leading YAML block between "---" lines; lines are the text's line starts.
 func frontMatter(name, src string, lines []int) (map[string]any, int, bool, error) {
 	line := func(i int) string { // line i, 0-based, without its line end
 		end := len(src)

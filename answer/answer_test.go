@@ -1,7 +1,9 @@
 package answer
 
 import (
+	"errors"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -80,5 +82,73 @@ func TestSuppressionsForSection(t *testing.T) {
 	}
 	if got := checks(doc.SuppressionsFor(doc.Sections[1])); !reflect.DeepEqual(got, []string{"a"}) {
 		t.Errorf("second section: got %v, want [a]", got)
+	}
+}
+
+func TestBlank(t *testing.T) {
+	template := "---\nrubric: gitops\n---\n<!--\nQuestion: How would you implement GitOps?\nWrite your answer below.\n-->\n\n"
+	for _, tt := range []struct {
+		name, text string
+		blank      bool
+	}{
+		{"empty file", "", true},
+		{"untouched template", template, true},
+		{"template with blank lines added", template + "\n\n   \n", true},
+		{"template with an answer", template + "Argo CD syncs the cluster from Git.\n", false},
+		{"a one-word answer", template + "dunno\n", false},
+		{"a second section written", template + "<!-- answerlint rubric=slo-error-budget -->\nAn SLO is a target.\n", false},
+		{"plain text, no front matter", "We keep state remote.\n", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("a.md", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := doc.Blank(); got != tt.blank {
+				t.Errorf("Blank() = %v, want %v", got, tt.blank)
+			}
+		})
+	}
+}
+
+// TestMisspeltKeys: a near miss of a key answerlint reads is an error at its line, with the key meant;
+// other tools' keys and comments are left alone.
+func TestMisspeltKeys(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		line       int
+		want       string // in the error; "" for no error
+	}{
+		{"front matter key", "---\ntitle: Notes\nrubirc: gitops\n---\nArgo CD.\n", 3, `unknown key "rubirc"; did you mean rubric?`},
+		{"quoted key", "---\n\"rubic\": gitops\n---\nArgo CD.\n", 2, `unknown key "rubic"`},
+		{"another tool's key", "---\ntitle: Notes\ndate: 2026-01-01\nrubric: gitops\n---\nArgo CD.\n", 0, ""},
+		{"marker key", "Intro.\n\n<!-- answerlint rubirc=gitops -->\nArgo CD.\n", 3, `unknown key "rubirc" in an answerlint comment; did you mean rubric?`},
+		{"suppression directive", "Argo CD.\n<!-- answerlint-disabel manual-kubectl we do not -->\n", 2, `unknown comment "answerlint-disabel"; did you mean answerlint-disable?`},
+		{"ordinary comment", "<!-- answerlint grades this file -->\nArgo CD.\n", 0, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("a.md", tt.text)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			var e *Error
+			if !errors.As(err, &e) || e.Line != tt.line || !strings.Contains(e.Msg, tt.want) {
+				t.Errorf("error %v, want line %d with %q", err, tt.line, tt.want)
+			}
+		})
+	}
+}
+
+// TestRubricLine: a section knows the line that names its rubric, so an unknown id is reported there.
+func TestRubricLine(t *testing.T) {
+	doc, err := Parse("a.md", "---\ntitle: Notes\nrubric: gitopz\n---\nArgo CD.\n<!-- answerlint rubric=slo -->\nSLOs.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []int{doc.Sections[0].RubricLine, doc.Sections[1].RubricLine}; got[0] != 3 || got[1] != 6 {
+		t.Errorf("rubric lines %v, want [3 6]", got)
 	}
 }

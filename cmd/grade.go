@@ -11,6 +11,8 @@ import (
 
 	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/internal/suggest"
+	"github.com/answerlint/answerlint/internal/wrap"
 	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
 	"github.com/answerlint/answerlint/run"
@@ -54,7 +56,9 @@ not at all. Formats: ` + strings.Join(report.Formats, ", ") + `.
 
 An answer fails when it scores below its pass mark (--min-score, else the configuration's answers:
 or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake at or above
---fail-on. The run fails when more than --max-failures answers fail.
+--fail-on. The run fails when more than --max-failures answers fail. An answer with nothing written
+yet (a blank or untouched template) is "to do": listed and counted, but it fails the run only with
+--todo fail (config todo: fail).
 
 ` + jsonlHelp + `
 
@@ -64,6 +68,7 @@ or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake
   answerlint grade --changed-since origin/main --format github
   git diff --name-only main | answerlint grade --files-from -
   cat answer.txt | answerlint grade - --rubric gitops
+  answerlint grade --stdin-filename answers/gitops.md < buffer.md   # from an editor
   answerlint grade --watch answers/             # grade again on every save, until Ctrl-C`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.configure(cmd); err != nil {
@@ -81,14 +86,16 @@ or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake
 	}
 	f := cmd.Flags()
 	f.StringP("rubric", "r", "", "grade every answer against this rubric `id` or rubric file path")
-	f.Int("min-score", 0, "pass mark for every answer, overriding per-rubric and per-path ones (1-100)")
+	f.Int("min-score", 0, "pass mark for every answer, 1-100, overriding per-rubric and per-path ones")
 	f.StringSliceP("format", "f", []string{"text"}, "output `format[=path]`, repeatable: "+strings.Join(report.Formats, ", "))
 	f.String("fail-on", "error", "mistake severity that fails an answer: none, info, warning or error")
+	f.String("todo", "allow", "answers not written yet: allow (listed as to do) or fail (they fail the run)")
 	f.Int("max-failures", 0, "failing answers tolerated before the run fails")
 	f.Int("review-band", 0, "mark answers scoring less than this many `points` from their pass mark for a person's review")
 	f.Int64("max-file-size", run.DefaultMaxFileSize, "largest answer file graded, in `bytes`")
 	f.StringSlice("exclude", nil, "skip paths matching this `glob` (repeatable; adds to the configuration's exclude:)")
 	f.String("files-from", "", "also grade the paths listed in this `file`, one a line (- for standard input)")
+	f.String("stdin-filename", "", "standard input stands for this `file`: its name in reports and for choosing the rubric")
 	f.String("changed-since", "", "grade only answers changed since this git `revision`, or whose rubric changed")
 	f.Bool("jsonl", false, jsonlFlagUsage)
 	f.Bool("watch", false, "grade again whenever an answer, rubric or configuration file changes, redrawing the report, until Ctrl-C")
@@ -125,11 +132,17 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 	c.Rubric = v.GetString("rubric")
 	c.MinScore = v.GetInt("min_score")
 	c.MinScoreForced = cmd.Flags().Changed("min-score")
-	if c.MinScore < 0 || c.MinScore > 100 {
-		return o.settingErr(cmd, "min_score", "must be %s, not %d", config.RangeText("min_score"), c.MinScore)
+	switch {
+	case c.MinScoreForced && (c.MinScore < 1 || c.MinScore > 100):
+		return o.settingErr(cmd, "min_score", "must be between 1 and 100, not %d", c.MinScore)
+	case c.MinScore < 0 || c.MinScore > 100:
+		return o.settingErr(cmd, "min_score", "must be between 1 and 100 (0 or unset: each rubric's own), not %d", c.MinScore)
 	}
 	if c.FailOn, err = parseFailOn(v.GetString("fail_on")); err != nil {
-		return o.settingErr(cmd, "fail_on", "must be %s, not %q", config.ChoiceText("fail_on"), v.GetString("fail_on"))
+		return o.settingErr(cmd, "fail_on", "must be %s, not %q%s", config.ChoiceText("fail_on"), v.GetString("fail_on"), suggest.DidYouMean(v.GetString("fail_on"), failOnValues))
+	}
+	if c.TodoFails, err = parseTodo(v.GetString("todo")); err != nil {
+		return o.settingErr(cmd, "todo", "must be allow or fail, not %q%s", v.GetString("todo"), suggest.DidYouMean(v.GetString("todo"), todoValues))
 	}
 	c.MaxFailures = v.GetInt("max_failures")
 	if c.MaxFailures < 0 {
@@ -190,6 +203,21 @@ func stringList(v any) []string {
 	return nil
 }
 
+// todoValues are what --todo takes: whether an answer not written yet fails the run.
+var todoValues = []string{"allow", "fail"}
+
+// parseTodo reads --todo: "allow" (the default) lists answers not written yet as to do; "fail" fails
+// the run on them, for a repository that wants every question answered.
+func parseTodo(s string) (bool, error) {
+	switch v := strings.ToLower(strings.TrimSpace(s)); v {
+	case "", "allow":
+		return false, nil
+	case "fail":
+		return true, nil
+	}
+	return false, fmt.Errorf("unknown to-do policy %q", s)
+}
+
 func parseFailOn(s string) (rubric.Severity, error) {
 	switch sev := rubric.Severity(strings.ToLower(strings.TrimSpace(s))); sev {
 	case "none", rubric.SeverityInfo, rubric.SeverityWarning, rubric.SeverityError:
@@ -247,24 +275,57 @@ func firstEnv(names ...string) string {
 	return ""
 }
 
+// diag prints a diagnostic on standard error, "answerlint: " first, wrapped when the terminal's width is
+// known and kept on one line for logs and pipes.
+func (o *gradeOptions) diag(format string, args ...any) {
+	msg := fmt.Sprintf("answerlint: "+format, args...)
+	if w := wrap.KnownWidth(o.errOut); w > 0 {
+		msg = wrap.Hanging(msg, w, "", "    ")
+	}
+	fmt.Fprintln(o.errOut, msg)
+}
+
 // runGrade grades answer files and prints the reports.
 func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
-	paths, err := o.inputPaths(args)
+	paths, listed, err := o.inputPaths(args)
 	if err != nil {
 		return err
 	}
-	if paths == nil {
-		fmt.Fprintf(o.errOut, "answerlint: --files-from %s lists no paths: nothing to grade\n", o.filesFrom)
+	if o.filesFrom != "" && len(paths)+len(listed) == 0 {
+		o.diag("--files-from %s lists no paths: nothing to grade", o.filesFrom)
 		return nil
 	}
 	g, err := o.newRunGrader()
 	if err != nil {
 		return err
 	}
-	src := run.FileSource{Dir: o.cwd, Paths: paths, Stdin: o.in, ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
+	stdinName := o.v.GetString("stdin_filename")
+	if stdinName != "" && len(args) == 0 && o.filesFrom == "" {
+		paths = []string{"-"} // an editor piping its buffer: the buffer is the only input
+	}
+	src := run.FileSource{Dir: o.cwd, Paths: paths, Listed: listed, Stdin: o.in, StdinName: stdinName,
+		ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
 	found := g.Find(ctx, src)
+	for _, n := range found.Notes {
+		o.diag("%s", n)
+	}
+	files := found.Files
+	if stdinName != "" {
+		path := stdinName
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(o.cwd, path)
+		}
+		files = append(files[:len(files):len(files)], run.File{Name: stdinName, Path: path})
+	}
+	if err := reportOverInput(o.outputs, o.cwd, files); err != nil {
+		return err
+	}
+	if len(paths) == 0 && len(found.Files) == 0 && len(found.Errors) == 0 {
+		o.diag("--files-from %s lists no answer files: nothing to grade", o.filesFrom)
+		return nil
+	}
 	tool := report.Tool{Name: "answerlint", Version: version()}
-	settings := report.Settings{Color: o.color, PathPrefix: repoPrefix(o.cwd), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
+	settings := report.Settings{Color: o.color, Width: wrap.Width(o.out), PathPrefix: repoPrefix(o.cwd), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	// Standard input is named "-" among the files and "<stdin>" in results: its place in the report's
 	// order is known only at the end, so a run that reads it is not streamed.
 	w, err := report.NewWriter(o.outputs, settings, o.out, tool, !hasArg(paths, "-"))
@@ -282,7 +343,7 @@ func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 		return withCode(ExitError, err)
 	}
 	for _, n := range batch.Notes {
-		fmt.Fprintf(o.errOut, "answerlint: %s\n", n)
+		o.diag("%s", n)
 	}
 	batch.Report.Tool = tool
 	return o.finish(w, batch, paths)
@@ -301,29 +362,49 @@ func (o *gradeOptions) newRunGrader() (*run.Grader, error) {
 	return g, nil
 }
 
+// reportOverInput refuses a report written over one of the answers being graded, which would lose the
+// answer: --format json=answer.md is a slip of the keyboard, never what is meant.
+func reportOverInput(outs []report.Output, cwd string, files []run.File) error {
+	inputs := map[string]string{}
+	for _, f := range files {
+		if f.Path != "" {
+			inputs[run.Resolved(f.Path)] = f.Name
+		}
+	}
+	for _, o := range outs {
+		if o.Path == "" {
+			continue
+		}
+		p := o.Path
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(cwd, p)
+		}
+		if name, ok := inputs[run.Resolved(filepath.Clean(p))]; ok {
+			return usagef("--format %s=%s would write the report over %s, an answer being graded; choose another path", o.Format, o.Path, name)
+		}
+	}
+	return nil
+}
+
 // inputPaths joins the arguments and --files-from; with neither, the configuration's paths or ".".
-func (o *gradeOptions) inputPaths(args []string) ([]string, error) {
-	paths := append([]string(nil), args...)
+func (o *gradeOptions) inputPaths(args []string) (paths, listed []string, err error) {
+	paths = append([]string(nil), args...)
 	if o.filesFrom != "" {
 		r := o.in
 		if o.filesFrom != "-" {
 			f, err := os.Open(o.filesFrom)
 			if err != nil {
-				return nil, withCode(ExitError, fmt.Errorf("--files-from %s: %s", o.filesFrom, oserr.Describe(err)))
+				return nil, nil, withCode(ExitError, fmt.Errorf("--files-from %s: %s", o.filesFrom, oserr.Describe(err)))
 			}
 			defer f.Close()
 			r = f
 		} else if hasArg(args, "-") {
-			return nil, usagef("--files-from - and the path - both read standard input")
+			return nil, nil, usagef("--files-from - and the path - both read standard input")
 		}
-		listed, err := run.ReadPathList(r)
-		if err != nil {
-			return nil, withCode(ExitError, fmt.Errorf("--files-from: %v", err))
+		if listed, err = run.ReadPathList(r); err != nil {
+			return nil, nil, withCode(ExitError, fmt.Errorf("--files-from: %v", err))
 		}
-		paths = append(paths, listed...)
-		if len(paths) == 0 {
-			return nil, nil // an empty list: nothing to grade, which is not an error
-		}
+		return paths, listed, nil
 	}
 	if len(paths) == 0 && o.filesFrom == "" {
 		paths = o.paths
@@ -331,7 +412,7 @@ func (o *gradeOptions) inputPaths(args []string) ([]string, error) {
 			paths = []string{"."}
 		}
 	}
-	return paths, nil
+	return paths, nil, nil
 }
 
 func hasArg(args []string, a string) bool {
@@ -356,9 +437,9 @@ func (o *gradeOptions) finish(w *report.Writer, batch *run.Batch, paths []string
 	rep, s, files := batch.Report, batch.Summary, batch.Files
 	for _, e := range rep.Errors {
 		if e.Line > 0 {
-			fmt.Fprintf(o.errOut, "answerlint: %s:%d: %s\n", e.File, e.Line, e.Message)
+			o.diag("%s:%d: %s", e.File, e.Line, e.Message)
 		} else {
-			fmt.Fprintf(o.errOut, "answerlint: %s: %s\n", e.File, e.Message)
+			o.diag("%s: %s", e.File, e.Message)
 		}
 	}
 	if err := w.Write(rep, s); err != nil {
@@ -372,20 +453,58 @@ func (o *gradeOptions) finish(w *report.Writer, batch *run.Batch, paths []string
 		}
 		return withCode(ExitNoInput, fmt.Errorf("no answer files matched %s (looking for %s)", strings.Join(paths, " "), strings.Join(exts, ", ")))
 	case o.changedSince != "" && s.Graded == 0 && len(rep.Errors) == 0:
-		fmt.Fprintf(o.errOut, "answerlint: no answer changed since %s\n", o.changedSince)
+		o.diag("no answer changed since %s", o.changedSince)
 	case !report.TextOnStdout(o.outputs):
-		fmt.Fprintf(o.errOut, "answerlint: %s\n", s.Line())
+		o.diag("%s", s.Line())
 	}
 	switch {
 	case len(rep.Errors) > 0:
+		o.diag("exit %d: %d %s could not be graded", ExitError, len(rep.Errors), plural(len(rep.Errors), "input", "inputs"))
 		return silent(ExitError)
 	case o.cfg.Failed(s):
-		if o.cfg.MaxFailures > 0 {
-			fmt.Fprintf(o.errOut, "answerlint: %d answers failed, more than --max-failures %d\n", s.Failed, o.cfg.MaxFailures)
-		}
+		o.diag("exit %d: %s", ExitFailed, failureReason(rep, s, o.cfg))
 		return silent(ExitFailed)
 	}
 	return nil
+}
+
+// failureReason says why a run failed: how many answers failed, more than --max-failures allows,
+// and for what — below the pass mark, a mistake at or above --fail-on, or not written yet.
+func failureReason(rep *report.Report, s report.Summary, cfg run.Config) string {
+	below, gated, todo := 0, 0, 0
+	for _, res := range rep.Results {
+		switch {
+		case !rep.Failing(res):
+		case res.Todo:
+			todo++
+		case res.Score < res.Pass:
+			below++
+		default:
+			gated++
+		}
+	}
+	var why []string
+	if below > 0 {
+		why = append(why, fmt.Sprintf("%d below the pass mark", below))
+	}
+	if gated > 0 {
+		why = append(why, fmt.Sprintf("%d with a mistake at or above --fail-on %s", gated, rep.FailOn))
+	}
+	if todo > 0 {
+		why = append(why, fmt.Sprintf("%d not written yet, with --todo fail", todo))
+	}
+	msg := fmt.Sprintf("%d %s failed (%s)", s.Failed, plural(s.Failed, "answer", "answers"), strings.Join(why, ", "))
+	if cfg.MaxFailures > 0 {
+		msg += fmt.Sprintf(", more than --max-failures %d", cfg.MaxFailures)
+	}
+	return msg
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // repoPrefix is the working directory relative to the Git repository root ("" at the root or outside

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
@@ -37,7 +38,8 @@ func newInitCmd(g *globalOptions) *cobra.Command {
   .pre-commit-config.yaml              grade answers before each commit
 
 Templates are made for every built-in rubric unless --tag or --rubric choose some. An existing file
-is never overwritten without --force.`,
+is never overwritten without --force, and an answer template someone has written in never is: --force
+refreshes the configuration, the CI files and the blank templates, and keeps every written answer.`,
 		Example: `  answerlint init my-prep
   answerlint init --tag kubernetes --tag gitops
   answerlint init --rubric gitops --rubric slo-error-budget`,
@@ -53,14 +55,15 @@ is never overwritten without --force.`,
 	f := cmd.Flags()
 	f.StringSliceVar(&o.tags, "tag", nil, "make templates for the rubrics with this `tag` (repeatable)")
 	f.StringSliceVar(&o.rubrics, "rubric", nil, "make a template for this rubric `id` (repeatable)")
-	f.BoolVar(&o.force, "force", false, "overwrite files that already exist")
+	f.BoolVar(&o.force, "force", false, "replace files that already exist, except answers written in a template")
 	return cmd
 }
 
 // scaffoldFile is one file init writes.
 type scaffoldFile struct {
-	path string // relative to the directory
-	text string
+	path     string // relative to the directory
+	text     string
+	template bool // an answer template: the user writes in it, so --force never replaces an answer
 }
 
 func (o *initOptions) run() error {
@@ -69,31 +72,62 @@ func (o *initOptions) run() error {
 		return err
 	}
 	files := []scaffoldFile{
-		{".answerlint.yaml", configTemplate},
-		{".github/workflows/answerlint.yml", githubWorkflow(actionRef())},
-		{".gitlab-ci.yml", gitlabJob(installRef())},
-		{".pre-commit-config.yaml", preCommitConfig(actionRef())},
+		{path: ".answerlint.yaml", text: configTemplate},
+		{path: ".github/workflows/answerlint.yml", text: githubWorkflow(actionRef())},
+		{path: ".gitlab-ci.yml", text: gitlabJob(installRef())},
+		{path: ".pre-commit-config.yaml", text: preCommitConfig(actionRef())},
 	}
 	for _, r := range chosen {
-		files = append(files, scaffoldFile{"answers/" + r.ID + ".md", answerTemplate(r)})
+		files = append(files, scaffoldFile{path: "answers/" + r.ID + ".md", text: answerTemplate(r), template: true})
 	}
-	created, kept := 0, 0
+	created, replaced, kept := 0, 0, 0
 	for _, f := range files {
 		path := filepath.Join(o.dir, filepath.FromSlash(f.path))
-		if _, err := os.Lstat(path); err == nil && !o.force {
-			fmt.Fprintf(o.errOut, "answerlint: %s exists, kept (--force overwrites it)\n", path)
-			kept++
-			continue
+		shown := filepath.ToSlash(path)
+		verb := "created"
+		if _, err := os.Lstat(path); err == nil {
+			keep, why := o.keep(path, f)
+			if keep {
+				fmt.Fprintf(o.errOut, "answerlint: %s %s\n", shown, why)
+				kept++
+				continue
+			}
+			verb = "replaced"
 		}
 		if err := report.WriteAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, f.text); return err }); err != nil {
 			return withCode(ExitError, fmt.Errorf("%s: %s", path, oserr.Describe(err)))
 		}
-		fmt.Fprintf(o.out, "created %s\n", filepath.ToSlash(path))
-		created++
+		fmt.Fprintf(o.out, "%s %s\n", verb, shown)
+		if verb == "created" {
+			created++
+		} else {
+			replaced++
+		}
 	}
-	fmt.Fprintf(o.out, "\n%d files created, %d kept. Next: write your answers in %s, then run 'answerlint grade' in %s.\n",
-		created, kept, filepath.ToSlash(filepath.Join(o.dir, "answers")), filepath.ToSlash(o.dir))
+	fmt.Fprintf(o.out, "\nFiles: %d created, %d replaced, %d kept. Next: write your answers in %s, then run 'answerlint grade' in %s.\n",
+		created, replaced, kept, filepath.ToSlash(filepath.Join(o.dir, "answers")), filepath.ToSlash(o.dir))
 	return nil
+}
+
+// keep decides whether an existing file stays as it is, and says why: without --force every file
+// does; with it, an answer template stays when someone has written in it (or it cannot be read), so
+// that refreshing a repository never loses an answer.
+func (o *initOptions) keep(path string, f scaffoldFile) (bool, string) {
+	if !o.force {
+		return true, "exists, kept (--force replaces it, but never a written answer)"
+	}
+	if !f.template {
+		return false, ""
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return true, "kept: " + oserr.Describe(err)
+	}
+	doc, err := answer.Parse(path, string(data))
+	if err != nil || !doc.Blank() {
+		return true, "kept, has an answer"
+	}
+	return false, ""
 }
 
 // choose picks the rubrics to make templates for: those with every --tag, plus every --rubric; all

@@ -6,6 +6,7 @@
 package cmd
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -17,6 +18,9 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/answerlint/answerlint/internal/suggest"
+	"github.com/answerlint/answerlint/internal/wrap"
 )
 
 // Exit codes. An unknown exit code must be treated as a failure.
@@ -158,5 +162,48 @@ A pack of rubrics for DevOps interview questions is built in: 'answerlint rubric
 	g.bindPersistent(root)
 	root.AddCommand(newGradeCmd(g), newLSPCmd(g), newRubricCmd(g), newVersionCmd(g), newEvalCmd(g), newInitCmd(g), newConfigCmd(g), newPracticeCmd(g))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{msg: err.Error()} })
+	root.InitDefaultCompletionCmd()
+	rejectUnknownSubcommands(root)
+	wrapHelp(root)
+	addCompletions(root, g)
 	return root
+}
+
+// rejectUnknownSubcommands makes every command that only groups others ('rubric', 'completion') fail
+// on a word that is none of them, with the nearest names, instead of printing its help and exiting 0:
+// "answerlint rubric lsit" is a typo, not a request for help. Cobra does this for the root only.
+func rejectUnknownSubcommands(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		rejectUnknownSubcommands(sub)
+	}
+	if !c.HasParent() || !c.HasSubCommands() || c.Runnable() {
+		return
+	}
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		var names []string
+		for _, sub := range cmd.Commands() {
+			if sub.IsAvailableCommand() {
+				names = append(names, sub.Name())
+			}
+		}
+		return usagef("unknown command %q for %q%s (commands: %s)", args[0], cmd.CommandPath(), suggest.DidYouMean(args[0], names), strings.Join(names, ", "))
+	}
+	c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+}
+
+// wrapHelp wraps every help page at word boundaries to the terminal's width (80 when unknown), flag
+// descriptions continuing under themselves.
+func wrapHelp(root *cobra.Command) {
+	render := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		out := c.OutOrStdout()
+		var buf bytes.Buffer
+		c.SetOut(&buf)
+		render(c, args)
+		c.SetOut(out)
+		io.WriteString(out, wrap.Block(buf.String(), wrap.Width(out)))
+	})
 }

@@ -1,14 +1,16 @@
 package cmd
 
 import (
-	"bufio"
+	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/suggest"
+	"github.com/answerlint/answerlint/internal/wrap"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -22,51 +24,129 @@ func newRubricCmd(g *globalOptions) *cobra.Command {
 	return cmd
 }
 
+// rubricListFormats and rubricShowFormats are what 'rubric list' and 'rubric show' print.
+var (
+	rubricListFormats = []string{"text", "json"}
+	rubricShowFormats = []string{"text", "markdown"}
+)
+
+// checkFormat accepts one of the formats a command prints, or says which it meant.
+func checkFormat(format string, known []string) error {
+	for _, k := range known {
+		if format == k {
+			return nil
+		}
+	}
+	return usagef("unknown format %q%s (known: %s)", format, suggest.DidYouMean(format, known), strings.Join(known, ", "))
+}
+
 func newRubricListCmd(g *globalOptions) *cobra.Command {
 	var tags []string
+	format := "text"
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the available rubrics",
-		Args:  cobra.NoArgs,
+		Long: `List the available rubrics: the built-in pack and any --rubrics directories, by id, with
+their titles, concept counts and tags. --format json prints them for scripts: id, title, question,
+tags, pass mark, source, and the concept and mistake ids.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, rubricListFormats); err != nil {
+				return err
+			}
 			set, err := g.rubricSet()
 			if err != nil {
 				return err
 			}
-			// tabwriter writes cell by cell: buffer it into one write.
-			out := bufio.NewWriter(g.out)
-			tw := tabwriter.NewWriter(out, 0, 2, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tCONCEPTS\tTAGS\tTITLE")
-			n := 0
+			var rubrics []*rubric.Rubric
 			for _, r := range set.All() {
-				if !r.HasAllTags(tags) {
-					continue
+				if r.HasAllTags(tags) {
+					rubrics = append(rubrics, r)
 				}
-				n++
-				fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", r.ID, len(r.Concepts), strings.Join(r.Tags, ","), r.Title)
 			}
-			if err := tw.Flush(); err != nil {
-				return err
-			}
-			if err := out.Flush(); err != nil {
-				return err
-			}
-			if n == 0 && len(tags) > 0 {
+			if len(rubrics) == 0 && len(tags) > 0 {
 				return withCode(ExitError, fmt.Errorf("no rubric has the tags %s", strings.Join(tags, ", ")))
 			}
-			return nil
+			if format == "json" {
+				return writeRubricList(g.out, rubrics)
+			}
+			_, err = io.WriteString(g.out, RubricTable(rubrics, wrap.Width(g.out)))
+			return err
 		},
 	}
 	cmd.Flags().StringSliceVar(&tags, "tag", nil, "only rubrics with this `tag` (repeatable; all must match)")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text or json")
 	return cmd
 }
 
+// RubricTable lists rubrics in width columns: each id, then its title, concept count and tags
+// wrapped beside it.
+func RubricTable(rubrics []*rubric.Rubric, width int) string {
+	idWidth := len("ID")
+	for _, r := range rubrics {
+		idWidth = max(idWidth, len(r.ID))
+	}
+	pad := func(s string) string { return s + strings.Repeat(" ", idWidth+2-len(s)) }
+	var b strings.Builder
+	b.WriteString(pad("ID") + "TITLE\n")
+	for _, r := range rubrics {
+		b.WriteString(wrap.Hanging(r.Title, width, pad(r.ID), pad("")) + "\n")
+		meta := fmt.Sprintf("%d concepts, %d mistakes; tags: %s", len(r.Concepts), len(r.Mistakes), strings.Join(r.Tags, ", "))
+		b.WriteString(wrap.Hanging(meta, width, pad(""), pad("")) + "\n")
+	}
+	return b.String()
+}
+
+// rubricSummary is one rubric in 'rubric list --format json'.
+type rubricSummary struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Question string   `json:"question"`
+	Tags     []string `json:"tags"`
+	Pass     int      `json:"pass"`
+	Source   string   `json:"source,omitempty"`
+	Concepts []string `json:"concepts"`
+	Mistakes []string `json:"mistakes"`
+	File     string   `json:"file"`
+}
+
+func writeRubricList(w io.Writer, rubrics []*rubric.Rubric) error {
+	out := make([]rubricSummary, 0, len(rubrics))
+	for _, r := range rubrics {
+		s := rubricSummary{ID: r.ID, Title: r.Title, Question: strings.TrimSpace(r.Question), Tags: r.Tags, Pass: r.Pass,
+			Source: r.Source, Concepts: []string{}, Mistakes: []string{}, File: r.File}
+		if s.Tags == nil {
+			s.Tags = []string{}
+		}
+		for _, c := range r.Concepts {
+			s.Concepts = append(s.Concepts, c.ID)
+		}
+		for _, m := range r.Mistakes {
+			s.Mistakes = append(s.Mistakes, m.ID)
+		}
+		out = append(out, s)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
 func newRubricShowCmd(g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	format := "text"
+	cmd := &cobra.Command{
 		Use:   "show ID",
-		Short: "Show a rubric as a study sheet: the question, what a strong answer covers, the mistakes to avoid",
-		Args:  cobra.ExactArgs(1),
+		Short: "Show a rubric as a study sheet: the question, what to cover, the mistakes to avoid",
+		Long: `Show a rubric as a study sheet: the question, what a strong answer covers (with hints and
+example phrasings), and the mistakes to avoid, each with the id that a suppression comment names:
+  <!-- answerlint-disable <mistake-id> why it does not apply -->
+--format markdown prints the sheet for a wiki page or a printout.`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: g.completeRubricIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, rubricShowFormats); err != nil {
+				return err
+			}
 			set, err := g.rubricSet()
 			if err != nil {
 				return err
@@ -75,10 +155,16 @@ func newRubricShowCmd(g *globalOptions) *cobra.Command {
 			if !ok {
 				return withCode(ExitError, fmt.Errorf("unknown rubric %q (closest: %s)", args[0], strings.Join(set.Closest(args[0], 3), ", ")))
 			}
-			_, err = fmt.Fprint(g.out, rubric.StudySheet(r))
+			sheet := rubric.StudySheet(r, wrap.Width(g.out))
+			if format == "markdown" {
+				sheet = rubric.StudySheetMarkdown(r)
+			}
+			_, err = io.WriteString(g.out, sheet)
 			return err
 		},
 	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text or markdown")
+	return cmd
 }
 
 func newRubricLintCmd(g *globalOptions) *cobra.Command {

@@ -166,10 +166,11 @@ func (o *gradeOptions) isConfig(name string) bool {
 // configuration file and of the configured rubrics. Hidden directories are skipped, as grade skips
 // them.
 func (o *gradeOptions) watchedDirs(args []string) []string {
-	paths, err := o.inputPaths(args)
+	paths, listed, err := o.inputPaths(args)
 	if err != nil {
 		paths = args
 	}
+	paths = append(paths, listed...)
 	if o.usedConfig != "" {
 		paths = append(paths, filepath.Dir(o.usedConfig))
 	}

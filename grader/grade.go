@@ -403,6 +403,7 @@ func (c *Compiled) finish(res *Result, failOn rubric.Severity) {
 	r := c.Rubric
 	capAt := func(limit int, reason string) { res.Caps = append(res.Caps, Cap{Limit: limit, Reason: reason}) }
 	if res.Words == 0 {
+		res.Todo = true
 		res.Warnings = append(res.Warnings, Warning{Code: "empty", Message: "the answer is empty"})
 		capAt(0, "empty answer")
 	} else if r.MinWords > 0 && res.Words < r.MinWords {

@@ -205,6 +205,36 @@ func TestScoring(t *testing.T) {
 	}
 }
 
+// TestTodo: an answer with no words yet (a blank or untouched template) is to do; an answer with any
+// words, however poor, is graded as written.
+func TestTodo(t *testing.T) {
+	c := compileYAML(t, `
+id: t
+title: T
+question: Q?
+concepts:
+  - {id: state, name: Remote state, weight: 1, match: [remote state]}
+`)
+	for _, tt := range []struct {
+		name, text string
+		todo       bool
+	}{
+		{"nothing", "", true},
+		{"blank lines", "   \n\t\n", true},
+		{"only the template comment", "<!--\nQuestion: how would you keep state?\nWrite your answer below.\n-->\n\n", true},
+		{"one word", "dunno", false},
+		{"a wrong answer", "I keep it on my laptop.", false},
+		{"a good answer", "Remote state.", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := c.Grade(Input{Text: tt.text})
+			if res.Todo != tt.todo {
+				t.Errorf("Todo = %v, want %v (%d words)", res.Todo, tt.todo, res.Words)
+			}
+		})
+	}
+}
+
 func TestRequiredAndMinWords(t *testing.T) {
 	c := compileYAML(t, `
 id: t

@@ -58,6 +58,11 @@ type Result struct {
 
 	// Curve is the rubric's score curve, when it has one: score = 100 × (coverage/100)^curve − penalty.
 	Curve float64 `json:"curve,omitempty"`
+
+	// Todo marks an answer with no words yet: a blank or untouched template. It scores 0 and does not
+	// pass, but it is work not yet done rather than a wrong answer, so reports show it as "to do" and
+	// a run fails on it only when asked to (report.Report.TodoFails).
+	Todo bool `json:"todo,omitempty"`
 }
 
 // Cap is a limit placed on the score, with its reason.

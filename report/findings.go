@@ -22,13 +22,16 @@ const (
 	KindMistake Kind = "mistake" // a mistake the answer makes
 	KindWarning Kind = "warning" // something about the answer itself: empty, too short, bad encoding
 	KindInput   Kind = "input"   // a file that could not be graded
+	KindTodo    Kind = "todo"    // an answer not written yet: a blank or untouched template
 	KindReview  Kind = "review"  // the evidence barely decides pass or fail: a person should read it
 )
 
-// ScoreCheck, InputCheck and ReviewCheck are the check ids of score, input and review findings.
+// ScoreCheck, InputCheck, TodoCheck and ReviewCheck are the check ids of score, input, to-do and review
+// findings.
 const (
 	ScoreCheck  = "score"
 	InputCheck  = "answerlint/input"
+	TodoCheck   = "answerlint/todo"
 	ReviewCheck = "answerlint/needs-review"
 )
 
@@ -71,10 +74,15 @@ func fingerprint(f Finding, occurrence int) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// Findings lists every problem in the report, sorted by file, line, column, then rule.
+// Findings lists every problem in the report, sorted by file, line, column, then rule, with the
+// answers still to do after everything else: a report limited in length spends it on real findings.
 func (r *Report) Findings() []Finding {
 	var out []Finding
 	for _, res := range r.Results {
+		if res.Todo {
+			out = append(out, r.todoFindings(res)...)
+			continue
+		}
 		out = append(out, resultFindings(res)...)
 	}
 	for _, e := range r.Errors {
@@ -86,6 +94,8 @@ func (r *Report) Findings() []Finding {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		switch {
+		case (a.Kind == KindTodo) != (b.Kind == KindTodo):
+			return b.Kind == KindTodo
 		case a.File != b.File:
 			return a.File < b.File
 		case a.Line != b.Line:
@@ -106,16 +116,41 @@ func (r *Report) Findings() []Finding {
 	return out
 }
 
-func resultFindings(res *grader.Result) []Finding {
-	at := func(f Finding) Finding {
-		f.File, f.Rubric, f.Title = res.File, res.Rubric, res.Title
-		if f.Line == 0 {
-			f.Line, f.Column, f.Offset, f.EndOffset = res.Line, 1, -1, -1
-		}
-		return f
+// at places a finding in a result: its file and rubric, and the answer's first line when the
+// finding has no place of its own.
+func at(res *grader.Result, f Finding) Finding {
+	f.File, f.Rubric, f.Title = res.File, res.Rubric, res.Title
+	if f.Line == 0 {
+		f.Line, f.Column, f.Offset, f.EndOffset = res.Line, 1, -1, -1
 	}
+	return f
+}
+
+// todoFindings states that an answer is still to do: a notice, or an error when the run fails on
+// answers not written (TodoFails). A blank answer misses every concept; listing them would bury the
+// answers that were written, so they are left out.
+func (r *Report) todoFindings(res *grader.Result) []Finding {
+	sev := rubric.SeverityInfo
+	if r.TodoFails {
+		sev = rubric.SeverityError
+	}
+	out := []Finding{at(res, Finding{
+		Kind: KindTodo, Check: TodoCheck, Name: "Answer not written yet", Severity: sev,
+		Message: fmt.Sprintf("to do: no answer written yet to %q", res.Title),
+		Help:    "Write your answer below the question; 'answerlint rubric show " + res.Rubric + "' lists what a strong answer covers.",
+	})}
+	for _, f := range resultFindings(res) {
+		if f.Kind == KindMistake || (f.Kind == KindWarning && f.Check != "answer/empty") {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func resultFindings(res *grader.Result) []Finding {
+	at := func(f Finding) Finding { return at(res, f) }
 	var out []Finding
-	if !res.Passed {
+	if res.Score < res.Pass { // an answer failed only by a mistake is told by that mistake's finding
 		out = append(out, at(Finding{
 			Kind: KindScore, Check: ScoreCheck, Name: "Answer scores below its pass mark", Severity: rubric.SeverityError,
 			Message: fmt.Sprintf("scored %d/100, below the pass mark %d (%s)", res.Score, res.Pass, res.Band),

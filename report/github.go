@@ -11,6 +11,10 @@ import (
 // shows for one step; the rest it drops silently.
 const MaxAnnotationsPerLevel = 10
 
+// StepSummaryLimit is the most a step may write to GitHub's job summary (1 MiB); the scorecard there
+// is kept within it.
+const StepSummaryLimit = 1 << 20
+
 // GitHub prints GitHub Actions workflow commands: a score table folded in a log group, then one
 // annotation per finding, most severe first and at most MaxAnnotationsPerLevel of each level; findings
 // past the limit are printed as plain lines so the log still has them. When StepSummary is set (from
@@ -26,7 +30,11 @@ func (g GitHub) Print(w io.Writer, r *Report) error {
 	if len(r.Results) > 0 {
 		b.WriteString("::group::answerlint scores\n")
 		for _, res := range r.Results {
-			fmt.Fprintf(&b, "%s  %3d/100  %s  %s\n", r.verdict(res, "PASS", "FAIL"), res.Score, ghData(location(res)), ghData(res.Rubric))
+			score := fmt.Sprintf("%3d/100", res.Score)
+			if res.Todo {
+				score = "  to do"
+			}
+			fmt.Fprintf(&b, "%s  %s  %s  %s\n", r.verdict(res, "PASS", "FAIL", "TODO"), score, ghData(location(res)), ghData(res.Rubric))
 		}
 		b.WriteString("::endgroup::\n")
 	}
@@ -75,7 +83,7 @@ func (g GitHub) appendSummary(r *Report) error {
 	if err != nil {
 		return fmt.Errorf("job summary: %w", err)
 	}
-	_, err = io.WriteString(f, scorecard(r))
+	_, err = io.WriteString(f, scorecard(r, StepSummaryLimit, ""))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -85,8 +93,8 @@ func (g GitHub) appendSummary(r *Report) error {
 	return nil
 }
 
-// bySeverity orders findings most severe first, keeping file order within a severity, so the limited
-// annotations go to what matters most.
+// bySeverity orders findings most severe first, keeping the order of Findings within a severity
+// (answers still to do last), so the limited annotations go to what matters most.
 func bySeverity(fs []Finding) []Finding {
 	out := make([]Finding, 0, len(fs))
 	for rank := 3; rank >= 0; rank-- {

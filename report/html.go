@@ -60,8 +60,8 @@ type htmlPage struct {
 func newHTMLPage(r *Report) htmlPage {
 	s := r.Summarize()
 	p := htmlPage{CSS: template.CSS(htmlCSS), Tool: r.Tool, Summary: s, Errors: r.Errors}
-	if s.Graded > 0 {
-		p.PassRate = 100 * float64(s.Passed) / float64(s.Graded)
+	if written := s.Graded - s.Todo; written > 0 { // of the answers written: a template is not a failure
+		p.PassRate = 100 * float64(s.Passed) / float64(written)
 	}
 	p.Answers = htmlAnswers(r)
 	p.Chart = newScoreChart(r)
@@ -84,10 +84,13 @@ type htmlAnswer struct {
 // Anchor is the id of the answer's section.
 func (a htmlAnswer) Anchor() string { return fmt.Sprintf("answer-%d", a.N) }
 
-// Verdict is "passed" or "failed", counting the run's gates.
+// Verdict is "passed", "failed" or "todo" (not written yet), counting the run's gates.
 func (a htmlAnswer) Verdict() string {
-	if a.Failing {
+	switch {
+	case a.Failing:
 		return "failed"
+	case a.Res.Todo:
+		return "todo"
 	}
 	return "passed"
 }
@@ -232,7 +235,9 @@ const (
 func newScoreChart(r *Report) scoreChart {
 	counts := make([]int, chartBins)
 	for _, res := range r.Results {
-		counts[min(max(res.Score, 0)/10, chartBins-1)]++
+		if !res.Todo { // an answer not written has no score to chart
+			counts[min(max(res.Score, 0)/10, chartBins-1)]++
+		}
 	}
 	most := 1
 	for _, n := range counts {

@@ -10,9 +10,15 @@ import (
 )
 
 // JUnit prints a JUnit XML report for CI test views: one test suite per answer, holding a "score" test
-// case and one test case per concept (covered passes, missing fails) and per mistake (flagged fails,
-// suppressed is skipped). The class name is the answer's location and test names are unique within it,
-// so services that key cases by class name and name (GitLab) never merge two of them.
+// case and one test case per concept and per mistake. A case fails only when the answer fails the run
+// (Report.Failing), so the test view agrees with the exit code: on a failing answer the score, the
+// missing concepts and the mistakes at or above the fail-on severity fail; what does not fail the
+// answer (a warning on an answer that passed) passes with the finding in its system-out. A suppressed
+// mistake is skipped, and an answer still to do is one skipped case (failed under TodoFails).
+//
+// The class name is the answer's location with its dots made underscores: Jenkins splits a class name
+// at dots into package and class. Test names are unique within a class, so services that key cases by
+// class name and name (GitLab) never merge two of them; the file attribute keeps the real path.
 type JUnit struct{}
 
 // JUnitSuites is the document root. The types are exported so tests and tools can read a report back.
@@ -61,6 +67,7 @@ type JUnitCase struct {
 	Failure   *JUnitProblem `xml:"failure,omitempty"`
 	Error     *JUnitProblem `xml:"error,omitempty"`
 	Skipped   *JUnitProblem `xml:"skipped,omitempty"`
+	SystemOut string        `xml:"system-out,omitempty"` // a finding that does not fail the answer
 }
 
 // JUnitProblem is why a case failed, errored or was skipped.
@@ -74,12 +81,12 @@ type JUnitProblem struct {
 func (JUnit) Print(w io.Writer, r *Report) error {
 	doc := JUnitSuites{Name: "answerlint", JUnitCounts: JUnitCounts{Time: "0"}}
 	for _, res := range r.Results {
-		doc.Suites = append(doc.Suites, answerSuite(res))
+		doc.Suites = append(doc.Suites, r.answerSuite(res))
 	}
 	if len(r.Errors) > 0 {
 		s := JUnitSuite{Name: "answerlint: inputs not graded", JUnitCounts: JUnitCounts{Time: "0"}}
 		for _, e := range r.Errors {
-			s.Cases = append(s.Cases, JUnitCase{ClassName: e.File, Name: "grade", File: e.File, Line: e.Line, Time: "0",
+			s.Cases = append(s.Cases, JUnitCase{ClassName: junitClass(e.File), Name: "grade", File: e.File, Line: e.Line, Time: "0",
 				Error: &JUnitProblem{Message: e.Message, Type: "input"}})
 		}
 		doc.Suites = append(doc.Suites, s.counted())
@@ -98,17 +105,38 @@ func (JUnit) Print(w io.Writer, r *Report) error {
 	return err
 }
 
-func answerSuite(res *grader.Result) JUnitSuite {
-	class := location(res)
+func (r *Report) answerSuite(res *grader.Result) JUnitSuite {
+	class := junitClass(location(res))
 	tc := func(name string, line int) JUnitCase {
 		return JUnitCase{ClassName: class, Name: name, File: res.File, Line: line, Time: "0"}
 	}
-	s := JUnitSuite{Name: class + " " + res.Rubric, JUnitCounts: JUnitCounts{Time: "0"}, Properties: &JUnitProperties{[]JUnitProperty{
+	s := JUnitSuite{Name: location(res) + " " + res.Rubric, JUnitCounts: JUnitCounts{Time: "0"}, Properties: &JUnitProperties{[]JUnitProperty{
 		{"rubric", res.Rubric}, {"score", fmt.Sprint(res.Score)}, {"pass", fmt.Sprint(res.Pass)}, {"band", string(res.Band)},
 	}}}
+	failing := r.Failing(res)
+	// problem fails a case when the answer fails, and otherwise keeps what was found in system-out.
+	problem := func(cs *JUnitCase, fails bool, p *JUnitProblem) {
+		if failing && fails {
+			cs.Failure = p
+			return
+		}
+		cs.SystemOut = strings.TrimSpace(p.Type + ": " + p.Message + "\n" + p.Text)
+	}
+	if res.Todo {
+		s.Properties.Property = append(s.Properties.Property, JUnitProperty{"todo", "true"})
+		cs := tc("todo", res.Line)
+		p := &JUnitProblem{Message: "to do: no answer written yet", Type: "todo"}
+		if failing {
+			cs.Failure = p
+		} else {
+			cs.Skipped = p
+		}
+		s.Cases = []JUnitCase{cs}
+		return s.counted()
+	}
 	score := tc("score", res.Line)
-	if !res.Passed {
-		score.Failure = &JUnitProblem{Message: fmt.Sprintf("scored %d/100, below the pass mark %d", res.Score, res.Pass), Type: "score", Text: scoreHelp(res)}
+	if res.Score < res.Pass {
+		problem(&score, true, &JUnitProblem{Message: fmt.Sprintf("scored %d/100, below the pass mark %d", res.Score, res.Pass), Type: "score", Text: scoreHelp(res)})
 	}
 	s.Cases = append(s.Cases, score)
 	for _, c := range res.Concepts {
@@ -116,14 +144,15 @@ func answerSuite(res *grader.Result) JUnitSuite {
 		if c.Covered {
 			cs.Line = c.Evidence[0].Line
 		} else {
-			cs.Failure = &JUnitProblem{Message: fmt.Sprintf("missing concept %q (0 of %s points)", c.Name, pts(c.MaxPoints)), Type: "missing-concept", Text: c.Hint}
+			problem(&cs, true, &JUnitProblem{Message: fmt.Sprintf("missing concept %q (0 of %s points)", c.Name, pts(c.MaxPoints)), Type: "missing-concept", Text: c.Hint})
 		}
 		s.Cases = append(s.Cases, cs)
 	}
+	gate := r.FailOn.Rank()
 	for _, m := range res.Mistakes {
 		e := m.Evidence[0]
 		cs := tc(mistakeCaseName(m.ID, e.Line), e.Line)
-		cs.Failure = &JUnitProblem{Message: m.Message, Type: string(m.Severity), Text: mistakeText(m)}
+		problem(&cs, gate > 0 && m.Severity.Rank() >= gate || !res.Passed, &JUnitProblem{Message: m.Message, Type: string(m.Severity), Text: mistakeText(m)})
 		s.Cases = append(s.Cases, cs)
 	}
 	for _, sp := range res.Suppressed {
@@ -133,6 +162,10 @@ func answerSuite(res *grader.Result) JUnitSuite {
 	}
 	return s.counted()
 }
+
+// junitClass makes a location a class name that Jenkins does not split: it reads the part before the
+// last dot as a package.
+func junitClass(loc string) string { return strings.ReplaceAll(loc, ".", "_") }
 
 // mistakeCaseName names a mistake's case; answerlint's own checks can occur several times in one
 // answer, so their names carry the line.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/suggest"
 )
 
 // Formats are the output formats, for help and errors.
@@ -31,7 +32,7 @@ func ParseOutputs(specs []string) ([]Output, error) {
 		format, path, _ := strings.Cut(spec, "=")
 		o := Output{Format: strings.ToLower(strings.TrimSpace(format)), Path: strings.TrimSpace(path)}
 		if !knownFormat(o.Format) {
-			return nil, fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats, ", "))
+			return nil, fmt.Errorf("unknown format %q%s (known: %s)", format, suggest.DidYouMean(o.Format, Formats), strings.Join(Formats, ", "))
 		}
 		if o.Path != "" {
 			clean := filepath.Clean(o.Path)
@@ -60,6 +61,7 @@ func knownFormat(f string) bool {
 // Settings are what printers need from the environment.
 type Settings struct {
 	Color       bool   // colour the text format on standard output
+	Width       int    // the terminal's width, for the text format on standard output
 	PathPrefix  string // the working directory relative to the repository root
 	StepSummary string // $GITHUB_STEP_SUMMARY
 }
@@ -78,6 +80,9 @@ func (o Output) Printer(s Settings) Printer {
 	case "github":
 		return GitHub{PathPrefix: s.PathPrefix, StepSummary: s.StepSummary}
 	case "markdown":
+		if o.Path != "" {
+			return Markdown{FullReport: fullReportPath(o.Path)}
+		}
 		return Markdown{}
 	case "rdjson":
 		return RDJSON{}
@@ -88,7 +93,17 @@ func (o Output) Printer(s Settings) Printer {
 	case "html":
 		return HTML{}
 	}
-	return Text{Color: s.Color && o.Path == ""}
+	if o.Path != "" {
+		return Text{}
+	}
+	return Text{Color: s.Color, Width: s.Width}
+}
+
+// fullReportPath is where a Markdown report shortened to fit a comment has its full version:
+// comment.md → comment.full.md.
+func fullReportPath(path string) string {
+	ext := filepath.Ext(path)
+	return strings.TrimSuffix(path, ext) + ".full" + ext
 }
 
 // Writer writes a run's reports: those for standard output in order, those for files each to
@@ -164,6 +179,10 @@ func (w *Writer) Write(rep *Report, sum Summary) error {
 			err = p.Print(w.stdout, rep)
 		} else {
 			err = WriteAtomic(o.Path, func(out io.Writer) error { return p.Print(out, rep) })
+		}
+		if md, ok := p.(Markdown); ok && err == nil && md.FullReport != "" && !md.Fits(rep) {
+			full := Markdown{Limit: -1}
+			err = WriteAtomic(md.FullReport, func(out io.Writer) error { return full.Print(out, rep) })
 		}
 		if err != nil {
 			return fmt.Errorf("writing %s report: %w", o.Format, err)

@@ -24,6 +24,9 @@ type Report struct {
 	// FailOn is the least severe mistake that fails an answer even when its score passes; "none" or
 	// empty: mistakes alone never fail an answer.
 	FailOn rubric.Severity `json:"-"`
+	// TodoFails makes an answer that is still to do (grader.Result.Todo) fail the run, for a
+	// repository that wants every question answered; by default it is listed but never fails.
+	TodoFails bool `json:"-"`
 	// Sources holds each graded file's text by name, for formats that count columns in bytes.
 	Sources map[string]string `json:"-"`
 }
@@ -41,19 +44,22 @@ type FileError struct {
 	Message string `json:"message"`
 }
 
-// Summary counts a run's outcome. Failed counts the answers that fail a gate (see Report.Failing).
+// Summary counts a run's outcome. Failed counts the answers that fail a gate (see Report.Failing);
+// Todo counts the answers not written yet, which are neither passed nor failed unless TodoFails makes
+// them fail too. MeanScore is the mean over the answers that were written.
 type Summary struct {
 	Graded    int     `json:"graded"`
 	Passed    int     `json:"passed"`
 	Failed    int     `json:"failed"`
+	Todo      int     `json:"todo"`
 	Errors    int     `json:"errors"`
 	Mistakes  int     `json:"mistakes"`
 	MeanScore float64 `json:"mean_score"`
 }
 
-// Summarize counts passed and failed answers and the mean score.
+// Summarize counts passed, failed and to-do answers and the mean score of those written.
 func (r *Report) Summarize() Summary {
-	t := Tally{FailOn: r.FailOn}
+	t := Tally{FailOn: r.FailOn, TodoFails: r.TodoFails}
 	for _, res := range r.Results {
 		t.Add(res)
 	}
@@ -66,19 +72,27 @@ func (r *Report) Summarize() Summary {
 // Tally counts a run's answers one at a time, as a stream grades them, so that a run need not keep its
 // results to summarise them: the one place answers are counted, for files and JSON Lines alike.
 type Tally struct {
-	FailOn rubric.Severity // as Report.FailOn
-	sum    Summary
-	total  int
+	FailOn    rubric.Severity // as Report.FailOn
+	TodoFails bool            // as Report.TodoFails
+	sum       Summary
+	total     int
+	written   int
 }
 
 // Add counts a graded answer.
 func (t *Tally) Add(res *grader.Result) {
 	t.sum.Graded++
-	t.total += res.Score
 	t.sum.Mistakes += len(res.Mistakes)
-	if failing(res, t.FailOn) {
-		t.sum.Failed++
+	if res.Todo {
+		t.sum.Todo++
 	} else {
+		t.total += res.Score
+		t.written++
+	}
+	switch {
+	case failing(res, t.FailOn, t.TodoFails):
+		t.sum.Failed++
+	case !res.Todo:
 		t.sum.Passed++
 	}
 }
@@ -86,19 +100,23 @@ func (t *Tally) Add(res *grader.Result) {
 // AddError counts an input that could not be graded.
 func (t *Tally) AddError() { t.sum.Errors++ }
 
-// Summary is the count so far, with the mean score.
+// Summary is the count so far, with the mean score of the answers written.
 func (t *Tally) Summary() Summary {
 	s := t.sum
-	if s.Graded > 0 {
-		s.MeanScore = math.Round(float64(t.total)/float64(s.Graded)*10) / 10
+	if t.written > 0 {
+		s.MeanScore = math.Round(float64(t.total)/float64(t.written)*10) / 10
 	}
 	return s
 }
 
-// Line is the summary in one sentence: "graded 5 answers: 3 passed, 2 failed, mean score 71.2".
+// Line is the summary in one sentence: "graded 5 answers: 2 passed, 1 failed, 2 to do, mean score
+// 71.2". The to-do count appears only when there are some.
 func (s Summary) Line() string {
 	line := fmt.Sprintf("graded %d %s: %d passed, %d failed", s.Graded, plural(s.Graded, "answer", "answers"), s.Passed, s.Failed)
-	if s.Graded > 0 {
+	if s.Todo > 0 {
+		line += fmt.Sprintf(", %d to do", s.Todo)
+	}
+	if s.Graded > s.Todo {
 		line += fmt.Sprintf(", mean score %.1f", s.MeanScore)
 	}
 	if s.Errors > 0 {
@@ -108,10 +126,13 @@ func (s Summary) Line() string {
 }
 
 // Failing reports whether an answer fails the run's gates: below its pass mark, or making a mistake at
-// or above FailOn.
-func (r *Report) Failing(res *grader.Result) bool { return failing(res, r.FailOn) }
+// or above FailOn. An answer still to do fails only under TodoFails.
+func (r *Report) Failing(res *grader.Result) bool { return failing(res, r.FailOn, r.TodoFails) }
 
-func failing(res *grader.Result, failOn rubric.Severity) bool {
+func failing(res *grader.Result, failOn rubric.Severity, todoFails bool) bool {
+	if res.Todo {
+		return todoFails
+	}
 	if !res.Passed {
 		return true
 	}
@@ -139,17 +160,24 @@ func severityName(s rubric.Severity, errorName, warningName, infoName string) st
 }
 
 // verdict names an answer's outcome in a format's own words.
-func (r *Report) verdict(res *grader.Result, pass, fail string) string {
-	if r.Failing(res) {
+func (r *Report) verdict(res *grader.Result, pass, fail, todo string) string {
+	switch {
+	case res.Todo:
+		return todo
+	case r.Failing(res):
 		return fail
 	}
 	return pass
 }
 
-// Sort puts results and errors in a stable order: by file, then position in the file.
+// Sort puts results and errors in a stable order: by file, then position in the file, with the
+// answers still to do after every written one, so that what needs attention comes first.
 func (r *Report) Sort() {
 	sort.SliceStable(r.Results, func(i, j int) bool {
 		a, b := r.Results[i], r.Results[j]
+		if a.Todo != b.Todo {
+			return b.Todo
+		}
 		if a.File != b.File {
 			return a.File < b.File
 		}

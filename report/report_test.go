@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/schematest"
@@ -27,8 +28,8 @@ const sampleText = "Intro “quoted”. We run terraform apply from my laptop.\n
 	"<!-- answerlint-disable manual-kubectl -->\n"
 
 // sampleReport covers every kind of finding: a passing answer with a suppressed mistake, a failing one
-// in a section with caps, a warning and mistakes of each severity, a bad suppression, and a file that
-// could not be graded.
+// in a section with caps, a warning and mistakes of each severity, a bad suppression, an answer still
+// to do (an untouched template), and a file that could not be graded.
 func sampleReport() *Report {
 	ev := func(line, col, endCol, off int, text string) grader.Evidence {
 		return grader.Evidence{Line: line, Column: col, EndLine: line, EndColumn: endCol, Offset: off, EndOffset: off + len(text), Text: text, Phrasing: text}
@@ -64,9 +65,18 @@ func sampleReport() *Report {
 		Warnings:   []grader.Warning{{Code: "too-short", Message: "the answer has 6 words; at least 40 are expected"}},
 		Suppressed: []grader.Suppressed{},
 	}
+	todo := &grader.Result{
+		File: "answers/gitops.md", Line: 4, Rubric: "gitops", Title: "GitOps, at scale", Score: 0, Band: grader.BandFail, Pass: 60, Todo: true,
+		Caps: []grader.Cap{{Limit: 0, Reason: "empty answer"}},
+		Concepts: []grader.ConceptResult{
+			{ID: "source-of-truth", Name: "Git as the source of truth", Weight: 1, Required: true, MaxPoints: 100, Hint: "Say Git holds the desired state.", Evidence: []grader.Evidence{}},
+		},
+		Mistakes: []grader.MistakeResult{}, Rejected: []grader.Rejection{}, Suppressed: []grader.Suppressed{},
+		Warnings: []grader.Warning{{Code: "empty", Message: "the answer is empty"}},
+	}
 	return &Report{
 		Tool:    Tool{Name: "answerlint", Version: "v1.2.3"},
-		Results: []*grader.Result{pass, fail},
+		Results: []*grader.Result{pass, fail, todo},
 		Errors:  []FileError{{File: "answers/binary.md", Line: 3, Message: "binary content (NUL byte): not a text answer"}},
 		FailOn:  rubric.SeverityError,
 		Sources: map[string]string{"answers/terraform unsafe.md": sampleText},
@@ -192,8 +202,8 @@ func TestJUnitReadsBack(t *testing.T) {
 	if err := xml.Unmarshal(render(t, JUnit{}, sampleReport()), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Suites) != 3 {
-		t.Fatalf("%d suites, want 3 (two answers, one for inputs not graded)", len(doc.Suites))
+	if len(doc.Suites) != 4 {
+		t.Fatalf("%d suites, want 4 (three answers, one for inputs not graded)", len(doc.Suites))
 	}
 	tests, failures, errs, skipped := 0, 0, 0, 0
 	seen := map[string]bool{}
@@ -218,10 +228,11 @@ func TestJUnitReadsBack(t *testing.T) {
 			}
 		}
 	}
-	// Passing answer: score, 2 concepts (1 missing), 1 mistake, 1 suppressed. Failing answer: score,
-	// 2 concepts (1 missing), 3 mistakes. One input error.
-	if tests != 12 || failures != 7 || errs != 1 || skipped != 1 {
-		t.Errorf("tests %d failures %d errors %d skipped %d; want 12, 7, 1, 1", tests, failures, errs, skipped)
+	// Passing answer: score, 2 concepts (1 missing), 1 mistake below --fail-on, 1 suppressed: nothing
+	// fails. Failing answer: score, 2 concepts (1 missing), 3 mistakes: 5 fail. The answer to do: one
+	// skipped case. One input error.
+	if tests != 13 || failures != 5 || errs != 1 || skipped != 2 {
+		t.Errorf("tests %d failures %d errors %d skipped %d; want 13, 5, 1, 2", tests, failures, errs, skipped)
 	}
 	if doc.Tests != tests || doc.Failures != failures || doc.Errors != errs || doc.Skipped != skipped {
 		t.Errorf("document totals %d/%d/%d/%d do not add up", doc.Tests, doc.Failures, doc.Errors, doc.Skipped)
@@ -347,5 +358,171 @@ func TestLineFormatOneFindingALine(t *testing.T) {
 	out := string(render(t, Line{}, r))
 	if n := strings.Count(out, "\n"); n != 1 {
 		t.Errorf("%d lines for one finding:\n%s", n, out)
+	}
+}
+
+// TestJUnitAgreesWithTheGate: a suite has failures exactly when its answer fails the run, whatever the
+// fail-on severity and to-do policy; no class name has a dot for Jenkins to split it at.
+func TestJUnitAgreesWithTheGate(t *testing.T) {
+	for _, tt := range []struct {
+		failOn    rubric.Severity
+		todoFails bool
+	}{{rubric.SeverityError, false}, {rubric.SeverityInfo, false}, {"none", false}, {rubric.SeverityError, true}} {
+		t.Run(fmt.Sprintf("fail-on %s todo-fails %v", tt.failOn, tt.todoFails), func(t *testing.T) {
+			r := sampleReport()
+			r.FailOn, r.TodoFails = tt.failOn, tt.todoFails
+			var doc JUnitSuites
+			if err := xml.Unmarshal(render(t, JUnit{}, r), &doc); err != nil {
+				t.Fatal(err)
+			}
+			for i, res := range r.Results {
+				if got, want := doc.Suites[i].Failures > 0, r.Failing(res); got != want {
+					t.Errorf("%s: suite has failures %v, answer failing %v", location(res), got, want)
+				}
+			}
+			for _, s := range doc.Suites {
+				for _, c := range s.Cases {
+					if strings.Contains(c.ClassName, ".") {
+						t.Errorf("class name %q has a dot", c.ClassName)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestSARIFListsUngradedFilesAsResults: code scanning shows results, not notifications, so a file that
+// could not be graded must be an error result.
+func TestSARIFListsUngradedFilesAsResults(t *testing.T) {
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID, Level string
+				Locations     []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(render(t, SARIF{PathPrefix: "prep"}, sampleReport()), &log); err != nil {
+		t.Fatal(err)
+	}
+	levels := map[string]string{}
+	for _, res := range log.Runs[0].Results {
+		levels[res.RuleID+" "+res.Locations[0].PhysicalLocation.ArtifactLocation.URI] = res.Level
+	}
+	if got := levels[InputCheck+" prep/answers/binary.md"]; got != "error" {
+		t.Errorf("ungraded file: level %q, want an error result (results: %v)", got, levels)
+	}
+	if got := levels[TodoCheck+" prep/answers/gitops.md"]; got != "note" {
+		t.Errorf("answer to do: level %q, want a note", got)
+	}
+}
+
+func TestSummaryCountsTodo(t *testing.T) {
+	r := sampleReport()
+	s := r.Summarize()
+	if s.Graded != 3 || s.Passed != 1 || s.Failed != 1 || s.Todo != 1 || s.MeanScore != 46 {
+		t.Errorf("summary %+v; want 3 graded, 1 passed, 1 failed, 1 to do, mean 46 (of the written answers)", s)
+	}
+	if want := "graded 3 answers: 1 passed, 1 failed, 1 to do, mean score 46.0; 1 error"; s.Line() != want {
+		t.Errorf("line %q, want %q", s.Line(), want)
+	}
+	r.TodoFails = true
+	if s := r.Summarize(); s.Failed != 2 || s.Todo != 1 {
+		t.Errorf("todo fails: failed %d to do %d, want 2 and 1", s.Failed, s.Todo)
+	}
+	blank := &Report{Results: []*grader.Result{{File: "a.md", Todo: true}, {File: "b.md", Todo: true}}}
+	if want := "graded 2 answers: 0 passed, 0 failed, 2 to do"; blank.Summarize().Line() != want {
+		t.Errorf("only templates: %q, want %q", blank.Summarize().Line(), want)
+	}
+}
+
+// TestWrittenAnswersComeFirst: sorting and findings put the answers still to do after the written
+// ones, so the first finding of every format is about an answer someone wrote.
+func TestWrittenAnswersComeFirst(t *testing.T) {
+	r := &Report{Results: []*grader.Result{
+		{File: "answers/a.md", Line: 1, Rubric: "a", Todo: true, Concepts: []grader.ConceptResult{{ID: "c", Name: "C"}}},
+		{File: "answers/z.md", Line: 1, Rubric: "z", Score: 10, Pass: 60, Concepts: []grader.ConceptResult{{ID: "c", Name: "C"}}},
+	}}
+	r.Sort()
+	if r.Results[0].File != "answers/z.md" {
+		t.Errorf("first result %s, want the written answer", r.Results[0].File)
+	}
+	fs := r.Findings()
+	if fs[0].File != "answers/z.md" || fs[len(fs)-1].Kind != KindTodo {
+		t.Errorf("findings start with %s and end with %s", fs[0].File, fs[len(fs)-1].Kind)
+	}
+	for _, f := range fs {
+		if f.File == "answers/a.md" && f.Kind == KindConcept {
+			t.Error("an answer to do lists its missing concepts")
+		}
+	}
+}
+
+// TestMarkdownFitsAComment: a report too long for a pull-request comment keeps the most important
+// parts, in order, and says how much it left out and where the rest is.
+func TestMarkdownFitsAComment(t *testing.T) {
+	r := &Report{Errors: []FileError{{File: "answers/broken.md", Message: "not UTF-8"}}}
+	hint := strings.Repeat("Explain the why as well as the what. ", 20)
+	for i := range 300 {
+		res := &grader.Result{File: fmt.Sprintf("answers/%03d.md", i), Line: 1, Rubric: "gitops", Score: 90, Band: grader.BandStrong, Passed: true, Pass: 60}
+		if i%3 == 0 {
+			res.Score, res.Band, res.Passed = 20, grader.BandFail, false
+			for c := range 5 {
+				res.Concepts = append(res.Concepts, grader.ConceptResult{ID: fmt.Sprint(c), Name: fmt.Sprintf("Concept %d", c), Hint: hint})
+			}
+		}
+		r.Results = append(r.Results, res)
+	}
+	r.Results = append(r.Results, &grader.Result{File: "answers/zz-template.md", Rubric: "gitops", Todo: true})
+	out := render(t, Markdown{FullReport: "answerlint-report.md"}, r)
+	if len(out) > CommentLimit {
+		t.Fatalf("%d bytes, over the %d limit", len(out), CommentLimit)
+	}
+	md := string(out)
+	if !strings.Contains(md, "`answers/broken.md`: not UTF-8") {
+		t.Error("the file that could not be graded was left out")
+	}
+	if !strings.Contains(md, "| ❌ | `answers/000.md`") {
+		t.Error("the first failing answer was left out")
+	}
+	if strings.Contains(md, "| ✅ |") && strings.Index(md, "| ✅ |") < strings.LastIndex(md, "| ❌ |") {
+		t.Error("a passing answer comes before a failing one")
+	}
+	if !regexpMatch(`_\d+ of 402 entries are left out to fit a pull-request comment \(65536 characters\); the full report is in `+"`answerlint-report.md`"+`\._\n$`, md) {
+		t.Errorf("no note on what was left out:\n%s", md[max(0, len(md)-300):])
+	}
+	if short := string(render(t, Markdown{}, sampleReport())); strings.Contains(short, "left out") {
+		t.Errorf("a short report has the note:\n%s", short)
+	}
+	if full := render(t, Markdown{Limit: -1}, r); len(full) <= CommentLimit || strings.Contains(string(full), "left out") {
+		t.Errorf("no limit: %d bytes", len(full))
+	}
+}
+
+func regexpMatch(pattern, s string) bool { return regexp.MustCompile(pattern).MatchString(s) }
+
+// TestTextWrapsAtTheWidth: no line of the text report is wider than its width, and words are not
+// broken.
+func TestTextWrapsAtTheWidth(t *testing.T) {
+	r := sampleReport()
+	r.Results[1].Concepts[1].Hint = strings.Repeat("Say which repository holds the desired state and how it reaches the cluster. ", 3)
+	for _, width := range []int{0, 60, 100} {
+		out := string(render(t, Text{Width: width}, r))
+		limit := width
+		if width == 0 {
+			limit = 80
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if n := utf8.RuneCountInString(line); n > limit {
+				t.Errorf("width %d: line of %d columns: %q", width, n, line)
+			}
+		}
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), "Say which repository holds the desired state and how it reaches the cluster.") {
+			t.Errorf("width %d: the hint's words were broken or lost:\n%s", width, out)
+		}
 	}
 }

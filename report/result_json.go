@@ -69,6 +69,9 @@ func AppendResult(b []byte, r *grader.Result) []byte {
 		b = append(b, `,"curve":`...)
 		b = appendFloat(b, r.Curve)
 	}
+	if r.Todo {
+		b = append(b, `,"todo":true`...)
+	}
 	return append(b, '}')
 }
 

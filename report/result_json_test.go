@@ -152,7 +152,7 @@ func TestAppendResultOnGradedAnswers(t *testing.T) {
 	}
 	// The results must exercise every optional part of a result.
 	for _, f := range []string{"caps", "mistakes", "rejected", "warnings", "suppressed", "structure",
-		"step evidence", "step without evidence", "typo", "credit", "curve", "later line", "escaped text"} {
+		"step evidence", "step without evidence", "typo", "credit", "curve", "later line", "escaped text", "todo"} {
 		if !seen[f] {
 			t.Errorf("no graded result has %s", f)
 		}
@@ -175,6 +175,7 @@ func resultFeatures(r *grader.Result) []string {
 	add(len(r.Suppressed) > 0, "suppressed")
 	add(r.Structure != nil, "structure")
 	add(r.Curve != 0, "curve")
+	add(r.Todo, "todo")
 	add(r.Line > 1, "later line")
 	var evs []grader.Evidence
 	for _, c := range r.Concepts {

@@ -16,6 +16,8 @@ const InformationURI = "https://github.com/answerlint/answerlint"
 // SARIF prints a SARIF 2.1.0 log for code-scanning services: one rule per rubric check that has
 // findings (with short and full descriptions and help), one result per finding, each with a location
 // (a missing concept points at the answer's first line) and a fingerprint that survives line moves.
+// A file that could not be graded is an error result of the rule answerlint/input; an answer still
+// to do is a note of answerlint/todo.
 type SARIF struct {
 	PathPrefix string // the working directory relative to the repository root, so URIs are repo-relative
 }
@@ -113,14 +115,14 @@ func (s SARIF) Print(w io.Writer, r *Report) error {
 		ColumnKind:  "unicodeCodePoints",
 		Results:     []sarifResult{},
 	}
-	var graded []Finding
-	for _, f := range r.Findings() {
+	// A file that could not be graded is a result, which code scanning shows as an alert, and also a
+	// notification, which says the run was incomplete.
+	graded := r.Findings()
+	for _, f := range graded {
 		if f.Kind == KindInput {
 			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
 				sarifNotification{Level: "error", Message: sarifText{f.Message}, Locations: []sarifLocation{s.location(f)}})
-			continue
 		}
-		graded = append(graded, f)
 	}
 	rules := sarifRules(graded)
 	index := map[string]int{}
@@ -196,6 +198,10 @@ func ruleDescription(f Finding) string {
 		return "A strong answer to \"" + f.Title + "\" covers: " + f.Name + "."
 	case KindMistake:
 		return "An answer to \"" + f.Title + "\" should not state this as its practice: " + f.Name
+	case KindInput:
+		return "An answer file could not be read or graded; the run is incomplete until it is fixed."
+	case KindTodo:
+		return "The answer has not been written yet: the file is a blank or untouched template."
 	}
 	return f.Name + "."
 }

@@ -9,14 +9,17 @@ import (
 	"github.com/fatih/color"
 
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/wrap"
 	"github.com/answerlint/answerlint/rubric"
 )
 
 // Text prints a human-readable report: a header per answer, then covered concepts with evidence,
-// missing ones with hints, and mistakes with evidence and advice.
+// missing ones with hints, and mistakes with evidence and advice; then one line per answer still to
+// do, and always the summary line. Lines are wrapped at word boundaries to Width columns.
 type Text struct {
 	Color   bool
 	Verbose bool // also print the evidence of every covered concept and rejected mentions in full
+	Width   int  // wrap lines to this many columns; 0 is wrap.DefaultWidth (80), < 0 does not wrap
 }
 
 type palette struct {
@@ -46,20 +49,45 @@ func newPalette(on bool) palette {
 // Print writes the report.
 func (t Text) Print(w io.Writer, r *Report) error {
 	p := newPalette(t.Color)
+	if t.Width == 0 {
+		t.Width = wrap.DefaultWidth
+	}
 	var b strings.Builder
+	todo := 0
 	for i, res := range r.Results {
+		if res.Todo {
+			if todo == 0 && i > 0 {
+				b.WriteString("\n")
+			}
+			todo++
+			t.line(&b, "", "    ", fmt.Sprintf("%s  %s  %s", p.bold(location(res)), res.Rubric, p.info("to do")))
+			continue
+		}
 		if i > 0 {
 			b.WriteString("\n")
 		}
 		t.result(&b, p, res)
 	}
 	// Input errors go to stderr, where the command prints them; only the summary counts them here.
-	if len(r.Results)+len(r.Errors) > 1 {
+	if len(r.Results)+len(r.Errors) > 0 {
 		s := r.Summarize()
-		fmt.Fprintf(&b, "\n%s\n", s.Line())
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		t.line(&b, "", "  ", s.Line())
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// line writes s wrapped to the width: the first line after first, the others after rest.
+func (t Text) line(b *strings.Builder, first, rest, s string) {
+	if t.Width < 0 {
+		b.WriteString(first + s + "\n")
+		return
+	}
+	b.WriteString(wrap.Hanging(s, t.Width, first, rest))
+	b.WriteString("\n")
 }
 
 func plural(n int, one, many string) string {
@@ -77,21 +105,23 @@ func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
 	case grader.BandFail:
 		bandColor = p.bad
 	}
-	loc := res.File
-	if res.Line > 1 {
-		loc = fmt.Sprintf("%s:%d", res.File, res.Line)
+	// Below the mark the band alone misleads under a strict pass mark ("88/100 weak" with a mark of 95):
+	// say how far below it the answer is.
+	mark := fmt.Sprintf("(pass mark %d)", res.Pass)
+	if res.Score < res.Pass {
+		mark = fmt.Sprintf("(%d below the pass mark %d)", res.Pass-res.Score, res.Pass)
 	}
 	review := ""
 	if res.Review {
 		review = fmt.Sprintf("  review (confidence %.2f)", res.Confidence)
 	}
-	fmt.Fprintf(b, "%s  %s  %s  %s (pass mark %d)%s\n", p.bold(loc), res.Rubric, bandColor(fmt.Sprintf("%d/100", res.Score)), bandColor(string(res.Band)), res.Pass, review)
+	t.line(b, "", "    ", fmt.Sprintf("%s  %s  %s  %s %s%s", p.bold(location(res)), res.Rubric, bandColor(fmt.Sprintf("%d/100", res.Score)), bandColor(string(res.Band)), mark, review))
 	for _, c := range res.Concepts {
 		if !c.Covered {
 			continue
 		}
 		ev := c.Evidence[0]
-		fmt.Fprintf(b, "  %s %s %s  %s %s\n", p.ok("✓"), c.Name, p.dim(fmt.Sprintf("(+%s)", pts(c.Points))), p.dim(fmt.Sprintf("%d:%d", ev.Line, ev.Column)), quoteEv(ev))
+		t.line(b, "  "+p.ok("✓")+" ", "      ", fmt.Sprintf("%s %s  %s %s", c.Name, p.dim(fmt.Sprintf("(+%s)", pts(c.Points))), p.dim(fmt.Sprintf("%d:%d", ev.Line, ev.Column)), quoteEv(ev)))
 	}
 	for _, c := range res.Concepts {
 		if c.Covered {
@@ -101,13 +131,13 @@ func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
 		if c.Required {
 			req = p.bad(" required")
 		}
-		fmt.Fprintf(b, "  %s %s%s %s\n", p.bad("✗"), c.Name, req, p.dim(fmt.Sprintf("(%s of %s)", pts(c.Points), pts(c.MaxPoints))))
+		t.line(b, "  "+p.bad("✗")+" ", "      ", fmt.Sprintf("%s%s %s", c.Name, req, p.dim(fmt.Sprintf("(%s of %s)", pts(c.Points), pts(c.MaxPoints)))))
 		if c.Hint != "" {
-			fmt.Fprintf(b, "      %s %s\n", p.dim("hint:"), c.Hint)
+			t.line(b, "      "+p.dim("hint:")+" ", "            ", c.Hint)
 		}
 	}
 	if res.Curve > 0 {
-		fmt.Fprintf(b, "  %s %s\n", p.info("↗"), p.dim(fmt.Sprintf("curve %g: %s points of coverage score %s", res.Curve, pts(res.Coverage), pts(100*math.Pow(res.Coverage/100, res.Curve)))))
+		t.line(b, "  "+p.info("↗")+" ", "      ", p.dim(fmt.Sprintf("curve %g: %s points of coverage score %s", res.Curve, pts(res.Coverage), pts(100*math.Pow(res.Coverage/100, res.Curve)))))
 	}
 	for _, m := range res.Mistakes {
 		sev := p.warn(string(m.Severity))
@@ -119,17 +149,17 @@ func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
 		if m.Penalty > 0 {
 			penalty = " " + p.dim(fmt.Sprintf("(−%s)", pts(m.Penalty)))
 		}
-		fmt.Fprintf(b, "  %s %s %s%s  %s %s\n", p.warn("⚠"), sev, m.ID, penalty, p.dim(fmt.Sprintf("%d:%d", ev.Line, ev.Column)), quoteEv(ev))
-		fmt.Fprintf(b, "      %s\n", m.Message)
+		t.line(b, "  "+p.warn("⚠")+" ", "      ", fmt.Sprintf("%s %s%s  %s %s", sev, m.ID, penalty, p.dim(fmt.Sprintf("%d:%d", ev.Line, ev.Column)), quoteEv(ev)))
+		t.line(b, "      ", "      ", m.Message)
 		if m.Advice != "" {
-			fmt.Fprintf(b, "      %s %s\n", p.dim("advice:"), m.Advice)
+			t.line(b, "      "+p.dim("advice:")+" ", "              ", m.Advice)
 		}
 	}
 	for _, sp := range res.Suppressed {
-		fmt.Fprintf(b, "  %s %s %s  %s %s\n", p.info("⊘"), p.dim("suppressed:"), sp.Mistake.ID, p.dim(fmt.Sprintf("%d:%d", sp.Line, sp.Column)), sp.Reason)
+		t.line(b, "  "+p.info("⊘")+" ", "      ", fmt.Sprintf("%s %s  %s %s", p.dim("suppressed:"), sp.Mistake.ID, p.dim(fmt.Sprintf("%d:%d", sp.Line, sp.Column)), sp.Reason))
 	}
 	for _, rj := range res.Rejected {
-		fmt.Fprintf(b, "  %s %s %s  %s %q\n", p.info("↺"), p.dim("rejected (negated, not flagged):"), rj.Mistake, p.dim(fmt.Sprintf("%d:%d", rj.Evidence.Line, rj.Evidence.Column)), rj.Text)
+		t.line(b, "  "+p.info("↺")+" ", "      ", fmt.Sprintf("%s %s  %s %q", p.dim("rejected (negated, not flagged):"), rj.Mistake, p.dim(fmt.Sprintf("%d:%d", rj.Evidence.Line, rj.Evidence.Column)), rj.Text))
 	}
 	if s := res.Structure; s != nil {
 		var steps []string
@@ -144,13 +174,13 @@ func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
 		if !s.InOrder {
 			order = "out of order"
 		}
-		fmt.Fprintf(b, "  %s %s: %d/%d steps, %s  %s\n", p.info("≡"), s.Name, s.Covered, s.Total, order, strings.Join(steps, " → "))
+		t.line(b, "  "+p.info("≡")+" ", "      ", fmt.Sprintf("%s: %d/%d steps, %s  %s", s.Name, s.Covered, s.Total, order, strings.Join(steps, " → ")))
 	}
 	for _, c := range res.Caps {
-		fmt.Fprintf(b, "  %s score capped at %d: %s\n", p.warn("!"), c.Limit, c.Reason)
+		t.line(b, "  "+p.warn("!")+" ", "      ", fmt.Sprintf("score capped at %d: %s", c.Limit, c.Reason))
 	}
 	for _, wn := range res.Warnings {
-		fmt.Fprintf(b, "  %s %s\n", p.warn("!"), wn.Message)
+		t.line(b, "  "+p.warn("!")+" ", "      ", wn.Message)
 	}
 }
 

@@ -8,7 +8,7 @@ package rubric
 // packRubrics returns the embedded pack, parsed and validated when this file was generated.
 func packRubrics() []*Rubric {
 	return []*Rubric{
-		{ID: "alert-fatigue", Title: "Fixing alert fatigue for an on-call team", Question: "Your on-call engineers are getting paged constantly and have started ignoring alerts. How would you reduce alert fatigue?", Source: "003_e27616b070a74668.txt, Basic questions, answer 8", Tags: []string{
+		{ID: "alert-fatigue", Title: "Fixing alert fatigue for an on-call team", Question: "Your on-call engineers are getting paged constantly and have started ignoring alerts. How would you reduce alert fatigue?", Source: "Talently DevOps Engineer role profile, basic interview questions, answer 8", Tags: []string{
 			"observability",
 			"incident-response",
 			"reliability",
@@ -223,7 +223,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For a new microservice I would write a multi-stage Dockerfile, push the image to ECR, and deploy it with a Helm chart. A readiness probe keeps traffic away until the app is up, and a HorizontalPodAutoscaler scales it on CPU.\n", Max: ref[int](19), Pos: Pos{Line: 295, Column: 5}},
 			{Name: "weak", Answer: "Alert fatigue is a big problem for teams. I would improve the monitoring setup, use good tools and best practices, and talk to the team about how they feel so that on-call becomes less stressful.\n", Max: ref[int](45), Pos: Pos{Line: 300, Column: 5}},
 		}, File: "pack/alert-fatigue.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "bluegreen-vs-canary", Title: "Blue/green versus canary deployments", Question: "Explain the difference between blue/green and canary deployments. When would you use each?", Source: "000_73f1e465c2e037cf.txt, question 4; 003_e27616b070a74668.txt, Basic questions, answer 2", Tags: []string{
+		{ID: "bluegreen-vs-canary", Title: "Blue/green versus canary deployments", Question: "Explain the difference between blue/green and canary deployments. When would you use each?", Source: "US DevOps Engineer interview guide, technical and professional questions, question 4; Talently DevOps Engineer role profile, basic interview questions, answer 2", Tags: []string{
 			"deployment",
 			"reliability",
 			"cost",
@@ -499,7 +499,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For secrets I keep nothing in Git or in container images. Applications read credentials from AWS Secrets Manager\nthrough IAM roles for service accounts, access is scoped per workload, rotation is automated, and CloudTrail keeps\nan audit trail of every read.\n", Max: ref[int](19), Pos: Pos{Line: 364, Column: 5}},
 			{Name: "weak", Answer: "Both are deployment strategies that help you release software safely. I would pick the one that fits the\nsituation best and follow best practices, and of course monitor things after the release to make sure everything\nworks.\n", Max: ref[int](45), Pos: Pos{Line: 371, Column: 5}},
 		}, File: "pack/bluegreen-vs-canary.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "cascading-failure-prevention", Title: "Preventing cascading failures between microservices", Question: "In a microservices architecture, how do you prevent a failure in one service from cascading into a system-wide outage?", Source: "003_e27616b070a74668.txt, Advanced questions, answer 6", Tags: []string{
+		{ID: "cascading-failure-prevention", Title: "Preventing cascading failures between microservices", Question: "In a microservices architecture, how do you prevent a failure in one service from cascading into a system-wide outage?", Source: "Talently DevOps Engineer role profile, advanced interview questions, answer 6", Tags: []string{
 			"reliability",
 			"architecture",
 		}, Version: 1, Pass: 60, MinWords: 40, Concepts: []Concept{
@@ -649,7 +649,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For lemonade, squeeze six lemons, dissolve a cup of sugar in a cup of hot water, then mix the syrup with\nthe juice and four cups of cold water. Chill it and serve over ice with mint leaves.\n", Max: ref[int](19), Pos: Pos{Line: 243, Column: 5}},
 			{Name: "weak", Answer: "I would make the system robust and resilient by following best practices. Monitoring things, having\ngood architecture and testing properly should stop problems from spreading between services.\n", Max: ref[int](45), Pos: Pos{Line: 249, Column: 5}},
 		}, File: "pack/cascading-failure-prevention.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "ci-vs-delivery-vs-deployment", Title: "Continuous integration vs continuous delivery vs continuous deployment", Question: "What is the difference between continuous integration, continuous delivery and continuous deployment?", Source: "003_e27616b070a74668.txt, Basic questions, answer 1", Tags: []string{
+		{ID: "ci-vs-delivery-vs-deployment", Title: "Continuous integration vs continuous delivery vs continuous deployment", Question: "What is the difference between continuous integration, continuous delivery and continuous deployment?", Source: "Talently DevOps Engineer role profile, basic interview questions, answer 1", Tags: []string{
 			"ci-cd",
 			"deployment",
 			"process",
@@ -873,7 +873,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "To make a good risotto you toast the arborio rice in butter, add warm stock one ladle at a time and keep stirring for about eighteen minutes. Finish it off the heat with parmesan and a knob of cold butter so it turns creamy, then rest it for two minutes before serving.\n", Max: ref[int](19), Pos: Pos{Line: 286, Column: 5}},
 			{Name: "weak", Answer: "They are all about automating the software process. CI and CD are DevOps best practices that help teams move faster, and I would use a good tool like Jenkins or GitHub Actions to set them up and keep everything automated and monitored.\n", Max: ref[int](45), Pos: Pos{Line: 291, Column: 5}},
 		}, File: "pack/ci-vs-delivery-vs-deployment.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "cicd-pipeline-gates", Title: "CI/CD pipeline stages and the gates between them", Question: "Walk me through a CI/CD pipeline you built. What were the gates and why?", Source: "000_73f1e465c2e037cf.txt, question 1", Tags: []string{
+		{ID: "cicd-pipeline-gates", Title: "CI/CD pipeline stages and the gates between them", Question: "Walk me through a CI/CD pipeline you built. What were the gates and why?", Source: "US DevOps Engineer interview guide, technical and professional questions, question 1", Tags: []string{
 			"ci-cd",
 			"deployment",
 			"security",
@@ -1163,7 +1163,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "To make a good risotto, toast the rice in butter with a chopped onion, then add warm stock one ladle at a time and\nkeep stirring for about eighteen minutes. Finish with parmesan and a little more butter, and let it rest for two\nminutes before serving so the texture is creamy rather than stiff.\n", Max: ref[int](19), Pos: Pos{Line: 367, Column: 5}},
 			{Name: "weak", Answer: "I built a pipeline that followed best practices. It had several steps and we made sure the quality was good before\nanything went out. We monitored things and the team was happy with how fast we could ship. I always try to keep\npipelines simple and reliable.\n", Max: ref[int](45), Pos: Pos{Line: 374, Column: 5}},
 		}, File: "pack/cicd-pipeline-gates.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "cloud-cost-optimization", Title: "Reducing cloud infrastructure costs", Question: "Your cloud bill keeps growing. How would you reduce infrastructure costs without hurting reliability?", Source: "003_e27616b070a74668.txt, Technical questions, answer 7", Tags: []string{
+		{ID: "cloud-cost-optimization", Title: "Reducing cloud infrastructure costs", Question: "Your cloud bill keeps growing. How would you reduce infrastructure costs without hurting reliability?", Source: "Talently DevOps Engineer role profile, technical interview questions, answer 7", Tags: []string{
 			"cost",
 			"cloud",
 			"platform",
@@ -1374,7 +1374,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For distributed tracing I instrument every service with OpenTelemetry, propagate the traceparent header\nbetween services and send spans to Jaeger, so we can follow a slow request end to end.\n", Max: ref[int](19), Pos: Pos{Line: 294, Column: 5}},
 			{Name: "weak", Answer: "I would look at the bill and try to save money wherever possible, following best practices. Then we\nmonitor things and keep an eye on spending so it does not grow again.\n", Max: ref[int](45), Pos: Pos{Line: 300, Column: 5}},
 		}, File: "pack/cloud-cost-optimization.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "continuous-deployment-prerequisites", Title: "Prerequisites for continuous deployment", Question: "A team wants to move from manual releases to continuous deployment, where every commit that passes the pipeline goes to production automatically. What technical and organizational prerequisites have to be in place first?", Source: "003_e27616b070a74668.txt, Advanced questions, answer 5", Tags: []string{
+		{ID: "continuous-deployment-prerequisites", Title: "Prerequisites for continuous deployment", Question: "A team wants to move from manual releases to continuous deployment, where every commit that passes the pipeline goes to production automatically. What technical and organizational prerequisites have to be in place first?", Source: "Talently DevOps Engineer role profile, advanced interview questions, answer 5", Tags: []string{
 			"ci-cd",
 			"deployment",
 			"process",
@@ -1589,7 +1589,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For roast chicken, rub the bird with butter, salt and thyme, put a halved lemon inside and roast it at\n200 degrees for about an hour and a half, basting twice. Rest it for fifteen minutes before carving.\n", Max: ref[int](19), Pos: Pos{Line: 314, Column: 5}},
 			{Name: "weak", Answer: "The team needs to be mature and follow best practices. Good tools, good communication and monitoring\nthings are important, and everyone should be on board with the idea before starting.\n", Max: ref[int](45), Pos: Pos{Line: 320, Column: 5}},
 		}, File: "pack/continuous-deployment-prerequisites.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "crashloopbackoff-debugging", Title: "Debugging a pod in CrashLoopBackOff", Question: "A pod in your Kubernetes cluster is stuck in CrashLoopBackOff. How do you find out why it is crashing, and what are the usual causes?", Source: "003_e27616b070a74668.txt, Technical questions, answer 1", Tags: []string{
+		{ID: "crashloopbackoff-debugging", Title: "Debugging a pod in CrashLoopBackOff", Question: "A pod in your Kubernetes cluster is stuck in CrashLoopBackOff. How do you find out why it is crashing, and what are the usual causes?", Source: "Talently DevOps Engineer role profile, technical interview questions, answer 1", Tags: []string{
 			"kubernetes",
 			"containers",
 			"incident-response",
@@ -1773,7 +1773,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "To make a good risotto, toast the rice in butter with a chopped onion, add a glass of white wine, then\nladle in warm stock a little at a time while stirring. Finish with parmesan and rest it for two minutes\nbefore serving so it becomes creamy.\n", Max: ref[int](19), Pos: Pos{Line: 261, Column: 5}},
 			{Name: "weak", Answer: "I would look into the problem and figure out what is going on with the pod. Usually it is something simple,\nso I follow best practices, check the dashboards and monitor things until it is stable again.\n", Max: ref[int](45), Pos: Pos{Line: 268, Column: 5}},
 		}, File: "pack/crashloopbackoff-debugging.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "credential-rotation", Title: "Rotating database credentials and API keys without downtime", Question: "How would you implement automatic rotation of database credentials and API keys so that applications keep working while the secrets change underneath them?", Source: "003_e27616b070a74668.txt, Technical questions, answer 8", Tags: []string{
+		{ID: "credential-rotation", Title: "Rotating database credentials and API keys without downtime", Question: "How would you implement automatic rotation of database credentials and API keys so that applications keep working while the secrets change underneath them?", Source: "Talently DevOps Engineer role profile, technical interview questions, answer 8", Tags: []string{
 			"security",
 			"automation",
 			"database",
@@ -2093,7 +2093,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For a good risotto, toast the rice in butter, add white wine, then add warm stock one ladle at a time\nwhile stirring for about eighteen minutes. Finish with parmesan and a knob of cold butter and let it rest\nfor a minute before serving.\n", Max: ref[int](19), Pos: Pos{Line: 413, Column: 5}},
 			{Name: "weak", Answer: "Security is very important, so I would follow best practices and make sure passwords are changed\nregularly. I would keep things safe, make sure the team knows the process, and monitor things so that\nnothing breaks.\n", Max: ref[int](45), Pos: Pos{Line: 420, Column: 5}},
 		}, File: "pack/credential-rotation.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "deployment-vs-statefulset", Title: "Deployment versus StatefulSet", Question: "What is the difference between a Kubernetes Deployment and a StatefulSet, and when would you choose each one?", Source: "003_e27616b070a74668.txt, Technical questions, answer 3", Tags: []string{
+		{ID: "deployment-vs-statefulset", Title: "Deployment versus StatefulSet", Question: "What is the difference between a Kubernetes Deployment and a StatefulSet, and when would you choose each one?", Source: "Talently DevOps Engineer role profile, technical interview questions, answer 3", Tags: []string{
 			"kubernetes",
 			"containers",
 			"database",
@@ -2275,7 +2275,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "Our blue-green releases switch the load balancer from the old environment to the new one in a single\nstep. We keep the old environment warm for an hour so we can switch back if the error rate climbs.\n", Max: ref[int](19), Pos: Pos{Line: 280, Column: 5}},
 			{Name: "weak", Answer: "They are both ways to run applications in Kubernetes. You pick whichever one fits your application best\nand follow best practices, and you monitor things to make sure it works.\n", Max: ref[int](45), Pos: Pos{Line: 286, Column: 5}},
 		}, File: "pack/deployment-vs-statefulset.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "disaster-recovery-rpo-rto", Title: "Disaster recovery for a 15-minute RPO and a one-hour RTO", Question: "A critical service must meet a recovery point objective (RPO) of 15 minutes and a recovery time objective (RTO) of one hour if its primary region is lost. How would you design and prove the disaster recovery setup?", Source: "003_e27616b070a74668.txt, Advanced questions, answer 2", Tags: []string{
+		{ID: "disaster-recovery-rpo-rto", Title: "Disaster recovery for a 15-minute RPO and a one-hour RTO", Question: "A critical service must meet a recovery point objective (RPO) of 15 minutes and a recovery time objective (RTO) of one hour if its primary region is lost. How would you design and prove the disaster recovery setup?", Source: "Talently DevOps Engineer role profile, advanced interview questions, answer 2", Tags: []string{
 			"reliability",
 			"database",
 			"cloud",
@@ -2514,7 +2514,7 @@ func packRubrics() []*Rubric {
 				"automated-failover",
 			}, Pos: Pos{Line: 350, Column: 5}},
 		}, File: "pack/disaster-recovery-rpo-rto.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "distributed-tracing", Title: "Implementing distributed tracing across microservices", Question: "How would you implement distributed tracing across a set of microservices, so you can find where a slow or failing request goes wrong?", Source: "003_e27616b070a74668.txt, Technical questions, answer 4", Tags: []string{
+		{ID: "distributed-tracing", Title: "Implementing distributed tracing across microservices", Question: "How would you implement distributed tracing across a set of microservices, so you can find where a slow or failing request goes wrong?", Source: "Talently DevOps Engineer role profile, technical interview questions, answer 4", Tags: []string{
 			"observability",
 			"architecture",
 			"platform",
@@ -2697,7 +2697,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "Terraform state should live in a remote backend such as S3 with DynamoDB locking, with separate state per\nenvironment, and plans reviewed in CI before anybody applies changes to production.\n", Max: ref[int](19), Pos: Pos{Line: 283, Column: 5}},
 			{Name: "weak", Answer: "I would add monitoring to all the services and follow best practices. Then I would keep an eye on the\ndashboards and check things when something looks wrong.\n", Max: ref[int](45), Pos: Pos{Line: 289, Column: 5}},
 		}, File: "pack/distributed-tracing.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "failed-mid-release", Title: "A deployment tool fails mid-release and production is partially updated", Question: "Your deployment tool fails halfway through a release and production is now partially updated: some instances run the new version, some the old. What do you do?", Source: "000_73f1e465c2e037cf.txt, question 9", Tags: []string{
+		{ID: "failed-mid-release", Title: "A deployment tool fails mid-release and production is partially updated", Question: "Your deployment tool fails halfway through a release and production is now partially updated: some instances run the new version, some the old. What do you do?", Source: "US DevOps Engineer interview guide, technical and professional questions, question 9", Tags: []string{
 			"incident-response",
 			"deployment",
 			"reliability",
@@ -2994,7 +2994,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "To grow tomatoes, start the seeds indoors six weeks before the last frost, then harden the seedlings off for a week before planting them deep in a sunny bed. Water at the base, stake or cage the plants early and pinch out the side shoots to get bigger fruit.\n", Max: ref[int](19), Pos: Pos{Line: 370, Column: 5}},
 			{Name: "weak", Answer: "I would stay calm and figure out what went wrong, then fix it as fast as possible following best practices. It's important to work together as a team and make sure it doesn't happen again in the future.\n", Max: ref[int](45), Pos: Pos{Line: 375, Column: 5}},
 		}, File: "pack/failed-mid-release.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "four-nines-observability", Title: "Observability for a 99.99% transaction system", Question: "You are responsible for a payment transaction system with a 99.99% availability target. How would you design its observability and alerting?", Source: "003_e27616b070a74668.txt, Advanced questions, answer 4", Tags: []string{
+		{ID: "four-nines-observability", Title: "Observability for a 99.99% transaction system", Question: "You are responsible for a payment transaction system with a 99.99% availability target. How would you design its observability and alerting?", Source: "Talently DevOps Engineer role profile, advanced interview questions, answer 4", Tags: []string{
 			"observability",
 			"reliability",
 			"incident-response",
@@ -3183,7 +3183,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "Guacamole is simple: mash two ripe avocados with lime juice, then stir in finely chopped onion, tomato,\ncoriander and a little chilli. Season with salt and serve it straight away with tortilla chips.\n", Max: ref[int](19), Pos: Pos{Line: 292, Column: 5}},
 			{Name: "weak", Answer: "For such an important system I would use best practices and good monitoring tools. I would monitor\nthings closely, make sure the team reacts fast when something goes wrong, and keep improving over time.\n", Max: ref[int](45), Pos: Pos{Line: 298, Column: 5}},
 		}, File: "pack/four-nines-observability.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "gitops", Title: "Managing Kubernetes clusters with GitOps", Question: "How would you implement GitOps to manage the configuration and deployments of several Kubernetes clusters?", Source: "003_e27616b070a74668.txt, Advanced questions, answer 3", Tags: []string{
+		{ID: "gitops", Title: "Managing Kubernetes clusters with GitOps", Question: "How would you implement GitOps to manage the configuration and deployments of several Kubernetes clusters?", Source: "Talently DevOps Engineer role profile, advanced interview questions, answer 3", Tags: []string{
 			"gitops",
 			"kubernetes",
 			"ci-cd",
@@ -3427,7 +3427,7 @@ func packRubrics() []*Rubric {
 				"no-direct-kubectl",
 			}, Pos: Pos{Line: 359, Column: 5}},
 		}, File: "pack/gitops.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "iac-benefits", Title: "What infrastructure as code is and which problems it solves", Question: "What is infrastructure as code, and what problems does it solve compared with managing infrastructure by hand?", Source: "003_e27616b070a74668.txt, Basic questions, answer 4", Tags: []string{
+		{ID: "iac-benefits", Title: "What infrastructure as code is and which problems it solves", Question: "What is infrastructure as code, and what problems does it solve compared with managing infrastructure by hand?", Source: "Talently DevOps Engineer role profile, basic interview questions, answer 4", Tags: []string{
 			"iac",
 			"terraform",
 			"automation",
@@ -3636,7 +3636,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "A Kubernetes liveness probe tells the kubelet when to restart a container, while a readiness probe decides whether the pod receives traffic. Set an initial delay long enough for startup, or use a startup probe, so slow applications are not killed in a restart loop.\n", Max: ref[int](19), Pos: Pos{Line: 278, Column: 5}},
 			{Name: "weak", Answer: "Infrastructure as code is a modern way of doing things that a lot of companies use. It is more efficient and helps DevOps teams work better together, so I would definitely recommend it as a best practice for any cloud project.\n", Max: ref[int](45), Pos: Pos{Line: 283, Column: 5}},
 		}, File: "pack/iac-benefits.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "internal-developer-platform", Title: "Scaling self-service delivery with an internal developer platform", Question: "Dozens of product teams deploy to our shared Kubernetes clusters and every request goes through the DevOps team. How would you let teams ship on their own without losing consistency in security, reliability and operations?", Source: "003_e27616b070a74668.txt, Advanced questions, answer 1", Tags: []string{
+		{ID: "internal-developer-platform", Title: "Scaling self-service delivery with an internal developer platform", Question: "Dozens of product teams deploy to our shared Kubernetes clusters and every request goes through the DevOps team. How would you let teams ship on their own without losing consistency in security, reliability and operations?", Source: "Talently DevOps Engineer role profile, advanced interview questions, answer 1", Tags: []string{
 			"platform",
 			"kubernetes",
 			"process",
@@ -3850,7 +3850,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "Sourdough needs a lively starter: feed it the night before, mix flour, water and salt in the morning,\ndo four sets of stretch and folds, then proof the dough in the fridge overnight and bake it in a hot\ndutch oven.\n", Max: ref[int](19), Pos: Pos{Line: 318, Column: 5}},
 			{Name: "weak", Answer: "I would improve collaboration between the teams and make sure everyone follows best practices. Good\ncommunication and the right tools are key, and I would monitor things to make sure it all works well.\n", Max: ref[int](45), Pos: Pos{Line: 325, Column: 5}},
 		}, File: "pack/internal-developer-platform.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "jenkins-flaky-builds", Title: "Triaging an inherited Jenkins setup with flaky builds", Question: "You inherit a Jenkins setup with flaky builds. What do you look at first?", Source: "000_73f1e465c2e037cf.txt, question 5", Tags: []string{
+		{ID: "jenkins-flaky-builds", Title: "Triaging an inherited Jenkins setup with flaky builds", Question: "You inherit a Jenkins setup with flaky builds. What do you look at first?", Source: "US DevOps Engineer interview guide, technical and professional questions, question 5", Tags: []string{
 			"ci-cd",
 			"reliability",
 			"automation",
@@ -4148,7 +4148,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For observability I start with service-level metrics tied to SLOs such as latency, error rate and saturation, and\nI alert on symptoms rather than every spike. Logs are structured with correlation IDs and traces connect requests\nacross services, and each alert links to a runbook.\n", Max: ref[int](19), Pos: Pos{Line: 369, Column: 5}},
 			{Name: "weak", Answer: "I would look at the builds and see what is going wrong, then fix the problems one by one. It's important to\nfollow best practices and keep things stable so the developers are happy with the CI system.\n", Max: ref[int](45), Pos: Pos{Line: 376, Column: 5}},
 		}, File: "pack/jenkins-flaky-builds.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "k8s-network-isolation", Title: "Isolating workloads and traffic in a Kubernetes cluster", Question: "Several teams share one Kubernetes cluster. How do you isolate their workloads and control the network traffic between them?", Source: "003_e27616b070a74668.txt, Technical questions, answer 5", Tags: []string{
+		{ID: "k8s-network-isolation", Title: "Isolating workloads and traffic in a Kubernetes cluster", Question: "Several teams share one Kubernetes cluster. How do you isolate their workloads and control the network traffic between them?", Source: "Talently DevOps Engineer role profile, technical interview questions, answer 5", Tags: []string{
 			"kubernetes",
 			"security",
 			"platform",
@@ -4301,7 +4301,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For cost savings we run CI jobs on spot instances, autoscale the clusters on real metrics, and move old\nS3 objects to cheaper storage classes with lifecycle rules.\n", Max: ref[int](19), Pos: Pos{Line: 233, Column: 5}},
 			{Name: "weak", Answer: "Security is very important in a shared cluster, so I would follow best practices and keep things\nseparated properly. I would also monitor things and review access regularly.\n", Max: ref[int](45), Pos: Pos{Line: 239, Column: 5}},
 		}, File: "pack/k8s-network-isolation.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "k8s-requests-limits", Title: "Kubernetes resource requests vs limits", Question: "In Kubernetes, what is the difference between resource requests and limits, what happens when you leave them out, and how do you choose the values?", Source: "003_e27616b070a74668.txt, Basic questions, answer 5", Tags: []string{
+		{ID: "k8s-requests-limits", Title: "Kubernetes resource requests vs limits", Question: "In Kubernetes, what is the difference between resource requests and limits, what happens when you leave them out, and how do you choose the values?", Source: "Talently DevOps Engineer role profile, basic interview questions, answer 5", Tags: []string{
 			"kubernetes",
 			"containers",
 			"reliability",
@@ -4534,7 +4534,7 @@ func packRubrics() []*Rubric {
 				"guessed-values",
 			}, Pos: Pos{Line: 315, Column: 5}},
 		}, File: "pack/k8s-requests-limits.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "k8s-safe-rollouts", Title: "Kubernetes deployments designed for safe rollouts and fast rollback", Question: "How do you design Kubernetes deployments for safe rollouts and fast rollback?", Source: "000_73f1e465c2e037cf.txt, question 2", Tags: []string{
+		{ID: "k8s-safe-rollouts", Title: "Kubernetes deployments designed for safe rollouts and fast rollback", Question: "How do you design Kubernetes deployments for safe rollouts and fast rollback?", Source: "US DevOps Engineer interview guide, technical and professional questions, question 2", Tags: []string{
 			"kubernetes",
 			"deployment",
 			"reliability",
@@ -4782,7 +4782,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For a Terraform monorepo I like to keep modules small and versioned, publish them to a private registry, and pin\nmodule versions in each environment. Variables are documented with descriptions, and outputs are kept minimal so\nconsumers do not depend on internal details of a module.\n", Max: ref[int](19), Pos: Pos{Line: 325, Column: 5}},
 			{Name: "weak", Answer: "I would follow Kubernetes best practices and make sure everything is configured properly. We would monitor things\nclosely during the release and roll back if there is a problem. Testing everything well before production is the\nmost important part.\n", Max: ref[int](45), Pos: Pos{Line: 332, Column: 5}},
 		}, File: "pack/k8s-safe-rollouts.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "microservice-observability", Title: "Observability for a microservice that on-call can actually debug", Question: "How would you set up observability for a microservice so that the on-call engineer can actually debug issues when something goes wrong?", Source: "000_73f1e465c2e037cf.txt, question 6", Tags: []string{
+		{ID: "microservice-observability", Title: "Observability for a microservice that on-call can actually debug", Question: "How would you set up observability for a microservice so that the on-call engineer can actually debug issues when something goes wrong?", Source: "US DevOps Engineer interview guide, technical and professional questions, question 6", Tags: []string{
 			"observability",
 			"reliability",
 			"incident-response",
@@ -5045,7 +5045,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For a good risotto, toast the arborio rice in butter with a chopped shallot, deglaze with white wine, then add warm stock one ladle at a time while stirring. After about eighteen minutes fold in parmesan and a knob of cold butter and let it rest for two minutes before serving.\n", Max: ref[int](19), Pos: Pos{Line: 343, Column: 5}},
 			{Name: "weak", Answer: "I would follow monitoring best practices and set up good tooling so we can see what is going on with the service. The team would keep an eye on things and fix problems quickly when they happen, and we would keep improving it over time.\n", Max: ref[int](45), Pos: Pos{Line: 348, Column: 5}},
 		}, File: "pack/microservice-observability.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "multi-environment-config", Title: "Managing configuration across dev, staging and production", Question: "How do you manage infrastructure and application configuration across multiple environments such as dev, staging and production, without duplicating code?", Source: "003_e27616b070a74668.txt, Basic questions, answer 6", Tags: []string{
+		{ID: "multi-environment-config", Title: "Managing configuration across dev, staging and production", Question: "How do you manage infrastructure and application configuration across multiple environments such as dev, staging and production, without duplicating code?", Source: "Talently DevOps Engineer role profile, basic interview questions, answer 6", Tags: []string{
 			"iac",
 			"terraform",
 			"kubernetes",
@@ -5227,7 +5227,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "During an incident I first acknowledge the page, open an incident channel and assign an incident commander. We post status updates to stakeholders every thirty minutes and, once the service is stable, schedule a blameless postmortem with clear action items.\n", Max: ref[int](19), Pos: Pos{Line: 255, Column: 5}},
 			{Name: "weak", Answer: "Every environment is different so you need to be careful with the settings. I would keep things organised, follow best practices and make sure production is protected, and test everything in staging before it goes live.\n", Max: ref[int](45), Pos: Pos{Line: 260, Column: 5}},
 		}, File: "pack/multi-environment-config.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "pipeline-security", Title: "Securing a CI/CD pipeline", Question: "How do you secure a CI/CD pipeline? What controls do you put around secrets, permissions, dependencies, artifacts and the pipeline configuration itself?", Source: "003_e27616b070a74668.txt, Basic questions, answer 3", Tags: []string{
+		{ID: "pipeline-security", Title: "Securing a CI/CD pipeline", Question: "How do you secure a CI/CD pipeline? What controls do you put around secrets, permissions, dependencies, artifacts and the pipeline configuration itself?", Source: "Talently DevOps Engineer role profile, basic interview questions, answer 3", Tags: []string{
 			"ci-cd",
 			"security",
 		}, Version: 1, Pass: 60, MinWords: 40, Concepts: []Concept{
@@ -5474,7 +5474,7 @@ func packRubrics() []*Rubric {
 				"no-secrets-in-code",
 			}, Pos: Pos{Line: 332, Column: 5}},
 		}, File: "pack/pipeline-security.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "secrets-management", Title: "Secrets management in cloud environments", Question: "What's your approach to secrets management in cloud environments? Where do secrets live, how do workloads get them, and how do you keep them safe over time?", Source: "000_73f1e465c2e037cf.txt, question 7", Tags: []string{
+		{ID: "secrets-management", Title: "Secrets management in cloud environments", Question: "What's your approach to secrets management in cloud environments? Where do secrets live, how do workloads get them, and how do you keep them safe over time?", Source: "US DevOps Engineer interview guide, technical and professional questions, question 7", Tags: []string{
 			"security",
 			"cloud",
 			"kubernetes",
@@ -5750,7 +5750,7 @@ func packRubrics() []*Rubric {
 				"secrets-in-code",
 			}, Pos: Pos{Line: 353, Column: 5}},
 		}, File: "pack/secrets-management.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "slo-error-budget", Title: "SLOs and error budgets", Question: "What is an SLO, what is an error budget, and how does a team use the error budget to make decisions?", Source: "003_e27616b070a74668.txt, Basic questions, answer 7", Tags: []string{
+		{ID: "slo-error-budget", Title: "SLOs and error budgets", Question: "What is an SLO, what is an error budget, and how does a team use the error budget to make decisions?", Source: "Talently DevOps Engineer role profile, basic interview questions, answer 7", Tags: []string{
 			"reliability",
 			"observability",
 			"process",
@@ -5954,7 +5954,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "Terraform state should live in a remote backend such as S3 with DynamoDB locking so two engineers cannot apply at the same time. Split state per environment and per layer, and review the plan in CI before anyone applies to production.\n", Max: ref[int](19), Pos: Pos{Line: 277, Column: 5}},
 			{Name: "weak", Answer: "SLOs are about making the service reliable for users. I would define good SLOs with the team, put them on a dashboard, monitor them regularly and improve things over time when we see problems.\n", Max: ref[int](45), Pos: Pos{Line: 282, Column: 5}},
 		}, File: "pack/slo-error-budget.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "soc2-controls", Title: "Supporting SOC 2 controls as a DevOps engineer", Question: "Many of our customers are enterprises that ask for our SOC 2 report. How do you support SOC 2 controls in your day-to-day work as a DevOps engineer?", Source: "000_73f1e465c2e037cf.txt, question 8", Tags: []string{
+		{ID: "soc2-controls", Title: "Supporting SOC 2 controls as a DevOps engineer", Question: "Many of our customers are enterprises that ask for our SOC 2 report. How do you support SOC 2 controls in your day-to-day work as a DevOps engineer?", Source: "US DevOps Engineer interview guide, technical and professional questions, question 8", Tags: []string{
 			"compliance",
 			"security",
 			"process",
@@ -6232,7 +6232,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For a simple tomato sauce, soften garlic in olive oil over low heat, add a can of crushed tomatoes and a pinch of salt, and let it simmer for twenty minutes. Finish with torn basil and a spoon of butter, and toss it with pasta cooked one minute short of al dente.\n", Max: ref[int](19), Pos: Pos{Line: 352, Column: 5}},
 			{Name: "weak", Answer: "Compliance is important for the business, so I would follow the policies and make sure we do things the right way. I would help whenever I am asked and make sure our systems are secure and well documented.\n", Max: ref[int](45), Pos: Pos{Line: 357, Column: 5}},
 		}, File: "pack/soc2-controls.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "terraform-plan-in-ci", Title: "Using terraform plan in CI to catch risky changes", Question: "How do you use terraform plan in your CI pipeline to catch unexpected or risky infrastructure changes before they are applied to production?", Source: "003_e27616b070a74668.txt, Technical questions, answer 6", Tags: []string{
+		{ID: "terraform-plan-in-ci", Title: "Using terraform plan in CI to catch risky changes", Question: "How do you use terraform plan in your CI pipeline to catch unexpected or risky infrastructure changes before they are applied to production?", Source: "Talently DevOps Engineer role profile, technical interview questions, answer 6", Tags: []string{
 			"terraform",
 			"iac",
 			"ci-cd",
@@ -6414,7 +6414,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For a pod in CrashLoopBackOff I run kubectl describe pod to see the events, then kubectl logs --previous,\nand check for OOMKilled, a failing liveness probe or a missing environment variable.\n", Max: ref[int](19), Pos: Pos{Line: 275, Column: 5}},
 			{Name: "weak", Answer: "I make sure infrastructure changes are safe by following best practices and being careful. The team\ntalks about changes first and we monitor things after they go out.\n", Max: ref[int](45), Pos: Pos{Line: 281, Column: 5}},
 		}, File: "pack/terraform-plan-in-ci.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "terraform-state-management", Title: "Managing Terraform state for a team", Question: "How do you manage Terraform state when several engineers and several environments (dev, staging, production) share the same infrastructure code?", Source: "003_e27616b070a74668.txt, Technical questions, answer 2", Tags: []string{
+		{ID: "terraform-state-management", Title: "Managing Terraform state for a team", Question: "How do you manage Terraform state when several engineers and several environments (dev, staging, production) share the same infrastructure code?", Source: "Talently DevOps Engineer role profile, technical interview questions, answer 2", Tags: []string{
 			"terraform",
 			"iac",
 			"cloud",
@@ -6632,7 +6632,7 @@ func packRubrics() []*Rubric {
 			{Name: "off-topic", Answer: "For a birthday cake, cream the butter and sugar, beat in the eggs one at a time, fold in the flour and\nbake at 180 degrees for about thirty five minutes. Let it cool completely before adding the frosting and\ncandles.\n", Max: ref[int](19), Pos: Pos{Line: 315, Column: 5}},
 			{Name: "weak", Answer: "Terraform state is very important, so I make sure it is handled properly and follow best practices. I\nkeep things organised, make sure the team communicates, and monitor things so nothing goes wrong.\n", Max: ref[int](45), Pos: Pos{Line: 322, Column: 5}},
 		}, File: "pack/terraform-state-management.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "terraform-unsafe-changes", Title: "Keeping unsafe Terraform changes out of production", Question: "How do you prevent unsafe infrastructure changes made with Terraform from reaching production?", Source: "000_73f1e465c2e037cf.txt, question 3", Tags: []string{
+		{ID: "terraform-unsafe-changes", Title: "Keeping unsafe Terraform changes out of production", Question: "How do you prevent unsafe infrastructure changes made with Terraform from reaching production?", Source: "US DevOps Engineer interview guide, technical and professional questions, question 3", Tags: []string{
 			"terraform",
 			"iac",
 			"security",
@@ -6841,7 +6841,7 @@ func packRubrics() []*Rubric {
 				"apply-from-laptop",
 			}, Pos: Pos{Line: 305, Column: 5}},
 		}, File: "pack/terraform-unsafe-changes.yaml", Pos: Pos{Line: 1, Column: 1}},
-		{ID: "zero-downtime-migrations", Title: "Database migrations with zero-downtime deployments", Question: "How do you handle database schema migrations when you deploy with zero downtime, for example with rolling or canary deployments?", Source: "000_73f1e465c2e037cf.txt, question 10", Tags: []string{
+		{ID: "zero-downtime-migrations", Title: "Database migrations with zero-downtime deployments", Question: "How do you handle database schema migrations when you deploy with zero downtime, for example with rolling or canary deployments?", Source: "US DevOps Engineer interview guide, technical and professional questions, question 10", Tags: []string{
 			"database",
 			"deployment",
 			"reliability",

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"sort"
 
 	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/grader"
@@ -18,26 +20,37 @@ import (
 type FileSource struct {
 	Dir   string // the working directory, absolute with symbolic links resolved (see Resolved)
 	Paths []string
-	Stdin io.Reader
+	// Listed are paths from a list (--files-from): unlike Paths, a listed file is graded only when it
+	// passes the filters a directory walk applies, and one that does not exist is skipped.
+	Listed []string
+	Stdin  io.Reader
+	// StdinName is the file standard input stands for (an editor's buffer): its name in reports, and
+	// the path whose name and answers: rules choose the rubric.
+	StdinName string
 	// ChangedSince, a Git revision, limits the run to the answers changed since it and those whose
 	// rubric file changed; ConfigFile, when it changed too, lifts that limit.
 	ChangedSince string
 	ConfigFile   string
 }
 
-// Found is the answer files a source names, and the paths that could not be read.
+// Found is the answer files a source names, the paths that could not be read, and notes on what was
+// skipped.
 type Found struct {
 	Files  []File
 	Errors []report.FileError
+	Notes  []string
 }
 
 // Find expands a source's paths into answer files, in name order: a directory or glob yields the files
 // with an answer extension that are neither excluded nor ignored by Git; a file named outright is graded
-// whatever its extension, unless excluded.
+// whatever its extension, unless excluded; a listed file only when a walk would have found it.
+// Symbolic links are followed, with loops reported.
 func (g *Grader) Find(ctx context.Context, src FileSource) Found {
 	ff := &fileFinder{ctx: ctx, cwd: src.Dir, extensions: g.cfg.extensions(), exclude: g.exclude, ignores: map[string]*gitignore{}, seen: map[string]bool{}}
 	ff.find(src.Paths)
-	return Found{Files: ff.files, Errors: ff.errs}
+	ff.listed(src.Listed)
+	sort.SliceStable(ff.files, func(i, j int) bool { return ff.files[i].Name < ff.files[j].Name })
+	return Found{Files: ff.files, Errors: ff.errs, Notes: ff.notes}
 }
 
 // Batch is what a run over files produced.
@@ -64,7 +77,7 @@ type RunOptions struct {
 // RunFiles grades the answer files found from a source on the grading pool. The report's results and
 // errors are sorted by file and line.
 func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt RunOptions) (*Batch, error) {
-	b := &Batch{Report: &report.Report{FailOn: g.cfg.failOn(), Errors: append([]report.FileError(nil), found.Errors...)}, Files: len(found.Files)}
+	b := &Batch{Report: &report.Report{FailOn: g.cfg.failOn(), TodoFails: g.cfg.TodoFails, Errors: append([]report.FileError(nil), found.Errors...)}, Files: len(found.Files)}
 	changed, err := g.changes(ctx, src, b)
 	if err != nil {
 		return nil, err
@@ -84,9 +97,9 @@ func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt 
 		if opt.Graded != nil {
 			defer opt.Graded()
 		}
-		return g.gradeFile(f, src.Stdin, changed)
+		return g.gradeFile(f, src, changed)
 	}
-	tally := report.Tally{FailOn: b.Report.FailOn}
+	tally := report.Tally{FailOn: b.Report.FailOn, TodoFails: b.Report.TodoFails}
 	err = grader.Stream(ctx, grader.Pool{}, next, work, func(out *Outcome) error {
 		b.Report.Errors = append(b.Report.Errors, out.Errors...)
 		for _, res := range out.Results {
@@ -149,7 +162,7 @@ func (g *Grader) changes(ctx context.Context, src FileSource, b *Batch) (*change
 }
 
 // gradeFile reads and grades one file; with a change set, only the answers it says to.
-func (g *Grader) gradeFile(f File, stdin io.Reader, cs *changeSet) *Outcome {
+func (g *Grader) gradeFile(f File, src FileSource, cs *changeSet) *Outcome {
 	fileChanged := cs == nil || (f.Path != "" && cs.files[Resolved(f.Path)])
 	if !fileChanged && len(cs.rubrics) == 0 {
 		return &Outcome{}
@@ -158,14 +171,20 @@ func (g *Grader) gradeFile(f File, stdin io.Reader, cs *changeSet) *Outcome {
 	if !fileChanged {
 		keep = func(c *grader.Compiled) bool { return c != nil && cs.rubrics[c.Rubric.File] }
 	}
-	name := f.Name
-	if f.Path == "" {
+	name, path := f.Name, f.Path
+	switch {
+	case f.Path == "" && src.StdinName != "":
+		name, path = displayName(src.StdinName), src.StdinName
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(src.Dir, path)
+		}
+	case f.Path == "":
 		name = "<stdin>"
 	}
-	data, err := g.readFile(f, stdin)
+	data, err := g.readFile(f, src.Stdin)
 	var out *Outcome
 	if err == nil {
-		out, err = g.gradeDocument(name, f.Path, data, keep)
+		out, err = g.gradeDocument(name, path, data, keep)
 	}
 	if err != nil {
 		if !fileChanged {

@@ -11,7 +11,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/answerlint/answerlint/internal/oserr"
@@ -34,6 +33,7 @@ type fileFinder struct {
 	seen       map[string]bool
 	files      []File
 	errs       []report.FileError
+	notes      []string
 }
 
 // find expands files, directories (recursively) and globs. A directory or glob yields the files with an
@@ -54,7 +54,6 @@ func (ff *fileFinder) find(args []string) {
 			ff.addPath(arg)
 		}
 	}
-	sort.SliceStable(ff.files, func(i, j int) bool { return ff.files[i].Name < ff.files[j].Name })
 }
 
 func (ff *fileFinder) add(f File) {
@@ -92,6 +91,45 @@ func (ff *fileFinder) addPath(arg string) {
 	}
 }
 
+// listed adds the paths of a list such as --files-from, which usually comes from 'git diff
+// --name-only' and so names whatever changed: a listed file passes the same extension, exclude and
+// .gitignore filters as a file found by walking a directory, and a listed file that no longer exists
+// (deleted in the diff) is skipped. Both are told in a note, never silently.
+func (ff *fileFinder) listed(paths []string) {
+	var filtered, gone []string
+	for _, arg := range paths {
+		abs := ff.abs(arg)
+		st, err := os.Stat(abs)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			gone = append(gone, displayName(arg))
+		case err != nil:
+			ff.errs = append(ff.errs, report.FileError{File: displayName(arg), Message: oserr.Describe(err)})
+		case st.IsDir():
+			ff.walk(arg, abs, nil)
+		case !st.Mode().IsRegular() || !ff.hasAnswerExt(abs) || ff.exclude.excludes(abs, false) || ff.gitignore(ff.cwd).isIgnored(abs, false):
+			filtered = append(filtered, displayName(arg))
+		default:
+			ff.add(File{Name: displayName(arg), Path: abs})
+		}
+	}
+	if len(filtered) > 0 {
+		ff.notes = append(ff.notes, fmt.Sprintf("skipped %d listed %s that %s not an answer (extension, exclude or .gitignore): %s",
+			len(filtered), plural(len(filtered), "file", "files"), plural(len(filtered), "is", "are"), strings.Join(filtered, ", ")))
+	}
+	if len(gone) > 0 {
+		ff.notes = append(ff.notes, fmt.Sprintf("skipped %d listed %s that no longer %s: %s",
+			len(gone), plural(len(gone), "file", "files"), plural(len(gone), "exists", "exist"), strings.Join(gone, ", ")))
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // glob walks from the glob's fixed leading directories and keeps the files the rest matches.
 func (ff *fileFinder) glob(arg string) {
 	slash := filepath.ToSlash(arg)
@@ -121,10 +159,32 @@ func (ff *fileFinder) glob(arg string) {
 }
 
 // walk adds the answer files under a directory; name is how the directory was given, so reports show
-// paths the way the user wrote them.
+// paths the way the user wrote them. Symbolic links are followed, to files and to directories; a link
+// back to a directory being walked is skipped with a note rather than looped through.
 func (ff *fileFinder) walk(name, root string, only *pathPattern) {
+	real, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		ff.errs = append(ff.errs, report.FileError{File: displayName(name), Message: oserr.Describe(err)})
+		return
+	}
+	ff.walkDir(name, root, root, real, only, map[string]bool{})
+}
+
+// walkDir walks dir, the real directory behind at (the path it is seen at, below root), within one walk
+// from root; inside holds the real directories being walked, to stop at a loop.
+func (ff *fileFinder) walkDir(name, root, at, dir string, only *pathPattern, inside map[string]bool) {
+	inside[dir] = true
+	defer delete(inside, dir)
 	gi := ff.gitignore(root)
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	seen := func(p string) string { // the path as seen through the links followed
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return p
+		}
+		return filepath.Join(at, rel)
+	}
+	err := filepath.WalkDir(dir, func(real string, d fs.DirEntry, err error) error {
+		p := seen(real)
 		if err != nil {
 			ff.errs = append(ff.errs, report.FileError{File: ff.relName(name, root, p), Message: oserr.Describe(err)})
 			if d != nil && d.IsDir() {
@@ -132,17 +192,39 @@ func (ff *fileFinder) walk(name, root string, only *pathPattern) {
 			}
 			return nil
 		}
-		if p == root {
+		if real == dir {
 			return nil
 		}
 		hidden := strings.HasPrefix(d.Name(), ".")
-		if d.IsDir() {
-			if hidden || ff.exclude.excludes(p, true) || gi.isIgnored(p, true) {
-				return filepath.SkipDir
+		isDir, isFile := d.IsDir(), d.Type().IsRegular()
+		target := real
+		if d.Type()&fs.ModeSymlink != 0 {
+			if target, err = filepath.EvalSymlinks(real); err != nil {
+				ff.errs = append(ff.errs, report.FileError{File: ff.relName(name, root, p), Message: "broken symbolic link: " + oserr.Describe(err)})
+				return nil
 			}
-			return nil
+			st, err := os.Stat(target)
+			if err != nil {
+				ff.errs = append(ff.errs, report.FileError{File: ff.relName(name, root, p), Message: oserr.Describe(err)})
+				return nil
+			}
+			isDir, isFile = st.IsDir(), st.Mode().IsRegular()
 		}
-		if hidden || !d.Type().IsRegular() || !ff.hasAnswerExt(p) || (only != nil && !only.match(p, false)) ||
+		if isDir {
+			linked := real != target
+			switch {
+			case hidden || ff.exclude.excludes(p, true) || gi.isIgnored(p, true):
+				if !linked {
+					return filepath.SkipDir
+				}
+			case linked && inside[target]:
+				ff.notes = append(ff.notes, ff.relName(name, root, p)+": symbolic link loop (it leads back to a directory already being searched): skipped")
+			case linked:
+				ff.walkDir(name, root, p, target, only, inside)
+			}
+			return nil // for a link, SkipDir would skip the rest of the directory holding it
+		}
+		if hidden || !isFile || !ff.hasAnswerExt(p) || (only != nil && !only.match(p, false)) ||
 			ff.exclude.excludes(p, false) || gi.isIgnored(p, false) {
 			return nil
 		}

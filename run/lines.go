@@ -39,7 +39,7 @@ func (g *Grader) RunLines(ctx context.Context, src LineSource, w io.Writer) (rep
 	in := &lineReader{stdin: src.Stdin, max: int(g.cfg.maxFileSize()), paths: paths}
 	defer in.stop()
 	out := newLineWriter(w)
-	tally := report.Tally{FailOn: g.cfg.failOn()}
+	tally := report.Tally{FailOn: g.cfg.failOn(), TodoFails: g.cfg.TodoFails}
 	err := grader.Stream(ctx, grader.Pool{}, in.next, g.gradeLine, func(oc lineOutcome) error {
 		if oc.res != nil {
 			tally.Add(oc.res)

@@ -43,6 +43,9 @@ type Config struct {
 	// FailOn is the least severe mistake that fails an answer whatever its score; "" means error,
 	// "none" that mistakes alone never fail one.
 	FailOn rubric.Severity
+	// TodoFails makes an answer not written yet (a blank or untouched template, grader.Result.Todo)
+	// fail the run; by default such answers are listed as to do and never fail it.
+	TodoFails bool
 	// MaxFailures is how many failing answers a run tolerates before it fails.
 	MaxFailures int
 	// ReviewBand marks an answer whose score is less than this many points from its pass mark for a
@@ -208,7 +211,11 @@ func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Co
 		c, err := g.pick(doc, sec, rule.rubric)
 		if err != nil {
 			if keep == nil || keep(nil) {
-				out.Errors = append(out.Errors, report.FileError{File: doc.Name, Line: sec.Line, Message: err.Error()})
+				line := sec.Line
+				if sec.RubricLine > 0 { // an unknown id: point at where it is written
+					line = sec.RubricLine
+				}
+				out.Errors = append(out.Errors, report.FileError{File: doc.Name, Line: line, Message: err.Error()})
 			}
 			continue
 		}
@@ -385,7 +392,11 @@ func (g *Grader) pick(doc *answer.Document, sec answer.Section, configured strin
 			return c, nil
 		}
 	}
-	return nil, fmt.Errorf("%w; closest by content: %s", errNoRubric, strings.Join(g.closestByContent(doc.Text, sec.Start, sec.End, 3), ", "))
+	closest := g.closestByContent(doc.Text, sec.Start, sec.End, 3)
+	if len(closest) == 0 {
+		return nil, fmt.Errorf("%w; the answer has no words a rubric covers, so none can be suggested by its content", errNoRubric)
+	}
+	return nil, fmt.Errorf("%w; closest by content: %s", errNoRubric, strings.Join(closest, ", "))
 }
 
 // rubricFromName takes a rubric id from a file name: "gitops.md" or "gitops.v2.md".
@@ -402,7 +413,7 @@ func rubricFromName(name string) string {
 // its result's Passed says.
 func (c *Config) Failed(s report.Summary) bool { return s.Failed > c.MaxFailures }
 
-// closestByContent ranks rubrics by how much of each the text covers.
+// closestByContent ranks the rubrics the text covers something of, by how much.
 func (g *Grader) closestByContent(text string, start, end, n int) []string {
 	type cand struct {
 		id    string
@@ -412,7 +423,9 @@ func (g *Grader) closestByContent(text string, start, end, n int) []string {
 	for _, r := range g.g.Set().All() {
 		c, _ := g.g.Rubric(r.ID)
 		res := c.Grade(grader.Input{Text: text, Start: start, End: end})
-		cands = append(cands, cand{r.ID, res.Coverage})
+		if res.Coverage > 0 { // a rubric the text covers nothing of is no suggestion, only alphabet order
+			cands = append(cands, cand{r.ID, res.Coverage})
+		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {

@@ -1,0 +1,83 @@
+package cmd
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/answerlint/answerlint/internal/wrap"
+	"github.com/answerlint/answerlint/rubric"
+)
+
+// checkWidth fails for every line of out wider than width columns.
+func checkWidth(t *testing.T, what, out string, width int) {
+	t.Helper()
+	if out == "" {
+		t.Errorf("%s printed nothing", what)
+	}
+	for i, line := range strings.Split(out, "\n") {
+		if n := wrap.Columns(line); n > width {
+			t.Errorf("%s, line %d is %d columns: %q", what, i+1, n, line)
+		}
+	}
+}
+
+// runArgs runs answerlint and returns its standard output, failing on any exit code but 0.
+func runArgs(t *testing.T, args ...string) string {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	if code := Main(args, strings.NewReader(""), &out, &errOut); code != ExitOK {
+		t.Fatalf("answerlint %s: exit %d\n%s", strings.Join(args, " "), code, errOut.String())
+	}
+	return out.String()
+}
+
+// TestHelpFitsTheTerminal walks every command, the hidden ones too, and checks that its --help has no
+// line over 80 columns when the terminal is 80 wide (or its width is unknown), and none over 60 in a
+// 60-column terminal.
+func TestHelpFitsTheTerminal(t *testing.T) {
+	var paths [][]string
+	var walk func(c *cobra.Command, path []string)
+	walk = func(c *cobra.Command, path []string) {
+		paths = append(paths, path)
+		for _, sub := range c.Commands() {
+			walk(sub, append(append([]string(nil), path...), sub.Name()))
+		}
+	}
+	walk(newRootCmd(streams{}), nil)
+	if len(paths) < 10 {
+		t.Fatalf("only %d commands found", len(paths))
+	}
+	for _, width := range []string{"80", "60"} {
+		t.Setenv("COLUMNS", width)
+		for _, path := range paths {
+			if len(path) > 0 && strings.HasPrefix(path[len(path)-1], "__") {
+				continue // cobra's hidden completion requests print completions, not help
+			}
+			args := append(append([]string(nil), path...), "--help")
+			checkWidth(t, "COLUMNS="+width+" answerlint "+strings.Join(args, " "), runArgs(t, args...), map[string]int{"80": 80, "60": 60}[width])
+		}
+	}
+}
+
+// TestRubricPagesFitTheTerminal: 'rubric list' and 'rubric show' of every built-in rubric fit in 80
+// columns.
+func TestRubricPagesFitTheTerminal(t *testing.T) {
+	t.Setenv("COLUMNS", "80")
+	checkWidth(t, "rubric list", runArgs(t, "rubric", "list"), 80)
+	set, err := rubric.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range set.All() {
+		out := runArgs(t, "rubric", "show", r.ID)
+		checkWidth(t, "rubric show "+r.ID, out, 80)
+		for _, m := range r.Mistakes {
+			if !strings.Contains(out, m.ID) {
+				t.Errorf("rubric show %s does not name mistake %s, which a suppression needs", r.ID, m.ID)
+			}
+		}
+	}
+}

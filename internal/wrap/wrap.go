@@ -1,0 +1,119 @@
+// Package wrap fits text to a terminal: it finds the terminal's width and breaks text at word
+// boundaries, with a hanging indent, counting display columns (wide characters, colour codes).
+package wrap
+
+import (
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/term"
+)
+
+// DefaultWidth is the width used when the terminal's is unknown: output to a file or a pipe, or a
+// terminal that does not say.
+const DefaultWidth = 80
+
+// minText is the fewest columns of text a wrapped line keeps however deep its indent, so that a
+// narrow terminal gets short lines rather than one word per line.
+const minText = 20
+
+// nbHyphen is U+2011 NON-BREAKING HYPHEN.
+const nbHyphen = "\u2011"
+
+// maxFlagColumn is the deepest a flag's description may start and still have its continuation lines
+// aligned under it; deeper, they start at the flag's own indent.
+const maxFlagColumn = 40
+
+// Width is the width to wrap to: $COLUMNS when it is a positive number (so a user or a test can set
+// it), else the width of the terminal out is, else DefaultWidth.
+func Width(out any) int {
+	if w := KnownWidth(out); w > 0 {
+		return w
+	}
+	return DefaultWidth
+}
+
+// KnownWidth is the width of out when it is known — $COLUMNS is set, or out is a terminal — and 0
+// otherwise. Diagnostics are wrapped only then: a log or a pipe keeps each on one line, for the tools
+// that read them line by line.
+func KnownWidth(out any) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(os.Getenv("COLUMNS"))); err == nil && n > 0 {
+		return n
+	}
+	if f, ok := out.(interface{ Fd() uintptr }); ok {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 0
+}
+
+// Columns is how many terminal columns s takes, leaving out colour codes.
+func Columns(s string) int { return ansi.StringWidth(s) }
+
+// Hanging wraps s to width columns at word boundaries: the first line starts with first, the others
+// with rest. A word longer than a line is broken. Width <= 0 leaves s on one line.
+func Hanging(s string, width int, first, rest string) string {
+	if width <= 0 {
+		return first + s
+	}
+	avail := max(width-max(Columns(first), Columns(rest)), minText)
+	// The wrapping library always breaks after a hyphen, which would split ids, file names and flags
+	// ("long-or-\ndefault-timeouts") that a reader needs whole to copy or search for: hyphens are
+	// hidden from it as non-breaking ones, the same width, and restored.
+	wrapped := strings.ReplaceAll(ansi.Wrap(strings.ReplaceAll(s, "-", nbHyphen), avail, ""), nbHyphen, "-")
+	lines := strings.Split(wrapped, "\n")
+	var b strings.Builder
+	for i, line := range lines {
+		if i == 0 {
+			b.WriteString(first)
+		} else {
+			b.WriteString("\n")
+			b.WriteString(rest)
+		}
+		b.WriteString(strings.TrimRight(line, " "))
+	}
+	return b.String()
+}
+
+// Block wraps every line of s to width columns, keeping each line's own leading spaces as the
+// indent of its continuation lines; a flag's description ("  -f, --format f   what it does")
+// continues under the description. It suits text laid out for a terminal, such as a help page.
+func Block(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		if width <= 0 || Columns(line) <= width {
+			continue
+		}
+		body := strings.TrimLeft(line, " ")
+		indent := line[:len(line)-len(body)]
+		head := ""
+		if j := descriptionColumn(body); j > 0 {
+			head, body = body[:j], body[j:]
+		}
+		lines[i] = Hanging(body, width, indent+head, indent+strings.Repeat(" ", len(head)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// descriptionColumn is where a flag's description starts in a line of help ("-f, --format f   what
+// it does"), after a run of at least three spaces; 0 for other lines or a description too deep.
+func descriptionColumn(body string) int {
+	if !strings.HasPrefix(body, "-") {
+		return 0
+	}
+	i := strings.Index(body, "   ")
+	if i < 0 {
+		return 0
+	}
+	j := i
+	for j < len(body) && body[j] == ' ' {
+		j++
+	}
+	if j > maxFlagColumn {
+		return 0
+	}
+	return j
+}

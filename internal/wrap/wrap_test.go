@@ -1,0 +1,77 @@
+package wrap
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHanging(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, first, rest string
+		width                   int
+		want                    string
+	}{
+		{"fits", "short hint", "hint: ", "      ", 80, "hint: short hint"},
+		{"breaks at a space", "one two three four five six seven eight nine ten eleven twelve", "- ", "  ", 30,
+			"- one two three four five six\n  seven eight nine ten eleven\n  twelve"},
+		{"never mid-word", "configuration management keeps every environment reproducible", "", "    ", 30,
+			"configuration management\n    keeps every environment\n    reproducible"},
+		{"wide characters count double", "日本語の回答 日本語の回答 日本語の回答 日本語の回答", "", "", 26,
+			"日本語の回答 日本語の回答\n日本語の回答 日本語の回答"},
+		{"never at a hyphen", "avoid long-or-default-timeouts and zero-downtime-migrations.md", "", "", 31,
+			"avoid long-or-default-timeouts\nand zero-downtime-migrations.md"},
+		{"no width keeps one line", "a b c", "> ", "  ", 0, "> a b c"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Hanging(tt.text, tt.width, tt.first, tt.rest)
+			if got != tt.want {
+				t.Errorf("Hanging:\ngot\n%s\nwant\n%s", got, tt.want)
+			}
+			if tt.width > 0 {
+				for _, line := range strings.Split(got, "\n") {
+					if Columns(line) > max(tt.width, minText) {
+						t.Errorf("line %q is %d columns, over %d", line, Columns(line), tt.width)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestHangingBreaksLongWords(t *testing.T) {
+	long := strings.Repeat("x", 50)
+	got := Hanging("see "+long, 30, "", "")
+	for _, line := range strings.Split(got, "\n") {
+		if Columns(line) > 30 {
+			t.Errorf("line %q is over 30 columns", line)
+		}
+	}
+	if !strings.Contains(strings.ReplaceAll(got, "\n", ""), long) {
+		t.Errorf("the long word lost characters: %q", got)
+	}
+}
+
+func TestBlock(t *testing.T) {
+	help := "Usage:\n  answerlint grade [PATH...]\n\nFlags:\n" +
+		"  -f, --format format[=path]   output format[=path], repeatable: text, json, line, junit, sarif, github, markdown\n"
+	got := Block(help, 60)
+	want := "Usage:\n  answerlint grade [PATH...]\n\nFlags:\n" +
+		"  -f, --format format[=path]   output format[=path],\n" +
+		"                               repeatable: text, json, line,\n" +
+		"                               junit, sarif, github,\n" +
+		"                               markdown\n"
+	if got != want {
+		t.Errorf("Block:\ngot\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestWidthFromColumns(t *testing.T) {
+	t.Setenv("COLUMNS", "100")
+	if w := Width(nil); w != 100 {
+		t.Errorf("COLUMNS=100: width %d", w)
+	}
+	t.Setenv("COLUMNS", "wide")
+	if w := Width(nil); w != DefaultWidth {
+		t.Errorf("COLUMNS=wide: width %d, want %d", w, DefaultWidth)
+	}
+}
