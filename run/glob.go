@@ -33,6 +33,10 @@ func compilePattern(base, pat string) (pathPattern, error) {
 		p.dirOnly, pat = true, strings.TrimRight(pat, "/")
 	}
 	pat = strings.TrimPrefix(filepath.ToSlash(pat), "./")
+	// A path has no empty segments, so neither does a pattern for one: "//x" and "a//b" mean "/x", "a/b".
+	for strings.Contains(pat, "//") {
+		pat = strings.ReplaceAll(pat, "//", "/")
+	}
 	p.anchored = strings.Contains(pat, "/")
 	pat = strings.TrimPrefix(pat, "/")
 	if pat == "" {
