@@ -48,6 +48,9 @@ func TestGlobClassesWithNonASCII(t *testing.T) {
 		want          bool
 	}{
 		{"[éè]*.md", "/repo/été.md", true},
+		{"{a,b}.md", "/repo/{a,b}.md", true}, // .gitignore has no braces: they are characters
+		{"{a,b}.md", "/repo/a.md", false},
+		{"//top.md", "/repo/top.md", true},
 		{"[éè]*.md", "/repo/abc.md", false},
 		{"ünïcode-[ü].md", "/repo/ünïcode-ü.md", true},
 		{"ünïcode-[ü].md", "/repo/ünïcode-u.md", false},

@@ -37,6 +37,7 @@ func compilePattern(base, pat string) (pathPattern, error) {
 	for strings.Contains(pat, "//") {
 		pat = strings.ReplaceAll(pat, "//", "/")
 	}
+	pat = literalBraces(pat)
 	p.anchored = strings.Contains(pat, "/")
 	pat = strings.TrimPrefix(pat, "/")
 	if pat == "" {
@@ -160,4 +161,22 @@ func GitRoot(dir string) string {
 		}
 		dir = parent
 	}
+}
+
+// literalBraces escapes { and }: .gitignore patterns have no {a,b} alternatives, so a brace is a
+// character of the file name, as git reads it.
+func literalBraces(pat string) string {
+	if !strings.ContainsAny(pat, "{}") {
+		return pat
+	}
+	var b strings.Builder
+	escaped := false
+	for _, r := range pat {
+		if !escaped && (r == '{' || r == '}') {
+			b.WriteByte('\\')
+		}
+		escaped = !escaped && r == '\\'
+		b.WriteRune(r)
+	}
+	return b.String()
 }
