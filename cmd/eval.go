@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -258,126 +257,8 @@ func (o *evalOptions) print(format string, rep *eval.Report) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(rep)
 	}
-	_, err := io.WriteString(o.out, evalText(rep, o.answers))
+	_, err := io.WriteString(o.out, eval.Text(rep, o.answers))
 	return err
-}
-
-// evalText renders the figures, then one line per question, then (when asked) one per answer.
-func evalText(rep *eval.Report, answers bool) string {
-	var b strings.Builder
-	mapping := "proportional 0–100 → " + rep.Scale.String() + " (nothing fitted)"
-	if rep.Folds > 1 {
-		mapping = fmt.Sprintf("linear, cross-fitted over %d groups of questions", rep.Folds)
-	}
-	fmt.Fprintf(&b, "%s to %s, human scale %s in steps of %g; mapping: %s\n\n", count(rep.N, "answer"), count(rep.Questions, "question"), rep.Scale, rep.Scale.Step, mapping)
-	evalFigures(&b, rep)
-	evalStandards(&b, rep.Standards)
-	evalDeferral(&b, rep.Deferral)
-	b.WriteString("\nper question:\n")
-	tw := tabwriter.NewWriter(&b, 0, 2, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "question\tn\tr\tRMSE\thuman\tpredicted\tscore\t")
-	for _, q := range rep.PerQuestion {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%.0f\t\n", q.ID, q.N, fig(q.Pearson), fig(q.RMSE), fig2(q.MeanHuman), fig2(q.MeanPredicted), float64(q.MeanScore))
-	}
-	tw.Flush()
-	if answers {
-		b.WriteString("\nanswers:\n")
-		tw = tabwriter.NewWriter(&b, 0, 2, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "row\tquestion\tscore\tpredicted\thuman\t")
-		for _, a := range rep.Answers {
-			fmt.Fprintf(tw, "%d\t%s\t%d\t%.2f\t%g\t\n", a.Row, a.QuestionID, a.Score, a.Predicted, a.Human)
-		}
-		tw.Flush()
-	}
-	return b.String()
-}
-
-// evalFigures writes one row per figure: answerlint's value and interval, then the recall baseline's,
-// so that answerlint is always read against it.
-func evalFigures(b *strings.Builder, rep *eval.Report) {
-	type row struct {
-		name, key string
-		al        eval.Figure
-		base      func(*eval.Metrics) eval.Figure
-		format    func(eval.Figure) string
-		note      string
-	}
-	rows := []row{
-		{"Pearson r", "pearson", rep.Pearson, func(m *eval.Metrics) eval.Figure { return m.Pearson }, fig, practice(rep.Pearson, eval.MinPearson)},
-		{"Spearman ρ", "spearman", rep.Spearman, func(m *eval.Metrics) eval.Figure { return m.Spearman }, fig, ""},
-		{"QWK", "qwk", rep.QWK, func(m *eval.Metrics) eval.Figure { return m.QWK }, fig, practice(rep.QWK, eval.MinQWK)},
-		{"RMSE", "rmse", rep.RMSE, func(m *eval.Metrics) eval.Figure { return m.RMSE }, fig, ""},
-		{"MAE", "mae", rep.MAE, func(m *eval.Metrics) eval.Figure { return m.MAE }, fig, ""},
-		{"exact agreement", "", rep.Exact, func(m *eval.Metrics) eval.Figure { return m.Exact }, pct, ""},
-		{fmt.Sprintf("adjacent (±%g)", rep.Scale.Step), "", rep.Adjacent, func(m *eval.Metrics) eval.Figure { return m.Adjacent }, pct, ""},
-	}
-	if c := rep.Classification; c != nil {
-		cl := func(f func(*eval.Classification) eval.Figure) func(*eval.Metrics) eval.Figure {
-			return func(m *eval.Metrics) eval.Figure { return f(m.Classification) }
-		}
-		rows = append(rows,
-			row{"accuracy", "accuracy", c.Accuracy, cl(func(c *eval.Classification) eval.Figure { return c.Accuracy }), fig, ""},
-			row{"macro F1", "macro_f1", c.MacroF1, cl(func(c *eval.Classification) eval.Figure { return c.MacroF1 }), fig, ""},
-			row{"weighted F1", "weighted_f1", c.WeightedF1, cl(func(c *eval.Classification) eval.Figure { return c.WeightedF1 }), fig, ""})
-	}
-	iv := rep.Intervals
-	ci := func(set map[string]eval.Interval, key string, format func(eval.Figure) string) string {
-		v, ok := set[key]
-		if iv == nil || !ok {
-			return ""
-		}
-		return "[" + format(v[0]) + ", " + format(v[1]) + "]"
-	}
-	tw := tabwriter.NewWriter(b, 0, 2, 2, ' ', 0)
-	head := "\tanswerlint"
-	if iv != nil {
-		head += fmt.Sprintf("\t%g%% interval", 100*iv.Level)
-	}
-	if rep.Baseline != nil {
-		head += "\trecall baseline"
-		if iv != nil {
-			head += "\tinterval\tdifference"
-		}
-	}
-	fmt.Fprintln(tw, head+"\t")
-	for _, r := range rows {
-		line := r.name + "\t" + r.format(r.al)
-		if iv != nil {
-			line += "\t" + ci(iv.Answerlint, r.key, r.format)
-		}
-		if rep.Baseline != nil {
-			line += "\t" + r.format(r.base(rep.Baseline))
-			if iv != nil {
-				line += "\t" + ci(iv.Baseline, r.key, r.format) + "\t" + ci(iv.Difference, r.key, signed)
-			}
-		}
-		fmt.Fprintln(tw, line+"\t"+r.note)
-	}
-	tw.Flush()
-	if c := rep.Classification; c != nil {
-		var ts []string
-		for _, t := range c.Thresholds {
-			ts = append(ts, fig1(t))
-		}
-		fmt.Fprintf(b, "\ncorrect when the score reaches %s (one threshold per group of questions, each fitted on the others)\n", strings.Join(ts, ", "))
-	}
-	if iv != nil {
-		fmt.Fprintf(b, "intervals: %d resamples of the questions (seed %d); difference is answerlint minus the baseline\n", iv.Resamples, iv.Seed)
-	}
-}
-
-func signed(f eval.Figure) string {
-	if math.IsNaN(float64(f)) {
-		return "–"
-	}
-	return fmt.Sprintf("%+.3f", float64(f))
-}
-
-func fig1(f eval.Figure) string {
-	if math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
-		return "–"
-	}
-	return fmt.Sprintf("%.1f", float64(f))
 }
 
 func count(n int, what string) string {
@@ -385,33 +266,4 @@ func count(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
-}
-
-func fig(f eval.Figure) string {
-	if math.IsNaN(float64(f)) {
-		return "–"
-	}
-	return fmt.Sprintf("%.3f", float64(f))
-}
-
-func fig2(f eval.Figure) string {
-	if math.IsNaN(float64(f)) {
-		return "–"
-	}
-	return fmt.Sprintf("%.2f", float64(f))
-}
-
-func pct(f eval.Figure) string {
-	if math.IsNaN(float64(f)) {
-		return "–"
-	}
-	return fmt.Sprintf("%.1f%%", 100*float64(f))
-}
-
-// practice says whether a figure reaches the threshold used in practice.
-func practice(f eval.Figure, min float64) string {
-	if float64(f) >= min {
-		return fmt.Sprintf("meets the %.2f used in practice", min)
-	}
-	return fmt.Sprintf("below the %.2f used in practice", min)
 }
