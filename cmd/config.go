@@ -28,6 +28,7 @@ type globalOptions struct {
 	v          *viper.Viper
 	usedConfig string
 	file       *config.File // the configuration file's keys and their lines
+	rubricDirs []string     // --rubrics and rubrics:, read once with the configuration
 }
 
 func (g *globalOptions) bindPersistent(root *cobra.Command) {
@@ -81,6 +82,7 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 		}
 	}
 	g.v = v
+	g.rubricDirs = v.GetStringSlice("rubrics")
 	return nil
 }
 
@@ -204,7 +206,7 @@ func (g *globalOptions) rubricSet() (*rubric.Set, error) {
 	if err != nil {
 		return nil, withCode(ExitInternal, fmt.Errorf("the built-in rubric pack is invalid:\n%v", err))
 	}
-	for _, dir := range g.v.GetStringSlice("rubrics") {
+	for _, dir := range g.rubricDirs {
 		if err := set.LoadDir(dir); err != nil {
 			return nil, withCode(ExitError, err)
 		}

@@ -34,6 +34,7 @@ type evalOptions struct {
 	positive    string
 	resamples   int
 	seed        uint64
+	group       string
 }
 
 func newEvalCmd(g *globalOptions) *cobra.Command {
@@ -74,7 +75,8 @@ Exit codes: 0 measured; 1 below --min-pearson or --min-qwk; 2 usage, data or rub
 	f := cmd.Flags()
 	f.StringVar(&o.data, "data", "", "human-graded answers: a TSV, CSV or JSON Lines `file` (\"-\" reads standard input)")
 	f.StringVar(&o.dataFormat, "data-format", "", "format of --data: tsv, csv or jsonl (default: from the file extension, else tsv)")
-	f.StringArrayVar(&o.columns, "column", nil, "rename a column, `KEY=NAME`; keys: question_id, question, reference_answer, answer, score (repeatable)")
+	f.StringArrayVar(&o.columns, "column", nil, "rename a column, `KEY=NAME`; keys: question_id, question, reference_answer, answer, score, score2 (a second human's score), group (repeatable)")
+	f.StringVar(&o.group, "group", "", "report the figures per subgroup of this `column` too, flagging a standardized mean difference over 0.10")
 	f.StringArrayVar(&o.where, "where", nil, "keep only rows whose column has a value, `COLUMN=VALUE` (repeatable)")
 	f.StringVar(&o.scale, "scale", "", "the human scale, e.g. `0-5` (default: inferred from the scores)")
 	f.BoolVar(&o.draft, "draft", false, "draft each question's rubric from its reference answer instead of loading it from --rubrics")
@@ -172,6 +174,9 @@ func (o *evalOptions) readOptions() (eval.ReadOptions, error) {
 			return ro, usagef("--column: %v", err)
 		}
 	}
+	if o.group != "" {
+		ro.Columns.Group = strings.TrimSpace(o.group)
+	}
 	for _, w := range o.where {
 		col, val, ok := strings.Cut(w, "=")
 		if !ok || strings.TrimSpace(col) == "" {
@@ -234,6 +239,7 @@ func (o *evalOptions) print(format string, rep *eval.Report) error {
 	if format == "json" {
 		enc := json.NewEncoder(o.out)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		return enc.Encode(rep)
 	}
 	_, err := io.WriteString(o.out, evalText(rep, o.answers))
@@ -249,6 +255,7 @@ func evalText(rep *eval.Report, answers bool) string {
 	}
 	fmt.Fprintf(&b, "%s to %s, human scale %s in steps of %g; mapping: %s\n\n", count(rep.N, "answer"), count(rep.Questions, "question"), rep.Scale, rep.Scale.Step, mapping)
 	evalFigures(&b, rep)
+	evalStandards(&b, rep.Standards)
 	b.WriteString("\nper question:\n")
 	tw := tabwriter.NewWriter(&b, 0, 2, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "question\tn\tr\tRMSE\thuman\tpredicted\tscore\t")

@@ -15,11 +15,15 @@ import (
 	"github.com/answerlint/answerlint/run"
 )
 
+// gradeOptions are everything 'grade' needs, read once from flags, environment and configuration by
+// configure: runGrade and runJSONL never touch cobra or viper.
 type gradeOptions struct {
 	*globalOptions
 	cwd          string
 	color        bool
-	outputs      []output
+	jsonl        bool
+	outputs      []report.Output
+	paths        []string // the configuration's paths:, relative to the working directory
 	filesFrom    string
 	changedSince string
 	cfg          run.Config
@@ -45,7 +49,7 @@ A mistake can be turned off for one answer, with a reason, by a comment in it:
 A suppression with no reason, or that turns nothing off, is reported as answerlint/bad-suppression.
 
 Reports: --format FORMAT[=PATH], repeatable, each to standard output or to a file written whole or
-not at all. Formats: ` + strings.Join(formatNames, ", ") + `.
+not at all. Formats: ` + strings.Join(report.Formats, ", ") + `.
 
 An answer fails when it scores below its pass mark (--min-score, else the configuration's answers:
 or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake at or above
@@ -63,17 +67,16 @@ or rubric_min_score:, else min_score:, else the rubric's own) or makes a mistake
 			if err := o.configure(cmd); err != nil {
 				return err
 			}
-			// A flag only: the mode of one invocation, never a configuration key.
-			if jsonl, _ := cmd.Flags().GetBool("jsonl"); jsonl {
-				return o.runJSONL(cmd.Context(), cmd, args)
+			if o.jsonl {
+				return o.runJSONL(cmd.Context(), args)
 			}
-			return o.run(cmd.Context(), args)
+			return o.runGrade(cmd.Context(), args)
 		},
 	}
 	f := cmd.Flags()
 	f.StringP("rubric", "r", "", "grade every answer against this rubric `id` or rubric file path")
 	f.Int("min-score", 0, "pass mark for every answer, overriding per-rubric and per-path ones (1-100)")
-	f.StringSliceP("format", "f", []string{"text"}, "output `format[=path]`, repeatable: "+strings.Join(formatNames, ", "))
+	f.StringSliceP("format", "f", []string{"text"}, "output `format[=path]`, repeatable: "+strings.Join(report.Formats, ", "))
 	f.String("fail-on", "error", "mistake severity that fails an answer: none, info, warning or error")
 	f.Int("max-failures", 0, "failing answers tolerated before the run fails")
 	f.Int64("max-file-size", run.DefaultMaxFileSize, "largest answer file graded, in `bytes`")
@@ -94,6 +97,21 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 	o.cwd = cwd
 	if o.color, err = o.colorEnabled(cmd); err != nil {
 		return err
+	}
+	// A flag only: the mode of one invocation, never a configuration key.
+	if o.jsonl, _ = cmd.Flags().GetBool("jsonl"); o.jsonl {
+		for _, name := range []string{"format", "files-from", "changed-since", "exclude"} {
+			if cmd.Flags().Changed(name) {
+				return usagef("--%s does not apply to --jsonl, which writes JSON Lines to standard output", name)
+			}
+		}
+	}
+	base := o.configDir(cwd)
+	for _, p := range v.GetStringSlice("paths") {
+		if !filepath.IsAbs(p) && base != cwd {
+			p = relOrAbs(cwd, filepath.Join(base, p))
+		}
+		o.paths = append(o.paths, p)
 	}
 	c := &o.cfg
 	c.Rubric = v.GetString("rubric")
@@ -116,7 +134,6 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 		return err
 	}
 	c.Extensions = v.GetStringSlice("extensions")
-	base := o.configDir(cwd)
 	c.Exclude = o.excludes(cmd, base)
 	if c.Answers, err = o.globalOptions.answerRules(base); err != nil {
 		return err
@@ -172,13 +189,13 @@ func parseFailOn(s string) (rubric.Severity, error) {
 
 // outputSettings decides the reports: --format, else ANSWERLINT_FORMAT or ANSWERLINT_OUTPUT (the same
 // FORMAT[=PATH] specs, comma-separated), else the file's output: or format:, else text.
-func (o *gradeOptions) outputSettings(cmd *cobra.Command) ([]output, error) {
+func (o *gradeOptions) outputSettings(cmd *cobra.Command) ([]report.Output, error) {
 	specs := o.v.GetStringSlice("format")
 	if !cmd.Flags().Changed("format") {
 		switch env := firstEnv("ANSWERLINT_FORMAT", "ANSWERLINT_OUTPUT"); {
 		case env != "":
 			specs = strings.Split(os.Getenv(env), ",")
-			outs, err := parseOutputs(specs)
+			outs, err := report.ParseOutputs(specs)
 			if err != nil {
 				return nil, withCode(ExitError, fmt.Errorf("%s: %v", env, err))
 			}
@@ -190,15 +207,21 @@ func (o *gradeOptions) outputSettings(cmd *cobra.Command) ([]output, error) {
 			}
 		}
 	}
-	outs, err := parseOutputs(specs)
-	if err != nil && !cmd.Flags().Changed("format") && o.usedConfig != "" {
+	outs, err := report.ParseOutputs(specs)
+	if err != nil && cmd.Flags().Changed("format") {
+		return nil, usagef("%v", err)
+	}
+	if err != nil && o.usedConfig != "" {
 		key := "format"
 		if o.file.Line("output") > 0 {
 			key = "output"
 		}
 		return nil, withCode(ExitError, fmt.Errorf("%s: %v", o.file.Where(key), err))
 	}
-	return outs, err
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	return outs, nil
 }
 
 // firstEnv is the first of the variables that is set and not empty, or "".
@@ -211,7 +234,8 @@ func firstEnv(names ...string) string {
 	return ""
 }
 
-func (o *gradeOptions) run(ctx context.Context, args []string) error {
+// runGrade grades answer files and prints the reports.
+func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 	paths, err := o.inputPaths(args)
 	if err != nil {
 		return err
@@ -225,20 +249,20 @@ func (o *gradeOptions) run(ctx context.Context, args []string) error {
 		return err
 	}
 	src := run.FileSource{Dir: o.cwd, Paths: paths, Stdin: o.in, ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
-	found := g.Find(src)
+	found := g.Find(ctx, src)
 	tool := report.Tool{Name: "answerlint", Version: version()}
-	settings := printerSettings{color: o.color, pathPrefix: repoPrefix(o.cwd), stepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
+	settings := report.Settings{Color: o.color, PathPrefix: repoPrefix(o.cwd), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	// Standard input is named "-" among the files and "<stdin>" in results: its place in the report's
 	// order is known only at the end, so a run that reads it is not streamed.
-	w, err := newReportWriter(o.outputs, settings, o.out, tool, !hasArg(paths, "-"))
+	w, err := report.NewWriter(o.outputs, settings, o.out, tool, !hasArg(paths, "-"))
 	if err != nil {
 		return withCode(ExitError, err)
 	}
 	bar := newProgress(o.errOut, len(found.Files))
-	batch, err := g.RunFiles(ctx, src, found, run.RunOptions{KeepText: needsSources(o.outputs), Graded: bar.step, Each: w.each()})
+	batch, err := g.RunFiles(ctx, src, found, run.RunOptions{KeepText: report.NeedsSources(o.outputs), Graded: bar.step, Each: w.Each()})
 	bar.finish()
 	if err != nil {
-		w.abort()
+		w.Abort()
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -289,13 +313,7 @@ func (o *gradeOptions) inputPaths(args []string) ([]string, error) {
 		}
 	}
 	if len(paths) == 0 && o.filesFrom == "" {
-		paths = o.v.GetStringSlice("paths")
-		base := o.configDir(o.cwd)
-		for i, p := range paths {
-			if !filepath.IsAbs(p) && base != o.cwd {
-				paths[i] = relOrAbs(o.cwd, filepath.Join(base, p))
-			}
-		}
+		paths = o.paths
 		if len(paths) == 0 {
 			paths = []string{"."}
 		}
@@ -321,7 +339,7 @@ func relOrAbs(dir, p string) string {
 }
 
 // finish prints the reports and decides the exit code.
-func (o *gradeOptions) finish(w *reportWriter, batch *run.Batch, paths []string) error {
+func (o *gradeOptions) finish(w *report.Writer, batch *run.Batch, paths []string) error {
 	rep, s, files := batch.Report, batch.Summary, batch.Files
 	for _, e := range rep.Errors {
 		if e.Line > 0 {
@@ -330,7 +348,7 @@ func (o *gradeOptions) finish(w *reportWriter, batch *run.Batch, paths []string)
 			fmt.Fprintf(o.errOut, "answerlint: %s: %s\n", e.File, e.Message)
 		}
 	}
-	if err := w.write(rep, s); err != nil {
+	if err := w.Write(rep, s); err != nil {
 		return withCode(ExitError, err)
 	}
 	switch {
@@ -342,7 +360,7 @@ func (o *gradeOptions) finish(w *reportWriter, batch *run.Batch, paths []string)
 		return withCode(ExitNoInput, fmt.Errorf("no answer files matched %s (looking for %s)", strings.Join(paths, " "), strings.Join(exts, ", ")))
 	case o.changedSince != "" && s.Graded == 0 && len(rep.Errors) == 0:
 		fmt.Fprintf(o.errOut, "answerlint: no answer changed since %s\n", o.changedSince)
-	case !textOnStdout(o.outputs):
+	case !report.TextOnStdout(o.outputs):
 		fmt.Fprintf(o.errOut, "answerlint: %s\n", s.Line())
 	}
 	switch {

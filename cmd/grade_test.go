@@ -73,27 +73,6 @@ func TestInterruptedRunWritesNoReport(t *testing.T) {
 	}
 }
 
-func TestParseOutputs(t *testing.T) {
-	outs, err := parseOutputs([]string{"text", " JSON = out/r.json ", "sarif=a.sarif"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []output{{"text", ""}, {"json", "out/r.json"}, {"sarif", "a.sarif"}}
-	if len(outs) != len(want) {
-		t.Fatalf("got %v, want %v", outs, want)
-	}
-	for i := range want {
-		if outs[i] != want[i] {
-			t.Errorf("output %d: %v, want %v", i, outs[i], want[i])
-		}
-	}
-	for _, bad := range [][]string{{"pdf"}, {"json=a", "sarif=./a"}} {
-		if _, err := parseOutputs(bad); err == nil {
-			t.Errorf("%v: no error", bad)
-		}
-	}
-}
-
 // TestStreamedJSONReportIsTheWholeOne: a run whose only reports are JSON files streams them result by
 // result; the file is byte for byte the one written whole when another report keeps the results.
 func TestStreamedJSONReportIsTheWholeOne(t *testing.T) {

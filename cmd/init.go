@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -84,7 +85,7 @@ func (o *initOptions) run() error {
 			kept++
 			continue
 		}
-		if err := writeAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, f.text); return err }); err != nil {
+		if err := report.WriteAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, f.text); return err }); err != nil {
 			return withCode(ExitError, fmt.Errorf("%s: %s", path, oserr.Describe(err)))
 		}
 		fmt.Fprintf(o.out, "created %s\n", filepath.ToSlash(path))

@@ -6,8 +6,6 @@ import (
 	"os"
 	"runtime/debug"
 
-	"github.com/spf13/cobra"
-
 	"github.com/answerlint/answerlint/run"
 )
 
@@ -22,12 +20,7 @@ is the input line and evidence positions count within the answer. A line that ca
 const jsonlFlagUsage = `read JSON Lines answers {"id", "rubric", "answer"} and write a JSON result per line, in order`
 
 // runJSONL grades a stream of JSON Lines answers.
-func (o *gradeOptions) runJSONL(ctx context.Context, cmd *cobra.Command, args []string) error {
-	for _, name := range []string{"format", "files-from", "changed-since", "exclude"} {
-		if cmd.Flags().Changed(name) {
-			return usagef("--%s does not apply to --jsonl, which writes JSON Lines to standard output", name)
-		}
-	}
+func (o *gradeOptions) runJSONL(ctx context.Context, args []string) error {
 	defer tuneGC()()
 	g, err := o.newRunGrader()
 	if err != nil {

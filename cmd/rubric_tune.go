@@ -189,6 +189,7 @@ func writeTestReports(w io.Writer, format string, reps []*tune.Report) error {
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		return enc.Encode(struct {
 			SchemaVersion int            `json:"schema_version"`
 			Rubrics       []*tune.Report `json:"rubrics"`
@@ -309,6 +310,7 @@ func writeSuggestions(w io.Writer, format string, s []tune.Suggestion) error {
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		return enc.Encode(s)
 	}
 	if _, err := io.WriteString(w, "# Phrasings mined from answers graded below their human grade. Review each: add the ones\n# that say the concept to its match: list.\n"); err != nil {
@@ -330,6 +332,7 @@ func writeMeasurement(w io.Writer, format string, m tune.Measurement) error {
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		return enc.Encode(m)
 	}
 	var b strings.Builder

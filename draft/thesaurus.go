@@ -39,8 +39,8 @@ var thesaurus = [][]string{
 
 	// Everyday words with the same meaning.
 	{"size", "length"},
-	{"grow", "expand", "enlarge"},
-	{"shrink", "contract"},
+	{"grow", "expand", "enlarge", "increase", "rise", "raise"},
+	{"shrink", "contract", "decrease", "reduce", "diminish", "drop"},
 	{"delete", "remove", "erase"},
 	{"insert", "add"},
 	{"store", "save", "hold"},
@@ -66,4 +66,13 @@ var thesaurus = [][]string{
 	{"show", "display"},
 	{"last", "final"},
 	{"every", "each", "all"},
+	{"same", "identical", "equal"},
+	{"advantage", "benefit"},
+	{"disadvantage", "drawback", "downside"},
+	{"problem", "issue"},
+	{"error", "mistake", "fault"},
+	{"lose", "loss", "lost"},
+	{"allow", "enable", "permit"},
+	{"check", "verify"},
+	{"send", "transmit"},
 }

@@ -38,6 +38,9 @@ var (
 // measure reads the set, drafts its rubrics, grades it and evaluates with 2 groups of questions.
 func (b benchmark) measure(t *testing.T, resamples int) *Report {
 	t.Helper()
+	if raceDetector || testing.Short() {
+		t.Skip("a benchmark floor: skipped with -race and -short")
+	}
 	f, err := os.Open(benchdata.Path(t, b.file))
 	if err != nil {
 		t.Fatal(err)
@@ -64,9 +67,9 @@ func (b benchmark) measure(t *testing.T, resamples int) *Report {
 	if rep.N != b.answers || rep.Questions != b.questions {
 		t.Fatalf("%d answers to %d questions, want %d to %d", rep.N, rep.Questions, b.answers, b.questions)
 	}
-	t.Logf("%s: r %.3f (baseline %.3f), ρ %.3f, QWK %.3f, RMSE %.3f", b.name, float64(rep.Pearson), float64(rep.Baseline.Pearson), float64(rep.Spearman), float64(rep.QWK), float64(rep.RMSE))
+	t.Logf("%s: r %.4f (baseline %.4f), ρ %.3f, QWK %.3f, RMSE %.3f", b.name, float64(rep.Pearson), float64(rep.Baseline.Pearson), float64(rep.Spearman), float64(rep.QWK), float64(rep.RMSE))
 	if c := rep.Classification; c != nil {
-		t.Logf("%s: weighted F1 %.3f (baseline %.3f), macro F1 %.3f, accuracy %.3f", b.name, float64(c.WeightedF1), float64(rep.Baseline.Classification.WeightedF1), float64(c.MacroF1), float64(c.Accuracy))
+		t.Logf("%s: weighted F1 %.4f (baseline %.4f), macro F1 %.3f, accuracy %.3f", b.name, float64(c.WeightedF1), float64(rep.Baseline.Classification.WeightedF1), float64(c.MacroF1), float64(c.Accuracy))
 	}
 	return rep
 }
@@ -91,7 +94,7 @@ func TestMohlerBenchmarkFloor(t *testing.T) {
 // TestSAFBenchmarkFloor holds Pearson r on the SAF English training split, and answerlint's lead over
 // the recall baseline.
 func TestSAFBenchmarkFloor(t *testing.T) {
-	const floor, lead = 0.71, 0.08
+	const floor, lead = 0.72, 0.08
 	rep := safEnglish.measure(t, 0)
 	if r := float64(rep.Pearson); r < floor {
 		t.Errorf("Pearson r %.4f fell below the floor %.2f", r, floor)
@@ -108,8 +111,8 @@ func TestSemEvalBenchmarkFloors(t *testing.T) {
 		set         benchmark
 		floor, lead float64
 	}{
-		{beetle, 0.74, 0.015},
-		{sciEntsBank, 0.69, 0.015},
+		{beetle, 0.75, 0.02},
+		{sciEntsBank, 0.69, 0.01},
 	}
 	for _, tt := range tests {
 		t.Run(tt.set.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -24,6 +25,11 @@ type Row struct {
 	Answer     string
 	Score      float64 // the human score; 1 or 0 for labelled data (the positive label or another)
 	Label      string  // the human label as written, for labelled data (ReadOptions.Positive)
+	// Score2 is a second human's score, when the data has one (Columns.Score2) and the row holds it.
+	Score2    float64
+	HasScore2 bool
+	// Group is the answer's subgroup (Columns.Group), for figures per subgroup; "" for none.
+	Group string
 }
 
 // Columns names the fields of the data that hold each part of a row.
@@ -33,6 +39,8 @@ type Columns struct {
 	Reference  string
 	Answer     string
 	Score      string
+	Score2     string // a second human's score; "" when the data has none
+	Group      string // a subgroup of answers (a cohort, a first language); "" for none
 }
 
 // DefaultColumns are the column names used unless the data says otherwise.
@@ -40,7 +48,8 @@ func DefaultColumns() Columns {
 	return Columns{QuestionID: "question_id", Question: "question", Reference: "reference_answer", Answer: "answer", Score: "score"}
 }
 
-// Set renames one column: key is question_id, question, reference_answer, answer or score.
+// Set renames one column: key is question_id, question, reference_answer, answer, score, score2 or
+// group (the last two are read only when named).
 func (c *Columns) Set(key, name string) error {
 	switch key {
 	case "question_id":
@@ -53,8 +62,12 @@ func (c *Columns) Set(key, name string) error {
 		c.Answer = name
 	case "score":
 		c.Score = name
+	case "score2":
+		c.Score2 = name
+	case "group":
+		c.Group = name
 	default:
-		return fmt.Errorf("unknown column %q (known: question_id, question, reference_answer, answer, score)", key)
+		return fmt.Errorf("unknown column %q (known: question_id, question, reference_answer, answer, score, score2, group)", key)
 	}
 	return nil
 }
@@ -221,8 +234,8 @@ func toRows(recs []record, opts ReadOptions) ([]Row, error) {
 		return nil, fmt.Errorf("the data has no rows")
 	}
 	known := recs[0].fields
-	for _, col := range []string{c.QuestionID, c.Answer, c.Score} {
-		if _, ok := known[col]; !ok {
+	for _, col := range []string{c.QuestionID, c.Answer, c.Score, c.Score2, c.Group} {
+		if _, ok := known[col]; col != "" && !ok {
 			return nil, fmt.Errorf("no column %q (columns: %s)", col, strings.Join(sortedKeys(known), ", "))
 		}
 	}
@@ -256,6 +269,18 @@ func toRows(recs []record, opts ReadOptions) ([]Row, error) {
 				return nil, fmt.Errorf("line %d: score %q is not a number (labelled data needs --positive)", rec.line, raw)
 			}
 			row.Score = score
+		}
+		if c.Score2 != "" {
+			if raw := strings.TrimSpace(f[c.Score2]); raw != "" {
+				score2, err := strconv.ParseFloat(raw, 64)
+				if err != nil || math.IsNaN(score2) || math.IsInf(score2, 0) {
+					return nil, fmt.Errorf("line %d: second score %q is not a number", rec.line, raw)
+				}
+				row.Score2, row.HasScore2 = score2, true
+			}
+		}
+		if c.Group != "" {
+			row.Group = strings.TrimSpace(f[c.Group])
 		}
 		rows = append(rows, row)
 	}

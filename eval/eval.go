@@ -78,7 +78,9 @@ type Report struct {
 	// some question has no reference answer.
 	Baseline *Metrics `json:"baseline,omitempty"`
 	// Intervals are the confidence intervals from bootstrapping questions (Options.Resamples).
-	Intervals   *Intervals `json:"intervals,omitempty"`
+	Intervals *Intervals `json:"intervals,omitempty"`
+	// Standards judge the agreement by the limits used for automated scoring (see Standards).
+	Standards   *Standards `json:"standards"`
 	PerQuestion []Question `json:"per_question"`
 	Answers     []Answer   `json:"answers"`
 }
@@ -191,6 +193,12 @@ func Evaluate(graded []Graded, opts Options) (*Report, error) {
 	if opts.Resamples > 0 {
 		rep.Intervals = intervals(graded, al, base, human, scale, opts)
 	}
+	for _, g := range graded {
+		if g.Row.HasScore2 && !scale.Contains(g.Row.Score2) {
+			return nil, fmt.Errorf("line %d: second human score %g is outside the scale %s", g.Row.Line, g.Row.Score2, scale)
+		}
+	}
+	rep.Standards = standards(rep, graded, opts)
 	return rep, nil
 }
 

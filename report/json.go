@@ -60,7 +60,7 @@ func (s *JSONStream) Add(res *grader.Result) error {
 	}
 	s.n++
 	s.write([]byte("\n    "))
-	s.compact = res.AppendJSON(s.compact[:0])
+	s.compact = AppendResult(s.compact[:0], res)
 	s.indent.Reset()
 	if err := json.Indent(&s.indent, s.compact, "    ", "  "); err != nil && s.err == nil {
 		s.err = err

@@ -36,7 +36,7 @@ func WriteResultLine(b *bytes.Buffer, id json.RawMessage, fields map[string]json
 	writeLineHead(b, id, fields)
 	// The result's fields follow: its JSON, written into the buffer's spare room (a pooled buffer
 	// soon has enough), less its opening brace. Write copies the fields one byte back in place.
-	obj := res.AppendJSON(b.AvailableBuffer())
+	obj := AppendResult(b.AvailableBuffer(), res)
 	b.Write(obj[1:])
 	b.WriteByte('\n')
 }

@@ -34,8 +34,8 @@ type Found struct {
 // Find expands a source's paths into answer files, in name order: a directory or glob yields the files
 // with an answer extension that are neither excluded nor ignored by Git; a file named outright is graded
 // whatever its extension, unless excluded.
-func (g *Grader) Find(src FileSource) Found {
-	ff := &fileFinder{cwd: src.Dir, extensions: g.cfg.extensions(), exclude: g.exclude, ignores: map[string]*gitignore{}, seen: map[string]bool{}}
+func (g *Grader) Find(ctx context.Context, src FileSource) Found {
+	ff := &fileFinder{ctx: ctx, cwd: src.Dir, extensions: g.cfg.extensions(), exclude: g.exclude, ignores: map[string]*gitignore{}, seen: map[string]bool{}}
 	ff.find(src.Paths)
 	return Found{Files: ff.files, Errors: ff.errs}
 }

@@ -26,6 +26,7 @@ type File struct {
 
 // fileFinder expands path arguments into answer files.
 type fileFinder struct {
+	ctx        context.Context
 	cwd        string
 	extensions []string
 	exclude    excludeSet
@@ -136,13 +137,13 @@ func (ff *fileFinder) walk(name, root string, only *pathPattern) {
 		}
 		hidden := strings.HasPrefix(d.Name(), ".")
 		if d.IsDir() {
-			if hidden || ff.exclude.excludes(p, true) || gi.ignored(p, true) {
+			if hidden || ff.exclude.excludes(p, true) || gi.isIgnored(p, true) {
 				return filepath.SkipDir
 			}
 			return nil
 		}
 		if hidden || !d.Type().IsRegular() || !ff.hasAnswerExt(p) || (only != nil && !only.match(p, false)) ||
-			ff.exclude.excludes(p, false) || gi.ignored(p, false) {
+			ff.exclude.excludes(p, false) || gi.isIgnored(p, false) {
 			return nil
 		}
 		ff.add(File{Name: ff.relName(name, root, p), Path: p})
@@ -157,7 +158,7 @@ func (ff *fileFinder) gitignore(root string) *gitignore {
 	if gi, ok := ff.ignores[root]; ok {
 		return gi
 	}
-	gi := newGitignore(root)
+	gi := newGitignore(ff.ctx, root)
 	ff.ignores[root] = gi
 	return gi
 }

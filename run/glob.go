@@ -1,22 +1,24 @@
 package run
 
 import (
-	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
 )
 
-// pathPattern is a glob over slash paths relative to a base directory, with .gitignore semantics: `*`
-// and `?` stay within a name, `**` spans directories, a pattern with no slash (other than a trailing
-// one) matches a name at any depth, a trailing slash matches only directories, and a leading `!`
-// re-includes what an earlier pattern excluded.
+// pathPattern is a glob over slash paths relative to a base directory, written as in .gitignore and
+// matched by doublestar: `*` and `?` stay within a name, `**` spans directories, `[...]` is a class
+// (`[!...]` its complement), a pattern with no slash (other than a trailing one) matches a name at any
+// depth, a trailing slash matches only directories, and a leading `!` re-includes what an earlier
+// pattern excluded.
 type pathPattern struct {
 	src      string
 	base     string // absolute directory the pattern is relative to
-	re       *regexp.Regexp
+	glob     string // the doublestar pattern, over slash paths relative to base
 	negate   bool
 	dirOnly  bool
 	anchored bool // relative to base; otherwise a name at any depth, even outside base
@@ -36,51 +38,14 @@ func compilePattern(base, pat string) (pathPattern, error) {
 	if pat == "" {
 		return p, fmt.Errorf("empty pattern %q", p.src)
 	}
-	expr := globRegexp(pat)
 	if !p.anchored {
-		expr = "(?:.*/)?" + expr
+		pat = "**/" + pat
 	}
-	re, err := regexp.Compile("^" + expr + "$")
-	if err != nil {
-		return p, fmt.Errorf("pattern %q: %v", p.src, err)
+	if !doublestar.ValidatePattern(pat) {
+		return p, fmt.Errorf("pattern %q: %w", p.src, doublestar.ErrBadPattern)
 	}
-	p.re = re
+	p.glob = pat
 	return p, nil
-}
-
-// globRegexp translates a glob to a regular expression.
-func globRegexp(g string) string {
-	var b strings.Builder
-	rs := []rune(g)
-	for i := 0; i < len(rs); i++ {
-		rest := string(rs[i:])
-		switch {
-		case strings.HasPrefix(rest, "**/"):
-			b.WriteString("(?:.*/)?")
-			i += 2
-		case strings.HasPrefix(rest, "**"):
-			b.WriteString(".*")
-			i++
-		case rs[i] == '*':
-			b.WriteString("[^/]*")
-		case rs[i] == '?':
-			b.WriteString("[^/]")
-		case rs[i] == '[' && strings.ContainsRune(string(rs[i+1:]), ']'):
-			end := i + 1 + strings.IndexRune(string(rs[i+1:]), ']')
-			class := string(rs[i+1 : end])
-			if strings.HasPrefix(class, "!") {
-				class = "^" + class[1:]
-			}
-			b.WriteString("[" + strings.ReplaceAll(class, `\`, `\\`) + "]")
-			i = end
-		case rs[i] == '\\' && i+1 < len(rs):
-			i++
-			b.WriteString(regexp.QuoteMeta(string(rs[i])))
-		default:
-			b.WriteString(regexp.QuoteMeta(string(rs[i])))
-		}
-	}
-	return b.String()
 }
 
 // match reports whether the pattern matches an absolute path.
@@ -90,9 +55,9 @@ func (p pathPattern) match(abs string, isDir bool) bool {
 	}
 	rel, err := filepath.Rel(p.base, abs)
 	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return !p.anchored && p.re.MatchString(filepath.ToSlash(abs))
+		return !p.anchored && doublestar.MatchUnvalidated(p.glob, strings.TrimPrefix(filepath.ToSlash(abs), "/"))
 	}
-	return p.re.MatchString(filepath.ToSlash(rel))
+	return doublestar.MatchUnvalidated(p.glob, filepath.ToSlash(rel))
 }
 
 // hasGlobMeta reports whether a path argument is a glob rather than a file name.
@@ -135,74 +100,48 @@ func (s excludeSet) excludes(abs string, isDir bool) bool {
 	return excluded
 }
 
-// gitignore answers whether Git ignores a path, from the .gitignore files of the directories between
-// the repository root (or the walk's start, outside a repository) and the path, and .git/info/exclude.
+// gitignore answers whether Git ignores a path below a walk's root, as Git itself says: every
+// .gitignore, .git/info/exclude and core.excludesFile, with Git's escapes and negations. Outside a
+// repository (or without git) nothing is ignored.
 type gitignore struct {
-	root  string
-	rules map[string][]pathPattern // by directory, loaded on first use
+	root    string
+	ignored map[string]bool // slash paths relative to root; directories end in "/"
 }
 
-func newGitignore(start string) *gitignore {
-	gi := &gitignore{root: start, rules: map[string][]pathPattern{}}
-	if root := GitRoot(start); root != "" {
-		gi.root = root
-		gi.rules[root] = append(readIgnoreFile(root, filepath.Join(root, ".git", "info", "exclude")), readIgnoreFile(root, filepath.Join(root, ".gitignore"))...)
+// newGitignore asks git for the untracked paths it ignores below root: an ignored directory is listed
+// once, not its content (--directory).
+func newGitignore(ctx context.Context, root string) *gitignore {
+	gi := &gitignore{root: root, ignored: map[string]bool{}}
+	if GitRoot(root) == "" {
+		return gi
+	}
+	out, err := git(ctx, root, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory", "--", ".")
+	if err != nil {
+		return gi
+	}
+	for _, p := range strings.Split(out, "\x00") {
+		if p != "" {
+			gi.ignored[p] = true
+		}
 	}
 	return gi
 }
 
-// ignored reports whether a path is ignored. Its parent directories are taken as not ignored: the walk
-// does not enter ignored directories.
-func (gi *gitignore) ignored(abs string, isDir bool) bool {
-	if !strings.HasPrefix(abs, gi.root) {
+// isIgnored reports whether a path below the root is ignored. Its parent directories are taken as not
+// ignored: the walk does not enter ignored directories.
+func (gi *gitignore) isIgnored(abs string, isDir bool) bool {
+	if len(gi.ignored) == 0 {
 		return false
 	}
-	var dirs []string
-	for d := filepath.Dir(abs); ; d = filepath.Dir(d) {
-		dirs = append(dirs, d)
-		if d == gi.root || filepath.Dir(d) == d {
-			break
-		}
-	}
-	ignored := false
-	for i := len(dirs) - 1; i >= 0; i-- {
-		for _, p := range gi.dirRules(dirs[i]) {
-			if p.match(abs, isDir) {
-				ignored = !p.negate
-			}
-		}
-	}
-	return ignored
-}
-
-func (gi *gitignore) dirRules(dir string) []pathPattern {
-	rules, ok := gi.rules[dir]
-	if !ok {
-		rules = readIgnoreFile(dir, filepath.Join(dir, ".gitignore"))
-		gi.rules[dir] = rules
-	}
-	return rules
-}
-
-// readIgnoreFile reads gitignore patterns; a missing or unreadable file has none, as for Git.
-func readIgnoreFile(base, file string) []pathPattern {
-	f, err := os.Open(file)
+	rel, err := filepath.Rel(gi.root, abs)
 	if err != nil {
-		return nil
+		return false
 	}
-	defer f.Close()
-	var out []pathPattern
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimRight(sc.Text(), " \t\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if p, err := compilePattern(base, line); err == nil {
-			out = append(out, p)
-		}
+	rel = filepath.ToSlash(rel)
+	if isDir {
+		rel += "/"
 	}
-	return out
+	return gi.ignored[rel]
 }
 
 // GitRoot is the directory holding .git at or above dir, or "" outside a repository.

@@ -2,7 +2,9 @@ package run
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/answerlint/answerlint/internal/testfs"
@@ -38,6 +40,9 @@ func TestPathPatterns(t *testing.T) {
 		{"*.md", "/elsewhere/a.md", false, true},
 		{"answers/*.md", "/elsewhere/answers/a.md", false, false},
 		{"ünïcode-*.md", "/repo/ünïcode-1.md", false, true},
+		{"[üa]*.md", "/repo/über.md", false, true},
+		{"[!ü]*.md", "/repo/über.md", false, false},
+		{"[ä-ü]ber.md", "/repo/über.md", false, true},
 	}
 	for _, tt := range tests {
 		p, err := compilePattern(base, tt.pattern)
@@ -71,42 +76,77 @@ func TestExcludeSet(t *testing.T) {
 	}
 }
 
-func TestGitignore(t *testing.T) {
-	testfs.InDir(t, map[string]string{
-		".gitignore":              "# notes\nscratch/\n*.draft.md\n!keep.draft.md\n/build\n",
-		"answers/.gitignore":      "private-*\n",
+// TestGitignoreAgreesWithGit builds a repository whose ignore rules use what a hand-written matcher gets
+// wrong — core.excludesFile, .git/info/exclude, nested .gitignore files, escapes, negation, anchoring,
+// directory-only patterns — and holds the walk's answer for every path to git check-ignore's.
+func TestGitignoreAgreesWithGit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("needs git")
+	}
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	files := map[string]string{
+		".gitignore":              "# notes\nscratch/\n*.draft.md\n!keep.draft.md\n/build\n\\#hash.md\n\\!bang.md\nspace.md\\ \n[!a]*.tmp.md\n",
+		"answers/.gitignore":      "private-*\n!private-ok.md\n",
 		"answers/a.md":            "",
 		"answers/a.draft.md":      "",
 		"answers/keep.draft.md":   "",
 		"answers/private-1.md":    "",
+		"answers/private-ok.md":   "",
 		"answers/build/b.md":      "",
 		"build/b.md":              "",
-		".git/info/exclude":       "local.md\n",
 		"answers/local.md":        "",
 		"answers/scratch/note.md": "",
-	})
+		"answers/#hash.md":        "",
+		"answers/!bang.md":        "",
+		"answers/space.md ":       "",
+		"answers/b.tmp.md":        "",
+		"answers/a.tmp.md":        "",
+		"answers/global.md":       "",
+		"answers/ünï/c.md":        "",
+	}
+	testfs.InDir(t, files)
 	wd, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
-	gi := newGitignore(filepath.Join(wd, "answers"))
-	for path, want := range map[string]bool{
-		"answers/a.md":          false,
-		"answers/a.draft.md":    true,
-		"answers/keep.draft.md": false,
-		"answers/private-1.md":  true,
-		"answers/build/b.md":    false, // /build is anchored to the root
-		"build":                 true,
-		"answers/local.md":      true,
-		"answers/scratch":       true,
-	} {
-		abs := filepath.Join(wd, filepath.FromSlash(path))
-		st, err := os.Stat(abs)
+	wd = Resolved(wd)
+	gitCmd := func(args ...string) string {
+		t.Helper()
+		out, err := git(t.Context(), wd, args...)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := gi.ignored(abs, st.IsDir()); got != want {
-			t.Errorf("ignored %s: %v, want %v", path, got, want)
+		return out
+	}
+	gitCmd("init", "-q")
+	if err := os.WriteFile(filepath.Join(wd, ".git", "info", "exclude"), []byte("local.md\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	excludes := filepath.Join(home, "global-excludes")
+	if err := os.WriteFile(excludes, []byte("global.md\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitCmd("config", "core.excludesFile", excludes)
+
+	gi := newGitignore(t.Context(), filepath.Join(wd, "answers"))
+	for name := range files {
+		if strings.HasSuffix(name, ".gitignore") || !strings.HasPrefix(name, "answers/") {
+			continue // the walk starts in answers/
+		}
+		// As the walk asks: the file itself, after the directories above it, which it does not enter
+		// when they are ignored.
+		abs := filepath.Join(wd, filepath.FromSlash(name))
+		walked := false
+		for dir := filepath.Dir(abs); dir != wd && !walked; dir = filepath.Dir(dir) {
+			walked = strings.HasPrefix(dir, gi.root) && gi.isIgnored(dir, true)
+		}
+		got := walked || gi.isIgnored(abs, false)
+		_, err := git(t.Context(), wd, "check-ignore", "-q", "--", name)
+		if want := err == nil; got != want {
+			t.Errorf("%s: ignored %v, git check-ignore says %v", name, got, want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package grader
+package report
 
 import (
 	"bytes"
@@ -11,11 +11,15 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/corpus"
+	"github.com/answerlint/answerlint/rubric"
 )
 
 // encodingJSON is what encoding/json writes for r with HTML escaping off, without Encode's newline:
-// what AppendJSON must write.
-func encodingJSON(r *Result) ([]byte, error) {
+// what AppendResult must write.
+func encodingJSON(r *grader.Result) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -25,41 +29,41 @@ func encodingJSON(r *Result) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-// checkAppendJSON fails the test unless AppendJSON writes r exactly as encoding/json does, both
+// checkAppendResult fails the test unless AppendResult writes r exactly as encoding/json does, both
 // into an empty slice and after bytes already in it.
-func checkAppendJSON(t testing.TB, name string, r *Result) {
+func checkAppendResult(t testing.TB, name string, r *grader.Result) {
 	t.Helper()
 	want, err := encodingJSON(r)
 	if err != nil {
 		t.Fatalf("%s: encoding/json: %v", name, err)
 	}
-	if got := r.AppendJSON(nil); !bytes.Equal(got, want) {
+	if got := AppendResult(nil, r); !bytes.Equal(got, want) {
 		t.Fatalf("%s: %s", name, describeDiff(got, want))
 	}
 	prefix := []byte(`{"id":1,`)
-	if got := r.AppendJSON(bytes.Clone(prefix)); !bytes.Equal(got, append(prefix, want...)) {
+	if got := AppendResult(bytes.Clone(prefix), r); !bytes.Equal(got, append(prefix, want...)) {
 		t.Fatalf("%s: after a prefix, %s", name, describeDiff(got, append(prefix, want...)))
 	}
 }
 
-// describeDiff shows where AppendJSON's output, got, first differs from encoding/json's, want.
+// describeDiff shows where AppendResult's output, got, first differs from encoding/json's, want.
 func describeDiff(got, want []byte) string {
 	i := 0
 	for i < len(got) && i < len(want) && got[i] == want[i] {
 		i++
 	}
 	window := func(b []byte) []byte { return b[max(i-60, 0):min(i+60, len(b))] }
-	return fmt.Sprintf("AppendJSON differs from encoding/json at byte %d of %d\n got: …%s…\nwant: …%s…", i, len(want), window(got), window(want))
+	return fmt.Sprintf("AppendResult differs from encoding/json at byte %d of %d\n got: …%s…\nwant: …%s…", i, len(want), window(got), window(want))
 }
 
 // gradedResults grades real answers with the built-in pack: every rubric's examples, the answers in
 // testdata (whole and from an offset), the held-out and blind answers, partial credit with a curve,
 // and answers that quote awkward characters. Some results get a suppressed mistake, as an
-// answerlint-disable comment gives (the answer package, which applies those, imports this one).
-func gradedResults(t *testing.T) map[string]*Result {
+// answerlint-disable comment gives.
+func gradedResults(t *testing.T) map[string]*grader.Result {
 	t.Helper()
 	g := packGrader(t)
-	out := map[string]*Result{}
+	out := map[string]*grader.Result{}
 	for _, r := range g.Set().All() {
 		c, _ := g.Rubric(r.ID)
 		for i, ex := range r.Examples {
@@ -91,10 +95,10 @@ func gradedResults(t *testing.T) map[string]*Result {
 			t.Fatalf("%s: no rubric %q", f, id)
 		}
 		text := string(data)
-		out[f] = c.Grade(Input{File: f, Text: text})
+		out[f] = c.Grade(grader.Input{File: f, Text: text})
 		// From the second paragraph on: the answer starts on a later line.
 		if i := strings.Index(text, "\n\n"); i > 0 {
-			out[f+" from offset"] = c.Grade(Input{File: f, Text: text, Start: i + 2, MinScore: 70})
+			out[f+" from offset"] = c.Grade(grader.Input{File: f, Text: text, Start: i + 2, MinScore: 70})
 		}
 	}
 
@@ -106,7 +110,7 @@ func gradedResults(t *testing.T) map[string]*Result {
 		"Store the terraform state in a remote backend with state lockng and encryptoin.\x00\x1f",
 		"Invalid UTF-8 \xff\xfe in the answer, with remote state in S3 and locking.",
 	} {
-		out[fmt.Sprintf("awkward %d", i)] = c.Grade(Input{File: "weird \"name\"\t<&>.md", Text: text})
+		out[fmt.Sprintf("awkward %d", i)] = c.Grade(grader.Input{File: "weird \"name\"\t<&>.md", Text: text})
 	}
 
 	for _, tt := range []struct{ partial, curve, answer string }{
@@ -116,7 +120,7 @@ func gradedResults(t *testing.T) map[string]*Result {
 		{"false", "0.5", "simulate"},
 	} {
 		c := compilePartial(t, tt.partial, tt.curve)
-		out[fmt.Sprintf("partial %s curve %s %q", tt.partial, tt.curve, tt.answer)] = c.Grade(Input{Text: tt.answer})
+		out[fmt.Sprintf("partial %s curve %s %q", tt.partial, tt.curve, tt.answer)] = c.Grade(grader.Input{Text: tt.answer})
 	}
 
 	// Suppress the first mistake of every third result that has one.
@@ -129,19 +133,19 @@ func gradedResults(t *testing.T) map[string]*Result {
 			continue
 		}
 		sup := *res
-		sup.Suppressed = []Suppressed{{Mistake: res.Mistakes[0], Reason: `we "do" this on purpose`, Line: 3, Column: 1}}
+		sup.Suppressed = []grader.Suppressed{{Mistake: res.Mistakes[0], Reason: `we "do" this on purpose`, Line: 3, Column: 1}}
 		sup.Mistakes = res.Mistakes[1:]
 		out[name+" suppressed"] = &sup
 	}
 	return out
 }
 
-// TestAppendJSONOnGradedAnswers: for real results, AppendJSON writes what encoding/json writes.
-func TestAppendJSONOnGradedAnswers(t *testing.T) {
+// TestAppendResultOnGradedAnswers: for real results, AppendResult writes what encoding/json writes.
+func TestAppendResultOnGradedAnswers(t *testing.T) {
 	results := gradedResults(t)
 	seen := map[string]bool{}
 	for name, res := range results {
-		checkAppendJSON(t, name, res)
+		checkAppendResult(t, name, res)
 		for _, f := range resultFeatures(res) {
 			seen[f] = true
 		}
@@ -157,7 +161,7 @@ func TestAppendJSONOnGradedAnswers(t *testing.T) {
 }
 
 // resultFeatures lists the optional parts a result has.
-func resultFeatures(r *Result) []string {
+func resultFeatures(r *grader.Result) []string {
 	var fs []string
 	add := func(ok bool, f string) {
 		if ok {
@@ -172,7 +176,7 @@ func resultFeatures(r *Result) []string {
 	add(r.Structure != nil, "structure")
 	add(r.Curve != 0, "curve")
 	add(r.Line > 1, "later line")
-	var evs []Evidence
+	var evs []grader.Evidence
 	for _, c := range r.Concepts {
 		add(c.Credit != 0, "credit")
 		evs = append(evs, c.Evidence...)
@@ -193,29 +197,29 @@ func resultFeatures(r *Result) []string {
 	return fs
 }
 
-// TestAppendJSONMatchesEncodingJSON fills every field of a result, at every depth, with values
+// TestAppendResultMatchesEncodingJSON fills every field of a result, at every depth, with values
 // encoding/json treats specially (empty and nil slices, nil pointers, zero values that omitempty
-// drops, strings to escape, floats either side of the exponent cut-offs), and checks AppendJSON
-// against encoding/json. A field added to a result type and not to AppendJSON fails it.
-func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
-	checkAppendJSON(t, "nil", nil)
-	checkAppendJSON(t, "zero", &Result{})
+// drops, strings to escape, floats either side of the exponent cut-offs), and checks AppendResult
+// against encoding/json. A field added to a result type and not to AppendResult fails it.
+func TestAppendResultMatchesEncodingJSON(t *testing.T) {
+	checkAppendResult(t, "nil", nil)
+	checkAppendResult(t, "zero", &grader.Result{})
 	for seed := range uint64(2000) {
 		f := newFiller(t, seed, interestingStrings, interestingFloats)
-		r := new(Result)
+		r := new(grader.Result)
 		f.fill(reflect.ValueOf(r).Elem(), "Result")
-		checkAppendJSON(t, fmt.Sprintf("seed %d", seed), r)
+		checkAppendResult(t, fmt.Sprintf("seed %d", seed), r)
 	}
 }
 
-// TestAppendJSONFillerReachesEveryField guards the guard: across seeds, the filler sets every field of
-// every result type to a non-zero value, so a field AppendJSON leaves out cannot go unnoticed.
-func TestAppendJSONFillerReachesEveryField(t *testing.T) {
+// TestAppendResultFillerReachesEveryField guards the guard: across seeds, the filler sets every field of
+// every result type to a non-zero value, so a field AppendResult leaves out cannot go unnoticed.
+func TestAppendResultFillerReachesEveryField(t *testing.T) {
 	set := map[string]bool{}
 	for seed := range uint64(200) {
 		f := newFiller(t, seed, interestingStrings, interestingFloats)
 		f.nonZero = set
-		f.fill(reflect.ValueOf(new(Result)).Elem(), "Result")
+		f.fill(reflect.ValueOf(new(grader.Result)).Elem(), "Result")
 	}
 	var walk func(typ reflect.Type, path string)
 	walk = func(typ reflect.Type, path string) {
@@ -236,7 +240,7 @@ func TestAppendJSONFillerReachesEveryField(t *testing.T) {
 			}
 		}
 	}
-	walk(reflect.TypeFor[Result](), "Result")
+	walk(reflect.TypeFor[grader.Result](), "Result")
 }
 
 var interestingStrings = []string{
@@ -332,17 +336,17 @@ func (f *filler) fill(v reflect.Value, path string) {
 			v.Set(p)
 		}
 	default:
-		f.t.Fatalf("%s: the filler cannot fill a %s: teach it, and AppendJSON, about this field", path, v.Type())
+		f.t.Fatalf("%s: the filler cannot fill a %s: teach it, and AppendResult, about this field", path, v.Type())
 	}
 	if f.nonZero != nil && !v.IsZero() {
 		f.nonZero[path] = true
 	}
 }
 
-// FuzzAppendJSON builds results from fuzzed strings and numbers and checks AppendJSON against
-// encoding/json. Where encoding/json refuses a result (a NaN or an infinity), AppendJSON must still
+// FuzzAppendResult builds results from fuzzed strings and numbers and checks AppendResult against
+// encoding/json. Where encoding/json refuses a result (a NaN or an infinity), AppendResult must still
 // write valid JSON.
-func FuzzAppendJSON(f *testing.F) {
+func FuzzAppendResult(f *testing.F) {
 	f.Add(uint64(1), "remote state", `say "never" \ <b>&`, 33.33, 1e-7)
 	f.Add(uint64(2), "\u2028\xff\x00", "日本語\t\n", 0.0, 1e21)
 	f.Add(uint64(3), "", "\xe2\x80", -0.5, 123.456)
@@ -351,21 +355,21 @@ func FuzzAppendJSON(f *testing.F) {
 		strs := []string{s1, s2, s1 + s2, ""}
 		floats := []float64{x, y, -x, x * y, x / 100, 0}
 		fl := newFiller(t, seed, strs, floats)
-		fl.fill(reflect.ValueOf(new(Result)).Elem(), "Result") // advance the generator
-		r := &Result{File: s1, Rubric: s2, Title: s1 + s2, Band: Band(s2), Coverage: x, Penalty: y, Curve: x}
+		fl.fill(reflect.ValueOf(new(grader.Result)).Elem(), "Result") // advance the generator
+		r := &grader.Result{File: s1, Rubric: s2, Title: s1 + s2, Band: grader.Band(s2), Coverage: x, Penalty: y, Curve: x}
 		fl.fill(reflect.ValueOf(&r.Concepts).Elem(), "Result.Concepts")
 		fl.fill(reflect.ValueOf(&r.Mistakes).Elem(), "Result.Mistakes")
 		fl.fill(reflect.ValueOf(&r.Rejected).Elem(), "Result.Rejected")
 		fl.fill(reflect.ValueOf(&r.Structure).Elem(), "Result.Structure")
 		fl.fill(reflect.ValueOf(&r.Suppressed).Elem(), "Result.Suppressed")
-		r.Warnings = []Warning{{Code: s2, Message: s1}}
-		r.Caps = []Cap{{Limit: int(seed), Reason: s1}}
+		r.Warnings = []grader.Warning{{Code: s2, Message: s1}}
+		r.Caps = []grader.Cap{{Limit: int(seed), Reason: s1}}
 
-		got := r.AppendJSON(nil)
+		got := AppendResult(nil, r)
 		want, err := encodingJSON(r)
 		if err != nil {
 			if !json.Valid(got) {
-				t.Fatalf("encoding/json: %v; AppendJSON wrote invalid JSON: %s", err, got)
+				t.Fatalf("encoding/json: %v; AppendResult wrote invalid JSON: %s", err, got)
 			}
 			return
 		}
@@ -375,36 +379,38 @@ func FuzzAppendJSON(f *testing.F) {
 	})
 }
 
-// TestAppendJSONAllocatesNothing: into a buffer large enough, AppendJSON allocates nothing.
-func TestAppendJSONAllocatesNothing(t *testing.T) {
+// TestAppendResultAllocatesNothing: into a buffer large enough, AppendResult allocates nothing.
+func TestAppendResultAllocatesNothing(t *testing.T) {
 	results := gradedResults(t)
 	buf := make([]byte, 0, 1<<20)
 	for name, r := range results {
-		if n := testing.AllocsPerRun(10, func() { buf = r.AppendJSON(buf[:0]) }); n != 0 {
+		if n := testing.AllocsPerRun(10, func() { buf = AppendResult(buf[:0], r) }); n != 0 {
 			t.Errorf("%s: %v allocations", name, n)
 		}
 	}
 }
 
 // benchResults grades generated medium answers, as a stream of them would be.
-func benchResults(b *testing.B) []*Result {
+func benchResults(b *testing.B) []*grader.Result {
 	g := packGrader(b)
-	as := benchAnswers(b, g, 64, 200)
-	out := make([]*Result, len(as))
-	for i, a := range as {
-		out[i] = a.c.Grade(Input{File: "<stdin>", Text: a.text})
+	gen := corpus.New(g.Set(), 1)
+	out := make([]*grader.Result, 64)
+	for i := range out {
+		r, text := gen.Answer(200)
+		c, _ := g.Rubric(r.ID)
+		out[i] = c.Grade(grader.Input{File: "<stdin>", Text: text})
 	}
 	return out
 }
 
-// BenchmarkAppendJSON writes the results of medium answers as JSON with AppendJSON.
-func BenchmarkAppendJSON(b *testing.B) {
+// BenchmarkAppendResult writes the results of medium answers as JSON with AppendResult.
+func BenchmarkAppendResult(b *testing.B) {
 	results := benchResults(b)
 	setBytes(b, results)
 	var buf []byte
 	n := 0
 	for ; b.Loop(); n++ {
-		buf = results[n%len(results)].AppendJSON(buf[:0])
+		buf = AppendResult(buf[:0], results[n%len(results)])
 	}
 }
 
@@ -426,10 +432,10 @@ func BenchmarkMarshalJSON(b *testing.B) {
 }
 
 // setBytes reports the mean size of the results' JSON as bytes per operation, and allocations.
-func setBytes(b *testing.B, results []*Result) {
+func setBytes(b *testing.B, results []*grader.Result) {
 	size := 0
 	for _, r := range results {
-		size += len(r.AppendJSON(nil))
+		size += len(AppendResult(nil, r))
 	}
 	b.SetBytes(int64(size / len(results)))
 	b.ReportAllocs()
@@ -474,4 +480,33 @@ func TestAppendFloat(t *testing.T) {
 			t.Errorf("%v: %s, want null", f, got)
 		}
 	}
+}
+
+func packGrader(t testing.TB) *grader.Grader {
+	t.Helper()
+	set, err := rubric.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return grader.New(set)
+}
+
+// compilePartial compiles a two-concept rubric with partial credit on or off and a score curve, which
+// no rubric of the pack has.
+func compilePartial(t *testing.T, partial, curve string) *grader.Compiled {
+	t.Helper()
+	r, err := rubric.Parse("partial.yaml", []byte(fmt.Sprintf(`
+id: prototype
+title: Prototypes
+question: What does a prototype show?
+partial: %s
+curve: %s
+concepts:
+  - {id: simulate, name: simulate, match: [simulate]}
+  - {id: product, name: desired software product, weight: 3, match: [desired software product]}
+`, partial, curve)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return grader.Compile(r)
 }

@@ -1,12 +1,14 @@
-package grader
+package report
 
 import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/answerlint/answerlint/grader"
 )
 
-// AppendJSON appends the result as JSON to b and returns the extended slice. The bytes are exactly
+// AppendResult appends the result as JSON to b and returns the extended slice. The bytes are exactly
 // what encoding/json writes for r with HTML escaping off (json.Encoder with SetEscapeHTML(false),
 // less the newline Encode ends with): the same field order, omitempty and null-versus-[] rules,
 // string escaping and number formatting. It does not allocate beyond growing b, and it uses no
@@ -15,9 +17,9 @@ import (
 // A nil result is null. NaN and infinite numbers, which grading never produces and encoding/json
 // refuses with an error, are written as null so that the output stays valid JSON.
 //
-// TestAppendJSONMatchesEncodingJSON fills every field of Result reflectively and fails if a field
+// TestAppendResultMatchesEncodingJSON fills every field of grader.Result reflectively and fails if a field
 // is added to any of the result types without being added here.
-func (r *Result) AppendJSON(b []byte) []byte {
+func AppendResult(b []byte, r *grader.Result) []byte {
 	if r == nil {
 		return append(b, "null"...)
 	}
@@ -66,7 +68,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-func appendCap(b []byte, c *Cap) []byte {
+func appendCap(b []byte, c *grader.Cap) []byte {
 	b = append(b, `{"limit":`...)
 	b = strconv.AppendInt(b, int64(c.Limit), 10)
 	b = append(b, `,"reason":`...)
@@ -74,7 +76,7 @@ func appendCap(b []byte, c *Cap) []byte {
 	return append(b, '}')
 }
 
-func appendEvidence(b []byte, e *Evidence) []byte {
+func appendEvidence(b []byte, e *grader.Evidence) []byte {
 	b = append(b, `{"line":`...)
 	b = strconv.AppendInt(b, int64(e.Line), 10)
 	b = append(b, `,"column":`...)
@@ -97,7 +99,7 @@ func appendEvidence(b []byte, e *Evidence) []byte {
 	return append(b, '}')
 }
 
-func appendConcept(b []byte, c *ConceptResult) []byte {
+func appendConcept(b []byte, c *grader.ConceptResult) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, c.ID)
 	b = append(b, `,"name":`...)
@@ -123,7 +125,7 @@ func appendConcept(b []byte, c *ConceptResult) []byte {
 	return append(b, '}')
 }
 
-func appendMistake(b []byte, m *MistakeResult) []byte {
+func appendMistake(b []byte, m *grader.MistakeResult) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, m.ID)
 	b = append(b, `,"message":`...)
@@ -139,7 +141,7 @@ func appendMistake(b []byte, m *MistakeResult) []byte {
 	return append(b, '}')
 }
 
-func appendSuppressed(b []byte, s *Suppressed) []byte {
+func appendSuppressed(b []byte, s *grader.Suppressed) []byte {
 	b = append(b, `{"mistake":`...)
 	b = appendMistake(b, &s.Mistake)
 	b = append(b, `,"reason":`...)
@@ -151,7 +153,7 @@ func appendSuppressed(b []byte, s *Suppressed) []byte {
 	return append(b, '}')
 }
 
-func appendRejection(b []byte, r *Rejection) []byte {
+func appendRejection(b []byte, r *grader.Rejection) []byte {
 	b = append(b, `{"mistake":`...)
 	b = appendString(b, r.Mistake)
 	b = append(b, `,"trigger":`...)
@@ -163,7 +165,7 @@ func appendRejection(b []byte, r *Rejection) []byte {
 	return append(b, '}')
 }
 
-func appendStructure(b []byte, s *StructureResult) []byte {
+func appendStructure(b []byte, s *grader.StructureResult) []byte {
 	b = append(b, `{"name":`...)
 	b = appendString(b, s.Name)
 	b = append(b, `,"covered":`...)
@@ -179,7 +181,7 @@ func appendStructure(b []byte, s *StructureResult) []byte {
 	return append(b, '}')
 }
 
-func appendStep(b []byte, s *StepResult) []byte {
+func appendStep(b []byte, s *grader.StepResult) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, s.ID)
 	b = append(b, `,"name":`...)
@@ -193,7 +195,7 @@ func appendStep(b []byte, s *StepResult) []byte {
 	return append(b, '}')
 }
 
-func appendWarning(b []byte, w *Warning) []byte {
+func appendWarning(b []byte, w *grader.Warning) []byte {
 	b = append(b, `{"code":`...)
 	b = appendString(b, w.Code)
 	b = append(b, `,"message":`...)

@@ -1,0 +1,68 @@
+package eval
+
+import (
+	"math"
+	"testing"
+)
+
+func TestSMD(t *testing.T) {
+	// Means 2 and 3, both variances 2/3: (3 − 2) ÷ √(2/3).
+	if got, want := smd([]float64{1, 2, 3}, []float64{2, 3, 4}), 1/math.Sqrt(2.0/3); !near(got, want) {
+		t.Errorf("smd = %v, want %v", got, want)
+	}
+	if got := smd([]float64{2, 2}, []float64{2, 2}); !math.IsNaN(got) {
+		t.Errorf("smd of constants = %v, want NaN", got)
+	}
+}
+
+func TestPRMSE(t *testing.T) {
+	h := []float64{1, 2, 3, 4, 5}
+	for _, tt := range []struct {
+		name   string
+		h1, h2 []float64
+		m      []float64
+		want   float64
+	}{
+		{"raters agree, machine is the true score", h, h, h, 1},
+		{"raters agree, machine predicts the mean", h, h, []float64{3, 3, 3, 3, 3}, 0},
+		// Raters disagree by ±1 around 1..5: Ve = 2 per answer; the machine at the humans' mean is credited
+		// with the part of its error that is the raters' own.
+		{"raters disagree", []float64{0, 3, 2, 5, 4}, []float64{2, 1, 4, 3, 6}, h, 1 + 1/(2-1.0)},
+	} {
+		if got := prmse(tt.h1, tt.h2, tt.m); !near(got, tt.want) {
+			t.Errorf("%s: prmse = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestStandardsWithTwoRatersAndGroups(t *testing.T) {
+	var graded []Graded
+	for q := 0; q < 4; q++ {
+		for i := 0; i < 10; i++ {
+			h := float64(i % 6)
+			row := Row{QuestionID: string(rune('a' + q)), Score: h, Score2: math.Min(5, h+float64(i%2)), HasScore2: true, Group: []string{"x", "y"}[i%2]}
+			graded = append(graded, Graded{Row: row, Score: int(h * 20)})
+		}
+	}
+	rep, err := Evaluate(graded, Options{Scale: Scale{Min: 0, Max: 5, Step: 1}, Resamples: 50, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := rep.Standards
+	if st.HumanHuman == nil || st.Degradation == nil || st.HumanHuman.N != 40 {
+		t.Fatalf("no human–human figures: %+v", st)
+	}
+	// answerlint is exactly the first human; the second adds a point to odd answers.
+	if !near(float64(st.MachineHuman.Pearson), 1) || float64(st.Degradation.Pearson) <= 0 {
+		t.Errorf("machine–human r %v, degradation %v: want 1 and positive", st.MachineHuman.Pearson, st.Degradation.Pearson)
+	}
+	if len(st.Groups) != 2 || st.Groups[0].Name != "x" || st.Groups[1].MachineHuman.N != 20 {
+		t.Errorf("groups = %+v", st.Groups)
+	}
+	if st.PerQuestionPearsonInterval == nil || !near(float64(st.PerQuestionPearson), 1) {
+		t.Errorf("per-question r %v, interval %v", st.PerQuestionPearson, st.PerQuestionPearsonInterval)
+	}
+	if len(st.Thresholds) != 5 {
+		t.Errorf("thresholds = %+v", st.Thresholds)
+	}
+}

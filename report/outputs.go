@@ -1,0 +1,219 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/answerlint/answerlint/grader"
+)
+
+// Formats are the output formats, for help and errors.
+var Formats = []string{"text", "json", "line", "junit", "sarif", "github", "markdown", "rdjson", "rdjsonl", "codeclimate", "html"}
+
+// Output is one report to write: a format and a file, or standard output when Path is empty.
+type Output struct {
+	Format string
+	Path   string
+}
+
+// ParseOutputs reads FORMAT[=PATH] specs; none means text on standard output.
+func ParseOutputs(specs []string) ([]Output, error) {
+	var outs []Output
+	paths := map[string]bool{}
+	for _, spec := range specs {
+		spec = strings.TrimSpace(spec)
+		if spec == "" {
+			continue
+		}
+		format, path, _ := strings.Cut(spec, "=")
+		o := Output{Format: strings.ToLower(strings.TrimSpace(format)), Path: strings.TrimSpace(path)}
+		if !knownFormat(o.Format) {
+			return nil, fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats, ", "))
+		}
+		if o.Path != "" {
+			clean := filepath.Clean(o.Path)
+			if paths[clean] {
+				return nil, fmt.Errorf("two reports write to %s", o.Path)
+			}
+			paths[clean] = true
+		}
+		outs = append(outs, o)
+	}
+	if len(outs) == 0 {
+		outs = []Output{{Format: "text"}}
+	}
+	return outs, nil
+}
+
+func knownFormat(f string) bool {
+	for _, n := range Formats {
+		if n == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Settings are what printers need from the environment.
+type Settings struct {
+	Color       bool   // colour the text format on standard output
+	PathPrefix  string // the working directory relative to the repository root
+	StepSummary string // $GITHUB_STEP_SUMMARY
+}
+
+// Printer is the printer of an output's format.
+func (o Output) Printer(s Settings) Printer {
+	switch o.Format {
+	case "json":
+		return JSON{}
+	case "line":
+		return Line{}
+	case "junit":
+		return JUnit{}
+	case "sarif":
+		return SARIF{PathPrefix: s.PathPrefix}
+	case "github":
+		return GitHub{PathPrefix: s.PathPrefix, StepSummary: s.StepSummary}
+	case "markdown":
+		return Markdown{}
+	case "rdjson":
+		return RDJSON{}
+	case "rdjsonl":
+		return RDJSON{Lines: true}
+	case "codeclimate":
+		return CodeClimate{PathPrefix: s.PathPrefix}
+	case "html":
+		return HTML{}
+	}
+	return Text{Color: s.Color && o.Path == ""}
+}
+
+// Writer writes a run's reports: those for standard output in order, those for files each to
+// a temporary file renamed into place, so that a report file is always whole. When every report is a
+// JSON file it streams them, result by result, while the run grades: memory then holds the results in
+// flight, not the whole run.
+type Writer struct {
+	outs     []Output
+	settings Settings
+	stdout   io.Writer
+	files    []*AtomicFile
+	streams  []*JSONStream
+}
+
+// NewWriter prepares the reports; stream asks for streaming, which happens only when every
+// report is a JSON file.
+func NewWriter(outs []Output, s Settings, stdout io.Writer, tool Tool, stream bool) (*Writer, error) {
+	w := &Writer{outs: outs, settings: s, stdout: stdout}
+	for _, o := range outs {
+		stream = stream && o.Format == "json" && o.Path != ""
+	}
+	if !stream {
+		return w, nil
+	}
+	for _, o := range outs {
+		f, err := CreateAtomic(o.Path)
+		if err != nil {
+			w.Abort()
+			return nil, fmt.Errorf("writing %s report: %w", o.Format, err)
+		}
+		w.files = append(w.files, f)
+		w.streams = append(w.streams, NewJSONStream(f, tool))
+	}
+	return w, nil
+}
+
+// Each returns what takes each graded file's results in report order (run.RunOptions.Each): nil
+// unless the reports are streamed.
+func (w *Writer) Each() func([]*grader.Result) error {
+	if w.streams == nil {
+		return nil
+	}
+	return func(results []*grader.Result) error {
+		for _, s := range w.streams {
+			for _, res := range results {
+				if err := s.Add(res); err != nil {
+					return fmt.Errorf("writing json report: %w", err)
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// Write finishes the reports: prints them whole, or ends and commits the streamed ones.
+func (w *Writer) Write(rep *Report, sum Summary) error {
+	if w.streams != nil {
+		for i, s := range w.streams {
+			if err := s.Close(rep.Errors, sum); err != nil {
+				w.Abort()
+				return fmt.Errorf("writing json report: %w", err)
+			}
+			if err := w.files[i].Commit(); err != nil {
+				return fmt.Errorf("writing json report: %w", err)
+			}
+		}
+		return nil
+	}
+	for _, o := range w.outs {
+		p := o.Printer(w.settings)
+		var err error
+		if o.Path == "" {
+			err = p.Print(w.stdout, rep)
+		} else {
+			err = WriteAtomic(o.Path, func(out io.Writer) error { return p.Print(out, rep) })
+		}
+		if err != nil {
+			return fmt.Errorf("writing %s report: %w", o.Format, err)
+		}
+	}
+	return nil
+}
+
+// Abort removes the streamed reports' temporary files.
+func (w *Writer) Abort() {
+	for _, f := range w.files {
+		f.Abort()
+	}
+}
+
+// WriteAtomic writes a file whole or not at all (AtomicFile).
+func WriteAtomic(path string, write func(io.Writer) error) error {
+	f, err := CreateAtomic(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err := write(bw); err != nil {
+		f.Abort()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit()
+}
+
+// NeedsSources reports whether any output needs the files' text: to count columns in bytes, or to show
+// the answers.
+func NeedsSources(outs []Output) bool {
+	for _, o := range outs {
+		if o.Format == "rdjson" || o.Format == "rdjsonl" || o.Format == "html" {
+			return true
+		}
+	}
+	return false
+}
+
+// TextOnStdout reports whether the text format goes to standard output, which then carries the summary.
+func TextOnStdout(outs []Output) bool {
+	for _, o := range outs {
+		if o.Format == "text" && o.Path == "" {
+			return true
+		}
+	}
+	return false
+}
