@@ -9,12 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/internal/oserr"
-	"github.com/answerlint/answerlint/internal/suggest"
 	"github.com/answerlint/answerlint/internal/wrap"
 	"github.com/answerlint/answerlint/report"
-	"github.com/answerlint/answerlint/rubric"
 	"github.com/answerlint/answerlint/run"
 )
 
@@ -104,7 +101,6 @@ yet (a blank or untouched template) is "to do": listed and counted, but it fails
 
 // configure reads flags, environment and configuration into the options.
 func (o *gradeOptions) configure(cmd *cobra.Command) error {
-	v := o.v
 	cwd, err := workDir()
 	if err != nil {
 		return err
@@ -121,158 +117,15 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 			}
 		}
 	}
-	base := o.configDir(cwd)
-	for _, p := range v.GetStringSlice("paths") {
-		if !filepath.IsAbs(p) && base != cwd {
-			p = relOrAbs(cwd, filepath.Join(base, p))
-		}
-		o.paths = append(o.paths, p)
-	}
-	c := &o.cfg
-	c.Rubric = v.GetString("rubric")
-	c.MinScore = v.GetInt("min_score")
-	c.MinScoreForced = cmd.Flags().Changed("min-score")
-	switch {
-	case c.MinScoreForced && (c.MinScore < 1 || c.MinScore > 100):
-		return o.settingErr(cmd, "min_score", "must be between 1 and 100, not %d", c.MinScore)
-	case c.MinScore < 0 || c.MinScore > 100:
-		return o.settingErr(cmd, "min_score", "must be between 1 and 100 (0 or unset: each rubric's own), not %d", c.MinScore)
-	}
-	if c.FailOn, err = parseFailOn(v.GetString("fail_on")); err != nil {
-		return o.settingErr(cmd, "fail_on", "must be %s, not %q%s", config.ChoiceText("fail_on"), v.GetString("fail_on"), suggest.DidYouMean(v.GetString("fail_on"), failOnValues))
-	}
-	if c.TodoFails, err = parseTodo(v.GetString("todo")); err != nil {
-		return o.settingErr(cmd, "todo", "must be allow or fail, not %q%s", v.GetString("todo"), suggest.DidYouMean(v.GetString("todo"), todoValues))
-	}
-	c.MaxFailures = v.GetInt("max_failures")
-	if c.MaxFailures < 0 {
-		return o.settingErr(cmd, "max_failures", "must be %s, not %d", config.RangeText("max_failures"), c.MaxFailures)
-	}
-	c.ReviewBand = v.GetInt("review_band")
-	if c.ReviewBand < 0 || c.ReviewBand > 100 {
-		return o.settingErr(cmd, "review_band", "must be between 0 and 100, not %d", c.ReviewBand)
-	}
-	c.MaxFileSize = v.GetInt64("max_file_size")
-	o.filesFrom = v.GetString("files_from")
-	o.changedSince = v.GetString("changed_since")
-	if o.outputs, err = o.outputSettings(cmd); err != nil {
-		return err
-	}
-	c.Extensions = v.GetStringSlice("extensions")
-	c.RubricDirs = v.GetStringSlice("rubrics")
-	c.Exclude = o.excludes(cmd, base)
-	if c.Answers, err = o.globalOptions.answerRules(base); err != nil {
-		return err
-	}
-	c.RubricMinScore, err = o.rubricMinScores()
-	return err
-}
-
-// excludes joins the configuration's exclude patterns (relative to its file; ANSWERLINT_EXCLUDE replaces
-// them) and the --exclude ones (relative to the working directory).
-func (o *gradeOptions) excludes(cmd *cobra.Command, base string) []run.Glob {
-	fromConfig := stringList(o.fileValue("exclude"))
-	if env, ok := os.LookupEnv("ANSWERLINT_EXCLUDE"); ok {
-		fromConfig, base = strings.Fields(strings.ReplaceAll(env, ",", " ")), o.cwd
-	}
-	var globs []run.Glob
-	for _, p := range fromConfig {
-		globs = append(globs, run.Glob{Pattern: p, Dir: base})
-	}
-	flags, _ := cmd.Flags().GetStringSlice("exclude")
-	for _, p := range flags {
-		globs = append(globs, run.Glob{Pattern: p, Dir: o.cwd})
-	}
-	return globs
-}
-
-// stringList reads a configuration value that is a list of strings or a single string.
-func stringList(v any) []string {
-	switch v := v.(type) {
-	case string:
-		return []string{v}
-	case []string:
-		return v
-	case []any:
-		var out []string
-		for _, x := range v {
-			out = append(out, fmt.Sprint(x))
-		}
-		return out
-	}
-	return nil
-}
-
-// todoValues are what --todo takes: whether an answer not written yet fails the run.
-var todoValues = []string{"allow", "fail"}
-
-// parseTodo reads --todo: "allow" (the default) lists answers not written yet as to do; "fail" fails
-// the run on them, for a repository that wants every question answered.
-func parseTodo(s string) (bool, error) {
-	switch v := strings.ToLower(strings.TrimSpace(s)); v {
-	case "", "allow":
-		return false, nil
-	case "fail":
-		return true, nil
-	}
-	return false, fmt.Errorf("unknown to-do policy %q", s)
-}
-
-func parseFailOn(s string) (rubric.Severity, error) {
-	switch sev := rubric.Severity(strings.ToLower(strings.TrimSpace(s))); sev {
-	case "none", rubric.SeverityInfo, rubric.SeverityWarning, rubric.SeverityError:
-		return sev, nil
-	case "":
-		return rubric.SeverityError, nil
-	}
-	return "", fmt.Errorf("unknown severity %q", s)
-}
-
-// outputSettings decides the reports: --format, else ANSWERLINT_FORMAT or ANSWERLINT_OUTPUT (the same
-// FORMAT[=PATH] specs, comma-separated), else the file's output: or format:, else text.
-func (o *gradeOptions) outputSettings(cmd *cobra.Command) ([]report.Output, error) {
-	specs := o.v.GetStringSlice("format")
-	if !cmd.Flags().Changed("format") {
-		switch env := firstEnv("ANSWERLINT_FORMAT", "ANSWERLINT_OUTPUT"); {
-		case env != "":
-			specs = strings.Split(os.Getenv(env), ",")
-			outs, err := report.ParseOutputs(specs)
-			if err != nil {
-				return nil, withCode(ExitError, fmt.Errorf("%s: %v", env, err))
-			}
-			return outs, nil
-		case o.file.Line("output") > 0:
-			var err error
-			if specs, err = o.outputSpecs(); err != nil {
-				return nil, err
-			}
-		}
-	}
-	outs, err := report.ParseOutputs(specs)
-	if err != nil && cmd.Flags().Changed("format") {
-		return nil, usagef("%v", err)
-	}
-	if err != nil && o.usedConfig != "" {
-		key := "format"
-		if o.file.Line("output") > 0 {
-			key = "output"
-		}
-		return nil, withCode(ExitError, fmt.Errorf("%s: %v", o.file.Where(key), err))
-	}
+	conf, err := o.decodeConfig(cmd, cwd)
 	if err != nil {
-		return nil, usagef("%v", err)
+		return err
 	}
-	return outs, nil
-}
-
-// firstEnv is the first of the variables that is set and not empty, or "".
-func firstEnv(names ...string) string {
-	for _, n := range names {
-		if os.Getenv(n) != "" {
-			return n
-		}
-	}
-	return ""
+	o.paths, o.outputs = conf.Paths, conf.Outputs
+	o.cfg = conf.Run(o.v.GetString("rubric"))
+	o.filesFrom = o.v.GetString("files_from")
+	o.changedSince = o.v.GetString("changed_since")
+	return nil
 }
 
 // diag prints a diagnostic on standard error, "answerlint: " first, wrapped when the terminal's width is
@@ -422,14 +275,6 @@ func hasArg(args []string, a string) bool {
 		}
 	}
 	return false
-}
-
-// relOrAbs is p relative to dir when it is below it, else absolute.
-func relOrAbs(dir, p string) string {
-	if rel, err := filepath.Rel(dir, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return rel
-	}
-	return p
 }
 
 // finish prints the reports and decides the exit code.
