@@ -2,7 +2,9 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -170,15 +172,15 @@ func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 		}
 		files = append(files[:len(files):len(files)], run.File{Name: stdinName, Path: path})
 	}
-	if err := reportOverInput(o.outputs, o.cwd, files); err != nil {
-		return err
+	if err := run.CheckOutputs(o.outputs, o.cwd, files); err != nil {
+		return usagef("%v", err)
 	}
 	if len(paths) == 0 && len(found.Files) == 0 && len(found.Errors) == 0 {
 		o.diag("--files-from %s lists no answer files: nothing to grade", o.filesFrom)
 		return nil
 	}
 	tool := report.Tool{Name: "answerlint", Version: version()}
-	settings := report.Settings{Color: o.color, Width: wrap.Width(o.out), PathPrefix: repoPrefix(o.cwd), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
+	settings := report.Settings{Color: o.color, Width: wrap.Width(o.out), PathPrefix: run.RepoPrefix(o.cwd), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	// Standard input is named "-" among the files and "<stdin>" in results: its place in the report's
 	// order is known only at the end, so a run that reads it is not streamed.
 	w, err := report.NewWriter(o.outputs, settings, o.out, tool, !hasArg(paths, "-"))
@@ -215,46 +217,18 @@ func (o *gradeOptions) newRunGrader() (*run.Grader, error) {
 	return g, nil
 }
 
-// reportOverInput refuses a report written over one of the answers being graded, which would lose the
-// answer: --format json=answer.md is a slip of the keyboard, never what is meant.
-func reportOverInput(outs []report.Output, cwd string, files []run.File) error {
-	inputs := map[string]string{}
-	for _, f := range files {
-		if f.Path != "" {
-			inputs[run.Resolved(f.Path)] = f.Name
-		}
-	}
-	for _, o := range outs {
-		if o.Path == "" {
-			continue
-		}
-		p := o.Path
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(cwd, p)
-		}
-		if name, ok := inputs[run.Resolved(filepath.Clean(p))]; ok {
-			return usagef("--format %s=%s would write the report over %s, an answer being graded; choose another path", o.Format, o.Path, name)
-		}
-	}
-	return nil
-}
-
 // inputPaths joins the arguments and --files-from; with neither, the configuration's paths or ".".
 func (o *gradeOptions) inputPaths(args []string) (paths, listed []string, err error) {
 	paths = append([]string(nil), args...)
 	if o.filesFrom != "" {
-		r := o.in
-		if o.filesFrom != "-" {
-			f, err := os.Open(o.filesFrom)
-			if err != nil {
-				return nil, nil, withCode(ExitError, fmt.Errorf("--files-from %s: %s", o.filesFrom, oserr.Describe(err)))
-			}
-			defer f.Close()
-			r = f
-		} else if hasArg(args, "-") {
+		if o.filesFrom == "-" && hasArg(args, "-") {
 			return nil, nil, usagef("--files-from - and the path - both read standard input")
 		}
-		if listed, err = run.ReadPathList(r); err != nil {
+		if listed, err = run.ReadPathFile(o.filesFrom, o.in); err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				return nil, nil, withCode(ExitError, fmt.Errorf("--files-from %s: %s", o.filesFrom, oserr.Describe(err)))
+			}
 			return nil, nil, withCode(ExitError, fmt.Errorf("--files-from: %v", err))
 		}
 		return paths, listed, nil
@@ -304,64 +278,11 @@ func (o *gradeOptions) finish(w *report.Writer, batch *run.Batch, paths []string
 	}
 	switch {
 	case len(rep.Errors) > 0:
-		o.diag("exit %d: %d %s could not be graded", ExitError, len(rep.Errors), plural(len(rep.Errors), "input", "inputs"))
+		o.diag("exit %d: %d %s could not be graded", ExitError, len(rep.Errors), run.Plural(len(rep.Errors), "input", "inputs"))
 		return silent(ExitError)
 	case o.cfg.Failed(s):
-		o.diag("exit %d: %s", ExitFailed, failureReason(rep, s, o.cfg))
+		o.diag("exit %d: %s", ExitFailed, o.cfg.FailureReason(rep, s))
 		return silent(ExitFailed)
 	}
 	return nil
-}
-
-// failureReason says why a run failed: how many answers failed, more than --max-failures allows,
-// and for what — below the pass mark, a mistake at or above --fail-on, or not written yet.
-func failureReason(rep *report.Report, s report.Summary, cfg run.Config) string {
-	below, gated, todo := 0, 0, 0
-	for _, res := range rep.Results {
-		switch {
-		case !rep.Failing(res):
-		case res.Todo:
-			todo++
-		case res.Score < res.Pass:
-			below++
-		default:
-			gated++
-		}
-	}
-	var why []string
-	if below > 0 {
-		why = append(why, fmt.Sprintf("%d below the pass mark", below))
-	}
-	if gated > 0 {
-		why = append(why, fmt.Sprintf("%d with a mistake at or above --fail-on %s", gated, rep.FailOn))
-	}
-	if todo > 0 {
-		why = append(why, fmt.Sprintf("%d not written yet, with --todo fail", todo))
-	}
-	msg := fmt.Sprintf("%d %s failed (%s)", s.Failed, plural(s.Failed, "answer", "answers"), strings.Join(why, ", "))
-	if cfg.MaxFailures > 0 {
-		msg += fmt.Sprintf(", more than --max-failures %d", cfg.MaxFailures)
-	}
-	return msg
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// repoPrefix is the working directory relative to the Git repository root ("" at the root or outside
-// a repository), which CI services need to find files.
-func repoPrefix(cwd string) string {
-	root := run.GitRoot(cwd)
-	if root == "" {
-		return ""
-	}
-	rel, err := filepath.Rel(root, cwd)
-	if err != nil || rel == "." {
-		return ""
-	}
-	return filepath.ToSlash(rel)
 }
