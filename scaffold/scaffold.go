@@ -137,14 +137,11 @@ func Choose(set *rubric.Set, tags, ids []string) ([]*rubric.Rubric, error) {
 		picked[id] = true
 	}
 	if len(tags) > 0 {
-		n := 0
-		for _, r := range set.All() {
-			if r.HasAllTags(tags) {
-				picked[r.ID] = true
-				n++
-			}
+		tagged := set.WithTags(tags)
+		for _, r := range tagged {
+			picked[r.ID] = true
 		}
-		if n == 0 {
+		if len(tagged) == 0 {
 			return nil, fmt.Errorf("no rubric has the tags %s (see 'answerlint rubric list')", strings.Join(tags, ", "))
 		}
 	}
