@@ -187,9 +187,9 @@ func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 	if err != nil {
 		return withCode(ExitError, err)
 	}
-	bar := newProgress(o.errOut, len(found.Files))
-	batch, err := g.RunFiles(ctx, src, found, run.RunOptions{KeepText: report.NeedsSources(o.outputs), Graded: bar.step, Each: w.Each()})
-	bar.finish()
+	bar := report.NewProgress(o.errOut, len(found.Files))
+	batch, err := g.RunFiles(ctx, src, found, run.RunOptions{KeepText: report.NeedsSources(o.outputs), Graded: bar.Step, Each: w.Each()})
+	bar.Finish()
 	if err != nil {
 		w.Abort()
 		if ctx.Err() != nil {
