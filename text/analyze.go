@@ -317,12 +317,13 @@ const (
 )
 
 func (a *Analyzer) compoundAlts(toks []Token, alts []posAlt) []posAlt {
-	// Size the array once: each word of a run makes up to maxCompound-1 readings.
+	// Size the array once: each word of a run but its last makes up to maxCompound-1 readings, and a
+	// word on its own (most words) none.
 	n := 0
 	for start := 0; start < len(toks); {
 		end := runEnd(toks, start)
 		if end-start <= maxCompoundRun {
-			n += (end - start) * (maxCompound - 1)
+			n += (end - start - 1) * (maxCompound - 1)
 		}
 		start = end
 	}
