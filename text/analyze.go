@@ -216,7 +216,7 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	lx := lexicons.Get().(*lexicon)
 	defer lexicons.Put(lx)
 	buf := docBufferPool.Get().(*docBuffers)
-	sc := &scanner{src: src, lastEnd: -1, toks: buf.tokenBuffer((to - from) / bytesPerToken)}
+	sc := &scanner{src: src, lastEnd: -1, toks: buf.tokenBuffer(src[min(from, to):to])}
 	sc.run(from, to)
 	buf.tokens = sc.toks
 	d := &Doc{Src: src, Tokens: sc.toks, buf: buf}
