@@ -22,8 +22,10 @@ type scanner struct {
 	from, to int
 }
 
+// tokenize splits src into tokens, without the lexicon: for phrasings, synonyms and word lists, short
+// texts tokenised by the thousand while rubrics compile, so the array is sized to the words they have.
 func tokenize(src string) []Token {
-	sc := &scanner{src: src, lastEnd: -1}
+	sc := &scanner{src: src, lastEnd: -1, toks: make([]Token, 0, countWords(src)+2)}
 	sc.run(0, len(src))
 	return sc.toks
 }
