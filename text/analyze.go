@@ -152,7 +152,8 @@ func (a *Analyzer) ID(term string) int32 { return a.ids[term] }
 // NewAnalyzer builds an analyzer from synonym groups (each a list of equivalent phrasings) and a
 // vocabulary of words (surface forms) that misspellings may be corrected to; both may be nil.
 func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
-	a := &Analyzer{ids: map[string]int32{}}
+	// Sized for the terms a rubric's phrasings and synonyms bring: growing the map rehashes it.
+	a := &Analyzer{ids: make(map[string]int32, len(vocab)+2*len(groups))}
 	for _, g := range groups {
 		a.addGroup(g)
 	}
