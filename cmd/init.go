@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -169,11 +170,11 @@ func (o *initOptions) choose() ([]*rubric.Rubric, error) {
 	return out, nil
 }
 
-var releaseVersion = regexp.MustCompile(`^v\d+\.\d+\.\d+$`)
+var releaseVersion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v\d+\.\d+\.\d+$`) })
 
 // actionRef is the Git ref CI files use for answerlint's action and hook: this release, or main.
 func actionRef() string {
-	if v := version(); releaseVersion.MatchString(v) {
+	if v := version(); releaseVersion().MatchString(v) {
 		return v
 	}
 	return "main"
@@ -181,7 +182,7 @@ func actionRef() string {
 
 // installRef is the version `go install` fetches: this release, or the latest.
 func installRef() string {
-	if v := version(); releaseVersion.MatchString(v) {
+	if v := version(); releaseVersion().MatchString(v) {
 		return v
 	}
 	return "latest"
