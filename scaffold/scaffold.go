@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/internal/oserr"
@@ -154,11 +155,11 @@ func Choose(set *rubric.Set, tags, ids []string) ([]*rubric.Rubric, error) {
 	return out, nil
 }
 
-var releaseVersion = regexp.MustCompile(`^v\d+\.\d+\.\d+$`)
+var releaseVersion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v\d+\.\d+\.\d+$`) })
 
 // actionRef is the Git ref CI files use for answerlint's action and hook: this release, or main.
 func actionRef(v string) string {
-	if releaseVersion.MatchString(v) {
+	if releaseVersion().MatchString(v) {
 		return v
 	}
 	return "main"
@@ -166,7 +167,7 @@ func actionRef(v string) string {
 
 // installRef is the version `go install` fetches: this release, or the latest.
 func installRef(v string) string {
-	if releaseVersion.MatchString(v) {
+	if releaseVersion().MatchString(v) {
 		return v
 	}
 	return "latest"
