@@ -317,8 +317,12 @@ func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 		}
 		files = append(files[:len(files):len(files)], run.File{Name: stdinName, Path: path})
 	}
-	if err := reportOverInput(o.outputs, o.cwd, files); err != nil {
-		return err
+	inputs := g.Inputs(src, files)
+	if o.filesFrom != "" && o.filesFrom != "-" {
+		inputs = append(inputs, report.Input{Path: o.filesFrom, Name: o.filesFrom, What: "the --files-from list"})
+	}
+	if err := report.CheckClashes(o.outputs, o.cwd, inputs); err != nil {
+		return usagef("%v", err)
 	}
 	if len(paths) == 0 && len(found.Files) == 0 && len(found.Errors) == 0 {
 		o.diag("--files-from %s lists no answer files: nothing to grade", o.filesFrom)
@@ -360,30 +364,6 @@ func (o *gradeOptions) newRunGrader() (*run.Grader, error) {
 		return nil, withCode(ExitError, err)
 	}
 	return g, nil
-}
-
-// reportOverInput refuses a report written over one of the answers being graded, which would lose the
-// answer: --format json=answer.md is a slip of the keyboard, never what is meant.
-func reportOverInput(outs []report.Output, cwd string, files []run.File) error {
-	inputs := map[string]string{}
-	for _, f := range files {
-		if f.Path != "" {
-			inputs[run.Resolved(f.Path)] = f.Name
-		}
-	}
-	for _, o := range outs {
-		if o.Path == "" {
-			continue
-		}
-		p := o.Path
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(cwd, p)
-		}
-		if name, ok := inputs[run.Resolved(filepath.Clean(p))]; ok {
-			return usagef("--format %s=%s would write the report over %s, an answer being graded; choose another path", o.Format, o.Path, name)
-		}
-	}
-	return nil
 }
 
 // inputPaths joins the arguments and --files-from; with neither, the configuration's paths or ".".

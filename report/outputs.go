@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/answerlint/answerlint/grader"
@@ -35,7 +36,12 @@ func ParseOutputs(specs []string) ([]Output, error) {
 			return nil, fmt.Errorf("unknown format %q%s (known: %s)", format, suggest.DidYouMean(o.Format, Formats), strings.Join(Formats, ", "))
 		}
 		if o.Path != "" {
-			clean := filepath.Clean(o.Path)
+			// Spellings of one file that do not depend on the file system; CheckClashes compares
+			// the rest ("link/.." is not ".": the file system goes up from where the link leads).
+			clean := o.Path
+			if !slices.Contains(strings.Split(filepath.ToSlash(o.Path), "/"), "..") {
+				clean = filepath.Clean(o.Path)
+			}
 			if paths[clean] {
 				return nil, fmt.Errorf("two reports write to %s", o.Path)
 			}
