@@ -26,7 +26,7 @@ type progress struct {
 // newProgress returns a bar when standard error is a terminal outside CI and there are many files;
 // otherwise nil, whose methods do nothing.
 func newProgress(errOut io.Writer, total int) *progress {
-	f, ok := errOut.(*os.File)
+	f, ok := osFile(errOut)
 	if !ok || total < progressMin || !isatty.IsTerminal(f.Fd()) || os.Getenv("CI") != "" || os.Getenv("TERM") == "dumb" {
 		return nil
 	}
