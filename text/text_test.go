@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kljensen/snowball/english"
 )
 
 func surfaces(d *Doc) []string {
@@ -478,5 +480,31 @@ func TestNewAnalyzerSharedDefaults(t *testing.T) {
 	}
 	if !reflect.DeepEqual(before.ids, base.ids) || !reflect.DeepEqual(before.syn, base.syn) {
 		t.Error("building an analyzer changed the shared analyzer of DefaultSynonyms")
+	}
+}
+
+// TestPackStems holds the generated table of the pack's stems to Snowball itself, and to the order the
+// binary search needs: a wrong entry would change how every rubric matches.
+func TestPackStems(t *testing.T) {
+	if len(packStems) == 0 {
+		t.Fatal("stems_gen.go is empty: run go generate ./rubric")
+	}
+	for i, e := range packStems {
+		if i > 0 && packStems[i-1].word >= e.word {
+			t.Fatalf("packStems is not sorted: %q before %q", packStems[i-1].word, e.word)
+		}
+		want := english.Stem(e.word, true)
+		if want == "" {
+			want = e.word
+		}
+		if e.stem != want {
+			t.Errorf("packStems has %q → %q; Snowball says %q", e.word, e.stem, want)
+		}
+		if got, ok := packStem(e.word); !ok || got != e.stem {
+			t.Errorf("packStem(%q) = %q, %v; want %q", e.word, got, ok, e.stem)
+		}
+	}
+	if _, ok := packStem("zzzznotaword"); ok {
+		t.Error("packStem found a word the table lacks")
 	}
 }
