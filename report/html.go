@@ -53,6 +53,7 @@ type htmlPage struct {
 	Chart    scoreChart
 	Sorts    []answerTable
 	Heat     []heatTable
+	Missed   []missedConcept
 	Answers  []htmlAnswer
 	Errors   []FileError
 }
@@ -67,6 +68,7 @@ func newHTMLPage(r *Report) htmlPage {
 	p.Chart = newScoreChart(r)
 	p.Sorts = answerTables(p.Answers)
 	p.Heat = heatTables(p.Answers)
+	p.Missed = mostMissed(p.Heat)
 	return p
 }
 
@@ -367,3 +369,41 @@ func conceptCell(c grader.ConceptResult, a htmlAnswer) heatCell {
 
 // HTMLStyle is the HTML report's stylesheet, for other pages (such as eval's) to look the same.
 func HTMLStyle() template.CSS { return template.CSS(htmlCSS) }
+
+// missedConcept is a concept answers missed, for the cohort's list of the most missed.
+type missedConcept struct {
+	Name, Rubric string
+	Missed, Of   int
+}
+
+// maxMissed is how many concepts the list of the most missed shows.
+const maxMissed = 8
+
+// mostMissed lists the concepts missed by the most answers across every rubric: what a cohort most
+// needs to learn, whichever question it was asked.
+func mostMissed(tables []heatTable) []missedConcept {
+	var out []missedConcept
+	for _, t := range tables {
+		for _, row := range t.Rows {
+			missed := 0
+			for _, c := range row.Cells {
+				if c.Class == "missed" || c.Class == "partial" {
+					missed++
+				}
+			}
+			if missed > 0 {
+				out = append(out, missedConcept{Name: row.Name, Rubric: t.Rubric, Missed: missed, Of: len(t.Answers)})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Missed != out[j].Missed {
+			return out[i].Missed > out[j].Missed
+		}
+		return out[i].Missed*out[j].Of > out[j].Missed*out[i].Of
+	})
+	if len(out) > maxMissed {
+		out = out[:maxMissed]
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -204,5 +205,32 @@ func TestHeatMapPutsMostMissedFirst(t *testing.T) {
 	}
 	if want := []string{"B ✗✗✓", "C ✓✗✗", "A ✓✓✓"}; strings.Join(got, ", ") != strings.Join(want, ", ") {
 		t.Errorf("rows %q, want %q", got, want)
+	}
+}
+
+// TestMostMissed lists the concepts missed by the most answers across rubrics, partly covered counting
+// as missed.
+func TestMostMissed(t *testing.T) {
+	result := func(rubricID string, states ...string) *grader.Result {
+		res := &grader.Result{Rubric: rubricID}
+		for i, s := range states {
+			c := grader.ConceptResult{ID: string(rune('a' + i)), Name: rubricID + "/" + string(rune('A'+i)), Covered: s == "covered"}
+			if s == "partial" {
+				c.Credit = 0.5
+			}
+			res.Concepts = append(res.Concepts, c)
+		}
+		return res
+	}
+	r := &Report{Results: []*grader.Result{
+		result("r1", "covered", "missed"), result("r1", "covered", "partial"), result("r1", "covered", "covered"),
+		result("r2", "missed", "missed"),
+	}}
+	var got []string
+	for _, m := range mostMissed(heatTables(htmlAnswers(r))) {
+		got = append(got, fmt.Sprintf("%s %d/%d", m.Name, m.Missed, m.Of))
+	}
+	if want := "r1/B 2/3, r2/A 1/1, r2/B 1/1"; strings.Join(got, ", ") != want {
+		t.Errorf("most missed %q, want %q", strings.Join(got, ", "), want)
 	}
 }
