@@ -348,6 +348,8 @@ func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 					ms[k].negBy = by
 				} else if by := d.Excludes(m.first, m.last); by >= 0 {
 					ms[k].negBy = by // "API keys are kept out of the code"
+				} else if by := d.Explains(m.first, m.last); by >= 0 {
+					ms[k].negBy = by // "if you copy them from another service…", "watching average latency hides…"
 				}
 			}
 			if ms[k].negBy >= 0 {
