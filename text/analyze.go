@@ -152,7 +152,8 @@ func (a *Analyzer) ID(term string) int32 { return a.ids[term] }
 // NewAnalyzer builds an analyzer from synonym groups (each a list of equivalent phrasings) and a
 // vocabulary of words (surface forms) that misspellings may be corrected to; both may be nil.
 func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
-	a := &Analyzer{ids: map[string]int32{}}
+	// Sized for the terms a rubric's phrasings and synonyms bring: growing the map rehashes it.
+	a := &Analyzer{ids: make(map[string]int32, len(vocab)+2*len(groups))}
 	for _, g := range groups {
 		a.addGroup(g)
 	}
@@ -216,7 +217,7 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	lx := lexicons.Get().(*lexicon)
 	defer lexicons.Put(lx)
 	buf := docBufferPool.Get().(*docBuffers)
-	sc := &scanner{src: src, lastEnd: -1, toks: buf.tokenBuffer((to - from) / bytesPerToken)}
+	sc := &scanner{src: src, lastEnd: -1, toks: buf.tokenBuffer(src[min(from, to):to])}
 	sc.run(from, to)
 	buf.tokens = sc.toks
 	d := &Doc{Src: src, Tokens: sc.toks, buf: buf}
@@ -317,12 +318,13 @@ const (
 )
 
 func (a *Analyzer) compoundAlts(toks []Token, alts []posAlt) []posAlt {
-	// Size the array once: each word of a run makes up to maxCompound-1 readings.
+	// Size the array once: each word of a run but its last makes up to maxCompound-1 readings, and a
+	// word on its own (most words) none.
 	n := 0
 	for start := 0; start < len(toks); {
 		end := runEnd(toks, start)
 		if end-start <= maxCompoundRun {
-			n += (end - start) * (maxCompound - 1)
+			n += (end - start - 1) * (maxCompound - 1)
 		}
 		start = end
 	}

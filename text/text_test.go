@@ -415,3 +415,21 @@ func TestPathsBudget(t *testing.T) {
 		t.Errorf("no reading kept: the readings found within the budget are still used")
 	}
 }
+
+func TestCountWords(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"", 0},
+		{"   ", 0},
+		{"deploy", 1},
+		{"blue/green deploys, k8s-native", 5},
+		{" leading and trailing ", 3},
+		{"Route53 über-fast", 3}, // a letter outside ASCII splits the count: an estimate, not the tokens
+	} {
+		if got := countWords(tc.text); got != tc.want {
+			t.Errorf("countWords(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
