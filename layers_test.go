@@ -22,6 +22,7 @@ var layers = map[string]int{
 	"eval":     5, // agreement with human grades
 	"run":      5, // grading documents and runs: sources, rubric choice, policy, summaries
 	"practice": 5, // practice mode: which question next, the history of attempts, progress
+	"scaffold": 5, // a new prep repository: configuration, answer templates, CI files
 	"config":   6, // the configuration file's schema
 	"tune":     6, // rubrics measured against graded answers, and phrasings proposed from them
 	"lsp":      6, // the language server: a run's findings as editor diagnostics, hovers, quick fixes

@@ -67,10 +67,13 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
+// The regular expressions here are compiled on first use, not at the start of every command.
 var (
-	markerRe = regexp.MustCompile(`<!--\s*answerlint\s+rubric\s*=\s*"?([A-Za-z0-9_./-]+)"?\s*-->`)
+	markerRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<!--\s*answerlint\s+rubric\s*=\s*"?([A-Za-z0-9_./-]+)"?\s*-->`)
+	})
 	// A suppression comment may run over several lines, as HTML comments do.
-	suppressionRe = regexp.MustCompile(`(?s)<!--\s*answerlint-disable\b(.*?)-->`)
+	suppressionRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--\s*answerlint-disable\b(.*?)-->`) })
 )
 
 // Decode turns file bytes into text: a UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark
@@ -150,7 +153,7 @@ func Parse(name, src string) (*Document, error) {
 		return nil, err
 	}
 	code := fencedCode(src, lines, body)
-	markers := outsideCode(markerRe.FindAllStringSubmatchIndex(src[body:], -1), code, body)
+	markers := outsideCode(markerRe().FindAllStringSubmatchIndex(src[body:], -1), code, body)
 	// Text before the first marker is an answer only when the front matter names its rubric; otherwise
 	// it is a title or introduction.
 	start, rub, rubLine := body, doc.Rubric, doc.RubricLine
@@ -163,7 +166,7 @@ func Parse(name, src string) (*Document, error) {
 		start = mEnd
 	}
 	doc.Sections = append(doc.Sections, Section{Rubric: rub, RubricLine: rubLine, Start: start, End: len(src), Line: lineOf(lines, start)})
-	for _, m := range outsideCode(suppressionRe.FindAllStringSubmatchIndex(src, -1), code, 0) {
+	for _, m := range outsideCode(suppressionRe().FindAllStringSubmatchIndex(src, -1), code, 0) {
 		fields := strings.Fields(src[m[2]:m[3]])
 		pos := text.PosIn(src, lines, m[0])
 		s := Suppression{Text: src[m[0]:m[1]], Offset: m[0], Line: pos.Line, Column: pos.Column}
@@ -281,7 +284,7 @@ var commentRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile
 func markerStrip(s string) string { return commentRe().ReplaceAllString(s, "") }
 
 // yamlKeyLine is a line that starts a YAML mapping entry ("rubric: gitops").
-var yamlKeyLine = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*[ \t]*:([ \t]|$)`)
+var yamlKeyLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*[ \t]*:([ \t]|$)`) })
 
 // frontMatter reads a leading YAML block between "---" lines; lines are the text's line starts. A
 // leading "---" is also Markdown's thematic break: the block is front matter only when it reads as a
@@ -324,20 +327,20 @@ func keyLine(fm string, lines []int, key string) int {
 // answerlintComment finds comments meant for answerlint: a word after "answerlint" written as
 // key=value (a section marker), or a directive "answerlint-<word>" (a suppression).
 var (
-	markerKeyRe = regexp.MustCompile(`<!--\s*answerlint\s+([A-Za-z_][\w-]*)\s*=`)
-	directiveRe = regexp.MustCompile(`<!--\s*(answerlint-[\w-]+)`)
+	markerKeyRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<!--\s*answerlint\s+([A-Za-z_][\w-]*)\s*=`) })
+	directiveRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<!--\s*(answerlint-[\w-]+)`) })
 )
 
 // checkComments refuses a marker or suppression comment with a misspelt key or directive
 // (<!-- answerlint rubirc=gitops -->, <!-- answerlint-disabel ... -->), which would otherwise be
 // ignored without a word.
 func checkComments(name, src string, lines []int) error {
-	for _, m := range markerKeyRe.FindAllStringSubmatchIndex(src, -1) {
+	for _, m := range markerKeyRe().FindAllStringSubmatchIndex(src, -1) {
 		if key := src[m[2]:m[3]]; key != "rubric" {
 			return &Error{File: name, Line: lineOf(lines, m[0]), Msg: fmt.Sprintf("unknown key %q in an answerlint comment%s (a section starts with <!-- answerlint rubric=<id> -->)", key, suggest.DidYouMean(key, []string{"rubric"}))}
 		}
 	}
-	for _, m := range directiveRe.FindAllStringSubmatchIndex(src, -1) {
+	for _, m := range directiveRe().FindAllStringSubmatchIndex(src, -1) {
 		if d := src[m[2]:m[3]]; d != "answerlint-disable" {
 			return &Error{File: name, Line: lineOf(lines, m[0]), Msg: fmt.Sprintf("unknown comment %q%s (a suppression is <!-- answerlint-disable <mistake-id> reason -->)", d, suggest.DidYouMean(d, []string{"answerlint-disable"}))}
 		}
@@ -360,7 +363,7 @@ func frontMatter(name, src string, lines []int) (map[string]any, int, bool, erro
 	looksLikeYAML := false
 	for i := 1; i < len(lines); i++ {
 		if l := strings.TrimSpace(line(i)); l != "" && !strings.HasPrefix(l, "#") {
-			looksLikeYAML = yamlKeyLine.MatchString(l) && l != "---" && l != "..."
+			looksLikeYAML = yamlKeyLine().MatchString(l) && l != "---" && l != "..."
 			break
 		}
 	}

@@ -7,12 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
 )
-
-// failOnValues are the --fail-on severities, for help, errors and completion.
-var failOnValues = []string{"none", "info", "warning", "error"}
 
 // addCompletions registers dynamic shell completion ('answerlint completion bash|zsh|fish|powershell'):
 // rubric ids, tags, report formats and --fail-on values, wherever a flag or argument takes one. Rubric
@@ -30,8 +28,8 @@ func addCompletions(root *cobra.Command, g *globalOptions) {
 		}
 		complete("rubric", g.completeRubricIDs)
 		complete("tag", g.completeTags)
-		complete("fail-on", cobra.FixedCompletions(failOnValues, cobra.ShellCompDirectiveNoFileComp))
-		complete("todo", cobra.FixedCompletions(todoValues, cobra.ShellCompDirectiveNoFileComp))
+		complete("fail-on", cobra.FixedCompletions(config.FailOnValues, cobra.ShellCompDirectiveNoFileComp))
+		complete("todo", cobra.FixedCompletions(config.TodoValues, cobra.ShellCompDirectiveNoFileComp))
 		complete("format", completeFormats(formatsOf(c)))
 	}
 	walk(root)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -15,6 +14,7 @@ import (
 
 	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/gctune"
 	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/rubric"
 )
@@ -206,7 +206,7 @@ func (g *globalOptions) colorEnabled(cmd *cobra.Command) (bool, error) {
 		if _, set := os.LookupEnv("NO_COLOR"); set {
 			return false, nil
 		}
-		if f, ok := g.out.(*os.File); ok {
+		if f, ok := osFile(g.out); ok {
 			return isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb", nil
 		}
 		return false, nil
@@ -214,17 +214,10 @@ func (g *globalOptions) colorEnabled(cmd *cobra.Command) (bool, error) {
 	return false, g.settingErr(cmd, "color", "must be %s, not %q", config.ChoiceText("color"), mode)
 }
 
-// loadGCPercent is the garbage collector's setting while rubrics load.
-const loadGCPercent = 400
-
 // rubricSet loads the embedded pack and every configured rubric directory. Warnings (a rubric defined
 // twice) go to stderr.
 func (g *globalOptions) rubricSet() (*rubric.Set, error) {
-	// Parsing YAML allocates several times what it keeps: collecting at five times the live heap rather
-	// than twice while loading takes a fifth off a short command ('rubric list', 13 ms to 10 ms).
-	if _, set := os.LookupEnv("GOGC"); !set {
-		defer debug.SetGCPercent(debug.SetGCPercent(loadGCPercent))
-	}
+	defer gctune.Load()()
 	set, err := rubric.Pack()
 	if err != nil {
 		return nil, withCode(ExitInternal, fmt.Errorf("the built-in rubric pack is invalid:\n%v", err))

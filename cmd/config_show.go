@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,7 +9,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/answerlint/answerlint/config"
-	"github.com/answerlint/answerlint/run"
 )
 
 func newConfigCmd(g *globalOptions) *cobra.Command {
@@ -21,9 +19,10 @@ func newConfigCmd(g *globalOptions) *cobra.Command {
 	cmd.AddCommand(&cobra.Command{
 		Use:   "show",
 		Short: "Print the effective configuration and where each value came from",
-		Long: `Print the configuration 'answerlint grade' would use, merged from flags, ANSWERLINT_<KEY>
+		Long: `Print the configuration 'answerlint grade' would use, decoded from flags, ANSWERLINT_<KEY>
 environment variables, the configuration file and the defaults, as YAML with the source of each value
-in a comment.`,
+in a comment: a flag (--color), an environment variable (ANSWERLINT_MIN_SCORE), a line of the file
+(.answerlint.yaml:12) or the default.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return showConfig(g, cmd)
@@ -32,18 +31,25 @@ in a comment.`,
 	return cmd
 }
 
-// configDefaults are the defaults of keys that have no flag.
-var configDefaults = map[string]any{
-	"paths":            []string{"."},
-	"extensions":       run.DefaultExtensions,
-	"answers":          []any{},
-	"rubric_min_score": map[string]any{},
-	"output":           []any{},
-}
-
 func showConfig(g *globalOptions, cmd *cobra.Command) error {
-	flags := newGradeCmd(g).Flags()
-	flags.AddFlagSet(cmd.InheritedFlags())
+	// The grade command's flags hold the defaults of the settings that have a flag.
+	var bindErr error
+	newGradeCmd(g).Flags().VisitAll(func(fl *pflag.Flag) {
+		if key := strings.ReplaceAll(fl.Name, "-", "_"); cmd.Flags().Lookup(fl.Name) == nil && bindErr == nil {
+			bindErr = g.v.BindPFlag(key, fl)
+		}
+	})
+	if bindErr != nil {
+		return bindErr
+	}
+	cwd, err := workDir()
+	if err != nil {
+		return err
+	}
+	c, err := g.decodeConfig(cmd, cwd)
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
 	b.WriteString("# answerlint configuration: flags > ANSWERLINT_<KEY> environment > file > default\n")
 	if g.usedConfig != "" {
@@ -51,15 +57,27 @@ func showConfig(g *globalOptions, cmd *cobra.Command) error {
 	} else {
 		b.WriteString("# file: none found (.answerlint.yaml, .yml, .toml or .json, from here upward, then $HOME)\n")
 	}
+	var exclude, format []string
+	for _, e := range c.Exclude {
+		exclude = append(exclude, e.Pattern)
+	}
+	for _, o := range c.Outputs {
+		spec := o.Format
+		if o.Path != "" {
+			spec += "=" + o.Path
+		}
+		format = append(format, spec)
+	}
+	values := map[string]any{
+		"rubrics": c.Rubrics, "color": c.Color, "paths": c.Paths, "extensions": c.Extensions,
+		"exclude": exclude, "answers": c.Answers, "min_score": c.MinScore, "rubric_min_score": c.RubricMinScore,
+		"fail_on": string(c.FailOn), "todo": c.Todo, "max_failures": c.MaxFailures, "review_band": c.ReviewBand,
+		"max_file_size": c.MaxFileSize, "format": format,
+	}
 	for _, key := range config.Keys {
-		value, source := configValue(g, cmd, flags, key)
-		if key == "answers" && source != "default" {
-			// Decoded, the entries show their keys in the documented order.
-			var rules []run.AnswerRule
-			if err := g.decodeKey(key, &rules); err != nil {
-				return err
-			}
-			value = rules
+		value, ok := values[key]
+		if !ok {
+			continue // output: is shown as the format: it gives
 		}
 		var out strings.Builder
 		enc := yaml.NewEncoder(&out)
@@ -68,46 +86,11 @@ func showConfig(g *globalOptions, cmd *cobra.Command) error {
 			return err
 		}
 		first, rest, _ := strings.Cut(strings.TrimRight(out.String(), "\n"), "\n")
-		fmt.Fprintf(&b, "%-40s # %s\n", first, source)
+		fmt.Fprintf(&b, "%-40s # %s\n", first, c.Sources[key])
 		if rest != "" {
 			b.WriteString(rest + "\n")
 		}
 	}
-	_, err := fmt.Fprint(g.out, b.String())
+	_, err = fmt.Fprint(g.out, b.String())
 	return err
-}
-
-// configValue finds a key's effective value and says where it came from.
-func configValue(g *globalOptions, cmd *cobra.Command, flags *pflag.FlagSet, key string) (any, string) {
-	flagName := strings.ReplaceAll(key, "_", "-")
-	fl := flags.Lookup(flagName)
-	env := "ANSWERLINT_" + strings.ToUpper(key)
-	switch {
-	case cmd.Flags().Changed(flagName):
-		return g.v.Get(key), "flag --" + flagName
-	case os.Getenv(env) != "":
-		return typed(os.Getenv(env)), "environment " + env
-	case g.v.InConfig(key):
-		return g.v.Get(key), g.usedConfig
-	case fl != nil:
-		return flagDefault(fl), "default"
-	}
-	return configDefaults[key], "default"
-}
-
-// flagDefault is a flag's default as a typed value.
-func flagDefault(fl *pflag.Flag) any {
-	if sv, ok := fl.Value.(pflag.SliceValue); ok {
-		return sv.GetSlice() // a fresh flag holds its default
-	}
-	return typed(fl.DefValue)
-}
-
-// typed reads a scalar written as text (a default, an environment variable) as YAML would.
-func typed(s string) any {
-	var v any
-	if err := yaml.Unmarshal([]byte(s), &v); err != nil || v == nil {
-		return s
-	}
-	return v
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,7 +97,7 @@ Exit codes: 0 measured; 1 below --min-pearson or --min-qwk; 2 usage, data or rub
 	f.BoolVar(&o.answers, "answers", false, "text output: also list every answer's score")
 	f.Float64Var(&o.minPearson, "min-pearson", 0, "exit 1 when Pearson r is below this `value`")
 	f.Float64Var(&o.minQWK, "min-qwk", 0, "exit 1 when QWK is below this `value`")
-	f.Int64Var(&o.maxFileSize, "max-file-size", 64<<20, "largest data file read, in `bytes`")
+	f.Int64Var(&o.maxFileSize, "max-file-size", eval.DefaultMaxDataSize, "largest data file read, in `bytes`")
 	f.StringVar(&o.positive, "positive", "", "the score column holds labels; this `label` is correct, any other incorrect (adds accuracy and F1)")
 	f.IntVar(&o.resamples, "resamples", eval.DefaultResamples, "bootstrap resamples of the questions for the 95% intervals (`N`; 0: none)")
 	f.Uint64Var(&o.seed, "seed", eval.DefaultSeed, "`seed` of the bootstrap resamples (the same seed gives the same intervals)")
@@ -155,14 +154,11 @@ func (o *evalOptions) run() error {
 			return withCode(ExitError, fmt.Errorf("writing report: %w", err))
 		}
 	}
-	switch {
-	case len(errs) > 0:
+	if len(errs) > 0 {
 		return silent(ExitError)
-	case float64(rep.Pearson) < o.minPearson || math.IsNaN(float64(rep.Pearson)) && o.minPearson > 0:
-		fmt.Fprintf(o.errOut, "answerlint: Pearson r %.3f is below --min-pearson %.3f\n", float64(rep.Pearson), o.minPearson)
-		return silent(ExitFailed)
-	case float64(rep.QWK) < o.minQWK || math.IsNaN(float64(rep.QWK)) && o.minQWK > 0:
-		fmt.Fprintf(o.errOut, "answerlint: QWK %.3f is below --min-qwk %.3f\n", float64(rep.QWK), o.minQWK)
+	}
+	if why := rep.Shortfall(o.minPearson, o.minQWK); why != "" {
+		fmt.Fprintf(o.errOut, "answerlint: %s\n", why)
 		return silent(ExitFailed)
 	}
 	return nil
@@ -177,50 +173,14 @@ func (o *evalOptions) readOptions() (eval.ReadOptions, error) {
 		}
 		ro.Format = f
 	}
-	for _, c := range o.columns {
-		key, name, ok := strings.Cut(c, "=")
-		if !ok || strings.TrimSpace(name) == "" {
-			return ro, usagef("--column %q must be KEY=NAME", c)
-		}
-		if err := ro.Columns.Set(strings.TrimSpace(key), strings.TrimSpace(name)); err != nil {
-			return ro, usagef("--column: %v", err)
-		}
-	}
-	if o.group != "" {
-		ro.Columns.Group = strings.TrimSpace(o.group)
-	}
-	for _, w := range o.where {
-		col, val, ok := strings.Cut(w, "=")
-		if !ok || strings.TrimSpace(col) == "" {
-			return ro, usagef("--where %q must be COLUMN=VALUE", w)
-		}
-		ro.Where[strings.TrimSpace(col)] = strings.TrimSpace(val)
+	if err := ro.Specs(o.columns, o.group, o.where); err != nil {
+		return ro, usagef("%v", err)
 	}
 	return ro, nil
 }
 
 func (o *evalOptions) readRows(ro eval.ReadOptions) ([]eval.Row, error) {
-	limit := o.maxFileSize
-	if limit <= 0 {
-		limit = 64 << 20
-	}
-	var r io.Reader = o.in
-	if o.data != "-" {
-		f, err := os.Open(o.data)
-		if err != nil {
-			return nil, fmt.Errorf("%s", oserr.Describe(err))
-		}
-		defer f.Close()
-		r = f
-	}
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s", oserr.Describe(err))
-	}
-	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("the data is over the %d-byte limit (--max-file-size)", limit)
-	}
-	return eval.Read(strings.NewReader(string(b)), ro)
+	return eval.ReadFile(o.data, o.in, o.maxFileSize, ro)
 }
 
 // source picks where each question's rubric comes from: drafted, or the rubric set.

@@ -2,19 +2,18 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/internal/oserr"
-	"github.com/answerlint/answerlint/internal/suggest"
 	"github.com/answerlint/answerlint/internal/wrap"
 	"github.com/answerlint/answerlint/report"
-	"github.com/answerlint/answerlint/rubric"
 	"github.com/answerlint/answerlint/run"
 )
 
@@ -104,7 +103,6 @@ yet (a blank or untouched template) is "to do": listed and counted, but it fails
 
 // configure reads flags, environment and configuration into the options.
 func (o *gradeOptions) configure(cmd *cobra.Command) error {
-	v := o.v
 	cwd, err := workDir()
 	if err != nil {
 		return err
@@ -121,158 +119,15 @@ func (o *gradeOptions) configure(cmd *cobra.Command) error {
 			}
 		}
 	}
-	base := o.configDir(cwd)
-	for _, p := range v.GetStringSlice("paths") {
-		if !filepath.IsAbs(p) && base != cwd {
-			p = relOrAbs(cwd, filepath.Join(base, p))
-		}
-		o.paths = append(o.paths, p)
-	}
-	c := &o.cfg
-	c.Rubric = v.GetString("rubric")
-	c.MinScore = v.GetInt("min_score")
-	c.MinScoreForced = cmd.Flags().Changed("min-score")
-	switch {
-	case c.MinScoreForced && (c.MinScore < 1 || c.MinScore > 100):
-		return o.settingErr(cmd, "min_score", "must be between 1 and 100, not %d", c.MinScore)
-	case c.MinScore < 0 || c.MinScore > 100:
-		return o.settingErr(cmd, "min_score", "must be between 1 and 100 (0 or unset: each rubric's own), not %d", c.MinScore)
-	}
-	if c.FailOn, err = parseFailOn(v.GetString("fail_on")); err != nil {
-		return o.settingErr(cmd, "fail_on", "must be %s, not %q%s", config.ChoiceText("fail_on"), v.GetString("fail_on"), suggest.DidYouMean(v.GetString("fail_on"), failOnValues))
-	}
-	if c.TodoFails, err = parseTodo(v.GetString("todo")); err != nil {
-		return o.settingErr(cmd, "todo", "must be allow or fail, not %q%s", v.GetString("todo"), suggest.DidYouMean(v.GetString("todo"), todoValues))
-	}
-	c.MaxFailures = v.GetInt("max_failures")
-	if c.MaxFailures < 0 {
-		return o.settingErr(cmd, "max_failures", "must be %s, not %d", config.RangeText("max_failures"), c.MaxFailures)
-	}
-	c.ReviewBand = v.GetInt("review_band")
-	if c.ReviewBand < 0 || c.ReviewBand > 100 {
-		return o.settingErr(cmd, "review_band", "must be between 0 and 100, not %d", c.ReviewBand)
-	}
-	c.MaxFileSize = v.GetInt64("max_file_size")
-	o.filesFrom = v.GetString("files_from")
-	o.changedSince = v.GetString("changed_since")
-	if o.outputs, err = o.outputSettings(cmd); err != nil {
-		return err
-	}
-	c.Extensions = v.GetStringSlice("extensions")
-	c.RubricDirs = v.GetStringSlice("rubrics")
-	c.Exclude = o.excludes(cmd, base)
-	if c.Answers, err = o.globalOptions.answerRules(base); err != nil {
-		return err
-	}
-	c.RubricMinScore, err = o.rubricMinScores()
-	return err
-}
-
-// excludes joins the configuration's exclude patterns (relative to its file; ANSWERLINT_EXCLUDE replaces
-// them) and the --exclude ones (relative to the working directory).
-func (o *gradeOptions) excludes(cmd *cobra.Command, base string) []run.Glob {
-	fromConfig := stringList(o.fileValue("exclude"))
-	if env, ok := os.LookupEnv("ANSWERLINT_EXCLUDE"); ok {
-		fromConfig, base = strings.Fields(strings.ReplaceAll(env, ",", " ")), o.cwd
-	}
-	var globs []run.Glob
-	for _, p := range fromConfig {
-		globs = append(globs, run.Glob{Pattern: p, Dir: base})
-	}
-	flags, _ := cmd.Flags().GetStringSlice("exclude")
-	for _, p := range flags {
-		globs = append(globs, run.Glob{Pattern: p, Dir: o.cwd})
-	}
-	return globs
-}
-
-// stringList reads a configuration value that is a list of strings or a single string.
-func stringList(v any) []string {
-	switch v := v.(type) {
-	case string:
-		return []string{v}
-	case []string:
-		return v
-	case []any:
-		var out []string
-		for _, x := range v {
-			out = append(out, fmt.Sprint(x))
-		}
-		return out
-	}
-	return nil
-}
-
-// todoValues are what --todo takes: whether an answer not written yet fails the run.
-var todoValues = []string{"allow", "fail"}
-
-// parseTodo reads --todo: "allow" (the default) lists answers not written yet as to do; "fail" fails
-// the run on them, for a repository that wants every question answered.
-func parseTodo(s string) (bool, error) {
-	switch v := strings.ToLower(strings.TrimSpace(s)); v {
-	case "", "allow":
-		return false, nil
-	case "fail":
-		return true, nil
-	}
-	return false, fmt.Errorf("unknown to-do policy %q", s)
-}
-
-func parseFailOn(s string) (rubric.Severity, error) {
-	switch sev := rubric.Severity(strings.ToLower(strings.TrimSpace(s))); sev {
-	case "none", rubric.SeverityInfo, rubric.SeverityWarning, rubric.SeverityError:
-		return sev, nil
-	case "":
-		return rubric.SeverityError, nil
-	}
-	return "", fmt.Errorf("unknown severity %q", s)
-}
-
-// outputSettings decides the reports: --format, else ANSWERLINT_FORMAT or ANSWERLINT_OUTPUT (the same
-// FORMAT[=PATH] specs, comma-separated), else the file's output: or format:, else text.
-func (o *gradeOptions) outputSettings(cmd *cobra.Command) ([]report.Output, error) {
-	specs := o.v.GetStringSlice("format")
-	if !cmd.Flags().Changed("format") {
-		switch env := firstEnv("ANSWERLINT_FORMAT", "ANSWERLINT_OUTPUT"); {
-		case env != "":
-			specs = strings.Split(os.Getenv(env), ",")
-			outs, err := report.ParseOutputs(specs)
-			if err != nil {
-				return nil, withCode(ExitError, fmt.Errorf("%s: %v", env, err))
-			}
-			return outs, nil
-		case o.file.Line("output") > 0:
-			var err error
-			if specs, err = o.outputSpecs(); err != nil {
-				return nil, err
-			}
-		}
-	}
-	outs, err := report.ParseOutputs(specs)
-	if err != nil && cmd.Flags().Changed("format") {
-		return nil, usagef("%v", err)
-	}
-	if err != nil && o.usedConfig != "" {
-		key := "format"
-		if o.file.Line("output") > 0 {
-			key = "output"
-		}
-		return nil, withCode(ExitError, fmt.Errorf("%s: %v", o.file.Where(key), err))
-	}
+	conf, err := o.decodeConfig(cmd, cwd)
 	if err != nil {
-		return nil, usagef("%v", err)
+		return err
 	}
-	return outs, nil
-}
-
-// firstEnv is the first of the variables that is set and not empty, or "".
-func firstEnv(names ...string) string {
-	for _, n := range names {
-		if os.Getenv(n) != "" {
-			return n
-		}
-	}
-	return ""
+	o.paths, o.outputs = conf.Paths, conf.Outputs
+	o.cfg = conf.Run(o.v.GetString("rubric"))
+	o.filesFrom = o.v.GetString("files_from")
+	o.changedSince = o.v.GetString("changed_since")
+	return nil
 }
 
 // diag prints a diagnostic on standard error, "answerlint: " first, wrapped when the terminal's width is
@@ -317,24 +172,28 @@ func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 		}
 		files = append(files[:len(files):len(files)], run.File{Name: stdinName, Path: path})
 	}
-	if err := reportOverInput(o.outputs, o.cwd, files); err != nil {
-		return err
+	inputs := g.Inputs(src, files)
+	if o.filesFrom != "" && o.filesFrom != "-" {
+		inputs = append(inputs, report.Input{Path: o.filesFrom, Name: o.filesFrom, What: "the --files-from list"})
+	}
+	if err := run.CheckOutputs(o.outputs, o.cwd, inputs); err != nil {
+		return usagef("%v", err)
 	}
 	if len(paths) == 0 && len(found.Files) == 0 && len(found.Errors) == 0 {
 		o.diag("--files-from %s lists no answer files: nothing to grade", o.filesFrom)
 		return nil
 	}
 	tool := report.Tool{Name: "answerlint", Version: version()}
-	settings := report.Settings{Color: o.color, Width: wrap.Width(o.out), PathPrefix: repoPrefix(o.cwd), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
+	settings := report.Settings{Color: o.color, Width: wrap.Width(o.out), PathPrefix: run.RepoPrefix(o.cwd), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	// Standard input is named "-" among the files and "<stdin>" in results: its place in the report's
 	// order is known only at the end, so a run that reads it is not streamed.
 	w, err := report.NewWriter(o.outputs, settings, o.out, tool, !hasArg(paths, "-"))
 	if err != nil {
 		return withCode(ExitError, err)
 	}
-	bar := newProgress(o.errOut, len(found.Files))
-	batch, err := g.RunFiles(ctx, src, found, run.RunOptions{KeepText: report.NeedsSources(o.outputs), Graded: bar.step, Each: w.Each()})
-	bar.finish()
+	bar := report.NewProgress(o.errOut, len(found.Files))
+	batch, err := g.RunFiles(ctx, src, found, run.RunOptions{KeepText: report.NeedsSources(o.outputs), Graded: bar.Step, Each: w.Each()})
+	bar.Finish()
 	if err != nil {
 		w.Abort()
 		if ctx.Err() != nil {
@@ -362,46 +221,18 @@ func (o *gradeOptions) newRunGrader() (*run.Grader, error) {
 	return g, nil
 }
 
-// reportOverInput refuses a report written over one of the answers being graded, which would lose the
-// answer: --format json=answer.md is a slip of the keyboard, never what is meant.
-func reportOverInput(outs []report.Output, cwd string, files []run.File) error {
-	inputs := map[string]string{}
-	for _, f := range files {
-		if f.Path != "" {
-			inputs[run.Resolved(f.Path)] = f.Name
-		}
-	}
-	for _, o := range outs {
-		if o.Path == "" {
-			continue
-		}
-		p := o.Path
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(cwd, p)
-		}
-		if name, ok := inputs[run.Resolved(filepath.Clean(p))]; ok {
-			return usagef("--format %s=%s would write the report over %s, an answer being graded; choose another path", o.Format, o.Path, name)
-		}
-	}
-	return nil
-}
-
 // inputPaths joins the arguments and --files-from; with neither, the configuration's paths or ".".
 func (o *gradeOptions) inputPaths(args []string) (paths, listed []string, err error) {
 	paths = append([]string(nil), args...)
 	if o.filesFrom != "" {
-		r := o.in
-		if o.filesFrom != "-" {
-			f, err := os.Open(o.filesFrom)
-			if err != nil {
-				return nil, nil, withCode(ExitError, fmt.Errorf("--files-from %s: %s", o.filesFrom, oserr.Describe(err)))
-			}
-			defer f.Close()
-			r = f
-		} else if hasArg(args, "-") {
+		if o.filesFrom == "-" && hasArg(args, "-") {
 			return nil, nil, usagef("--files-from - and the path - both read standard input")
 		}
-		if listed, err = run.ReadPathList(r); err != nil {
+		if listed, err = run.ReadPathFile(o.filesFrom, o.in); err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				return nil, nil, withCode(ExitError, fmt.Errorf("--files-from %s: %s", o.filesFrom, oserr.Describe(err)))
+			}
 			return nil, nil, withCode(ExitError, fmt.Errorf("--files-from: %v", err))
 		}
 		return paths, listed, nil
@@ -422,14 +253,6 @@ func hasArg(args []string, a string) bool {
 		}
 	}
 	return false
-}
-
-// relOrAbs is p relative to dir when it is below it, else absolute.
-func relOrAbs(dir, p string) string {
-	if rel, err := filepath.Rel(dir, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return rel
-	}
-	return p
 }
 
 // finish prints the reports and decides the exit code.
@@ -459,64 +282,11 @@ func (o *gradeOptions) finish(w *report.Writer, batch *run.Batch, paths []string
 	}
 	switch {
 	case len(rep.Errors) > 0:
-		o.diag("exit %d: %d %s could not be graded", ExitError, len(rep.Errors), plural(len(rep.Errors), "input", "inputs"))
+		o.diag("exit %d: %d %s could not be graded", ExitError, len(rep.Errors), run.Plural(len(rep.Errors), "input", "inputs"))
 		return silent(ExitError)
 	case o.cfg.Failed(s):
-		o.diag("exit %d: %s", ExitFailed, failureReason(rep, s, o.cfg))
+		o.diag("exit %d: %s", ExitFailed, o.cfg.FailureReason(rep, s))
 		return silent(ExitFailed)
 	}
 	return nil
-}
-
-// failureReason says why a run failed: how many answers failed, more than --max-failures allows,
-// and for what — below the pass mark, a mistake at or above --fail-on, or not written yet.
-func failureReason(rep *report.Report, s report.Summary, cfg run.Config) string {
-	below, gated, todo := 0, 0, 0
-	for _, res := range rep.Results {
-		switch {
-		case !rep.Failing(res):
-		case res.Todo:
-			todo++
-		case res.Score < res.Pass:
-			below++
-		default:
-			gated++
-		}
-	}
-	var why []string
-	if below > 0 {
-		why = append(why, fmt.Sprintf("%d below the pass mark", below))
-	}
-	if gated > 0 {
-		why = append(why, fmt.Sprintf("%d with a mistake at or above --fail-on %s", gated, rep.FailOn))
-	}
-	if todo > 0 {
-		why = append(why, fmt.Sprintf("%d not written yet, with --todo fail", todo))
-	}
-	msg := fmt.Sprintf("%d %s failed (%s)", s.Failed, plural(s.Failed, "answer", "answers"), strings.Join(why, ", "))
-	if cfg.MaxFailures > 0 {
-		msg += fmt.Sprintf(", more than --max-failures %d", cfg.MaxFailures)
-	}
-	return msg
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// repoPrefix is the working directory relative to the Git repository root ("" at the root or outside
-// a repository), which CI services need to find files.
-func repoPrefix(cwd string) string {
-	root := run.GitRoot(cwd)
-	if root == "" {
-		return ""
-	}
-	rel, err := filepath.Rel(root, cwd)
-	if err != nil || rel == "." {
-		return ""
-	}
-	return filepath.ToSlash(rel)
 }

@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -30,7 +31,8 @@ const (
 	ExitError       = 2   // usage, configuration, rubric or input error
 	ExitNoInput     = 3   // the paths given matched no answer files
 	ExitInternal    = 4   // a bug in answerlint: please report it
-	ExitInterrupted = 130 // stopped by Ctrl-C or SIGTERM
+	ExitInterrupted = 130 // stopped by Ctrl-C (SIGINT)
+	ExitTerminated  = 143 // stopped by SIGTERM
 )
 
 const exitCodesHelp = `Exit codes:
@@ -40,7 +42,8 @@ const exitCodesHelp = `Exit codes:
   2    usage, configuration, rubric or input error (other inputs are still graded)
   3    the paths given matched no answer files
   4    internal error (a bug: please report it)
-  130  interrupted (Ctrl-C or SIGTERM)`
+  130  interrupted by Ctrl-C (a second Ctrl-C ends answerlint at once)
+  143  stopped by SIGTERM`
 
 // exitError carries an exit code and, optionally, a message to print.
 type exitError struct {
@@ -88,9 +91,72 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = ExitInternal
 		}
 	}()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible(context.Background())
 	defer stop()
-	return execute(ctx, args, streams{in: stdin, out: stdout, errOut: stderr})
+	// A write to a closed pipe then fails with EPIPE rather than killing the process, so that the
+	// reports to files are still written (answerlint grade --format json=r.json | head -1).
+	pipe := make(chan os.Signal, 1)
+	signal.Notify(pipe, syscall.SIGPIPE)
+	defer signal.Stop(pipe)
+	out := &checkedOutput{w: stdout}
+	code = execute(ctx, args, streams{in: stdin, out: out, errOut: stderr})
+	return outputCode(code, out.failed(), stderr)
+}
+
+// signalCause is why a context was cancelled by a signal.
+type signalCause struct{ sig os.Signal }
+
+func (c signalCause) Error() string { return "interrupted by " + c.sig.String() }
+
+// interruptible returns a context cancelled, with a signalCause, by the first SIGINT or SIGTERM. A
+// second one ends the process at once, as the signal's default action does, even if something does not
+// stop when asked: the user is never left pressing Ctrl-C in vain.
+func interruptible(parent context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		for n := 0; ; n++ {
+			var sig os.Signal
+			select {
+			case sig = <-sigs:
+			case <-done:
+				return
+			}
+			if n == 0 {
+				cancel(signalCause{sig})
+				continue
+			}
+			signal.Reset(os.Interrupt, syscall.SIGTERM)
+			if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(sig) == nil {
+				time.Sleep(time.Second) // the signal, now with its default action, is on its way
+			}
+			os.Exit(signalCode(sig)) // where a process cannot signal itself
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// interruptedCode is the exit code of a run stopped by ctx's cancellation: 128 plus the signal's
+// number, as a shell reports it (130 for Ctrl-C, 143 for SIGTERM).
+func interruptedCode(ctx context.Context) int {
+	var sc signalCause
+	if errors.As(context.Cause(ctx), &sc) {
+		return signalCode(sc.sig)
+	}
+	return ExitInterrupted
+}
+
+func signalCode(sig os.Signal) int {
+	if sig == syscall.SIGTERM {
+		return ExitTerminated
+	}
+	return ExitInterrupted
 }
 
 func firstFrames(stack []byte, n int) string {
@@ -110,14 +176,14 @@ func execute(ctx context.Context, args []string, s streams) int {
 	err := root.ExecuteContext(ctx)
 	if ctx.Err() != nil {
 		fmt.Fprintln(s.errOut, "answerlint: interrupted")
-		return ExitInterrupted
+		return interruptedCode(ctx)
 	}
 	if err == nil {
 		return ExitOK
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
-		if ee.err != nil {
+		if ee.err != nil && !onlyBrokenPipe(ee.err) {
 			fmt.Fprintf(s.errOut, "answerlint: %v\n", ee.err)
 		}
 		return ee.code
@@ -127,7 +193,9 @@ func execute(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintf(s.errOut, "answerlint: %v\nRun 'answerlint --help' for usage.\n", err)
 		return ExitError
 	}
-	fmt.Fprintf(s.errOut, "answerlint: %v\n", err)
+	if !onlyBrokenPipe(err) {
+		fmt.Fprintf(s.errOut, "answerlint: %v\n", err)
+	}
 	return ExitError
 }
 

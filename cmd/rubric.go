@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -58,78 +57,20 @@ tags, pass mark, source, and the concept and mistake ids.`,
 			if err != nil {
 				return err
 			}
-			var rubrics []*rubric.Rubric
-			for _, r := range set.All() {
-				if r.HasAllTags(tags) {
-					rubrics = append(rubrics, r)
-				}
-			}
+			rubrics := set.WithTags(tags)
 			if len(rubrics) == 0 && len(tags) > 0 {
 				return withCode(ExitError, fmt.Errorf("no rubric has the tags %s", strings.Join(tags, ", ")))
 			}
 			if format == "json" {
-				return writeRubricList(g.out, rubrics)
+				return rubric.WriteList(g.out, rubrics)
 			}
-			_, err = io.WriteString(g.out, RubricTable(rubrics, wrap.Width(g.out)))
+			_, err = io.WriteString(g.out, rubric.Table(rubrics, wrap.Width(g.out)))
 			return err
 		},
 	}
 	cmd.Flags().StringSliceVar(&tags, "tag", nil, "only rubrics with this `tag` (repeatable; all must match)")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text or json")
 	return cmd
-}
-
-// RubricTable lists rubrics in width columns: each id, then its title, concept count and tags
-// wrapped beside it.
-func RubricTable(rubrics []*rubric.Rubric, width int) string {
-	idWidth := len("ID")
-	for _, r := range rubrics {
-		idWidth = max(idWidth, len(r.ID))
-	}
-	pad := func(s string) string { return s + strings.Repeat(" ", idWidth+2-len(s)) }
-	var b strings.Builder
-	b.WriteString(pad("ID") + "TITLE\n")
-	for _, r := range rubrics {
-		b.WriteString(wrap.Hanging(r.Title, width, pad(r.ID), pad("")) + "\n")
-		meta := fmt.Sprintf("%d concepts, %d mistakes; tags: %s", len(r.Concepts), len(r.Mistakes), strings.Join(r.Tags, ", "))
-		b.WriteString(wrap.Hanging(meta, width, pad(""), pad("")) + "\n")
-	}
-	return b.String()
-}
-
-// rubricSummary is one rubric in 'rubric list --format json'.
-type rubricSummary struct {
-	ID       string   `json:"id"`
-	Title    string   `json:"title"`
-	Question string   `json:"question"`
-	Tags     []string `json:"tags"`
-	Pass     int      `json:"pass"`
-	Source   string   `json:"source,omitempty"`
-	Concepts []string `json:"concepts"`
-	Mistakes []string `json:"mistakes"`
-	File     string   `json:"file"`
-}
-
-func writeRubricList(w io.Writer, rubrics []*rubric.Rubric) error {
-	out := make([]rubricSummary, 0, len(rubrics))
-	for _, r := range rubrics {
-		s := rubricSummary{ID: r.ID, Title: r.Title, Question: strings.TrimSpace(r.Question), Tags: r.Tags, Pass: r.Pass,
-			Source: r.Source, Concepts: []string{}, Mistakes: []string{}, File: r.File}
-		if s.Tags == nil {
-			s.Tags = []string{}
-		}
-		for _, c := range r.Concepts {
-			s.Concepts = append(s.Concepts, c.ID)
-		}
-		for _, m := range r.Mistakes {
-			s.Mistakes = append(s.Mistakes, m.ID)
-		}
-		out = append(out, s)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
 }
 
 func newRubricShowCmd(g *globalOptions) *cobra.Command {

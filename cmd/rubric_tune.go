@@ -28,7 +28,7 @@ func (o *labelledOptions) flags(cmd *cobra.Command) {
 	f.StringArrayVar(&o.where, "where", nil, "data file: keep only rows whose column has a value, `COLUMN=VALUE`")
 	f.StringVar(&o.scale, "scale", "", "data file: the human scale, e.g. `0-5` (default: inferred)")
 	f.BoolVar(&o.draft, "draft", false, "data file: draft each question's rubric from its reference answers")
-	f.Int64Var(&o.maxFileSize, "max-file-size", 64<<20, "largest data file read, in `bytes`")
+	f.Int64Var(&o.maxFileSize, "max-file-size", eval.DefaultMaxDataSize, "largest data file read, in `bytes`")
 	f.StringVarP(&o.format, "format", "f", "text", "output `format`: text or json")
 	_ = cmd.MarkFlagRequired("labelled")
 }
@@ -58,11 +58,9 @@ func (o *labelledOptions) questions() ([]tune.Question, error) {
 		if err != nil {
 			return nil, withCode(ExitError, fmt.Errorf("%s: %w", o.data, err))
 		}
-		scale := eval.InferScale(scores(rows))
-		if o.scale != "" {
-			if scale, err = eval.ParseScale(o.scale); err != nil {
-				return nil, usagef("%v", err)
-			}
+		scale, err := tune.RowScale(rows, o.scale)
+		if err != nil {
+			return nil, usagef("%v", err)
 		}
 		src, err := o.source()
 		if err != nil {
@@ -74,34 +72,13 @@ func (o *labelledOptions) questions() ([]tune.Question, error) {
 			fmt.Fprintf(o.errOut, "answerlint: %s: %v\n", o.data, e)
 		}
 	}
-	if len(o.ids) > 0 {
-		keep := map[string]bool{}
-		for _, id := range o.ids {
-			keep[id] = true
-		}
-		var kept []tune.Question
-		for _, q := range qs {
-			if keep[q.Rubric.Rubric.ID] {
-				kept = append(kept, q)
-			}
-		}
-		if len(kept) == 0 {
-			return nil, withCode(ExitError, fmt.Errorf("no graded answers for %s in %s", strings.Join(o.ids, ", "), o.labelled))
-		}
-		qs = kept
+	if qs = tune.ForRubrics(qs, o.ids); len(qs) == 0 && len(o.ids) > 0 {
+		return nil, withCode(ExitError, fmt.Errorf("no graded answers for %s in %s", strings.Join(o.ids, ", "), o.labelled))
 	}
 	if len(qs) == 0 {
 		return nil, withCode(ExitError, fmt.Errorf("%s: no graded answers", o.labelled))
 	}
 	return qs, nil
-}
-
-func scores(rows []eval.Row) []float64 {
-	out := make([]float64, len(rows))
-	for i, r := range rows {
-		out[i] = r.Score
-	}
-	return out
 }
 
 func (o *labelledOptions) checkFormat(known ...string) error {

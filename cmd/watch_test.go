@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/answerlint/answerlint/run"
 )
 
 // lockedBuffer is an output written by a running command and read by the test meanwhile.
@@ -73,7 +75,7 @@ func TestGradeWatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Three times the settling time: a grading the swap file started would have begun by then.
-	time.Sleep(3 * watchSettle)
+	time.Sleep(3 * run.WatchSettle)
 	if n := strings.Count(errOut.String(), "watching for changes"); n != first {
 		t.Fatalf("an editor's swap file was graded as an answer change; stderr:\n%s", errOut.String())
 	}
@@ -86,7 +88,7 @@ func TestGradeWatch(t *testing.T) {
 		}
 	}
 	// Time for the gradings the report's own writing would set off, one after another.
-	time.Sleep(10 * watchSettle)
+	time.Sleep(10 * run.WatchSettle)
 	reports := strings.Count(errOut.String(), "watching for changes")
 	if !strings.Contains(errOut.String(), "1 passed") {
 		t.Errorf("after saving a strong answer the summary does not say it passed:\n%s", errOut.String())

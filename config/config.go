@@ -1,7 +1,8 @@
 // Package config is the schema of answerlint's configuration file (.answerlint.yaml): the keys a file
 // may hold, nested ones included, checked strictly with the file, line and column of every mistake and
-// the nearest known key, as rubric files are. Discovery of the file, ANSWERLINT_* variables and flags
-// stay with the command line, which decodes what they yield into a run.Config.
+// the nearest known key, as rubric files are; and the typed Config every setting is decoded into once,
+// each value with its source. Discovery of the file, ANSWERLINT_* variables and flags stay with the
+// command line, which hands what they yield to Decode.
 package config
 
 import (
@@ -15,6 +16,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/answerlint/answerlint/internal/suggest"
 	"github.com/answerlint/answerlint/rubric"
 	"github.com/answerlint/answerlint/text"
 )
@@ -23,7 +25,7 @@ import (
 // of one invocation (--jsonl, --rubric, --files-from, --changed-since) are flags only.
 var Keys = []string{
 	"rubrics", "color", "paths", "extensions", "exclude", "answers", "min_score", "rubric_min_score",
-	"fail_on", "max_failures", "review_band", "max_file_size", "format", "output",
+	"fail_on", "todo", "max_failures", "review_band", "max_file_size", "format", "output",
 }
 
 // nested are the keys of the entries of list-valued settings whose entries are maps.
@@ -102,7 +104,7 @@ var (
 	// Ints are the whole-number settings and their smallest and largest values.
 	Ints = map[string][2]int{"min_score": {0, 100}, "max_failures": {0, 1 << 30}, "max_file_size": {1, 1<<62 - 1}}
 	// Choices are the settings that take one of a few words.
-	Choices = map[string][]string{"fail_on": {"none", "info", "warning", "error"}, "color": {"auto", "always", "never"}}
+	Choices = map[string][]string{"fail_on": FailOnValues, "todo": TodoValues, "color": {"auto", "always", "never"}}
 	// lists are the settings that take a list of strings, or one string.
 	lists = map[string]bool{"rubrics": true, "paths": true, "extensions": true, "exclude": true, "format": true}
 )
@@ -122,8 +124,11 @@ func checkValue(name, key string, v *yaml.Node) error {
 			return bad("must be %s, not %d", RangeText(key), n)
 		}
 	case Choices[key] != nil:
-		if v.Kind != yaml.ScalarNode || !slices.Contains(Choices[key], strings.ToLower(strings.TrimSpace(v.Value))) {
+		if v.Kind != yaml.ScalarNode {
 			return bad("must be %s, not %s", ChoiceText(key), show(v))
+		}
+		if !slices.Contains(Choices[key], strings.ToLower(strings.TrimSpace(v.Value))) {
+			return bad("must be %s, not %s%s", ChoiceText(key), show(v), suggest.DidYouMean(v.Value, Choices[key]))
 		}
 	case lists[key]:
 		if v.Kind == yaml.MappingNode {

@@ -3,6 +3,7 @@ package draft
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // A model answer often spells a term out once and gives its acronym in brackets ("Round Trip Time (RTT)",
@@ -11,11 +12,11 @@ import (
 
 // bracketed is an acronym in brackets: two to eight letters (digits after the first allowed), perhaps
 // with a plural s ("PDBs").
-var bracketed = regexp.MustCompile(`\(\s*([A-Za-z][A-Za-z0-9]{1,7})\s*\)`)
+var bracketed = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\(\s*([A-Za-z][A-Za-z0-9]{1,7})\s*\)`) })
 
 // wordBefore splits the text before a bracket into words: letters and digits, hyphens and slashes
 // separating words as spaces do.
-var wordBefore = regexp.MustCompile(`[A-Za-z0-9]+`)
+var wordBefore = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[A-Za-z0-9]+`) })
 
 // acronym is an acronym a model answer defines: the words spelled out at answer[from:to], the acronym
 // in brackets at answer[to:end].
@@ -28,9 +29,9 @@ type acronym struct {
 // initials of the words right before it, in order ("Dynamic Host Configuration Protocol (DHCP)").
 func acronymsOf(answer string) []acronym {
 	var out []acronym
-	for _, m := range bracketed.FindAllStringSubmatchIndex(answer, -1) {
+	for _, m := range bracketed().FindAllStringSubmatchIndex(answer, -1) {
 		acr := strings.ToLower(answer[m[2]:m[3]])
-		words := wordBefore.FindAllStringIndex(answer[:m[0]], -1)
+		words := wordBefore().FindAllStringIndex(answer[:m[0]], -1)
 		for _, l := range []string{acr, strings.TrimSuffix(acr, "s")} {
 			if len(l) < 2 || len(l) > len(words) {
 				continue

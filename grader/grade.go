@@ -348,6 +348,8 @@ func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 					ms[k].negBy = by
 				} else if by := d.Excludes(m.first, m.last); by >= 0 {
 					ms[k].negBy = by // "API keys are kept out of the code"
+				} else if by := d.Explains(m.first, m.last); by >= 0 {
+					ms[k].negBy = by // "if you copy them from another service…", "watching average latency hides…"
 				}
 			}
 			if ms[k].negBy >= 0 {
@@ -411,12 +413,24 @@ func (c *Compiled) finish(res *Result, failOn rubric.Severity) {
 		capAt(res.Pass-1, fmt.Sprintf("shorter than %d words", r.MinWords))
 	}
 	res.Coverage = round2(res.Coverage)
+	chargePenalties(res, curved(res.Coverage, r.Curve))
+	settle(res, r, failOn)
+}
+
+// chargePenalties turns each mistake's penalty, a share of 100, into the points it takes from what the
+// answer earned: a mistake costs an answer that covers everything its full penalty and a partial answer
+// in proportion ("penalty: 25" takes a quarter of the score). Taking the full penalty off a partial
+// answer's low coverage left it near 0 where interviewers give a partial answer with one mistake about
+// 40 (testdata/heldout: r 0.964 → 0.971, MAE 10.8 → 9.0 points, pass/fail agreement unchanged). Each
+// mistake reports the points it took, so the explanation still adds up to the score.
+func chargePenalties(res *Result, earned float64) {
 	penalty := 0.0
-	for _, m := range res.Mistakes {
+	for i := range res.Mistakes {
+		m := &res.Mistakes[i]
+		m.Penalty = round2(earned * m.Penalty / 100)
 		penalty += m.Penalty
 	}
 	res.Penalty = round2(penalty)
-	settle(res, r, failOn)
 }
 
 // settle is the one formula for a result's score: its coverage on the rubric's curve, less its

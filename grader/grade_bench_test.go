@@ -62,6 +62,12 @@ func BenchmarkGrade(b *testing.B) {
 	}
 }
 
+// BenchmarkGradeHuge grades one answer of about 1 MB (170,000 words): what a pasted log or a whole
+// document costs, where an array sized or grown badly, or a step slower than linear, shows.
+func BenchmarkGradeHuge(b *testing.B) {
+	loop(b, benchAnswers(b, packGrader(b), 1, 170000), func(a benchAnswer) { a.c.Grade(Input{Text: a.text}) })
+}
+
 // BenchmarkGradeParallel grades medium answers from every CPU at once through one shared Grader.
 func BenchmarkGradeParallel(b *testing.B) {
 	g := packGrader(b)

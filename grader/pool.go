@@ -77,9 +77,11 @@ func (p Pool) Grade(ctx context.Context, next func() (Job, error), emit func(Job
 // next runs on a goroutine of its own and emit on the caller's, so a slow reader does not hold back
 // output that is ready. Stream returns the first error from next or emit (io.EOF from next is the normal
 // end), or ctx's error; it then stops calling next, though a call already in progress may still finish
-// after Stream returns. A panic in work is raised again in the caller's goroutine, with the worker's
+// after Stream returns. When ctx is done, Stream returns at once, without waiting for the work in
+// progress to finish. A panic in work is raised again in the caller's goroutine, with the worker's
 // stack, once every worker has stopped.
 func Stream[In, Out any](ctx context.Context, p Pool, next func() (In, int, error), work func(In) Out, emit func(Out) error) error {
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type slot struct {
@@ -155,9 +157,15 @@ func Stream[In, Out any](ctx context.Context, p Pool, next func() (In, int, erro
 			}
 		})
 	}
-	// On the way out, stop the reader and the workers, and wait for the workers to finish what they hold.
-	defer workers.Wait()
-	defer cancel()
+	// On the way out, stop the reader and the workers, and wait for the workers to finish what they
+	// hold, unless the caller cancelled: then it is not kept waiting for one long answer, or for a work
+	// item blocked on an idle input, and the workers finish on their own.
+	defer func() {
+		cancel()
+		if parent.Err() == nil {
+			workers.Wait()
+		}
+	}()
 
 	for {
 		// Wait for the next item, or for ctx: a reader blocked on an idle input must not keep a

@@ -163,6 +163,39 @@ func TestStreamStopsWhileNextBlocks(t *testing.T) {
 	}
 }
 
+// A stream cancelled while a worker is busy with one item (a very long answer, or a read blocked on
+// an idle input) returns at once: the caller is not kept waiting for the work in progress.
+func TestStreamStopsWhileWorkBlocks(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	release, started := make(chan struct{}), make(chan struct{})
+	defer close(release)
+	n := 0
+	next := func() (int, int, error) {
+		if n == 1 {
+			return 0, 0, io.EOF
+		}
+		n++
+		return n, 1, nil
+	}
+	work := func(i int) int {
+		close(started)
+		<-release // a long piece of work
+		return i
+	}
+	done := make(chan error, 1)
+	go func() { done <- Stream(ctx, Pool{Workers: 1}, next, work, func(int) error { return nil }) }()
+	<-started
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Stream did not return after it was cancelled while a worker was busy")
+	}
+}
+
 func TestStreamRaisesAWorkersPanicInTheCaller(t *testing.T) {
 	defer func() {
 		r := recover()

@@ -2,7 +2,6 @@ package lsp
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/report"
@@ -41,13 +40,10 @@ func GradeDocument(g *run.Grader, name, text string) *Outcome {
 		res.Answers = append(res.Answers, a)
 	}
 	for _, e := range out.Errors {
-		if _, list, ok := strings.Cut(e.Message, closestByContent); ok && res.Closest == nil {
-			res.Closest = strings.Split(list, ", ")
+		var nr *run.NoRubricError
+		if errors.As(e.Err, &nr) && res.Closest == nil {
+			res.Closest = nr.Closest
 		}
 	}
 	return res
 }
-
-// closestByContent introduces, in run's message for an answer with no rubric, the rubrics closest to
-// its text.
-const closestByContent = "closest by content: "

@@ -42,6 +42,9 @@ type FileError struct {
 	File    string `json:"file"`
 	Line    int    `json:"line,omitempty"`
 	Message string `json:"message"`
+	// Err is the typed error the message was made from, when there is one (a *run.NoRubricError), for
+	// programs that act on it rather than read the message; reports print only the message.
+	Err error `json:"-"`
 }
 
 // Summary counts a run's outcome. Failed counts the answers that fail a gate (see Report.Failing);

@@ -12,7 +12,9 @@ import (
 	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/internal/regular"
 	"github.com/answerlint/answerlint/report"
+	"github.com/answerlint/answerlint/rubric"
 )
 
 // FileSource is a run's answers as files: paths, directories (walked recursively) and globs given
@@ -97,7 +99,7 @@ func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt 
 		if opt.Graded != nil {
 			defer opt.Graded()
 		}
-		return g.gradeFile(f, src, changed)
+		return g.gradeFile(ctx, f, src, changed)
 	}
 	tally := report.Tally{FailOn: b.Report.FailOn, TodoFails: b.Report.TodoFails}
 	err = grader.Stream(ctx, grader.Pool{}, next, work, func(out *Outcome) error {
@@ -162,7 +164,7 @@ func (g *Grader) changes(ctx context.Context, src FileSource, b *Batch) (*change
 }
 
 // gradeFile reads and grades one file; with a change set, only the answers it says to.
-func (g *Grader) gradeFile(f File, src FileSource, cs *changeSet) *Outcome {
+func (g *Grader) gradeFile(ctx context.Context, f File, src FileSource, cs *changeSet) *Outcome {
 	fileChanged := cs == nil || (f.Path != "" && cs.files[Resolved(f.Path)])
 	if !fileChanged && len(cs.rubrics) == 0 {
 		return &Outcome{}
@@ -181,7 +183,7 @@ func (g *Grader) gradeFile(f File, src FileSource, cs *changeSet) *Outcome {
 	case f.Path == "":
 		name = "<stdin>"
 	}
-	data, err := g.readFile(f, src.Stdin)
+	data, err := g.readFile(ctx, f, src.Stdin)
 	var out *Outcome
 	if err == nil {
 		out, err = g.gradeDocument(name, path, data, keep)
@@ -196,31 +198,79 @@ func (g *Grader) gradeFile(f File, src FileSource, cs *changeSet) *Outcome {
 }
 
 // readFile reads one answer file (standard input for "-"), refusing directories and files over the
-// size limit.
-func (g *Grader) readFile(f File, stdin io.Reader) ([]byte, error) {
+// size limit. A regular file is read at once; anything else named outright (a FIFO, a terminal, standard
+// input) may block, so it is read on a goroutine of its own and given up when ctx is done.
+func (g *Grader) readFile(ctx context.Context, f File, stdin io.Reader) ([]byte, error) {
 	limit := g.cfg.maxFileSize()
-	r := stdin
-	if f.Path != "" {
-		st, err := os.Stat(f.Path)
-		if err != nil {
-			return nil, errors.New(oserr.Describe(err))
+	if f.Path == "" {
+		if stdin == nil {
+			return nil, errors.New("no standard input")
 		}
-		if st.IsDir() {
-			return nil, errors.New("is a directory, not an answer file")
-		}
-		if st.Size() > limit {
-			return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (max_file_size)", st.Size(), limit)
-		}
-		file, err := os.Open(f.Path)
-		if err != nil {
-			return nil, errors.New(oserr.Describe(err))
-		}
-		defer file.Close()
-		r = file
+		return readInterruptibly(ctx, func() (io.ReadCloser, error) { return io.NopCloser(stdin), nil }, limit)
 	}
-	if r == nil {
-		return nil, errors.New("no standard input")
+	// Opened without blocking, so that a FIFO with no writer yet is found out rather than waited for.
+	file, err := regular.OpenNonBlocking(f.Path)
+	if err != nil {
+		return nil, errors.New(oserr.Describe(err))
 	}
+	st, err := file.Stat()
+	if err != nil {
+		file.Close()
+		return nil, errors.New(oserr.Describe(err))
+	}
+	switch {
+	case st.IsDir():
+		file.Close()
+		return nil, errors.New("is a directory, not an answer file")
+	case !st.Mode().IsRegular():
+		file.Close()
+		return readInterruptibly(ctx, func() (io.ReadCloser, error) { return os.Open(f.Path) }, limit)
+	case st.Size() > limit:
+		file.Close()
+		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (max_file_size)", st.Size(), limit)
+	}
+	defer file.Close()
+	return readLimited(file, limit)
+}
+
+// readInterruptibly opens and reads what may block for as long as its writer pleases, on a goroutine of
+// its own: when ctx is done first, the caller gets ctx's error at once and the goroutine is left to
+// finish, or to end with the process, which is about to exit.
+func readInterruptibly(ctx context.Context, open func() (io.ReadCloser, error), limit int64) ([]byte, error) {
+	type read struct {
+		data  []byte
+		err   error
+		panic any // raised again on the caller's goroutine, where it is reported
+	}
+	done := make(chan read, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- read{panic: p}
+			}
+		}()
+		r, err := open()
+		if err != nil {
+			done <- read{err: errors.New(oserr.Describe(err))}
+			return
+		}
+		defer r.Close()
+		data, err := readLimited(r, limit)
+		done <- read{data: data, err: err}
+	}()
+	select {
+	case r := <-done:
+		if r.panic != nil {
+			panic(r.panic)
+		}
+		return r.data, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// readLimited reads r to its end, refusing more than limit bytes.
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, errors.New(oserr.Describe(err))
@@ -238,4 +288,32 @@ func fileError(name string, err error) report.FileError {
 		return report.FileError{File: ae.File, Line: ae.Line, Message: ae.Msg}
 	}
 	return report.FileError{File: name, Message: err.Error()}
+}
+
+// Inputs are the files a run over files reads, which no report may be written over
+// (report.CheckClashes): the answers found, the rubric files and the configuration file.
+func (g *Grader) Inputs(src FileSource, files []File) []report.Input {
+	var in []report.Input
+	for _, f := range files {
+		if f.Path != "" {
+			in = append(in, report.Input{Path: f.Path, Name: f.Name, What: "an answer being graded"})
+		}
+	}
+	rubrics := g.g.Set().All()
+	if g.forced != nil {
+		rubrics = append(rubrics, g.forced.Rubric)
+	}
+	pack, _ := rubric.Pack()
+	for _, r := range rubrics {
+		if p, ok := pack.Get(r.ID); ok && p.File == r.File {
+			continue // embedded: its file name is not a file here
+		}
+		if r.File != "" {
+			in = append(in, report.Input{Path: r.File, Name: r.File, What: "the file of rubric " + r.ID})
+		}
+	}
+	if src.ConfigFile != "" {
+		in = append(in, report.Input{Path: src.ConfigFile, Name: src.ConfigFile, What: "the configuration file"})
+	}
+	return in
 }

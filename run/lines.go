@@ -130,6 +130,10 @@ func (jr *lineReader) next() (lineRecord, int, error) {
 			continue
 		}
 		jr.line++
+		if jr.line == 1 {
+			// A byte-order mark starts many files saved on Windows; it is not part of the first record.
+			data = bytes.TrimPrefix(data, utf8BOM)
+		}
 		rec := lineRecord{file: jr.name, line: jr.line, data: data}
 		switch {
 		case err != nil && err != io.EOF:
@@ -174,6 +178,9 @@ func (jr *lineReader) close() {
 	jr.mu.Unlock()
 	jr.r = nil
 }
+
+// utf8BOM is the byte-order mark, which a stream may start with.
+var utf8BOM = []byte("\xef\xbb\xbf")
 
 // readLine reads one line, without its line ending, into a fresh slice. A line longer than limit is
 // read to its end and dropped: tooLong reports it.

@@ -204,3 +204,36 @@ func TestResultLineClashesInNameOrder(t *testing.T) {
 		}
 	}
 }
+
+// A byte-order mark starting a stream, or a file of the stream, belongs to no record: the first line
+// grades like any other. Anywhere else it is part of the line, and a line that is not JSON is an error.
+func TestStreamStartingWithAByteOrderMark(t *testing.T) {
+	g := packGrader(t, Config{})
+	record := `{"id": 1, "rubric": "gitops", "answer": "Argo CD syncs the cluster from Git."}`
+	tests := []struct {
+		name   string
+		input  string
+		errors int
+	}{
+		{"mark then a record", "\ufeff" + record + "\n", 0},
+		{"mark then CRLF records", "\ufeff" + record + "\r\n" + record + "\r\n", 0},
+		{"mark then a blank line", "\ufeff\n" + record + "\n", 0},
+		{"mark on a later line", record + "\n\ufeff" + record + "\n", 1},
+		{"two marks", "\ufeff\ufeff" + record + "\n", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			sum, err := g.RunLines(t.Context(), LineSource{Stdin: strings.NewReader(tt.input)}, &out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.Errors != tt.errors {
+				t.Errorf("%d errors, want %d; output:\n%s", sum.Errors, tt.errors, out.String())
+			}
+			if want := strings.Count(tt.input, `"id"`); sum.Graded+sum.Errors != want {
+				t.Errorf("%d lines out, want %d; output:\n%s", sum.Graded+sum.Errors, want, out.String())
+			}
+		})
+	}
+}

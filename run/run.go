@@ -6,7 +6,6 @@
 package run
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -215,7 +214,7 @@ func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Co
 				if sec.RubricLine > 0 { // an unknown id: point at where it is written
 					line = sec.RubricLine
 				}
-				out.Errors = append(out.Errors, report.FileError{File: doc.Name, Line: line, Message: err.Error()})
+				out.Errors = append(out.Errors, report.FileError{File: doc.Name, Line: line, Message: err.Error(), Err: err})
 			}
 			continue
 		}
@@ -373,8 +372,20 @@ func insideAny(path string, roots []string) bool {
 	return false
 }
 
-// errNoRubric starts the message for an answer no rule gives a rubric.
-var errNoRubric = errors.New("no rubric for this answer: add front matter 'rubric: <id>', name the file <id>.md, map its path in answers: of .answerlint.yaml, or pass --rubric")
+// NoRubricError is an answer no rule gives a rubric: no --rubric, front matter, marker, answers: entry
+// or file name names one. Closest are the rubrics its text covers most of, best first (none when it
+// covers nothing a rubric does); an editor offers them as fixes.
+type NoRubricError struct {
+	Closest []string
+}
+
+func (e *NoRubricError) Error() string {
+	const msg = "no rubric for this answer: add front matter 'rubric: <id>', name the file <id>.md, map its path in answers: of .answerlint.yaml, or pass --rubric"
+	if len(e.Closest) == 0 {
+		return msg + "; the answer has no words a rubric covers, so none can be suggested by its content"
+	}
+	return msg + "; closest by content: " + strings.Join(e.Closest, ", ")
+}
 
 // pick applies the mapping order: Config.Rubric, front matter or section marker, the answers: rule for
 // the file's path, the file name.
@@ -392,11 +403,7 @@ func (g *Grader) pick(doc *answer.Document, sec answer.Section, configured strin
 			return c, nil
 		}
 	}
-	closest := g.closestByContent(doc.Text, sec.Start, sec.End, 3)
-	if len(closest) == 0 {
-		return nil, fmt.Errorf("%w; the answer has no words a rubric covers, so none can be suggested by its content", errNoRubric)
-	}
-	return nil, fmt.Errorf("%w; closest by content: %s", errNoRubric, strings.Join(closest, ", "))
+	return nil, &NoRubricError{Closest: g.closestByContent(doc.Text, sec.Start, sec.End, 3)}
 }
 
 // rubricFromName takes a rubric id from a file name: "gitops.md" or "gitops.v2.md".

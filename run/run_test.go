@@ -113,3 +113,42 @@ concepts:
 		t.Errorf("--rubric %s: %v", abs, err)
 	}
 }
+
+// An answer with no rubric is a typed error: the message names the closest rubrics by content, and a
+// program (the language server) reads them from the error instead of the message.
+func TestNoRubricErrorIsTyped(t *testing.T) {
+	g := packGrader(t, Config{})
+	tests := []struct {
+		name, text  string
+		wantClosest bool
+		wantMsg     string
+	}{
+		{"words a rubric covers", "We store the desired state in Git and a controller reconciles the cluster from it.\n", true, "closest by content: "},
+		{"no words any rubric covers", "Lorem ipsum dolor sit amet.\n", false, "none can be suggested"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := g.GradeDocument("notes.md", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(out.Errors) != 1 {
+				t.Fatalf("errors %+v, want one", out.Errors)
+			}
+			e := out.Errors[0]
+			var nr *NoRubricError
+			if !errors.As(e.Err, &nr) {
+				t.Fatalf("error %T, want *NoRubricError", e.Err)
+			}
+			if (len(nr.Closest) > 0) != tt.wantClosest {
+				t.Errorf("closest %v, want some: %v", nr.Closest, tt.wantClosest)
+			}
+			if e.Message != nr.Error() || !strings.Contains(e.Message, tt.wantMsg) {
+				t.Errorf("message %q, want the error's text containing %q", e.Message, tt.wantMsg)
+			}
+			if tt.wantClosest && !strings.HasSuffix(e.Message, strings.Join(nr.Closest, ", ")) {
+				t.Errorf("message %q does not end with the closest rubrics %v", e.Message, nr.Closest)
+			}
+		})
+	}
+}

@@ -35,8 +35,8 @@ func (f *wordFilter) has(w string) bool {
 // newCompoundSplits splits every vocabulary word of letters and digits at each point that leaves two
 // halves of at least minCompoundPart characters, keyed by the first half.
 func newCompoundSplits(vocab []string) (map[string][]compoundPart, *wordFilter) {
-	splits, firsts := map[string][]compoundPart{}, new(wordFilter)
-	seen := map[string]bool{}
+	splits, firsts := make(map[string][]compoundPart, len(vocab)), new(wordFilter)
+	seen := make(map[string]bool, len(vocab))
 	for _, w := range vocab {
 		if seen[w] || len(w) < 2*minCompoundPart || !isPlainWord(w) {
 			continue

@@ -142,12 +142,30 @@ var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
 // most words are shorter, so the array seldom grows.
 const bytesPerToken = 6
 
-// tokenBuffer returns buf's token array, empty, with room for at least n tokens.
-func (buf *docBuffers) tokenBuffer(n int) []Token {
-	if cap(buf.tokens) < n {
-		buf.tokens = make([]Token, 0, n+16)
+// tokenBuffer returns buf's token array, empty, with room for the tokens of text. The array kept from
+// earlier analyses is used when it holds about as many tokens as text would make of ordinary prose; a
+// new array is sized by counting text's words, so that a long text (where the array is large, and
+// growing it means copying it) seldom overflows it.
+func (buf *docBuffers) tokenBuffer(text string) []Token {
+	if n := len(text) / bytesPerToken; cap(buf.tokens) < n {
+		n = max(n, countWords(text))
+		buf.tokens = make([]Token, 0, n+n/16+16)
 	}
 	return buf.tokens[:0]
+}
+
+// countWords counts the runs of ASCII letters and digits in text: about the tokens it makes, a few
+// short (camelCase parts and words in other scripts are tokens of their own).
+func countWords(text string) int {
+	n, in := 0, false
+	for i := 0; i < len(text); i++ {
+		w := isASCIIWord(text[i])
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
 }
 
 // Release hands the document's arrays back for later analyses to reuse. Call it when done with a Doc,

@@ -1,5 +1,7 @@
 package text
 
+import "slices"
+
 // maxPaths bounds how many readings of one phrasing are kept (compound × synonym combinations), and
 // maxPathSteps the steps taken to find them: overlapping synonym groups can offer many routes to the same
 // reading, and trying them all grew exponentially with the phrasing's length.
@@ -29,7 +31,6 @@ func (a *Analyzer) readPaths(phrase string) ([][]string, int) {
 	d := a.Analyze(phrase, 0, len(phrase))
 	defer d.Release() // the readings are copied out
 	var out [][]string
-	seen := map[string]bool{}
 	steps, budget := 0, len(d.Tokens)+maxPathSteps
 	complete := true
 	var walk func(i int, acc []string)
@@ -48,9 +49,8 @@ func (a *Analyzer) readPaths(phrase string) ([][]string, int) {
 			if len(acc) == 0 {
 				return
 			}
-			key := joinKey(acc)
-			if !seen[key] {
-				seen[key] = true
+			// At most maxPaths readings: a look through them costs less than a set of keys.
+			if !slices.ContainsFunc(out, func(p []string) bool { return slices.Equal(p, acc) }) {
 				out = append(out, append([]string(nil), acc...))
 			}
 			return
@@ -131,17 +131,4 @@ func ContentWords(phrase string) []string {
 		}
 	}
 	return out
-}
-
-func joinKey(terms []string) string {
-	n := 0
-	for _, t := range terms {
-		n += len(t) + 1
-	}
-	b := make([]byte, 0, n)
-	for _, t := range terms {
-		b = append(b, t...)
-		b = append(b, 0)
-	}
-	return string(b)
 }

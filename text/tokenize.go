@@ -18,10 +18,14 @@ type scanner struct {
 	joinNext  bool
 	commaNext bool
 	lastEnd   int
+	// from and to bound the text being scanned, to project how many tokens it holds (grow).
+	from, to int
 }
 
+// tokenize splits src into tokens, without the lexicon: for phrasings, synonyms and word lists, short
+// texts tokenised by the thousand while rubrics compile, so the array is sized to the words they have.
 func tokenize(src string) []Token {
-	sc := &scanner{src: src, lastEnd: -1}
+	sc := &scanner{src: src, lastEnd: -1, toks: make([]Token, 0, countWords(src)+2)}
 	sc.run(0, len(src))
 	return sc.toks
 }
@@ -42,6 +46,7 @@ func (sc *scanner) breakClause() {
 }
 
 func (sc *scanner) run(from, to int) {
+	sc.from, sc.to = from, to
 	src := sc.src
 	i := from
 	for i < to {
@@ -264,15 +269,30 @@ func (sc *scanner) word(i, to int) int {
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isDigitByte(c byte) bool  { return c >= '0' && c <= '9' }
 
-// push appends a token, doubling the array when it is full: append grows large arrays by a quarter, and
-// text of many short words (the array is sized for ordinary prose) would copy it over and over.
+// push appends a token, growing the array when it is full (grow).
 func (sc *scanner) push(t Token) {
 	if len(sc.toks) == cap(sc.toks) {
-		grown := make([]Token, len(sc.toks), 2*cap(sc.toks)+16)
-		copy(grown, sc.toks)
-		sc.toks = grown
+		sc.grow(t.End)
 	}
 	sc.toks = append(sc.toks, t)
+}
+
+// grow enlarges the full token array, at byte offset at of the text, to the count of tokens the text
+// read so far projects for the whole of it, with a sixteenth to spare, and by at least a quarter. The
+// array is sized for ordinary prose; text of many short words overflows it. Doubling would leave a
+// long text that only just overflowed with nearly half of a large array unused, and append's quarter
+// steps would copy it over and over.
+func (sc *scanner) grow(at int) {
+	n := len(sc.toks)
+	want := n + n/4 + 16
+	if read := at - sc.from; read > 0 && sc.to > at {
+		if p := int(int64(n) * int64(sc.to-sc.from) / int64(read)); p+p/16+16 > want {
+			want = p + p/16 + 16
+		}
+	}
+	grown := make([]Token, n, want)
+	copy(grown, sc.toks)
+	sc.toks = grown
 }
 
 // maxWordLen is the longest run of letters and digits split into camelCase parts; longer ones are one

@@ -31,13 +31,18 @@ const (
 var typoSeed = maphash.MakeSeed()
 
 func newVocabulary(words []string) *vocabulary {
-	v := &vocabulary{words: map[string]bool{}}
+	v := &vocabulary{words: make(map[string]bool, len(words))}
 	type entry struct {
 		key  uint64
 		word int32
 		seq  int32 // the order it was added in
 	}
-	var entries []entry
+	// A word gives one entry per letter and one whole; each word is added with its stem.
+	n := 0
+	for _, w := range words {
+		n += 2 * (min(len(w), maxTypoLen+1) + 1)
+	}
+	entries := make([]entry, 0, n)
 	var buf [maxTypoLen + 1]byte
 	add := func(w string) {
 		if v.words[w] {

@@ -145,3 +145,34 @@ func FromDir(dir string, g *grader.Grader) ([]Question, error) {
 	}
 	return qs, nil
 }
+
+// ForRubrics keeps the questions whose rubric is one of ids; all of them when ids is empty.
+func ForRubrics(qs []Question, ids []string) []Question {
+	if len(ids) == 0 {
+		return qs
+	}
+	keep := map[string]bool{}
+	for _, id := range ids {
+		keep[id] = true
+	}
+	var kept []Question
+	for _, q := range qs {
+		if keep[q.Rubric.Rubric.ID] {
+			kept = append(kept, q)
+		}
+	}
+	return kept
+}
+
+// RowScale is the human scale of rows' scores: the one given (e.g. "0-5"), else the one their scores
+// imply.
+func RowScale(rows []eval.Row, given string) (eval.Scale, error) {
+	if given != "" {
+		return eval.ParseScale(given)
+	}
+	scores := make([]float64, len(rows))
+	for i, r := range rows {
+		scores[i] = r.Score
+	}
+	return eval.InferScale(scores), nil
+}

@@ -4,5 +4,5 @@ package regular
 
 import "os"
 
-// openNonBlocking opens a file for reading; systems without FIFOs have nothing to block on.
-func openNonBlocking(name string) (*os.File, error) { return os.Open(name) }
+// OpenNonBlocking opens a file for reading; systems without FIFOs have nothing to block on.
+func OpenNonBlocking(name string) (*os.File, error) { return os.Open(name) }

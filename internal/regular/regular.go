@@ -41,7 +41,7 @@ func (e *TooLargeError) Error() string {
 // opened file, and the open does not block on a FIFO, so a path swapped after a check cannot slip past.
 // Errors are *fs.PathError from the system, *NotRegularError or *TooLargeError.
 func ReadFile(name string, limit int64) ([]byte, error) {
-	f, err := openNonBlocking(name)
+	f, err := OpenNonBlocking(name)
 	if err != nil {
 		return nil, err
 	}

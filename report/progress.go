@@ -1,4 +1,4 @@
-package cmd
+package report
 
 import (
 	"fmt"
@@ -14,8 +14,8 @@ import (
 // progressMin is how many files make a run long enough for a progress bar.
 const progressMin = 20
 
-// progress draws a bar on a terminal's standard error while files are graded.
-type progress struct {
+// Progress draws a bar on a terminal's standard error while files are graded.
+type Progress struct {
 	mu    sync.Mutex
 	w     io.Writer
 	total int
@@ -23,17 +23,18 @@ type progress struct {
 	last  time.Time
 }
 
-// newProgress returns a bar when standard error is a terminal outside CI and there are many files;
+// NewProgress returns a bar when standard error is a terminal outside CI and there are many files;
 // otherwise nil, whose methods do nothing.
-func newProgress(errOut io.Writer, total int) *progress {
+func NewProgress(errOut io.Writer, total int) *Progress {
 	f, ok := errOut.(*os.File)
 	if !ok || total < progressMin || !isatty.IsTerminal(f.Fd()) || os.Getenv("CI") != "" || os.Getenv("TERM") == "dumb" {
 		return nil
 	}
-	return &progress{w: errOut, total: total}
+	return &Progress{w: errOut, total: total}
 }
 
-func (p *progress) step() {
+// Step counts one file graded; it is safe to call from several goroutines.
+func (p *Progress) Step() {
 	if p == nil {
 		return
 	}
@@ -48,7 +49,8 @@ func (p *progress) step() {
 	}
 }
 
-func (p *progress) finish() {
+// Finish clears the bar.
+func (p *Progress) Finish() {
 	if p == nil {
 		return
 	}

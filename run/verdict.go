@@ -1,0 +1,103 @@
+package run
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/answerlint/answerlint/report"
+)
+
+// FailureReason says why a run failed: how many answers failed, more than MaxFailures allows, and
+// for what — below the pass mark, a mistake at or above FailOn, or not written yet.
+func (c *Config) FailureReason(rep *report.Report, s report.Summary) string {
+	below, gated, todo := 0, 0, 0
+	for _, res := range rep.Results {
+		switch {
+		case !rep.Failing(res):
+		case res.Todo:
+			todo++
+		case res.Score < res.Pass:
+			below++
+		default:
+			gated++
+		}
+	}
+	var why []string
+	if below > 0 {
+		why = append(why, fmt.Sprintf("%d below the pass mark", below))
+	}
+	if gated > 0 {
+		why = append(why, fmt.Sprintf("%d with a mistake at or above --fail-on %s", gated, rep.FailOn))
+	}
+	if todo > 0 {
+		why = append(why, fmt.Sprintf("%d not written yet, with --todo fail", todo))
+	}
+	msg := fmt.Sprintf("%d %s failed (%s)", s.Failed, Plural(s.Failed, "answer", "answers"), strings.Join(why, ", "))
+	if c.MaxFailures > 0 {
+		msg += fmt.Sprintf(", more than --max-failures %d", c.MaxFailures)
+	}
+	return msg
+}
+
+// Plural is one or many after n.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// CheckOutputs refuses reports written over one another or over one of the run's inputs (Grader.Inputs),
+// however the paths are spelt: lexically (./sub/../good.md) and as the file system resolves them
+// (report.CheckClashes: links, hard links). Relative paths are relative to dir. The error is a
+// *report.ClashError.
+func CheckOutputs(outs []report.Output, dir string, inputs []report.Input) error {
+	byPath := map[string]report.Input{}
+	for _, in := range inputs {
+		byPath[Resolved(in.Path)] = in
+	}
+	for _, o := range outs {
+		if o.Path == "" {
+			continue
+		}
+		p := o.Path
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		if in, ok := byPath[Resolved(filepath.Clean(p))]; ok {
+			return &report.ClashError{Output: o, Other: in.Name, Input: true, What: in.What}
+		}
+	}
+	return report.CheckClashes(outs, dir, inputs)
+}
+
+// ReadPathFile reads a list of paths, one a line, from a file, or from stdin when name is "-".
+func ReadPathFile(name string, stdin io.Reader) ([]string, error) {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	return ReadPathList(r)
+}
+
+// RepoPrefix is dir relative to its Git repository's root ("" at the root or outside a repository),
+// which CI services need to find files.
+func RepoPrefix(dir string) string {
+	root := GitRoot(dir)
+	if root == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(root, dir)
+	if err != nil || rel == "." {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
