@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -79,49 +78,17 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 			return withCode(ExitError, fmt.Errorf("%s: invalid configuration: %v", file, cleanViperErr(err)))
 		}
 		g.usedConfig = file
-		if err := g.checkFile(file); err != nil {
+		f, err := config.CheckFile(file)
+		if err != nil {
 			return withCode(ExitError, err)
 		}
+		g.file = f
 	}
-	if err := checkEnv(); err != nil {
-		return err
+	if err := config.CheckEnv(); err != nil {
+		return withCode(ExitError, err)
 	}
 	g.v = v
 	g.rubricDirs = v.GetStringSlice("rubrics")
-	return nil
-}
-
-// checkFile checks the configuration file strictly: unknown keys, top-level or nested, are errors at
-// their line and column, with the nearest known key.
-func (g *globalOptions) checkFile(file string) error {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err))
-	}
-	if g.file, err = config.Check(file, data); err != nil {
-		return err
-	}
-	if strings.EqualFold(filepath.Ext(file), ".toml") {
-		fv := viper.New()
-		fv.SetConfigFile(file)
-		if err := fv.ReadInConfig(); err == nil {
-			return config.CheckKeys(file, fv.AllKeys())
-		}
-	}
-	return nil
-}
-
-// checkEnv checks the ANSWERLINT_* variables of whole-number settings, which viper would read as 0 when
-// they are not numbers.
-func checkEnv() error {
-	for key := range config.Ints {
-		env := "ANSWERLINT_" + strings.ToUpper(key)
-		if val := os.Getenv(env); val != "" {
-			if _, err := strconv.Atoi(strings.TrimSpace(val)); err != nil {
-				return withCode(ExitError, fmt.Errorf("%s: %s must be a whole number, not %q", env, key, val))
-			}
-		}
-	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -76,5 +77,32 @@ func TestDecodeErrorsNameTheirSource(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// A TOML file's keys are checked too, without positions; a whole-number variable must be a number.
+func TestCheckFileAndEnv(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct{ name, text, want string }{
+		{"good.toml", "min_score = 70\n", ""},
+		{"bad.toml", "min_scor = 70\n", `unknown key "min_scor" (did you mean min_score?)`},
+		{"bad.yaml", "fail_on: eror\n", "did you mean error?"},
+	}
+	for _, tt := range tests {
+		p := filepath.Join(dir, tt.name)
+		if err := os.WriteFile(p, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := CheckFile(p)
+		if (err == nil) != (tt.want == "") || err != nil && !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	if _, err := CheckFile(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "missing.yaml: configuration file: ") {
+		t.Errorf("a missing file: %v", err)
+	}
+	t.Setenv("ANSWERLINT_MAX_FAILURES", "many")
+	if err := CheckEnv(); err == nil || err.Error() != `ANSWERLINT_MAX_FAILURES: max_failures must be a whole number, not "many"` {
+		t.Errorf("CheckEnv: %v", err)
 	}
 }
