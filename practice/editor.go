@@ -1,0 +1,21 @@
+package practice
+
+import (
+	"io"
+	"os"
+
+	"github.com/mattn/go-isatty"
+)
+
+// Editor is the editor an answer is written in: $VISUAL, else $EDITOR, when standard input is a
+// terminal the editor can take over; "" when the answer is to be typed or piped in.
+func Editor(stdin io.Reader) string {
+	f, ok := stdin.(*os.File)
+	if !ok || !isatty.IsTerminal(f.Fd()) {
+		return ""
+	}
+	if e := os.Getenv("VISUAL"); e != "" {
+		return e
+	}
+	return os.Getenv("EDITOR")
+}
