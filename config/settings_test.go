@@ -106,3 +106,32 @@ func TestCheckFileAndEnv(t *testing.T) {
 		t.Errorf("CheckEnv: %v", err)
 	}
 }
+
+// Show prints every key once, in the order of Keys, each with its source.
+func TestShow(t *testing.T) {
+	v := viper.New()
+	v.Set("min_score", 70)
+	c, err := Decode(Input{Values: v, Dir: t.TempDir(), Flag: func(key string) bool { return key == "min_score" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := c.Show(&b, ""); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "\nmin_score: 70") || !strings.Contains(out, "# --min-score\n") || !strings.Contains(out, "# file: none found") {
+		t.Errorf("show:\n%s", out)
+	}
+	last := -1
+	for _, key := range Keys {
+		if key == "output" {
+			continue // shown as format:
+		}
+		i := strings.Index(out, "\n"+key+":")
+		if i < 0 || i < last {
+			t.Errorf("%s missing or out of order:\n%s", key, out)
+		}
+		last = i
+	}
+}
