@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -17,9 +16,6 @@ import (
 	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/rubric"
 )
-
-// configNames are the configuration files looked for, from the current directory upward, then in $HOME.
-var configNames = []string{".answerlint.yaml", ".answerlint.yml", ".answerlint.toml", ".answerlint.json"}
 
 // globalOptions holds what every command shares: streams, the configuration and the rubric set.
 type globalOptions struct {
@@ -68,7 +64,7 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 		file = os.Getenv("ANSWERLINT_CONFIG")
 	}
 	if file == "" {
-		file = findConfig(g.searchFrom)
+		file = config.Find(g.searchFrom)
 	} else if _, err := os.Stat(file); err != nil {
 		return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err)))
 	}
@@ -125,39 +121,6 @@ func cleanViperErr(err error) string {
 		msg = msg[i+len("yaml: "):]
 	}
 	return msg
-}
-
-// findConfig looks for a configuration file from dir (the working directory when "") upward, then in
-// $HOME.
-func findConfig(dir string) string {
-	var err error
-	if dir == "" {
-		dir, err = os.Getwd()
-	}
-	if err == nil {
-		for {
-			for _, n := range configNames {
-				p := filepath.Join(dir, n)
-				if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-					return p
-				}
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				break
-			}
-			dir = parent
-		}
-	}
-	if home, err := os.UserHomeDir(); err == nil {
-		for _, n := range configNames {
-			p := filepath.Join(home, n)
-			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-				return p
-			}
-		}
-	}
-	return ""
 }
 
 // colorEnabled decides whether output is coloured: --color always/never, else only on a terminal and

@@ -135,3 +135,24 @@ func TestShow(t *testing.T) {
 		last = i
 	}
 }
+
+// The configuration is found from a directory upward, the nearest one first.
+func TestFind(t *testing.T) {
+	root := t.TempDir()
+	t.Setenv("HOME", t.TempDir())
+	deep := filepath.Join(root, "a", "b")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := Find(deep); got != "" {
+		t.Errorf("found %q with no configuration", got)
+	}
+	for _, p := range []string{filepath.Join(root, ".answerlint.yaml"), filepath.Join(root, "a", ".answerlint.toml")} {
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := Find(deep), filepath.Join(root, "a", ".answerlint.toml"); got != want {
+		t.Errorf("found %q, want the nearest %q", got, want)
+	}
+}
