@@ -21,6 +21,7 @@ import (
 func TestSessionWrapsToWidth(t *testing.T) {
 	long := strings.Repeat("How do several engineers share one environment safely? ", 4)
 	r := testRubric("q1")
+	r.Title = strings.Repeat("A long title ", 5)
 	r.Question = long
 	r.Concepts[1].Hint = strings.Repeat("Say what the second concept is and why it matters here. ", 3)
 	for _, width := range []int{60, 100} {

@@ -115,7 +115,7 @@ func (s *Session) choose(hist []Attempt) (Pick, error) {
 
 func (s *Session) showQuestion(p Pick) {
 	r := p.Rubric
-	fmt.Fprintf(s.Out, "%s  (%s; %s)\n\n", r.Title, r.ID, p.Reason)
+	fmt.Fprintf(s.Out, "%s\n\n", wrap.Hanging(fmt.Sprintf("%s  (%s; %s)", r.Title, r.ID, p.Reason), s.width(), "", "  "))
 	fmt.Fprintf(s.Out, "%s\n\n", wrap.Hanging(strings.TrimSpace(r.Question), s.width(), "  ", "  "))
 	if s.Limit > 0 {
 		fmt.Fprintf(s.Out, "You have %s.\n", duration(s.Limit))
@@ -244,7 +244,7 @@ func (s *Session) showResult(r *rubric.Rubric, res *grader.Result, spent time.Du
 			fmt.Fprintf(s.Out, "Time: %s of %s\n", duration(spent), duration(s.Limit))
 		}
 	}
-	fmt.Fprintf(s.Out, "\nModel points for %q\n", r.Title)
+	fmt.Fprintf(s.Out, "\n%s\n", wrap.Hanging(fmt.Sprintf("Model points for %q", r.Title), s.width(), "", "  "))
 	_, err := io.WriteString(s.Out, rubric.ModelPoints(r, s.width()))
 	return err
 }
