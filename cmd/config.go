@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,11 +17,9 @@ import (
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/gctune"
 	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/internal/regular"
 	"github.com/answerlint/answerlint/rubric"
 )
-
-// configNames are the configuration files looked for, from the current directory upward, then in $HOME.
-var configNames = []string{".answerlint.yaml", ".answerlint.yml", ".answerlint.toml", ".answerlint.json"}
 
 // globalOptions holds what every command shares: streams, the configuration and the rubric set.
 type globalOptions struct {
@@ -69,17 +68,29 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 		file = os.Getenv("ANSWERLINT_CONFIG")
 	}
 	if file == "" {
-		file = findConfig(g.searchFrom)
+		d := findConfig(g.searchFrom)
+		for _, sk := range d.Skipped {
+			fmt.Fprintf(g.errOut, "answerlint: warning: %s\n", sk.Warning())
+		}
+		if file = d.Path; d.Outside {
+			fmt.Fprintf(g.errOut, "answerlint: using configuration %s\n", file)
+		}
 	} else if _, err := os.Stat(file); err != nil {
 		return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err)))
 	}
 	if file != "" {
+		// Read once, as a regular file of bounded size: --config /dev/zero or a FIFO is an error, not a
+		// hang; viper and the strict check see the same bytes.
+		data, err := regular.ReadFile(file, config.MaxFileSize)
+		if err != nil {
+			return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err)))
+		}
 		v.SetConfigFile(file)
-		if err := v.ReadInConfig(); err != nil {
+		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 			return withCode(ExitError, fmt.Errorf("%s: invalid configuration: %v", file, cleanViperErr(err)))
 		}
 		g.usedConfig = file
-		if err := g.checkFile(file); err != nil {
+		if err := g.checkFile(file, data); err != nil {
 			return withCode(ExitError, err)
 		}
 	}
@@ -93,18 +104,15 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 
 // checkFile checks the configuration file strictly: unknown keys, top-level or nested, are errors at
 // their line and column, with the nearest known key.
-func (g *globalOptions) checkFile(file string) error {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err))
-	}
+func (g *globalOptions) checkFile(file string, data []byte) error {
+	var err error
 	if g.file, err = config.Check(file, data); err != nil {
 		return err
 	}
 	if strings.EqualFold(filepath.Ext(file), ".toml") {
 		fv := viper.New()
 		fv.SetConfigFile(file)
-		if err := fv.ReadInConfig(); err == nil {
+		if err := fv.ReadConfig(bytes.NewReader(data)); err == nil {
 			return config.CheckKeys(file, fv.AllKeys())
 		}
 	}
@@ -160,37 +168,18 @@ func cleanViperErr(err error) string {
 	return msg
 }
 
-// findConfig looks for a configuration file from dir (the working directory when "") upward, then in
-// $HOME.
-func findConfig(dir string) string {
-	var err error
+// findConfig looks for the configuration file that applies in dir (the working directory when ""):
+// config.Discover, with the user's home directory.
+func findConfig(dir string) config.Discovery {
 	if dir == "" {
-		dir, err = os.Getwd()
-	}
-	if err == nil {
-		for {
-			for _, n := range configNames {
-				p := filepath.Join(dir, n)
-				if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-					return p
-				}
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				break
-			}
-			dir = parent
+		wd, err := os.Getwd()
+		if err != nil {
+			return config.Discovery{}
 		}
+		dir = wd
 	}
-	if home, err := os.UserHomeDir(); err == nil {
-		for _, n := range configNames {
-			p := filepath.Join(home, n)
-			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-				return p
-			}
-		}
-	}
-	return ""
+	home, _ := os.UserHomeDir()
+	return config.Discover(dir, home)
 }
 
 // colorEnabled decides whether output is coloured: --color always/never, else only on a terminal and

@@ -72,7 +72,7 @@ func (o *lspOptions) find(dir string) string {
 		file = os.Getenv("ANSWERLINT_CONFIG")
 	}
 	if file == "" {
-		file = findConfig(dir)
+		file = findConfig(dir).Path
 	}
 	return file
 }

@@ -1,8 +1,8 @@
 // Package config is the schema of answerlint's configuration file (.answerlint.yaml): the keys a file
 // may hold, nested ones included, checked strictly with the file, line and column of every mistake and
 // the nearest known key, as rubric files are; and the typed Config every setting is decoded into once,
-// each value with its source. Discovery of the file, ANSWERLINT_* variables and flags stay with the
-// command line, which hands what they yield to Decode.
+// each value with its source; and where the file is found and whether it is trusted (Discover).
+// ANSWERLINT_* variables and flags stay with the command line, which hands what they yield to Decode.
 package config
 
 import (
