@@ -89,6 +89,9 @@ func Write(set *rubric.Set, o Options, each func(Step)) (Summary, error) {
 			}
 			step.Action = Replaced
 		}
+		if leadsOutside(o.Dir, path) {
+			return sum, fmt.Errorf("%s: a symbolic link leads outside %s; not written", path, o.Dir)
+		}
 		if err := report.WriteAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, f.text); return err }); err != nil {
 			return sum, fmt.Errorf("%s: %s", path, oserr.Describe(err))
 		}
@@ -285,4 +288,37 @@ repos:
       - id: answerlint
         files: ^answers/
 `
+}
+
+// leadsOutside reports whether writing path would, through a symbolic link (the file itself or a
+// directory on the way), write outside root: a link in a repository someone else prepared must not
+// make init write elsewhere. A link that leads nowhere yet counts as leading outside.
+func leadsOutside(root, path string) bool {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return true
+	}
+	if realRoot, err = filepath.Abs(realRoot); err != nil {
+		return true
+	}
+	var rest []string // the part of path that does not exist yet
+	for p := path; ; {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			real, err = filepath.Abs(filepath.Join(append([]string{real}, rest...)...))
+			if err != nil {
+				return true
+			}
+			rel, err := filepath.Rel(realRoot, real)
+			return err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+		}
+		if st, err := os.Lstat(p); err == nil && st.Mode()&os.ModeSymlink != 0 {
+			return true // a dangling link
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return true
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
+	}
 }
