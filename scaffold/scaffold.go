@@ -294,29 +294,33 @@ repos:
 // directory on the way), write outside root: a link in a repository someone else prepared must not
 // make init write elsewhere. A link that leads nowhere yet counts as leading outside.
 func leadsOutside(root, path string) bool {
-	realRoot, err := filepath.EvalSymlinks(root)
-	if err != nil {
+	realRoot, ok := resolve(root)
+	if !ok {
 		return true
 	}
-	if realRoot, err = filepath.Abs(realRoot); err != nil {
+	real, ok := resolve(path)
+	if !ok {
 		return true
 	}
-	var rest []string // the part of path that does not exist yet
-	for p := path; ; {
+	rel, err := filepath.Rel(realRoot, real)
+	return err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// resolve is the absolute path p leads to, links followed as far as it exists; ok is false when a
+// link on the way leads nowhere.
+func resolve(p string) (string, bool) {
+	var rest []string // the part of p that does not exist yet
+	for {
 		if real, err := filepath.EvalSymlinks(p); err == nil {
-			real, err = filepath.Abs(filepath.Join(append([]string{real}, rest...)...))
-			if err != nil {
-				return true
-			}
-			rel, err := filepath.Rel(realRoot, real)
-			return err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+			abs, err := filepath.Abs(filepath.Join(append([]string{real}, rest...)...))
+			return abs, err == nil
 		}
 		if st, err := os.Lstat(p); err == nil && st.Mode()&os.ModeSymlink != 0 {
-			return true // a dangling link
+			return "", false // a dangling link
 		}
 		parent := filepath.Dir(p)
 		if parent == p {
-			return true
+			return "", false
 		}
 		rest = append([]string{filepath.Base(p)}, rest...)
 		p = parent
