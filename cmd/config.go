@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/gctune"
 	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/internal/regular"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -30,7 +32,7 @@ type globalOptions struct {
 
 func (g *globalOptions) bindPersistent(root *cobra.Command) {
 	f := root.PersistentFlags()
-	f.StringVar(&g.configFile, "config", "", "configuration `file` (default: .answerlint.yaml found from the current directory upward, then $HOME)")
+	f.StringVar(&g.configFile, "config", "", "configuration `file` (default: .answerlint.yaml found from the current directory up to the repository root or $HOME, then in $HOME)")
 	f.StringSlice("rubrics", nil, "extra rubric `dir`ectory or file, adding to or overriding the built-in pack (repeatable)")
 	f.String("color", "auto", "colour output: auto, always or never (NO_COLOR is respected)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
@@ -64,17 +66,29 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 		file = os.Getenv("ANSWERLINT_CONFIG")
 	}
 	if file == "" {
-		file = config.Find(g.searchFrom)
+		d := config.Find(g.searchFrom)
+		for _, sk := range d.Skipped {
+			fmt.Fprintf(g.errOut, "answerlint: warning: %s\n", sk.Warning())
+		}
+		if file = d.Path; d.Outside {
+			fmt.Fprintf(g.errOut, "answerlint: using configuration %s\n", file)
+		}
 	} else if _, err := os.Stat(file); err != nil {
 		return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err)))
 	}
 	if file != "" {
+		// Read once, as a regular file of bounded size: --config /dev/zero or a FIFO is an error, not a
+		// hang; viper and the strict check see the same bytes.
+		data, err := regular.ReadFile(file, config.MaxFileSize)
+		if err != nil {
+			return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err)))
+		}
 		v.SetConfigFile(file)
-		if err := v.ReadInConfig(); err != nil {
+		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 			return withCode(ExitError, fmt.Errorf("%s: invalid configuration: %v", file, cleanViperErr(err)))
 		}
 		g.usedConfig = file
-		f, err := config.CheckFile(file)
+		f, err := config.CheckFile(file, data)
 		if err != nil {
 			return withCode(ExitError, err)
 		}

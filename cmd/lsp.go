@@ -73,7 +73,7 @@ func (o *lspOptions) find(dir string) string {
 		file = os.Getenv("ANSWERLINT_CONFIG")
 	}
 	if file == "" {
-		file = config.Find(dir)
+		file = config.Find(dir).Path
 	}
 	return file
 }

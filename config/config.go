@@ -1,8 +1,9 @@
 // Package config is the schema of answerlint's configuration file (.answerlint.yaml): the keys a file
 // may hold, nested ones included, checked strictly with the file, line and column of every mistake and
 // the nearest known key, as rubric files are; and the typed Config every setting is decoded into once,
-// each value with its source; and where the file is found (Find). Reading ANSWERLINT_* variables and
-// flags stays with the command line (viper), which hands what they yield to Decode.
+// each value with its source; and where the file is found and whether it is trusted (Find, Discover).
+// ANSWERLINT_* variables and flags stay with the command line (viper), which hands what they yield to
+// Decode.
 package config
 
 import (
@@ -18,7 +19,6 @@ import (
 	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
 
-	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/internal/suggest"
 	"github.com/answerlint/answerlint/rubric"
 	"github.com/answerlint/answerlint/text"
@@ -267,13 +267,9 @@ func Nearest(s string, known []string) string {
 	return best
 }
 
-// CheckFile reads and checks a configuration file strictly (see Check); a TOML file's keys are read
-// with viper's TOML reader, which gives no positions.
-func CheckFile(file string) (*File, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err))
-	}
+// CheckFile checks a configuration file's contents, data, strictly (see Check); a TOML file's keys are
+// read with viper's TOML reader, which gives no positions.
+func CheckFile(file string, data []byte) (*File, error) {
 	f, err := Check(file, data)
 	if err != nil {
 		return nil, err
@@ -281,7 +277,7 @@ func CheckFile(file string) (*File, error) {
 	if strings.EqualFold(filepath.Ext(file), ".toml") {
 		fv := viper.New()
 		fv.SetConfigFile(file)
-		if err := fv.ReadInConfig(); err == nil {
+		if err := fv.ReadConfig(bytes.NewReader(data)); err == nil {
 			return f, CheckKeys(file, fv.AllKeys())
 		}
 	}

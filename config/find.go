@@ -1,42 +1,17 @@
 package config
 
-import (
-	"os"
-	"path/filepath"
-)
+import "os"
 
-// Names are the configuration files looked for, from the current directory upward, then in $HOME.
-var Names = []string{".answerlint.yaml", ".answerlint.yml", ".answerlint.toml", ".answerlint.json"}
-
-// Find looks for a configuration file from dir (the working directory when "") upward, then in
-// $HOME.
-func Find(dir string) string {
-	var err error
+// Find looks for the configuration file that applies in dir (the working directory when ""): Discover,
+// with the user's home directory.
+func Find(dir string) Discovery {
 	if dir == "" {
-		dir, err = os.Getwd()
-	}
-	if err == nil {
-		for {
-			for _, n := range Names {
-				p := filepath.Join(dir, n)
-				if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-					return p
-				}
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				break
-			}
-			dir = parent
+		wd, err := os.Getwd()
+		if err != nil {
+			return Discovery{}
 		}
+		dir = wd
 	}
-	if home, err := os.UserHomeDir(); err == nil {
-		for _, n := range Names {
-			p := filepath.Join(home, n)
-			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-				return p
-			}
-		}
-	}
-	return ""
+	home, _ := os.UserHomeDir()
+	return Discover(dir, home)
 }
