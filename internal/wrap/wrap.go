@@ -89,8 +89,8 @@ func Hanging(s string, width int, first, rest string) string {
 // Block wraps every line of s to width columns, keeping each line's own leading spaces as the
 // indent of its continuation lines; a flag's description ("  -f, --format f   what it does"), or
 // the text beside a term in a two-column list ("  130  interrupted by Ctrl-C"), continues under the
-// description. A line too long for width takes in the lines that continue its paragraph (same
-// indent, not blank, not a list item, the line not ending in a colon) before it is wrapped: help
+// description. A line too long for width, at the margin or in a description, takes in the lines
+// that continue its paragraph (same indent, not blank, not a list item) before it is wrapped: help
 // text is laid out in the source at one width, and wrapping each of its lines on its own at a
 // narrower one would leave a short line after every long one.
 func Block(s string, width int) string {
@@ -109,7 +109,9 @@ func Block(s string, width int) string {
 			head, body = body[:j], body[j:]
 		}
 		cont := indent + strings.Repeat(" ", len(head))
-		for i+1 < len(lines) && continues(lines[i+1], cont) {
+		// Only prose (a paragraph at the margin) and descriptions are reflowed: an indented line of
+		// its own, such as an example command, keeps its line breaks.
+		for (indent == "" || head != "") && i+1 < len(lines) && continues(lines[i+1], cont) {
 			i++
 			body = strings.TrimRight(body, " ") + " " + strings.TrimLeft(lines[i], " ")
 		}

@@ -94,6 +94,11 @@ func TestBlockReflows(t *testing.T) {
 			want: "a line long enough to\nneed wrapping here\n- item",
 		},
 		{
+			name: "indented example commands keep their lines",
+			in:   "  answerlint rubric draft --from model.md\n  answerlint rubric lint x.yaml",
+			want: "  answerlint rubric\n  draft --from\n  model.md\n  answerlint rubric\n  lint x.yaml",
+		},
+		{
 			name: "a deeper line is not joined",
 			in:   "a line long enough to need wrapping here:\n  <!-- example -->",
 			want: "a line long enough to\nneed wrapping here:\n  <!-- example -->",
