@@ -3,8 +3,6 @@ package cmd
 import (
 	"fmt"
 	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -18,9 +16,6 @@ import (
 	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/rubric"
 )
-
-// configNames are the configuration files looked for, from the current directory upward, then in $HOME.
-var configNames = []string{".answerlint.yaml", ".answerlint.yml", ".answerlint.toml", ".answerlint.json"}
 
 // globalOptions holds what every command shares: streams, the configuration and the rubric set.
 type globalOptions struct {
@@ -69,7 +64,7 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 		file = os.Getenv("ANSWERLINT_CONFIG")
 	}
 	if file == "" {
-		file = findConfig(g.searchFrom)
+		file = config.Find(g.searchFrom)
 	} else if _, err := os.Stat(file); err != nil {
 		return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err)))
 	}
@@ -79,49 +74,17 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 			return withCode(ExitError, fmt.Errorf("%s: invalid configuration: %v", file, cleanViperErr(err)))
 		}
 		g.usedConfig = file
-		if err := g.checkFile(file); err != nil {
+		f, err := config.CheckFile(file)
+		if err != nil {
 			return withCode(ExitError, err)
 		}
+		g.file = f
 	}
-	if err := checkEnv(); err != nil {
-		return err
+	if err := config.CheckEnv(); err != nil {
+		return withCode(ExitError, err)
 	}
 	g.v = v
 	g.rubricDirs = v.GetStringSlice("rubrics")
-	return nil
-}
-
-// checkFile checks the configuration file strictly: unknown keys, top-level or nested, are errors at
-// their line and column, with the nearest known key.
-func (g *globalOptions) checkFile(file string) error {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err))
-	}
-	if g.file, err = config.Check(file, data); err != nil {
-		return err
-	}
-	if strings.EqualFold(filepath.Ext(file), ".toml") {
-		fv := viper.New()
-		fv.SetConfigFile(file)
-		if err := fv.ReadInConfig(); err == nil {
-			return config.CheckKeys(file, fv.AllKeys())
-		}
-	}
-	return nil
-}
-
-// checkEnv checks the ANSWERLINT_* variables of whole-number settings, which viper would read as 0 when
-// they are not numbers.
-func checkEnv() error {
-	for key := range config.Ints {
-		env := "ANSWERLINT_" + strings.ToUpper(key)
-		if val := os.Getenv(env); val != "" {
-			if _, err := strconv.Atoi(strings.TrimSpace(val)); err != nil {
-				return withCode(ExitError, fmt.Errorf("%s: %s must be a whole number, not %q", env, key, val))
-			}
-		}
-	}
 	return nil
 }
 
@@ -160,39 +123,6 @@ func cleanViperErr(err error) string {
 	return msg
 }
 
-// findConfig looks for a configuration file from dir (the working directory when "") upward, then in
-// $HOME.
-func findConfig(dir string) string {
-	var err error
-	if dir == "" {
-		dir, err = os.Getwd()
-	}
-	if err == nil {
-		for {
-			for _, n := range configNames {
-				p := filepath.Join(dir, n)
-				if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-					return p
-				}
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				break
-			}
-			dir = parent
-		}
-	}
-	if home, err := os.UserHomeDir(); err == nil {
-		for _, n := range configNames {
-			p := filepath.Join(home, n)
-			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-				return p
-			}
-		}
-	}
-	return ""
-}
-
 // colorEnabled decides whether output is coloured: --color always/never, else only on a terminal and
 // when NO_COLOR is not set.
 func (g *globalOptions) colorEnabled(cmd *cobra.Command) (bool, error) {
@@ -206,7 +136,7 @@ func (g *globalOptions) colorEnabled(cmd *cobra.Command) (bool, error) {
 		if _, set := os.LookupEnv("NO_COLOR"); set {
 			return false, nil
 		}
-		if f, ok := g.out.(*os.File); ok {
+		if f, ok := osFile(g.out); ok {
 			return isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb", nil
 		}
 		return false, nil

@@ -10,6 +10,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/run"
 )
 
@@ -47,7 +48,7 @@ func (o *gradeOptions) runWatch(ctx context.Context, cmd *cobra.Command, args []
 // redraw runs one grading and prints its report, after clearing the terminal. The run's verdict is
 // not the command's: a failing answer is what the writer is working on.
 func (o *gradeOptions) redraw(ctx context.Context, args []string) {
-	if f, ok := o.out.(*os.File); ok && isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb" {
+	if f, ok := osFile(o.out); ok && isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb" {
 		fmt.Fprint(o.out, clearScreen)
 	}
 	err := o.runGrade(ctx, args)
@@ -74,13 +75,13 @@ func (o *gradeOptions) watchSet(args []string) run.WatchSet {
 	if o.usedConfig != "" {
 		paths = append(paths, filepath.Dir(o.usedConfig))
 	}
-	set := run.WatchSet{Paths: append(paths, o.cfg.RubricDirs...), Extensions: o.cfg.Extensions, ConfigNames: configNames}
+	set := run.WatchSet{Paths: append(paths, o.cfg.RubricDirs...), Extensions: o.cfg.Extensions, ConfigNames: config.Names}
 	for _, out := range o.outputs {
 		if out.Path != "" {
 			set.Reports = append(set.Reports, out.Path)
 		}
 	}
-	if f, ok := o.out.(*os.File); ok { // standard output redirected into a watched directory
+	if f, ok := osFile(o.out); ok { // standard output redirected into a watched directory
 		set.Stdout, _ = f.Stat()
 	}
 	return set

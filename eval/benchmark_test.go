@@ -94,7 +94,7 @@ func TestMohlerBenchmarkFloor(t *testing.T) {
 // TestSAFBenchmarkFloor holds Pearson r on the SAF English training split, and answerlint's lead over
 // the recall baseline.
 func TestSAFBenchmarkFloor(t *testing.T) {
-	const floor, lead = 0.73, 0.10
+	const floor, lead = 0.75, 0.10
 	rep := safEnglish.measure(t, 0)
 	if r := float64(rep.Pearson); r < floor {
 		t.Errorf("Pearson r %.4f fell below the floor %.2f", r, floor)
@@ -111,8 +111,11 @@ func TestSemEvalBenchmarkFloors(t *testing.T) {
 		set         benchmark
 		floor, lead float64
 	}{
-		{beetle, 0.75, 0.02},
-		{sciEntsBank, 0.69, 0.01},
+		// Measured on scores before rounding, with a threshold at a score of the data (the figures on
+		// whole-point scores, 0.75 leading by 0.02 and 0.69 by 0.01, owed up to 0.008 to how rounding
+		// tied answers, and moved with the curve).
+		{beetle, 0.75, 0.015},
+		{sciEntsBank, 0.68, 0.005},
 	}
 	for _, tt := range tests {
 		t.Run(tt.set.name, func(t *testing.T) {

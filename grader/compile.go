@@ -77,8 +77,11 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 	for _, c := range r.Concepts {
 		addVocab(c.Match)
 	}
-	for _, m := range r.Mistakes {
+	messages := make([][]rubric.Phrasing, len(r.Mistakes))
+	for i, m := range r.Mistakes {
 		addVocab(m.Match)
+		messages[i] = messagePhrasings(m.Message, r.Question)
+		addVocab(messages[i])
 	}
 	if r.Structure != nil {
 		for _, s := range r.Structure.Steps {
@@ -121,6 +124,7 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 	c.indexPartial()
 	for i, m := range r.Mistakes {
 		c.add(kindMistake, i, m.Match, m.Exact)
+		c.addGroup(kindMistake, i, 0, messages[i]) // message.go
 	}
 	if r.Structure != nil {
 		for i, s := range r.Structure.Steps {

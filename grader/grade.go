@@ -348,6 +348,8 @@ func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 					ms[k].negBy = by
 				} else if by := d.Excludes(m.first, m.last); by >= 0 {
 					ms[k].negBy = by // "API keys are kept out of the code"
+				} else if by := d.Explains(m.first, m.last); by >= 0 {
+					ms[k].negBy = by // "if you copy them from another service…", "watching average latency hides…"
 				}
 			}
 			if ms[k].negBy >= 0 {
@@ -411,12 +413,24 @@ func (c *Compiled) finish(res *Result, failOn rubric.Severity) {
 		capAt(res.Pass-1, fmt.Sprintf("shorter than %d words", r.MinWords))
 	}
 	res.Coverage = round2(res.Coverage)
+	chargePenalties(res, curved(res.Coverage, r.Curve))
+	settle(res, r, failOn)
+}
+
+// chargePenalties turns each mistake's penalty, a share of 100, into the points it takes from what the
+// answer earned: a mistake costs an answer that covers everything its full penalty and a partial answer
+// in proportion ("penalty: 25" takes a quarter of the score). Taking the full penalty off a partial
+// answer's low coverage left it near 0 where interviewers give a partial answer with one mistake about
+// 40 (testdata/heldout: r 0.964 → 0.971, MAE 10.8 → 9.0 points, pass/fail agreement unchanged). Each
+// mistake reports the points it took, so the explanation still adds up to the score.
+func chargePenalties(res *Result, earned float64) {
 	penalty := 0.0
-	for _, m := range res.Mistakes {
+	for i := range res.Mistakes {
+		m := &res.Mistakes[i]
+		m.Penalty = round2(earned * m.Penalty / 100)
 		penalty += m.Penalty
 	}
 	res.Penalty = round2(penalty)
-	settle(res, r, failOn)
 }
 
 // settle is the one formula for a result's score: its coverage on the rubric's curve, less its
@@ -426,17 +440,25 @@ func settle(res *Result, r *rubric.Rubric, failOn rubric.Severity) {
 	if r.Curve > 0 && r.Curve < 1 {
 		res.Curve = r.Curve
 	}
-	score := curved(res.Coverage, r.Curve) - res.Penalty
-	for _, c := range res.Caps {
-		score = math.Min(score, float64(c.Limit))
-	}
-	res.Score = int(math.Round(math.Max(0, math.Min(100, score))))
+	res.Score = int(math.Round(res.Unrounded()))
 	gated := GatedBy(res.Mistakes, failOn) != ""
 	res.Passed = res.Score >= res.Pass && !gated
 	res.Band = BandFor(res.Score, res.Pass)
 	if gated && (res.Band == BandStrong || res.Band == BandPass) {
 		res.Band = BandWeak
 	}
+}
+
+// Unrounded is the score before it is rounded to a whole point: the coverage on the curve, less the
+// penalties, under the caps, clamped to 0-100. Score is it rounded. Measuring agreement with human
+// grades uses it, since rounding ties answers whose coverage differs, and a threshold fitted between
+// whole points then moves with any change that reshuffles the ties, such as the curve.
+func (res *Result) Unrounded() float64 {
+	score := curved(res.Coverage, res.Curve) - res.Penalty
+	for _, c := range res.Caps {
+		score = math.Min(score, float64(c.Limit))
+	}
+	return math.Max(0, math.Min(100, score))
 }
 
 // GatedBy returns the id of the first mistake at or above failOn, or "" when none is: such a mistake

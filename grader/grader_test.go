@@ -188,13 +188,19 @@ func TestScoring(t *testing.T) {
 	if res.Score != 25 {
 		t.Errorf("score %d, want 25 (2/8 of 100)", res.Score)
 	}
+	// A mistake's penalty (25) is the share of the earned points it takes.
 	res = c.Grade(Input{Text: "Remote state, and I run terraform apply from a laptop."})
-	if res.Score != 0 || res.Penalty != 25 {
-		t.Errorf("score %d penalty %v, want 0 and 25", res.Score, res.Penalty)
+	if res.Score != 19 || res.Penalty != 6.25 {
+		t.Errorf("score %d penalty %v, want 19 (25 less a quarter) and 6.25", res.Score, res.Penalty)
 	}
 	res = c.Grade(Input{Text: "Remote state, PDBs per service and kubectl rollout undo; I run terraform apply from a laptop."})
-	if res.Score != 25 || res.Coverage != 50 {
-		t.Errorf("score %d coverage %v, want 25 (4/8 of 100, minus 25) and 50", res.Score, res.Coverage)
+	if res.Score != 38 || res.Coverage != 50 || res.Penalty != 12.5 {
+		t.Errorf("score %d coverage %v penalty %v, want 38 (4/8 of 100, less a quarter), 50 and 12.5", res.Score, res.Coverage, res.Penalty)
+	}
+	res = c.Grade(Input{Text: "Remote state in a kubernetes cluster. PDBs per service. Never hard-coded values. " +
+		"Kubectl rollout undo. Check for OOMKilled. Manual approval for high-risk changes. I run terraform apply from a laptop."})
+	if res.Coverage != 100 || res.Score != 75 || res.Penalty != 25 {
+		t.Errorf("coverage %v score %d penalty %v, want 100, 75 and 25: a complete answer loses the whole penalty", res.Coverage, res.Score, res.Penalty)
 	}
 	res = c.Grade(Input{Text: "   \n\t "})
 	if res.Score != 0 || len(res.Warnings) == 0 || res.Warnings[0].Code != "empty" {

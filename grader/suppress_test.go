@@ -11,7 +11,7 @@ import (
 // suppressed mistakes neither penalised nor capping the score.
 func TestGradeWithSuppressionsAndFailOn(t *testing.T) {
 	c := compileTest(t)
-	// remote-state (2 of 8) + pdb + rollback (1 each) = 50 points; the laptop costs 25.
+	// remote-state (2 of 8) + pdb + rollback (1 each) = 50 points; the laptop costs a quarter of them.
 	const text = "Remote state, PDBs per service and kubectl rollout undo; I run terraform apply from a laptop."
 	laptop := Suppression{Mistake: "apply-from-laptop", Reason: "sandbox account only", Line: 3, Column: 1}
 	tests := []struct {
@@ -24,15 +24,15 @@ func TestGradeWithSuppressionsAndFailOn(t *testing.T) {
 		passed     bool
 		band       Band
 	}{
-		{"no comments read", Input{Text: text, MinScore: 20}, 25, 25, 1, -1, true, BandPass},
+		{"no comments read", Input{Text: text, MinScore: 20}, 38, 12.5, 1, -1, true, BandPass},
 		{"suppressed with a reason", Input{Text: text, MinScore: 20, Suppress: []Suppression{laptop}}, 50, 0, 0, 1, true, BandPass},
-		{"no reason turns nothing off", Input{Text: text, MinScore: 20, Suppress: []Suppression{{Mistake: "apply-from-laptop"}}}, 25, 25, 1, 0, true, BandPass},
-		{"another mistake's suppression", Input{Text: text, MinScore: 20, Suppress: []Suppression{{Mistake: "manual-approval", Reason: "r"}}}, 25, 25, 1, 0, true, BandPass},
-		{"an error fails at fail-on error", Input{Text: text, MinScore: 20, FailOn: rubric.SeverityError}, 25, 25, 1, -1, false, BandWeak},
-		{"an error fails at fail-on warning", Input{Text: text, MinScore: 20, FailOn: rubric.SeverityWarning}, 25, 25, 1, -1, false, BandWeak},
-		{"fail-on none", Input{Text: text, MinScore: 20, FailOn: "none"}, 25, 25, 1, -1, true, BandPass},
+		{"no reason turns nothing off", Input{Text: text, MinScore: 20, Suppress: []Suppression{{Mistake: "apply-from-laptop"}}}, 38, 12.5, 1, 0, true, BandPass},
+		{"another mistake's suppression", Input{Text: text, MinScore: 20, Suppress: []Suppression{{Mistake: "manual-approval", Reason: "r"}}}, 38, 12.5, 1, 0, true, BandPass},
+		{"an error fails at fail-on error", Input{Text: text, MinScore: 20, FailOn: rubric.SeverityError}, 38, 12.5, 1, -1, false, BandWeak},
+		{"an error fails at fail-on warning", Input{Text: text, MinScore: 20, FailOn: rubric.SeverityWarning}, 38, 12.5, 1, -1, false, BandWeak},
+		{"fail-on none", Input{Text: text, MinScore: 20, FailOn: "none"}, 38, 12.5, 1, -1, true, BandPass},
 		{"a suppressed error does not fail", Input{Text: text, MinScore: 20, FailOn: rubric.SeverityError, Suppress: []Suppression{laptop}}, 50, 0, 0, 1, true, BandPass},
-		{"below the pass mark", Input{Text: text, FailOn: rubric.SeverityError}, 25, 25, 1, -1, false, BandFail},
+		{"below the pass mark", Input{Text: text, FailOn: rubric.SeverityError}, 38, 12.5, 1, -1, false, BandWeak},
 		{"findings from outside count at fail-on", Input{Text: "Remote state.", MinScore: 20, FailOn: rubric.SeverityWarning,
 			Findings: []MistakeResult{{ID: BadSuppressionID, Severity: rubric.SeverityWarning}}}, 25, 0, 1, -1, false, BandWeak},
 	}

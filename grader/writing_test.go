@@ -104,6 +104,35 @@ func TestMistakesFollowTheSentence(t *testing.T) {
 		// Mistakes said in other words than the rubric's phrasing.
 		{"copy from another service", "k8s-requests-limits", "guessed-values", "We copy the requests and limits from another service.", true},
 		{"copied from a similar deployment", "k8s-requests-limits", "guessed-values", "Usually the values are copied over from a similar deployment.", true},
+		// The mistake's own message in the answer's words: the practices it names match like phrasings.
+		{"message: guesswork", "k8s-requests-limits", "guessed-values", "Honestly we pick the numbers by guesswork.", true},
+		{"message: guesswork, reordered", "k8s-requests-limits", "guessed-values", "Guesswork is how I pick the numbers for a new service.", true},
+		{"message: by hand, half-updated", "failed-mid-release", "manual-prod-fixes", "Then I fix the half-updated production by hand over SSH.", true},
+		{"message: log into hosts", "microservice-observability", "ssh-to-read-logs", "To debug I log into the individual hosts to read the logs.", true},
+		{"message: console clicks", "terraform-unsafe-changes", "console-changes", "In an emergency we fix production by clicking in the cloud console.", true},
+		{"message: unrestricted access", "internal-developer-platform", "unrestricted-cluster-access", "We give teams unrestricted access to the clusters so they aren't blocked.", true},
+		{"message: average latency", "four-nines-observability", "average-latency", "We watch the average latency on the main dashboard.", true},
+		{"message: rebuild at disaster time", "disaster-recovery-rpo-rto", "rebuild-at-disaster-time", "The plan is to build the DR environment from scratch with Terraform if the region goes.", true},
+		// The same practices refused or explained are not the candidate's.
+		{"message refused", "k8s-requests-limits", "guessed-values", "We don't pick the numbers by guesswork, we measure them.", false},
+		{"message called a bad idea", "k8s-requests-limits", "guessed-values", "Picking the numbers by guesswork is a bad idea; we measure.", false},
+		{"message as a rule", "microservice-observability", "ssh-to-read-logs", "Nobody should have to log into individual hosts to read logs; everything is shipped to Loki.", false},
+		{"message, past and fixed", "terraform-unsafe-changes", "console-changes", "People used to fix production by clicking in the cloud console, which caused drift, so we locked it down.", false},
+		// Explaining why a practice is bad: a gerund subject with a predicate, or a condition put to "you".
+		{"gerund means", "k8s-requests-limits", "guessed-values", "Copying them from another service means you inherit its load profile, so I measure instead.", false},
+		{"gerund hides", "four-nines-observability", "average-latency", "Watching average latency hides the tail, so we alert on p99.", false},
+		{"gerund would be", "internal-developer-platform", "unrestricted-cluster-access", "Giving teams unrestricted access to the clusters would be a disaster, so they get namespaces with quotas.", false},
+		{"gerund creates", "terraform-unsafe-changes", "console-changes", "Fixing production by clicking in the cloud console creates drift that the next apply reverts.", false},
+		{"gerund only creates", "failed-mid-release", "manual-prod-fixes", "Fixing the half-updated production by hand only creates more drift.", false},
+		{"if you", "k8s-requests-limits", "no-requests-or-limits", "If you leave requests unset the scheduler overcommits the node.", false},
+		{"if you, comma", "disaster-recovery-rpo-rto", "rebuild-at-disaster-time", "If you plan to build the DR environment from scratch, you will miss the one-hour RTO.", false},
+		{"when you", "crashloopbackoff-debugging", "delete-without-diagnosis", "When you delete the pod you lose the logs of the crash.", false},
+		// The same shapes owned by the candidate are still flagged.
+		{"gerund bullet, no predicate", "k8s-requests-limits", "guessed-values", "- copying limits from another service\n- bumping them when it crashes", true},
+		{"gerund, first person", "crashloopbackoff-debugging", "delete-without-diagnosis", "Deleting the pod is what I try first.", true},
+		{"condition, then our practice", "k8s-requests-limits", "guessed-values", "If we are in a hurry we copy them from another service.", true},
+		{"condition, comma, our practice", "crashloopbackoff-debugging", "delete-without-diagnosis", "If it keeps crashing, I delete the pod and let it come back.", true},
+		{"condition of our process", "bluegreen-vs-canary", "canary-without-metrics", "We send 10% of users to the canary and if everything looks fine we roll it out to everyone.", true},
 		// Past practice reported as the problem that was fixed.
 		{"used to apply locally", "terraform-unsafe-changes", "apply-from-laptop", "At my last job people would run terraform apply locally, which caused outages, so we moved it to CI.", false},
 		{"used to apply from laptops", "terraform-unsafe-changes", "apply-from-laptop", "Engineers used to apply from their laptops; that broke prod twice, so now only the pipeline applies.", false},

@@ -1,5 +1,7 @@
 package text
 
+import "strings"
+
 // An answer often tells a story: "at my last job people ran terraform apply from laptops, which caused
 // outages, so we moved it to CI". The bad practice in it is the problem the candidate fixed, not their
 // own. A sentence reports past practice when it says the practice was someone's habit in the past
@@ -94,4 +96,104 @@ func (d *Doc) Excludes(first, last int) int {
 		}
 	}
 	return -1
+}
+
+// An answer explains why a practice is bad as often as it admits to one: "if you copy the limits from
+// another service you inherit its load", "watching average latency hides the tail". Neither is the
+// candidate's practice. Two shapes are recognised:
+//
+//   - a condition put to a generic "you": the practice stands in a clause opened by "if you", "when you",
+//     "once you", "unless you" or "whenever you", and no comma or new subject comes between the condition
+//     and the practice ("if you see it crash you delete the pod" puts "delete the pod" in the main clause).
+//     Conditions of other subjects are the candidate's process: "if everything looks fine we roll it out
+//     to everyone" is how they run a canary;
+//   - a gerund subject: the practice opens its clause with an -ing word ("copying them from another
+//     service", "giving teams unrestricted access") and a predicate about it follows ("means", "hides",
+//     "would be a disaster", "only creates drift"). The same gerund as a bullet fragment with no predicate
+//     ("- copying limits from another service") is still the candidate's, and so is a predicate in the
+//     first person ("deleting the pod is what I try first").
+
+// conditionals open a clause that states a condition, when "you" follows them.
+var conditionals = setOf("if", "unless", "whenever", "when", "once")
+
+// predicates follow a gerund subject to say what the practice does or is.
+var predicates = setOf(
+	"is", "are", "was", "were", "would", "will", "can", "could", "might", "may", "means", "mean", "leads",
+	"lead", "causes", "cause", "creates", "hides", "breaks", "makes", "results", "defeats", "wastes", "costs",
+	"hurts", "adds", "only", "just", "gives", "turns", "kills", "invites", "risks", "loses", "leaves", "won't",
+	"doesn't", "isn't", "never", "sounds", "seems", "feels", "looks", "tends",
+)
+
+// Explains returns the word that makes tokens first..last an explanation of a practice rather than the
+// candidate's own (the "if" of a condition, or the gerund of a subject with a predicate), or -1.
+func (d *Doc) Explains(first, last int) int {
+	if first < 0 || last >= len(d.Tokens) || first > last {
+		return -1
+	}
+	if k := d.condition(first); k >= 0 {
+		return k
+	}
+	return d.gerundSubject(first, last)
+}
+
+// condition returns the conditional word whose clause holds token first, or -1.
+func (d *Doc) condition(first int) int {
+	toks := d.Tokens
+	s := toks[first].Sentence
+	for k := first; k >= 0 && toks[k].Sentence == s; k-- {
+		w := toks[k].Surface
+		if conditionals[w] && k+1 < len(toks) && toks[k+1].Surface == "you" {
+			for j := k + 1; j <= first; j++ {
+				if toks[j].Comma || (j > k+1 && subjectWords[toks[j].Surface]) {
+					return -1
+				}
+			}
+			return k
+		}
+		if toks[k].Comma {
+			return -1 // a condition before the comma governs the main clause, not this one
+		}
+	}
+	return -1
+}
+
+// gerundSubject returns the gerund that opens the clause of tokens first..last when a predicate follows
+// them, or -1.
+func (d *Doc) gerundSubject(first, last int) int {
+	toks := d.Tokens
+	g := first
+	for g > 0 && toks[g-1].Sentence == toks[first].Sentence && toks[g-1].Clause == toks[first].Clause && !toks[g].Comma {
+		g--
+	}
+	w := toks[g].Surface
+	if len(w) <= 4 || !strings.HasSuffix(w, "ing") {
+		return -1
+	}
+	for k := g + 1; k < first; k++ {
+		if subjectWords[toks[k].Surface] {
+			return -1
+		}
+	}
+	for k := last + 1; k < len(toks) && k <= last+3 && toks[k].Sentence == toks[last].Sentence; k++ {
+		if predicates[toks[k].Surface] {
+			if ownedBy(toks, k) {
+				return -1 // "deleting the pod is what I try first"
+			}
+			return g
+		}
+	}
+	return -1
+}
+
+// firstPerson are the words by which the candidate owns what a clause says.
+var firstPerson = setOf("i", "we", "my", "our", "me", "us", "i'd", "we'd", "i'm", "we're", "i've", "we've")
+
+// ownedBy reports whether the clause from token k on, to its first comma, speaks in the first person.
+func ownedBy(toks []Token, k int) bool {
+	for j := k; j < len(toks) && toks[j].Sentence == toks[k].Sentence && (j == k || !toks[j].Comma); j++ {
+		if firstPerson[toks[j].Surface] {
+			return true
+		}
+	}
+	return false
 }

@@ -32,6 +32,7 @@ var preTriggers = phrases(flagPreStart,
 	"anti-pattern", "antipattern", "anti-patterns", "antipatterns", "mistake of", "the mistake is",
 	"not allowed", "nobody should", "no one", "never ever",
 	"away from", "rule out", "rules out", "ruled out", "ruling out",
+	"w o", // "w/o", split at its slash
 )
 
 // postTriggers negate what stands before them in the same clause ("running apply from a laptop is an

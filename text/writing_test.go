@@ -66,6 +66,14 @@ func TestDerivedWordsAreSynonyms(t *testing.T) {
 		{"automatic", "automated", "automation", "automatically"},
 		{"decide", "decision", "decides"},
 		{"recover", "recovery"},
+		// Shorthand in terse notes.
+		{"credentials", "creds", "credential"},
+		{"configuration", "cfg", "config"},
+		{"service", "svc"},
+		{"dependencies", "deps"},
+		{"permissions", "perms"},
+		{"namespace", "ns"},
+		{"prometheus", "prom"},
 	} {
 		want := canonical(group[0])
 		for _, w := range group[1:] {
@@ -94,6 +102,28 @@ func TestReportedPastPractice(t *testing.T) {
 			d := a.Analyze(tt.text, 0, len(tt.text))
 			if got := d.ReportedBy(0) >= 0; got != tt.reported {
 				t.Errorf("reported %v, want %v", got, tt.reported)
+			}
+		})
+	}
+}
+
+// TestShorthandNegation: "w/o" is "without" in terse notes, and negates what follows it.
+func TestShorthandNegation(t *testing.T) {
+	a := NewAnalyzer(nil, nil)
+	for _, tt := range []struct {
+		text    string
+		negated bool // whether the last word is negated
+	}{
+		{"deploys to prod w/o approval", true},
+		{"rollback w/o metrics", true},
+		{"state in S3 w/ locking", false},
+		{"deploys to prod without approval", true},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			d := a.Analyze(tt.text, 0, len(tt.text))
+			last := len(d.Tokens) - 1
+			if got := d.Negation(last, last, nil) >= 0; got != tt.negated {
+				t.Errorf("negated %v, want %v", got, tt.negated)
 			}
 		})
 	}
