@@ -206,7 +206,7 @@ func (g *globalOptions) colorEnabled(cmd *cobra.Command) (bool, error) {
 		if _, set := os.LookupEnv("NO_COLOR"); set {
 			return false, nil
 		}
-		if f, ok := g.out.(*os.File); ok {
+		if f, ok := osFile(g.out); ok {
 			return isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb", nil
 		}
 		return false, nil

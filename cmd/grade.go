@@ -172,7 +172,11 @@ func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 		}
 		files = append(files[:len(files):len(files)], run.File{Name: stdinName, Path: path})
 	}
-	if err := run.CheckOutputs(o.outputs, o.cwd, files); err != nil {
+	inputs := g.Inputs(src, files)
+	if o.filesFrom != "" && o.filesFrom != "-" {
+		inputs = append(inputs, report.Input{Path: o.filesFrom, Name: o.filesFrom, What: "the --files-from list"})
+	}
+	if err := run.CheckOutputs(o.outputs, o.cwd, inputs); err != nil {
 		return usagef("%v", err)
 	}
 	if len(paths) == 0 && len(found.Files) == 0 && len(found.Errors) == 0 {

@@ -115,7 +115,7 @@ func (o *practiceOptions) run(cmd *cobra.Command) error {
 
 // editor is $VISUAL, else $EDITOR, when the answer can be written in it: standard input is a terminal.
 func (o *practiceOptions) editor() string {
-	f, ok := o.in.(*os.File)
+	f, ok := osFile(o.in)
 	if !ok || !isatty.IsTerminal(f.Fd()) {
 		return ""
 	}

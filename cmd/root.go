@@ -93,7 +93,14 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}()
 	ctx, stop := interruptible(context.Background())
 	defer stop()
-	return execute(ctx, args, streams{in: stdin, out: stdout, errOut: stderr})
+	// A write to a closed pipe then fails with EPIPE rather than killing the process, so that the
+	// reports to files are still written (answerlint grade --format json=r.json | head -1).
+	pipe := make(chan os.Signal, 1)
+	signal.Notify(pipe, syscall.SIGPIPE)
+	defer signal.Stop(pipe)
+	out := &checkedOutput{w: stdout}
+	code = execute(ctx, args, streams{in: stdin, out: out, errOut: stderr})
+	return outputCode(code, out.failed(), stderr)
 }
 
 // signalCause is why a context was cancelled by a signal.
@@ -176,7 +183,7 @@ func execute(ctx context.Context, args []string, s streams) int {
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
-		if ee.err != nil {
+		if ee.err != nil && !onlyBrokenPipe(ee.err) {
 			fmt.Fprintf(s.errOut, "answerlint: %v\n", ee.err)
 		}
 		return ee.code
@@ -186,7 +193,9 @@ func execute(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintf(s.errOut, "answerlint: %v\nRun 'answerlint --help' for usage.\n", err)
 		return ExitError
 	}
-	fmt.Fprintf(s.errOut, "answerlint: %v\n", err)
+	if !onlyBrokenPipe(err) {
+		fmt.Fprintf(s.errOut, "answerlint: %v\n", err)
+	}
 	return ExitError
 }
 

@@ -47,7 +47,7 @@ func (o *gradeOptions) runWatch(ctx context.Context, cmd *cobra.Command, args []
 // redraw runs one grading and prints its report, after clearing the terminal. The run's verdict is
 // not the command's: a failing answer is what the writer is working on.
 func (o *gradeOptions) redraw(ctx context.Context, args []string) {
-	if f, ok := o.out.(*os.File); ok && isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb" {
+	if f, ok := osFile(o.out); ok && isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb" {
 		fmt.Fprint(o.out, clearScreen)
 	}
 	err := o.runGrade(ctx, args)
@@ -80,7 +80,7 @@ func (o *gradeOptions) watchSet(args []string) run.WatchSet {
 			set.Reports = append(set.Reports, out.Path)
 		}
 	}
-	if f, ok := o.out.(*os.File); ok { // standard output redirected into a watched directory
+	if f, ok := osFile(o.out); ok { // standard output redirected into a watched directory
 		set.Stdout, _ = f.Stat()
 	}
 	return set

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -78,6 +79,33 @@ func TestRubricPagesFitTheTerminal(t *testing.T) {
 			if !strings.Contains(out, m.ID) {
 				t.Errorf("rubric show %s does not name mistake %s, which a suppression needs", r.ID, m.ID)
 			}
+		}
+	}
+}
+
+// TestGradeFitsTheTerminal grades every answer of the test sets (strong ones, and the held-out weak
+// and wrong ones, whose reports carry hints, mistakes and advice) in an 80-column terminal: no line of
+// the text report or of the diagnostics is wider.
+func TestGradeFitsTheTerminal(t *testing.T) {
+	t.Setenv("COLUMNS", "80")
+	var files []string
+	for _, glob := range []string{"../testdata/answers/*.md", "../testdata/heldout/*/*.md"} {
+		m, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) < 60 {
+		t.Fatalf("only %d answers found", len(files))
+	}
+	for _, f := range files {
+		var out, errOut bytes.Buffer
+		// --min-score 100 fails most answers, so the summary and the exit reason are printed too.
+		Main([]string{"grade", "--color", "never", "--min-score", "100", f}, strings.NewReader(""), &out, &errOut)
+		checkWidth(t, "answerlint grade "+f, out.String(), 80)
+		if errOut.Len() > 0 {
+			checkWidth(t, "answerlint grade "+f+" (stderr)", errOut.String(), 80)
 		}
 	}
 }

@@ -45,8 +45,10 @@ func ClassMetrics(predicted, human []bool) (accuracy, macroF1, weightedF1 float6
 }
 
 // FitThreshold is the threshold on scores that gives the best weighted F1 against the human labels
-// (score ≥ threshold ⇒ correct), halfway between two neighbouring scores; among equally good ones, the
-// lowest. Without scores it is +Inf (nothing is called correct).
+// (score ≥ threshold ⇒ correct): the lowest score it calls correct; among equally good ones, the lowest.
+// Without scores it is +Inf (nothing is called correct). A score of the data, rather than a point between
+// two of them, makes the calls on other answers depend only on the order of the scores: any monotone
+// reshaping of the scores (a rubric's curve) calls the same answers correct.
 func FitThreshold(scores []float64, human []bool) float64 {
 	if len(scores) == 0 {
 		return math.Inf(1)
@@ -85,7 +87,7 @@ func FitThreshold(scores []float64, human []bool) float64 {
 			k++
 		}
 		if k < n {
-			consider((v + scores[idx[k]]) / 2)
+			consider(scores[idx[k]])
 		} else {
 			consider(math.Inf(1))
 		}

@@ -37,8 +37,8 @@ func TestFitThreshold(t *testing.T) {
 		human  []bool
 		want   float64
 	}{
-		{"separable: halfway between the classes", []float64{10, 20, 60, 80}, []bool{false, false, true, true}, 40},
-		{"ties in score move together", []float64{30, 30, 30, 90}, []bool{false, true, false, true}, 60},
+		{"separable: the lowest correct score", []float64{10, 20, 60, 80}, []bool{false, false, true, true}, 60},
+		{"ties in score move together", []float64{30, 30, 30, 90}, []bool{false, true, false, true}, 90},
 		{"all correct: call everything correct", []float64{10, 50}, []bool{true, true}, 10},
 		{"none correct: call nothing correct", []float64{10, 50}, []bool{false, false}, math.Inf(1)},
 	}
@@ -68,7 +68,7 @@ func TestThresholdIsCrossFitted(t *testing.T) {
 			t.Errorf("answer %d of group 0 changed its call when only group 0's labels changed", i)
 		}
 	}
-	if th1[0] != th2[0] || th1[0] != 25 {
-		t.Errorf("group 0's threshold %v then %v, want 25 (fitted on group 1)", th1[0], th2[0])
+	if th1[0] != th2[0] || th1[0] != 40 {
+		t.Errorf("group 0's threshold %v then %v, want 40 (fitted on group 1)", th1[0], th2[0])
 	}
 }

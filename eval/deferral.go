@@ -38,7 +38,7 @@ func deferral(graded []Graded, predicted, human []float64, scale Scale) []Deferr
 		}
 		s, p, h := make([]float64, len(kept)), make([]float64, len(kept)), make([]float64, len(kept))
 		for k, i := range kept {
-			s[k], p[k], h[k] = float64(graded[i].Score), predicted[i], human[i]
+			s[k], p[k], h[k] = graded[i].Score, predicted[i], human[i]
 		}
 		c := agreement(h, p, scale)
 		out = append(out, Deferred{Share: share, N: len(kept), Pearson: Figure(Pearson(s, h)), QWK: c.QWK, Exact: c.Exact, Adjacent: c.Adjacent})

@@ -19,7 +19,7 @@ import (
 // Graded is a human-graded answer with answerlint's score and the recall baseline's.
 type Graded struct {
 	Row      Row
-	Score    int     // answerlint's score, 0–100
+	Score    float64 // answerlint's score, 0–100, before it is rounded to a whole point (grader.Result.Unrounded)
 	Baseline float64 // the recall baseline's score (RecallBaseline), 0–100; NaN without a reference answer
 	// Confidence is how clearly answerlint's evidence decided the answer (grader.Result.Confidence).
 	Confidence float64
@@ -153,7 +153,7 @@ func Evaluate(graded []Graded, opts Options) (*Report, error) {
 	scores := make([]float64, len(graded))
 	for i, g := range graded {
 		human[i] = g.Row.Score
-		scores[i] = float64(g.Score)
+		scores[i] = g.Score
 	}
 	scale := opts.Scale
 	if scale.Max <= scale.Min {
@@ -186,7 +186,7 @@ func Evaluate(graded []Graded, opts Options) (*Report, error) {
 	}
 	rep.Answers = make([]Answer, len(graded))
 	for i, g := range graded {
-		rep.Answers[i] = Answer{QuestionID: g.Row.QuestionID, Row: g.Row.Line, Score: g.Score, Predicted: math.Round(al.predicted[i]*1000) / 1000, Human: g.Row.Score}
+		rep.Answers[i] = Answer{QuestionID: g.Row.QuestionID, Row: g.Row.Line, Score: int(math.Round(g.Score)), Predicted: math.Round(al.predicted[i]*1000) / 1000, Human: g.Row.Score}
 		if base != nil {
 			b := math.Round(g.Baseline*10) / 10
 			rep.Answers[i].Baseline = &b

@@ -10,7 +10,7 @@ import (
 func graded(q string, pairs ...float64) []Graded {
 	var out []Graded
 	for i := 0; i+1 < len(pairs); i += 2 {
-		out = append(out, Graded{Row: Row{Line: len(out) + 2, QuestionID: q, Score: pairs[i+1]}, Score: int(pairs[i])})
+		out = append(out, Graded{Row: Row{Line: len(out) + 2, QuestionID: q, Score: pairs[i+1]}, Score: pairs[i]})
 	}
 	return out
 }
@@ -152,10 +152,50 @@ func TestEvaluateClassifies(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := rep.Classification
-	if c == nil || c.Accuracy != 1 || c.WeightedF1 != 1 || len(c.Thresholds) != 2 || c.Thresholds[0] != 55 {
-		t.Errorf("classification %+v: every question splits at 55", c)
+	if c == nil || c.Accuracy != 1 || c.WeightedF1 != 1 || len(c.Thresholds) != 2 || c.Thresholds[0] != 70 {
+		t.Errorf("classification %+v: every question splits below 70", c)
 	}
 	if rep.Baseline == nil || rep.Baseline.Classification == nil {
 		t.Errorf("the baseline is classified the same way: %+v", rep.Baseline)
+	}
+}
+
+// TestClassificationFollowsOnlyTheOrderOfScores: a threshold fitted on the other questions calls the
+// same answers correct whatever monotone curve the scores went through, since scores are measured before
+// they are rounded: rounded to whole points, the curves below would tie different answers and move the
+// threshold.
+func TestClassificationFollowsOnlyTheOrderOfScores(t *testing.T) {
+	var g []Graded
+	for k, q := range []string{"a", "b", "c", "d", "e", "f"} {
+		d := float64(k) / 10
+		g = append(g, graded(q, 20.2+d, 0, 61.3, 0, 61.6+d, 1, 62.4, 0, 62.7-d, 1, 80, 1, 97.5, 1)...)
+	}
+	curves := []struct {
+		name string
+		f    func(float64) float64
+	}{
+		{"as measured", func(s float64) float64 { return s }},
+		{"a flatter curve", func(s float64) float64 { return 100 * math.Pow(s/100, 0.35/0.45) }},
+		{"a steeper curve", func(s float64) float64 { return 100 * math.Pow(s/100, 1/0.45) }},
+	}
+	var want *Classification
+	for _, c := range curves {
+		mapped := make([]Graded, len(g))
+		for i := range g {
+			mapped[i] = g[i]
+			mapped[i].Score = c.f(g[i].Score)
+		}
+		rep, err := Evaluate(mapped, Options{Classify: true, Folds: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := rep.Classification
+		if want == nil {
+			want = got
+			continue
+		}
+		if got.Accuracy != want.Accuracy || got.MacroF1 != want.MacroF1 || got.WeightedF1 != want.WeightedF1 {
+			t.Errorf("%s: %+v, want the figures measured without it, %+v", c.name, got, want)
+		}
 	}
 }

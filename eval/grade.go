@@ -52,7 +52,7 @@ func GradeAll(rows []Row, src Source) ([]Graded, []error) {
 		base := baselineScores(q.Rows)
 		for i, r := range q.Rows {
 			res := best(cs, grader.Input{File: fmt.Sprintf("line %d", r.Line), Text: r.Answer})
-			g := Graded{Row: r, Score: res.Score, Confidence: res.Confidence, Baseline: base[i]}
+			g := Graded{Row: r, Score: res.Unrounded(), Confidence: res.Confidence, Baseline: base[i]}
 			if !hasReferences(q.Rows) {
 				g.Baseline = math.NaN()
 			}
@@ -66,7 +66,7 @@ func GradeAll(rows []Row, src Source) ([]Graded, []error) {
 func best(cs []*grader.Compiled, in grader.Input) *grader.Result {
 	var out *grader.Result
 	for _, c := range cs {
-		if res := c.Grade(in); out == nil || res.Score > out.Score {
+		if res := c.Grade(in); out == nil || res.Unrounded() > out.Unrounded() {
 			out = res
 		}
 	}

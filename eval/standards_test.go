@@ -41,7 +41,7 @@ func TestStandardsWithTwoRatersAndGroups(t *testing.T) {
 		for i := 0; i < 10; i++ {
 			h := float64(i % 6)
 			row := Row{QuestionID: string(rune('a' + q)), Score: h, Score2: math.Min(5, h+float64(i%2)), HasScore2: true, Group: []string{"x", "y"}[i%2]}
-			graded = append(graded, Graded{Row: row, Score: int(h * 20)})
+			graded = append(graded, Graded{Row: row, Score: h * 20})
 		}
 	}
 	rep, err := Evaluate(graded, Options{Scale: Scale{Min: 0, Max: 5, Step: 1}, Resamples: 50, Seed: 1})
@@ -71,7 +71,7 @@ func TestDeferralLeavesOutTheLeastCertain(t *testing.T) {
 	// Four confident answers agree with the humans; two uncertain ones are wrong by 4 points.
 	var graded []Graded
 	add := func(human float64, score int, conf float64) {
-		graded = append(graded, Graded{Row: Row{Line: len(graded) + 2, QuestionID: "q", Score: human}, Score: score, Confidence: conf})
+		graded = append(graded, Graded{Row: Row{Line: len(graded) + 2, QuestionID: "q", Score: human}, Score: float64(score), Confidence: conf})
 	}
 	add(5, 100, 0.9)
 	add(0, 0, 0.8)

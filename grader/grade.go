@@ -440,17 +440,25 @@ func settle(res *Result, r *rubric.Rubric, failOn rubric.Severity) {
 	if r.Curve > 0 && r.Curve < 1 {
 		res.Curve = r.Curve
 	}
-	score := curved(res.Coverage, r.Curve) - res.Penalty
-	for _, c := range res.Caps {
-		score = math.Min(score, float64(c.Limit))
-	}
-	res.Score = int(math.Round(math.Max(0, math.Min(100, score))))
+	res.Score = int(math.Round(res.Unrounded()))
 	gated := GatedBy(res.Mistakes, failOn) != ""
 	res.Passed = res.Score >= res.Pass && !gated
 	res.Band = BandFor(res.Score, res.Pass)
 	if gated && (res.Band == BandStrong || res.Band == BandPass) {
 		res.Band = BandWeak
 	}
+}
+
+// Unrounded is the score before it is rounded to a whole point: the coverage on the curve, less the
+// penalties, under the caps, clamped to 0-100. Score is it rounded. Measuring agreement with human
+// grades uses it, since rounding ties answers whose coverage differs, and a threshold fitted between
+// whole points then moves with any change that reshuffles the ties, such as the curve.
+func (res *Result) Unrounded() float64 {
+	score := curved(res.Coverage, res.Curve) - res.Penalty
+	for _, c := range res.Caps {
+		score = math.Min(score, float64(c.Limit))
+	}
+	return math.Max(0, math.Min(100, score))
 }
 
 // GatedBy returns the id of the first mistake at or above failOn, or "" when none is: such a mistake

@@ -125,3 +125,34 @@ concepts:
 		}
 	}
 }
+
+// TestUnroundedScore: the score before rounding follows the same formula as the score (curve, penalty,
+// caps, 0-100) and keeps the fraction the whole point drops.
+func TestUnroundedScore(t *testing.T) {
+	tests := []struct {
+		name  string
+		res   Result
+		curve float64
+		want  float64
+	}{
+		{name: "proportional", res: Result{Coverage: 62.34}, want: 62.34},
+		{name: "on a curve", res: Result{Coverage: 25}, curve: 0.5, want: 50},
+		{name: "a curve between whole points", res: Result{Coverage: 30}, curve: 0.45, want: 100 * math.Pow(0.3, 0.45)},
+		{name: "less a penalty", res: Result{Coverage: 80.5, Penalty: 10}, want: 70.5},
+		{name: "under a cap", res: Result{Coverage: 90, Caps: []Cap{{Limit: 19}}}, want: 19},
+		{name: "never below 0", res: Result{Coverage: 5, Penalty: 25}, want: 0},
+		{name: "never above 100", res: Result{Coverage: 120}, want: 100},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := tt.res
+			settle(&res, &rubric.Rubric{Curve: tt.curve}, rubric.SeverityError)
+			if got := res.Unrounded(); math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("Unrounded() = %v, want %v", got, tt.want)
+			}
+			if res.Score != int(math.Round(tt.want)) {
+				t.Errorf("Score = %d, want %v rounded", res.Score, tt.want)
+			}
+		})
+	}
+}

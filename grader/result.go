@@ -5,22 +5,29 @@ import "github.com/answerlint/answerlint/rubric"
 // Band is a coarse verdict on a score.
 type Band string
 
-// Bands, from best to worst.
+// Bands, from best to worst. They are relative to the pass mark in effect (the rubric's, or one set
+// by --min-score or the configuration), so a band never contradicts the verdict: strong and pass only
+// for a passing score, weak and fail only for a failing one.
 const (
-	BandStrong Band = "strong" // ≥ 85 and passing
-	BandPass   Band = "pass"   // ≥ the rubric's pass mark
-	BandWeak   Band = "weak"   // ≥ 35
-	BandFail   Band = "fail"
+	BandStrong Band = "strong" // passing, and 85 or more
+	BandPass   Band = "pass"   // at or above the pass mark
+	BandWeak   Band = "weak"   // below the pass mark by WeakRange points or less
+	BandFail   Band = "fail"   // further below
 )
 
-// BandFor classifies a score against a pass mark.
+// WeakRange is how far below the pass mark a score is weak rather than a fail: under the usual pass
+// mark of 60, answers from 35 are weak. Measured from the pass mark in effect, "88/100 weak" under a
+// pass mark of 95 means 7 points short, and 65 under 95 is a fail, not weak.
+const WeakRange = 25
+
+// BandFor classifies a score against the pass mark in effect.
 func BandFor(score, pass int) Band {
 	switch {
-	case score >= 85 && score >= pass:
+	case score >= pass && score >= 85:
 		return BandStrong
 	case score >= pass:
 		return BandPass
-	case score >= 35:
+	case score >= pass-WeakRange:
 		return BandWeak
 	}
 	return BandFail

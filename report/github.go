@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -56,10 +57,9 @@ func (g GitHub) Print(w io.Writer, r *Report) error {
 			fmt.Fprintf(&b, "  %s:%d:%d: %s: %s [%s]\n", ghLineStart(f.File), f.Line, f.Column, f.Severity, ghData(oneLine(f.Message)), ghData(f.RuleID()))
 		}
 	}
-	if _, err := io.WriteString(w, b.String()); err != nil {
-		return err
-	}
-	return g.appendSummary(r)
+	// The job summary is written even when the log is not, and the other way round.
+	_, err := io.WriteString(w, b.String())
+	return errors.Join(err, g.appendSummary(r))
 }
 
 func (g GitHub) annotate(b *strings.Builder, level string, f Finding) {

@@ -2,9 +2,11 @@ package report
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/answerlint/answerlint/grader"
@@ -35,7 +37,12 @@ func ParseOutputs(specs []string) ([]Output, error) {
 			return nil, fmt.Errorf("unknown format %q%s (known: %s)", format, suggest.DidYouMean(o.Format, Formats), strings.Join(Formats, ", "))
 		}
 		if o.Path != "" {
-			clean := filepath.Clean(o.Path)
+			// Spellings of one file that do not depend on the file system; CheckClashes compares
+			// the rest ("link/.." is not ".": the file system goes up from where the link leads).
+			clean := o.Path
+			if !slices.Contains(strings.Split(filepath.ToSlash(o.Path), "/"), "..") {
+				clean = filepath.Clean(o.Path)
+			}
 			if paths[clean] {
 				return nil, fmt.Errorf("two reports write to %s", o.Path)
 			}
@@ -158,19 +165,24 @@ func (w *Writer) Each() func([]*grader.Result) error {
 	}
 }
 
-// Write finishes the reports: prints them whole, or ends and commits the streamed ones.
+// Write finishes the reports: prints them whole, or ends and commits the streamed ones. A report that
+// cannot be written does not stop the others (a full disk or a closed pipe on standard output, a bad
+// $GITHUB_STEP_SUMMARY): every report is attempted and the errors are returned together.
 func (w *Writer) Write(rep *Report, sum Summary) error {
+	var errs []error
 	if w.streams != nil {
 		for i, s := range w.streams {
-			if err := s.Close(rep.Errors, sum); err != nil {
-				w.Abort()
-				return fmt.Errorf("writing json report: %w", err)
+			err := s.Close(rep.Errors, sum)
+			if err == nil {
+				err = w.files[i].Commit()
+			} else {
+				w.files[i].Abort()
 			}
-			if err := w.files[i].Commit(); err != nil {
-				return fmt.Errorf("writing json report: %w", err)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("writing json report %s: %w", w.outs[i].Path, err))
 			}
 		}
-		return nil
+		return errors.Join(errs...)
 	}
 	for _, o := range w.outs {
 		p := o.Printer(w.settings)
@@ -185,10 +197,14 @@ func (w *Writer) Write(rep *Report, sum Summary) error {
 			err = WriteAtomic(md.FullReport, func(out io.Writer) error { return full.Print(out, rep) })
 		}
 		if err != nil {
-			return fmt.Errorf("writing %s report: %w", o.Format, err)
+			where := "standard output"
+			if o.Path != "" {
+				where = o.Path
+			}
+			errs = append(errs, fmt.Errorf("writing %s report to %s: %w", o.Format, where, err))
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // Abort removes the streamed reports' temporary files.

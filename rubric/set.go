@@ -30,7 +30,7 @@ type Set struct {
 // NewSet returns an empty set.
 func NewSet() *Set { return &Set{byID: map[string]*Rubric{}} }
 
-//go:generate go run -tags packgen ./internal/packgen -o pack_gen.go
+//go:generate go run -tags packgen ./internal/packgen -o pack_gen.go -stems ../text/stems_gen.go
 
 // Pack returns the rubrics embedded in the binary and the built-in checks. They were parsed and validated
 // from pack/*.yaml and checks/global.yaml when pack_gen.go was generated (go generate ./rubric), so that

@@ -14,6 +14,7 @@ import (
 	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/internal/regular"
 	"github.com/answerlint/answerlint/report"
+	"github.com/answerlint/answerlint/rubric"
 )
 
 // FileSource is a run's answers as files: paths, directories (walked recursively) and globs given
@@ -287,4 +288,32 @@ func fileError(name string, err error) report.FileError {
 		return report.FileError{File: ae.File, Line: ae.Line, Message: ae.Msg}
 	}
 	return report.FileError{File: name, Message: err.Error()}
+}
+
+// Inputs are the files a run over files reads, which no report may be written over
+// (report.CheckClashes): the answers found, the rubric files and the configuration file.
+func (g *Grader) Inputs(src FileSource, files []File) []report.Input {
+	var in []report.Input
+	for _, f := range files {
+		if f.Path != "" {
+			in = append(in, report.Input{Path: f.Path, Name: f.Name, What: "an answer being graded"})
+		}
+	}
+	rubrics := g.g.Set().All()
+	if g.forced != nil {
+		rubrics = append(rubrics, g.forced.Rubric)
+	}
+	pack, _ := rubric.Pack()
+	for _, r := range rubrics {
+		if p, ok := pack.Get(r.ID); ok && p.File == r.File {
+			continue // embedded: its file name is not a file here
+		}
+		if r.File != "" {
+			in = append(in, report.Input{Path: r.File, Name: r.File, What: "the file of rubric " + r.ID})
+		}
+	}
+	if src.ConfigFile != "" {
+		in = append(in, report.Input{Path: src.ConfigFile, Name: src.ConfigFile, What: "the configuration file"})
+	}
+	return in
 }

@@ -50,25 +50,14 @@ func Plural(n int, one, many string) string {
 	return many
 }
 
-// ReportOverInputError is a report destination that is one of the answers being graded: writing it
-// would lose the answer (--format json=answer.md is a slip of the keyboard, never what is meant).
-type ReportOverInputError struct {
-	Output report.Output
-	Input  string // the answer's name
-}
-
-func (e *ReportOverInputError) Error() string {
-	return fmt.Sprintf("--format %s=%s would write the report over %s, an answer being graded; choose another path", e.Output.Format, e.Output.Path, e.Input)
-}
-
-// CheckOutputs refuses a report written over one of the files to grade; relative report paths are
-// relative to dir.
-func CheckOutputs(outs []report.Output, dir string, files []File) error {
-	inputs := map[string]string{}
-	for _, f := range files {
-		if f.Path != "" {
-			inputs[Resolved(f.Path)] = f.Name
-		}
+// CheckOutputs refuses reports written over one another or over one of the run's inputs (Grader.Inputs),
+// however the paths are spelt: lexically (./sub/../good.md) and as the file system resolves them
+// (report.CheckClashes: links, hard links). Relative paths are relative to dir. The error is a
+// *report.ClashError.
+func CheckOutputs(outs []report.Output, dir string, inputs []report.Input) error {
+	byPath := map[string]report.Input{}
+	for _, in := range inputs {
+		byPath[Resolved(in.Path)] = in
 	}
 	for _, o := range outs {
 		if o.Path == "" {
@@ -78,11 +67,11 @@ func CheckOutputs(outs []report.Output, dir string, files []File) error {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, p)
 		}
-		if name, ok := inputs[Resolved(filepath.Clean(p))]; ok {
-			return &ReportOverInputError{Output: o, Input: name}
+		if in, ok := byPath[Resolved(filepath.Clean(p))]; ok {
+			return &report.ClashError{Output: o, Other: in.Name, Input: true, What: in.What}
 		}
 	}
-	return nil
+	return report.CheckClashes(outs, dir, inputs)
 }
 
 // ReadPathFile reads a list of paths, one a line, from a file, or from stdin when name is "-".

@@ -16,7 +16,7 @@ func TestCheckOutputs(t *testing.T) {
 	if err := os.WriteFile(answer, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	files := []File{{Name: "good.md", Path: answer}}
+	inputs := []report.Input{{Name: "good.md", Path: answer, What: "an answer being graded"}}
 	tests := []struct {
 		path string
 		over bool
@@ -28,8 +28,8 @@ func TestCheckOutputs(t *testing.T) {
 		{"", false}, // standard output
 	}
 	for _, tt := range tests {
-		err := CheckOutputs([]report.Output{{Format: "json", Path: tt.path}}, dir, files)
-		var oe *ReportOverInputError
+		err := CheckOutputs([]report.Output{{Format: "json", Path: tt.path}}, dir, inputs)
+		var oe *report.ClashError
 		if got := errors.As(err, &oe); got != tt.over {
 			t.Errorf("--format json=%s: error %v, want one: %v", tt.path, err, tt.over)
 		}

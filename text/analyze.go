@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"unsafe"
 )
 
 // Token is one word of an analysed text.
@@ -151,16 +153,32 @@ func (a *Analyzer) ID(term string) int32 { return a.ids[term] }
 
 // NewAnalyzer builds an analyzer from synonym groups (each a list of equivalent phrasings) and a
 // vocabulary of words (surface forms) that misspellings may be corrected to; both may be nil.
+//
+// Groups that start with DefaultSynonyms themselves (not a copy of their words), as every rubric's do,
+// start from an analyzer built once from them: every rubric compiled would otherwise tokenise, stem
+// and intern the same hundred groups again. It gives the same IDs and the same readings as building
+// from nothing.
 func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
-	// Sized for the terms a rubric's phrasings and synonyms bring: growing the map rehashes it.
-	a := &Analyzer{ids: make(map[string]int32, len(vocab)+2*len(groups))}
+	var a *Analyzer
+	if startsWithDefaults(groups) {
+		a = defaultAnalyzer().clone(len(vocab) + 2*len(groups))
+		groups = groups[len(DefaultSynonyms):]
+	} else {
+		a = &Analyzer{ids: make(map[string]int32, len(vocab)+2*len(groups))}
+	}
+	// Sorted is what the lists were when a was cloned: only the lists a group added to need sorting,
+	// and the others may be shared with the analyzer a was cloned from.
+	sorted := len(a.syn)
+	added := make(map[int32]bool)
 	for _, g := range groups {
-		a.addGroup(g)
+		a.addGroup(g, added)
 	}
 	// Longest entries first, so that "continuous integration" wins over "continuous"; among equals, the
 	// order they were added in.
-	for _, list := range a.syn {
-		sort.SliceStable(list, func(i, j int) bool { return len(list[i].terms) > len(list[j].terms) })
+	for id, list := range a.syn {
+		if id >= sorted || added[int32(id)] {
+			sort.SliceStable(list, func(i, j int) bool { return len(list[i].terms) > len(list[j].terms) })
+		}
 	}
 	if len(vocab) > 0 {
 		a.vocab = newVocabulary(vocab)
@@ -169,7 +187,48 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	return a
 }
 
-func (a *Analyzer) addGroup(group []string) {
+// defaultAnalyzer is the analyzer of DefaultSynonyms alone, built on first use. It is never changed:
+// analyzers are cloned from it.
+var defaultAnalyzer = sync.OnceValue(func() *Analyzer {
+	a := &Analyzer{ids: make(map[string]int32, 4*len(DefaultSynonyms))}
+	for _, g := range DefaultSynonyms {
+		a.addGroup(g, nil)
+	}
+	for _, list := range a.syn {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].terms) > len(list[j].terms) })
+	}
+	for i, list := range a.syn {
+		a.syn[i] = slices.Clip(list) // a clone that adds to a list must copy it, not write past its end
+	}
+	return a
+})
+
+// startsWithDefaults reports whether groups begins with the very groups of DefaultSynonyms.
+func startsWithDefaults(groups [][]string) bool {
+	if len(groups) < len(DefaultSynonyms) {
+		return false
+	}
+	for i, g := range DefaultSynonyms {
+		if len(groups[i]) != len(g) || len(g) > 0 && unsafe.SliceData(groups[i]) != unsafe.SliceData(g) {
+			return false
+		}
+	}
+	return true
+}
+
+// clone returns a copy of a that can be added to without changing a, with room for about more terms.
+// The synonym lists are shared until one is added to (addGroup appends to a clipped list, which copies it).
+func (a *Analyzer) clone(more int) *Analyzer {
+	ids := make(map[string]int32, len(a.ids)+more)
+	for t, id := range a.ids {
+		ids[t] = id
+	}
+	return &Analyzer{syn: slices.Clone(a.syn), ids: ids, byNum: slices.Clone(a.byNum)}
+}
+
+// addGroup adds a group's members to the synonym lists, and notes in added (when not nil) the lists it
+// added to.
+func (a *Analyzer) addGroup(group []string, added map[int32]bool) {
 	var canonical string
 	var canonicalID int32
 	for _, member := range group {
@@ -192,6 +251,9 @@ func (a *Analyzer) addGroup(group []string) {
 			// The same member twice (in one group or in groups with one first member) would only give
 			// the same reading twice.
 			a.syn[ids[0]] = append(a.syn[ids[0]], synEntry{terms: ids, canonical: canonical, canonicalID: canonicalID})
+			if added != nil {
+				added[ids[0]] = true
+			}
 		}
 	}
 }

@@ -1,9 +1,13 @@
 package text
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kljensen/snowball/english"
 )
 
 func surfaces(d *Doc) []string {
@@ -431,5 +435,76 @@ func TestCountWords(t *testing.T) {
 		if got := countWords(tc.text); got != tc.want {
 			t.Errorf("countWords(%q) = %d, want %d", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestNewAnalyzerSharedDefaults holds the analyzer cloned from the shared one of DefaultSynonyms to the
+// one built from nothing out of the same words, and the shared one unchanged by the clones built from it.
+func TestNewAnalyzerSharedDefaults(t *testing.T) {
+	extra := [][]string{
+		{"pod disruption budget", "pdb"},                 // a new group
+		{"k8s", "kube"},                                  // adds to the list of a default term
+		{"continuous integration pipeline", "ci system"}, // longer than the default entries it sorts among
+	}
+	vocab := []string{"kubernetes", "rollback", "failover", "observability"}
+	copied := make([][]string, len(DefaultSynonyms))
+	for i, g := range DefaultSynonyms {
+		copied[i] = slices.Clone(g) // the same words, other arrays: built from nothing
+	}
+	base := defaultAnalyzer()
+	before := *base
+	before.syn = slices.Clone(base.syn)
+	for i := range before.syn {
+		before.syn[i] = slices.Clone(base.syn[i])
+	}
+	before.ids = maps.Clone(base.ids)
+
+	shared := NewAnalyzer(append(slices.Clone(DefaultSynonyms), extra...), vocab)
+	fresh := NewAnalyzer(append(copied, extra...), vocab)
+	if !startsWithDefaults(append(slices.Clone(DefaultSynonyms), extra...)) || startsWithDefaults(copied) {
+		t.Fatal("startsWithDefaults does not tell the default groups from a copy of their words")
+	}
+	if !reflect.DeepEqual(shared.ids, fresh.ids) {
+		t.Error("the term IDs differ between the cloned analyzer and the one built from nothing")
+	}
+	if !reflect.DeepEqual(shared.syn, fresh.syn) {
+		t.Error("the synonym lists differ between the cloned analyzer and the one built from nothing")
+	}
+	if !reflect.DeepEqual(shared.byNum, fresh.byNum) {
+		t.Error("the term numbers differ between the cloned analyzer and the one built from nothing")
+	}
+	for _, s := range []string{"we use a pdb and k8s", "the ci system runs continuous integration pipeline checks"} {
+		if !reflect.DeepEqual(shared.Paths(s), fresh.Paths(s)) {
+			t.Errorf("Paths(%q) differ: %q and %q", s, shared.Paths(s), fresh.Paths(s))
+		}
+	}
+	if !reflect.DeepEqual(before.ids, base.ids) || !reflect.DeepEqual(before.syn, base.syn) {
+		t.Error("building an analyzer changed the shared analyzer of DefaultSynonyms")
+	}
+}
+
+// TestPackStems holds the generated table of the pack's stems to Snowball itself, and to the order the
+// binary search needs: a wrong entry would change how every rubric matches.
+func TestPackStems(t *testing.T) {
+	if len(packStems) == 0 {
+		t.Fatal("stems_gen.go is empty: run go generate ./rubric")
+	}
+	for i, e := range packStems {
+		if i > 0 && packStems[i-1].word >= e.word {
+			t.Fatalf("packStems is not sorted: %q before %q", packStems[i-1].word, e.word)
+		}
+		want := english.Stem(e.word, true)
+		if want == "" {
+			want = e.word
+		}
+		if e.stem != want {
+			t.Errorf("packStems has %q → %q; Snowball says %q", e.word, e.stem, want)
+		}
+		if got, ok := packStem(e.word); !ok || got != e.stem {
+			t.Errorf("packStem(%q) = %q, %v; want %q", e.word, got, ok, e.stem)
+		}
+	}
+	if _, ok := packStem("zzzznotaword"); ok {
+		t.Error("packStem found a word the table lacks")
 	}
 }

@@ -50,8 +50,16 @@ func KnownWidth(out any) int {
 	return 0
 }
 
-// Columns is how many terminal columns s takes, leaving out colour codes.
-func Columns(s string) int { return ansi.StringWidth(s) }
+// Columns is how many terminal columns s takes, leaving out colour codes. Printable ASCII, what most
+// lines are, takes a column a byte: the library's grapheme and escape parsing is for the rest.
+func Columns(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
 
 // Hanging wraps s to width columns at word boundaries: the first line starts with first, the others
 // with rest. A word longer than a line is broken. Width <= 0 leaves s on one line.

@@ -3,6 +3,8 @@ package wrap
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestHanging(t *testing.T) {
@@ -73,5 +75,14 @@ func TestWidthFromColumns(t *testing.T) {
 	t.Setenv("COLUMNS", "wide")
 	if w := Width(nil); w != DefaultWidth {
 		t.Errorf("COLUMNS=wide: width %d, want %d", w, DefaultWidth)
+	}
+}
+
+// TestColumnsASCII holds the printable-ASCII shortcut of Columns to the library it skips.
+func TestColumnsASCII(t *testing.T) {
+	for _, s := range []string{"", "plain words", "ids-with-hyphens and --flags=x", "~!@#$%^&*()_+{}|:\"<>?`", "tab\there", "\x1b[31mred\x1b[0m", "wide 漢字", "é"} {
+		if got, want := Columns(s), ansi.StringWidth(s); got != want {
+			t.Errorf("Columns(%q) = %d, want %d", s, got, want)
+		}
 	}
 }
