@@ -23,7 +23,7 @@ var layers = map[string]int{
 	"run":      5, // grading documents and runs: sources, rubric choice, policy, summaries
 	"practice": 5, // practice mode: which question next, the history of attempts, progress
 	"scaffold": 5, // a new prep repository: configuration, answer templates, CI files
-	"config":   6, // the configuration file's schema
+	"config":   6, // finding the configuration file, its schema, the typed Config decoded from every source
 	"tune":     6, // rubrics measured against graded answers, and phrasings proposed from them
 	"lsp":      6, // the language server: a run's findings as editor diagnostics, hovers, quick fixes
 	"cmd":      7, // cobra and viper wiring

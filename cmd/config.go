@@ -1,10 +1,9 @@
 package cmd
 
 import (
+	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -16,11 +15,9 @@ import (
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/gctune"
 	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/internal/regular"
 	"github.com/answerlint/answerlint/rubric"
 )
-
-// configNames are the configuration files looked for, from the current directory upward, then in $HOME.
-var configNames = []string{".answerlint.yaml", ".answerlint.yml", ".answerlint.toml", ".answerlint.json"}
 
 // globalOptions holds what every command shares: streams, the configuration and the rubric set.
 type globalOptions struct {
@@ -35,7 +32,7 @@ type globalOptions struct {
 
 func (g *globalOptions) bindPersistent(root *cobra.Command) {
 	f := root.PersistentFlags()
-	f.StringVar(&g.configFile, "config", "", "configuration `file` (default: .answerlint.yaml found from the current directory upward, then $HOME)")
+	f.StringVar(&g.configFile, "config", "", "configuration `file` (default: .answerlint.yaml found from the current directory up to the repository root or $HOME, then in $HOME)")
 	f.StringSlice("rubrics", nil, "extra rubric `dir`ectory or file, adding to or overriding the built-in pack (repeatable)")
 	f.String("color", "auto", "colour output: auto, always or never (NO_COLOR is respected)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
@@ -69,59 +66,39 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 		file = os.Getenv("ANSWERLINT_CONFIG")
 	}
 	if file == "" {
-		file = findConfig(g.searchFrom)
+		d := config.Find(g.searchFrom)
+		for _, sk := range d.Skipped {
+			fmt.Fprintf(g.errOut, "answerlint: warning: %s\n", sk.Warning())
+		}
+		if file = d.Path; d.Outside {
+			fmt.Fprintf(g.errOut, "answerlint: using configuration %s\n", file)
+		}
 	} else if _, err := os.Stat(file); err != nil {
 		return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err)))
 	}
 	if file != "" {
+		// Read once, as a regular file of bounded size: --config /dev/zero or a FIFO is an error, not a
+		// hang; viper and the strict check see the same bytes.
+		data, err := regular.ReadFile(file, config.MaxFileSize)
+		if err != nil {
+			return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err)))
+		}
 		v.SetConfigFile(file)
-		if err := v.ReadInConfig(); err != nil {
+		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 			return withCode(ExitError, fmt.Errorf("%s: invalid configuration: %v", file, cleanViperErr(err)))
 		}
 		g.usedConfig = file
-		if err := g.checkFile(file); err != nil {
+		f, err := config.CheckFile(file, data)
+		if err != nil {
 			return withCode(ExitError, err)
 		}
+		g.file = f
 	}
-	if err := checkEnv(); err != nil {
-		return err
+	if err := config.CheckEnv(); err != nil {
+		return withCode(ExitError, err)
 	}
 	g.v = v
 	g.rubricDirs = v.GetStringSlice("rubrics")
-	return nil
-}
-
-// checkFile checks the configuration file strictly: unknown keys, top-level or nested, are errors at
-// their line and column, with the nearest known key.
-func (g *globalOptions) checkFile(file string) error {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err))
-	}
-	if g.file, err = config.Check(file, data); err != nil {
-		return err
-	}
-	if strings.EqualFold(filepath.Ext(file), ".toml") {
-		fv := viper.New()
-		fv.SetConfigFile(file)
-		if err := fv.ReadInConfig(); err == nil {
-			return config.CheckKeys(file, fv.AllKeys())
-		}
-	}
-	return nil
-}
-
-// checkEnv checks the ANSWERLINT_* variables of whole-number settings, which viper would read as 0 when
-// they are not numbers.
-func checkEnv() error {
-	for key := range config.Ints {
-		env := "ANSWERLINT_" + strings.ToUpper(key)
-		if val := os.Getenv(env); val != "" {
-			if _, err := strconv.Atoi(strings.TrimSpace(val)); err != nil {
-				return withCode(ExitError, fmt.Errorf("%s: %s must be a whole number, not %q", env, key, val))
-			}
-		}
-	}
 	return nil
 }
 
@@ -158,39 +135,6 @@ func cleanViperErr(err error) string {
 		msg = msg[i+len("yaml: "):]
 	}
 	return msg
-}
-
-// findConfig looks for a configuration file from dir (the working directory when "") upward, then in
-// $HOME.
-func findConfig(dir string) string {
-	var err error
-	if dir == "" {
-		dir, err = os.Getwd()
-	}
-	if err == nil {
-		for {
-			for _, n := range configNames {
-				p := filepath.Join(dir, n)
-				if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-					return p
-				}
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				break
-			}
-			dir = parent
-		}
-	}
-	if home, err := os.UserHomeDir(); err == nil {
-		for _, n := range configNames {
-			p := filepath.Join(home, n)
-			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-				return p
-			}
-		}
-	}
-	return ""
 }
 
 // colorEnabled decides whether output is coloured: --color always/never, else only on a terminal and

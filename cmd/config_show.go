@@ -1,14 +1,10 @@
 package cmd
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"gopkg.in/yaml.v3"
-
-	"github.com/answerlint/answerlint/config"
 )
 
 func newConfigCmd(g *globalOptions) *cobra.Command {
@@ -50,47 +46,5 @@ func showConfig(g *globalOptions, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	var b strings.Builder
-	b.WriteString("# answerlint configuration: flags > ANSWERLINT_<KEY> environment > file > default\n")
-	if g.usedConfig != "" {
-		fmt.Fprintf(&b, "# file: %s\n", g.usedConfig)
-	} else {
-		b.WriteString("# file: none found (.answerlint.yaml, .yml, .toml or .json, from here upward, then $HOME)\n")
-	}
-	var exclude, format []string
-	for _, e := range c.Exclude {
-		exclude = append(exclude, e.Pattern)
-	}
-	for _, o := range c.Outputs {
-		spec := o.Format
-		if o.Path != "" {
-			spec += "=" + o.Path
-		}
-		format = append(format, spec)
-	}
-	values := map[string]any{
-		"rubrics": c.Rubrics, "color": c.Color, "paths": c.Paths, "extensions": c.Extensions,
-		"exclude": exclude, "answers": c.Answers, "min_score": c.MinScore, "rubric_min_score": c.RubricMinScore,
-		"fail_on": string(c.FailOn), "todo": c.Todo, "max_failures": c.MaxFailures, "review_band": c.ReviewBand,
-		"max_file_size": c.MaxFileSize, "format": format,
-	}
-	for _, key := range config.Keys {
-		value, ok := values[key]
-		if !ok {
-			continue // output: is shown as the format: it gives
-		}
-		var out strings.Builder
-		enc := yaml.NewEncoder(&out)
-		enc.SetIndent(2)
-		if err := enc.Encode(map[string]any{key: value}); err != nil {
-			return err
-		}
-		first, rest, _ := strings.Cut(strings.TrimRight(out.String(), "\n"), "\n")
-		fmt.Fprintf(&b, "%-40s # %s\n", first, c.Sources[key])
-		if rest != "" {
-			b.WriteString(rest + "\n")
-		}
-	}
-	_, err = fmt.Fprint(g.out, b.String())
-	return err
+	return c.Show(g.out, g.usedConfig)
 }

@@ -2,9 +2,7 @@ package cmd
 
 import (
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -59,23 +57,19 @@ Exit codes: 0 drafted; 2 usage or input error.`,
 }
 
 func (o *draftOptions) run() error {
-	var answers []string
-	for _, path := range o.from {
-		var b []byte
-		var err error
-		if path == "-" {
-			b, err = io.ReadAll(io.LimitReader(o.in, run.DefaultMaxFileSize+1))
-		} else {
-			b, err = os.ReadFile(path)
-		}
-		if err != nil {
-			return withCode(ExitError, fmt.Errorf("%s: %s", path, oserr.Describe(err)))
-		}
-		answers = append(answers, string(b))
+	answers, err := draft.ReadAnswers(o.from, o.in, run.DefaultMaxFileSize)
+	if err != nil {
+		return withCode(ExitError, err)
 	}
 	opts := draft.Options{ID: o.id, Title: o.title, Question: o.question, Answers: answers}
 	if o.each {
-		return o.runEach(opts)
+		if o.output == "" || o.id == "" {
+			return usagef("--each needs --output DIR and --id")
+		}
+		if err := draft.WriteAlternatives(o.output, opts, o.from); err != nil {
+			return withCode(ExitError, err)
+		}
+		return nil
 	}
 	yaml, err := draft.Draft(opts)
 	if err != nil {
@@ -89,27 +83,4 @@ func (o *draftOptions) run() error {
 	}
 	_, err = o.out.Write(yaml)
 	return err
-}
-
-// runEach writes one draft per model answer into the output directory.
-func (o *draftOptions) runEach(opts draft.Options) error {
-	if o.output == "" || o.id == "" {
-		return usagef("--each needs --output DIR and --id")
-	}
-	if err := os.MkdirAll(o.output, 0o755); err != nil {
-		return withCode(ExitError, fmt.Errorf("%s: %s", o.output, oserr.Describe(err)))
-	}
-	for n, a := range opts.Answers {
-		one := opts
-		one.ID, one.Answers = draft.AlternativeID(opts.ID, n+1), []string{a}
-		yaml, err := draft.Draft(one)
-		if err != nil {
-			return withCode(ExitError, fmt.Errorf("%s: %w", o.from[n], err))
-		}
-		path := filepath.Join(o.output, one.ID+".yaml")
-		if err := os.WriteFile(path, yaml, 0o644); err != nil {
-			return withCode(ExitError, fmt.Errorf("%s: %s", path, oserr.Describe(err)))
-		}
-	}
-	return nil
 }

@@ -1,11 +1,8 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -126,7 +123,7 @@ func (o *evalOptions) run() error {
 		}
 	}
 	for _, f := range o.formats {
-		if f = strings.ToLower(strings.TrimSpace(f)); f != "text" && f != "json" && f != "html" {
+		if f = strings.ToLower(strings.TrimSpace(f)); !slices.Contains(eval.Formats, f) {
 			return usagef("unknown format %q (known: text, json, html)", f)
 		}
 	}
@@ -150,7 +147,7 @@ func (o *evalOptions) run() error {
 		return withCode(ExitError, fmt.Errorf("%s: %w", o.data, err))
 	}
 	for _, f := range o.formats {
-		if err := o.print(strings.ToLower(strings.TrimSpace(f)), rep); err != nil {
+		if err := eval.Write(o.out, strings.ToLower(strings.TrimSpace(f)), rep, o.data, o.answers); err != nil {
 			return withCode(ExitError, fmt.Errorf("writing report: %w", err))
 		}
 	}
@@ -197,28 +194,12 @@ func (o *evalOptions) source() (eval.Source, error) {
 	}
 	var save func(string, []byte) error
 	if dir := o.saveDrafts; dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		var err error
+		if save, err = eval.SaveDrafts(dir); err != nil {
 			return nil, withCode(ExitError, fmt.Errorf("--save-drafts: %v", oserr.Describe(err)))
-		}
-		save = func(id string, yaml []byte) error {
-			return os.WriteFile(filepath.Join(dir, id+".yaml"), yaml, 0o644)
 		}
 	}
 	return eval.DraftSource(save), nil
-}
-
-func (o *evalOptions) print(format string, rep *eval.Report) error {
-	if format == "html" {
-		return eval.WriteHTML(o.out, rep, o.data)
-	}
-	if format == "json" {
-		enc := json.NewEncoder(o.out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(rep)
-	}
-	_, err := io.WriteString(o.out, eval.Text(rep, o.answers))
-	return err
 }
 
 func count(n int, what string) string {

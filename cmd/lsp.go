@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/lsp"
 	"github.com/answerlint/answerlint/run"
 )
@@ -72,7 +73,7 @@ func (o *lspOptions) find(dir string) string {
 		file = os.Getenv("ANSWERLINT_CONFIG")
 	}
 	if file == "" {
-		file = findConfig(dir)
+		file = config.Find(dir).Path
 	}
 	return file
 }

@@ -2,10 +2,8 @@ package cmd
 
 import (
 	"fmt"
-	"os"
 	"time"
 
-	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/grader"
@@ -104,25 +102,13 @@ func (o *practiceOptions) run(cmd *cobra.Command) error {
 			return g.GradeText("your answer", r.ID, text)
 		},
 	}
-	if editor := o.editor(); editor != "" {
+	if editor := prac.Editor(o.in); editor != "" {
 		s.Editor = prac.EditorCommand(editor, o.in, o.out, o.errOut)
 	}
 	if _, err := s.Run(cmd.Context()); err != nil {
 		return withCode(ExitError, err)
 	}
 	return nil
-}
-
-// editor is $VISUAL, else $EDITOR, when the answer can be written in it: standard input is a terminal.
-func (o *practiceOptions) editor() string {
-	f, ok := osFile(o.in)
-	if !ok || !isatty.IsTerminal(f.Fd()) {
-		return ""
-	}
-	if e := os.Getenv("VISUAL"); e != "" {
-		return e
-	}
-	return os.Getenv("EDITOR")
 }
 
 func newPracticeStatsCmd(o *practiceOptions) *cobra.Command {

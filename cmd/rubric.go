@@ -11,6 +11,7 @@ import (
 	"github.com/answerlint/answerlint/internal/suggest"
 	"github.com/answerlint/answerlint/internal/wrap"
 	"github.com/answerlint/answerlint/rubric"
+	"github.com/answerlint/answerlint/run"
 )
 
 func newRubricCmd(g *globalOptions) *cobra.Command {
@@ -148,36 +149,15 @@ func runLint(g *globalOptions, paths []string, strict bool) error {
 		}
 		rubrics = append(rubrics, set.All()...)
 	}
-	failed, warned := 0, 0
-	for _, r := range rubrics {
-		c := grader.Compile(r)
-		fails := c.CheckExamples(c.GradeExample)
-		if len(fails) == 0 {
-			fmt.Fprintf(g.out, "ok    %s (%d concepts, %d mistakes, %d examples)\n", r.ID, len(r.Concepts), len(r.Mistakes), len(r.Examples))
-		} else {
-			failed++
-			fmt.Fprintf(g.out, "FAIL  %s\n", r.ID)
-			for _, f := range fails {
-				fmt.Fprintf(g.out, "      %s\n", f.Error())
-			}
-		}
-		for _, w := range rubric.Lint(r) {
-			warned++
-			fmt.Fprintf(g.out, "warn  %s\n", w.Error())
-		}
-	}
+	sum := grader.Lint(g.out, rubrics)
 	switch {
 	case invalid:
 		return silent(ExitError)
-	case failed > 0:
-		fmt.Fprintf(g.errOut, "answerlint: %d of %d rubrics have failing examples\n", failed, len(rubrics))
+	case sum.Failed > 0:
+		fmt.Fprintf(g.errOut, "answerlint: %d of %d rubrics have failing examples\n", sum.Failed, sum.Rubrics)
 		return silent(ExitFailed)
-	case warned > 0 && strict:
-		noun := "warnings"
-		if warned == 1 {
-			noun = "warning"
-		}
-		fmt.Fprintf(g.errOut, "answerlint: %d %s (--strict)\n", warned, noun)
+	case sum.Warnings > 0 && strict:
+		fmt.Fprintf(g.errOut, "answerlint: %d %s (--strict)\n", sum.Warnings, run.Plural(sum.Warnings, "warning", "warnings"))
 		return silent(ExitFailed)
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/run"
 )
 
@@ -74,7 +75,7 @@ func (o *gradeOptions) watchSet(args []string) run.WatchSet {
 	if o.usedConfig != "" {
 		paths = append(paths, filepath.Dir(o.usedConfig))
 	}
-	set := run.WatchSet{Paths: append(paths, o.cfg.RubricDirs...), Extensions: o.cfg.Extensions, ConfigNames: configNames}
+	set := run.WatchSet{Paths: append(paths, o.cfg.RubricDirs...), Extensions: o.cfg.Extensions, ConfigNames: config.Names}
 	for _, out := range o.outputs {
 		if out.Path != "" {
 			set.Reports = append(set.Reports, out.Path)

@@ -1,19 +1,22 @@
 // Package config is the schema of answerlint's configuration file (.answerlint.yaml): the keys a file
 // may hold, nested ones included, checked strictly with the file, line and column of every mistake and
 // the nearest known key, as rubric files are; and the typed Config every setting is decoded into once,
-// each value with its source. Discovery of the file, ANSWERLINT_* variables and flags stay with the
-// command line, which hands what they yield to Decode.
+// each value with its source; and where the file is found and whether it is trusted (Find, Discover).
+// ANSWERLINT_* variables and flags stay with the command line (viper), which hands what they yield to
+// Decode.
 package config
 
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
 
 	"github.com/answerlint/answerlint/internal/suggest"
@@ -262,4 +265,35 @@ func Nearest(s string, known []string) string {
 		}
 	}
 	return best
+}
+
+// CheckFile checks a configuration file's contents, data, strictly (see Check); a TOML file's keys are
+// read with viper's TOML reader, which gives no positions.
+func CheckFile(file string, data []byte) (*File, error) {
+	f, err := Check(file, data)
+	if err != nil {
+		return nil, err
+	}
+	if strings.EqualFold(filepath.Ext(file), ".toml") {
+		fv := viper.New()
+		fv.SetConfigFile(file)
+		if err := fv.ReadConfig(bytes.NewReader(data)); err == nil {
+			return f, CheckKeys(file, fv.AllKeys())
+		}
+	}
+	return f, nil
+}
+
+// CheckEnv checks the ANSWERLINT_* variables of whole-number settings, which viper would read as 0
+// when they are not numbers.
+func CheckEnv() error {
+	for key := range Ints {
+		env := "ANSWERLINT_" + strings.ToUpper(key)
+		if val := os.Getenv(env); val != "" {
+			if _, err := strconv.Atoi(strings.TrimSpace(val)); err != nil {
+				return fmt.Errorf("%s: %s must be a whole number, not %q", env, key, val)
+			}
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -76,5 +77,75 @@ func TestDecodeErrorsNameTheirSource(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// A TOML file's keys are checked too, without positions; a whole-number variable must be a number.
+func TestCheckFileAndEnv(t *testing.T) {
+	dir := "/project"
+	tests := []struct{ name, text, want string }{
+		{"good.toml", "min_score = 70\n", ""},
+		{"bad.toml", "min_scor = 70\n", `unknown key "min_scor" (did you mean min_score?)`},
+		{"bad.yaml", "fail_on: eror\n", "did you mean error?"},
+	}
+	for _, tt := range tests {
+		_, err := CheckFile(filepath.Join(dir, tt.name), []byte(tt.text))
+		if (err == nil) != (tt.want == "") || err != nil && !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	t.Setenv("ANSWERLINT_MAX_FAILURES", "many")
+	if err := CheckEnv(); err == nil || err.Error() != `ANSWERLINT_MAX_FAILURES: max_failures must be a whole number, not "many"` {
+		t.Errorf("CheckEnv: %v", err)
+	}
+}
+
+// Show prints every key once, in the order of Keys, each with its source.
+func TestShow(t *testing.T) {
+	v := viper.New()
+	v.Set("min_score", 70)
+	c, err := Decode(Input{Values: v, Dir: t.TempDir(), Flag: func(key string) bool { return key == "min_score" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := c.Show(&b, ""); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "\nmin_score: 70") || !strings.Contains(out, "# --min-score\n") || !strings.Contains(out, "# file: none found") {
+		t.Errorf("show:\n%s", out)
+	}
+	last := -1
+	for _, key := range Keys {
+		if key == "output" {
+			continue // shown as format:
+		}
+		i := strings.Index(out, "\n"+key+":")
+		if i < 0 || i < last {
+			t.Errorf("%s missing or out of order:\n%s", key, out)
+		}
+		last = i
+	}
+}
+
+// The configuration is found from a directory upward, the nearest one first.
+func TestFind(t *testing.T) {
+	root := t.TempDir()
+	t.Setenv("HOME", t.TempDir())
+	deep := filepath.Join(root, "a", "b")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := Find(deep).Path; got != "" {
+		t.Errorf("found %q with no configuration", got)
+	}
+	for _, p := range []string{filepath.Join(root, ".answerlint.yaml"), filepath.Join(root, "a", ".answerlint.toml")} {
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := Find(deep).Path, filepath.Join(root, "a", ".answerlint.toml"); got != want {
+		t.Errorf("found %q, want the nearest %q", got, want)
 	}
 }

@@ -132,7 +132,20 @@ func SetSource(g *grader.Grader) Source {
 // with several distinct reference answers gets one rubric per reference answer (draft.AlternativeID), since
 // each is a complete correct answer in its own words: merged into one rubric, an answer that says all
 // one of them says would still miss the others' words. save, when not nil, receives each draft's YAML.
+//
+// Every draft gets an id of its own, compared without case: question ids that read alike once made
+// into rubric ids ("Q 1", "q-1", "Q1" and "q1", on a file system that ignores case) get -2, -3…, so
+// that no saved draft replaces another question's.
 func DraftSource(save func(id string, yaml []byte) error) Source {
+	used := map[string]bool{}
+	unique := func(id string) string {
+		u := id
+		for n := 2; used[strings.ToLower(u)]; n++ {
+			u = fmt.Sprintf("%s-%d", id, n)
+		}
+		used[strings.ToLower(u)] = true
+		return u
+	}
 	return func(q QuestionRows) ([]*grader.Compiled, error) {
 		var refs []string
 		question := ""
@@ -162,6 +175,7 @@ func DraftSource(save func(id string, yaml []byte) error) Source {
 				opts.ID = draft.AlternativeID(id, n+1)
 				opts.Source = fmt.Sprintf("reference answer %d of %d of question %s", n+1, len(refs), q.ID)
 			}
+			opts.ID = unique(opts.ID)
 			c, err := draftOne(opts, save)
 			if err != nil {
 				return nil, err

@@ -1,10 +1,12 @@
 package eval
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/answerlint/answerlint/internal/oserr"
@@ -81,4 +83,34 @@ func (r *Report) Shortfall(minPearson, minQWK float64) string {
 		return fmt.Sprintf("QWK %.3f is below --min-qwk %.3f", q, minQWK)
 	}
 	return ""
+}
+
+// Formats are the formats Write prints a report in.
+var Formats = []string{"text", "json", "html"}
+
+// Write prints the report in a format: text (with every answer's figures when answers is set), JSON,
+// or one HTML page; data names the data file in the page.
+func Write(w io.Writer, format string, rep *Report, data string, answers bool) error {
+	switch format {
+	case "html":
+		return WriteHTML(w, rep, data)
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(rep)
+	}
+	_, err := io.WriteString(w, Text(rep, answers))
+	return err
+}
+
+// SaveDrafts is the save function of DraftSource that writes each drafted rubric to dir as ID.yaml,
+// making dir first.
+func SaveDrafts(dir string) (func(id string, yaml []byte) error, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return func(id string, yaml []byte) error {
+		return os.WriteFile(filepath.Join(dir, id+".yaml"), yaml, 0o644)
+	}, nil
 }

@@ -55,3 +55,13 @@ func TestShortfall(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteFormats(t *testing.T) {
+	rep := &Report{Pearson: 0.5, QWK: 0.4}
+	for _, f := range Formats {
+		var b strings.Builder
+		if err := Write(&b, f, rep, "data.tsv", false); err != nil || b.Len() == 0 {
+			t.Errorf("%s: %v, %d bytes", f, err, b.Len())
+		}
+	}
+}

@@ -76,6 +76,11 @@ func reportTarget(path string) (string, fs.FileInfo, error) {
 	case err != nil:
 		return "", nil, err
 	}
+	if !st.Mode().IsRegular() || systemFile(path) {
+		// Written directly; a link such as /dev/stdout may lead to a name that is no path
+		// (/proc/self/fd/1 → pipe:[…]).
+		return path, st, nil
+	}
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return "", nil, err

@@ -267,17 +267,28 @@ func (ff *fileFinder) hasAnswerExt(p string) bool {
 func displayName(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
 
 // ReadPathList reads a list of paths, one a line (--files-from); blank lines are skipped.
-func ReadPathList(r io.Reader) ([]string, error) {
+// A list longer than MaxPathListSize bytes is an error, whatever gives it (a file, a FIFO, a command
+// that never stops), and so is a line longer than 1 MiB.
+func ReadPathList(r io.Reader) ([]string, error) { return readPathList(r, MaxPathListSize) }
+
+func readPathList(r io.Reader, limit int64) ([]string, error) {
 	var out []string
-	sc := bufio.NewScanner(r)
+	lr := &io.LimitedReader{R: r, N: limit + 1}
+	sc := bufio.NewScanner(lr)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	for sc.Scan() {
 		if line := strings.TrimSpace(sc.Text()); line != "" {
 			out = append(out, line)
 		}
 	}
+	if lr.N == 0 {
+		return nil, fmt.Errorf("the list of paths is longer than %d bytes", limit)
+	}
 	return out, sc.Err()
 }
+
+// MaxPathListSize is the longest list of paths read (--files-from): a million paths of 60 bytes.
+const MaxPathListSize = 64 << 20
 
 // ChangedSince lists the files Git sees as changed since a revision (committed, staged or not, and new
 // untracked files) as absolute paths with symbolic links resolved.

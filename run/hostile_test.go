@@ -146,3 +146,27 @@ func BenchmarkGradeDocumentSections(b *testing.B) {
 		})
 	}
 }
+
+// endlessLines is a list of paths that never ends, as `yes` gives.
+type endlessLines struct{ n int }
+
+func (e *endlessLines) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = "a\n"[e.n%2]
+		e.n++
+	}
+	return len(p), nil
+}
+
+// A list of paths that never ends (--files-from with a command that does not stop) is refused once it
+// passes the limit, rather than read until memory runs out.
+func TestPathListIsBounded(t *testing.T) {
+	_, err := readPathList(&endlessLines{}, 1<<20)
+	if err == nil || !strings.Contains(err.Error(), "longer than") {
+		t.Fatalf("error %v, want the list refused as too long", err)
+	}
+	paths, err := ReadPathList(strings.NewReader("a.md\n\n  b.md  \n"))
+	if err != nil || fmt.Sprint(paths) != "[a.md b.md]" {
+		t.Errorf("a short list reads %v, %v", paths, err)
+	}
+}

@@ -89,6 +89,9 @@ func Write(set *rubric.Set, o Options, each func(Step)) (Summary, error) {
 			}
 			step.Action = Replaced
 		}
+		if leadsOutside(o.Dir, path) {
+			return sum, fmt.Errorf("%s: a symbolic link leads outside %s; not written", path, o.Dir)
+		}
 		if err := report.WriteAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, f.text); return err }); err != nil {
 			return sum, fmt.Errorf("%s: %s", path, oserr.Describe(err))
 		}
@@ -285,4 +288,41 @@ repos:
       - id: answerlint
         files: ^answers/
 `
+}
+
+// leadsOutside reports whether writing path would, through a symbolic link (the file itself or a
+// directory on the way), write outside root: a link in a repository someone else prepared must not
+// make init write elsewhere. A link that leads nowhere yet counts as leading outside.
+func leadsOutside(root, path string) bool {
+	realRoot, ok := resolve(root)
+	if !ok {
+		return true
+	}
+	real, ok := resolve(path)
+	if !ok {
+		return true
+	}
+	rel, err := filepath.Rel(realRoot, real)
+	return err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// resolve is the absolute path p leads to, links followed as far as it exists; ok is false when a
+// link on the way leads nowhere.
+func resolve(p string) (string, bool) {
+	var rest []string // the part of p that does not exist yet
+	for {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			abs, err := filepath.Abs(filepath.Join(append([]string{real}, rest...)...))
+			return abs, err == nil
+		}
+		if st, err := os.Lstat(p); err == nil && st.Mode()&os.ModeSymlink != 0 {
+			return "", false // a dangling link
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return "", false
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
+	}
 }

@@ -120,3 +120,52 @@ func TestCIFilesPinARelease(t *testing.T) {
 		}
 	}
 }
+
+// init never writes through a symbolic link that leads outside the directory it scaffolds: not a
+// linked answers/ directory, not a linked file with Force, not a link that leads nowhere yet. A link
+// that stays inside is followed.
+func TestWriteNeverFollowsALinkOutside(t *testing.T) {
+	set := pack(t)
+	tests := []struct {
+		name  string
+		link  string // made in the scaffolded directory
+		to    string // "OUT" is a directory outside it
+		force bool
+		fails bool
+	}{
+		{"a linked answers directory", "answers", "OUT", false, true},
+		{"a linked configuration, with force", ".answerlint.yaml", "OUT/config.yaml", true, true},
+		{"a dangling link, with force", ".gitlab-ci.yml", "OUT/missing.yml", true, true},
+		{"a linked directory on the way", ".github", "OUT", false, true},
+		{"a link inside", "answers", "inside", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, out := t.TempDir(), t.TempDir()
+			if err := os.WriteFile(filepath.Join(out, "config.yaml"), []byte("mine\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Mkdir(filepath.Join(dir, "inside"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			to := strings.Replace(tt.to, "OUT", out, 1)
+			if !filepath.IsAbs(to) {
+				to = filepath.Join(dir, to)
+			}
+			if err := os.Symlink(to, filepath.Join(dir, tt.link)); err != nil {
+				t.Skip("no symbolic links:", err)
+			}
+			_, err := Write(set, Options{Dir: dir, Rubrics: []string{"gitops"}, Version: "dev", Force: tt.force}, func(Step) {})
+			if (err != nil) != tt.fails {
+				t.Errorf("error %v, want one: %v", err, tt.fails)
+			}
+			entries, _ := os.ReadDir(out)
+			if len(entries) != 1 {
+				t.Errorf("files written outside: %v", entries)
+			}
+			if data, _ := os.ReadFile(filepath.Join(out, "config.yaml")); string(data) != "mine\n" {
+				t.Errorf("the file outside was overwritten: %q", data)
+			}
+		})
+	}
+}
