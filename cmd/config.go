@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/answerlint/answerlint/internal/iostreams"
+
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -150,7 +152,7 @@ func (g *globalOptions) colorEnabled(cmd *cobra.Command) (bool, error) {
 		if _, set := os.LookupEnv("NO_COLOR"); set {
 			return false, nil
 		}
-		if f, ok := osFile(g.out); ok {
+		if f, ok := iostreams.File(g.out); ok {
 			return isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb", nil
 		}
 		return false, nil

@@ -16,23 +16,25 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/answerlint/answerlint/internal/interrupt"
+	"github.com/answerlint/answerlint/internal/iostreams"
 	"github.com/answerlint/answerlint/internal/suggest"
 	"github.com/answerlint/answerlint/internal/wrap"
 )
 
 // Exit codes. An unknown exit code must be treated as a failure.
 const (
-	ExitOK          = 0   // every answer passed
-	ExitFailed      = 1   // an answer is below its pass mark, or has a mistake at or above --fail-on
-	ExitError       = 2   // usage, configuration, rubric or input error
-	ExitNoInput     = 3   // the paths given matched no answer files
-	ExitInternal    = 4   // a bug in answerlint: please report it
-	ExitInterrupted = 130 // stopped by Ctrl-C (SIGINT)
-	ExitTerminated  = 143 // stopped by SIGTERM
+	ExitOK          = 0                         // every answer passed
+	ExitFailed      = 1                         // an answer is below its pass mark, or has a mistake at or above --fail-on
+	ExitError       = 2                         // usage, configuration, rubric or input error
+	ExitNoInput     = 3                         // the paths given matched no answer files
+	ExitInternal    = 4                         // a bug in answerlint: please report it
+	ExitInterrupted = interrupt.CodeInterrupted // stopped by Ctrl-C (SIGINT)
+	ExitTerminated  = interrupt.CodeTerminated  // stopped by SIGTERM
 )
 
 const exitCodesHelp = `Exit codes:
@@ -91,72 +93,29 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = ExitInternal
 		}
 	}()
-	ctx, stop := interruptible(context.Background())
+	ctx, stop := interrupt.Context(context.Background())
 	defer stop()
 	// A write to a closed pipe then fails with EPIPE rather than killing the process, so that the
 	// reports to files are still written (answerlint grade --format json=r.json | head -1).
 	pipe := make(chan os.Signal, 1)
 	signal.Notify(pipe, syscall.SIGPIPE)
 	defer signal.Stop(pipe)
-	out := &checkedOutput{w: stdout}
+	out := iostreams.NewChecked(stdout)
 	code = execute(ctx, args, streams{in: stdin, out: out, errOut: stderr})
-	return outputCode(code, out.failed(), stderr)
+	return outputCode(code, out.Err(), stderr)
 }
 
-// signalCause is why a context was cancelled by a signal.
-type signalCause struct{ sig os.Signal }
-
-func (c signalCause) Error() string { return "interrupted by " + c.sig.String() }
-
-// interruptible returns a context cancelled, with a signalCause, by the first SIGINT or SIGTERM. A
-// second one ends the process at once, as the signal's default action does, even if something does not
-// stop when asked: the user is never left pressing Ctrl-C in vain.
-func interruptible(parent context.Context) (context.Context, func()) {
-	ctx, cancel := context.WithCancelCause(parent)
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() {
-		for n := 0; ; n++ {
-			var sig os.Signal
-			select {
-			case sig = <-sigs:
-			case <-done:
-				return
-			}
-			if n == 0 {
-				cancel(signalCause{sig})
-				continue
-			}
-			signal.Reset(os.Interrupt, syscall.SIGTERM)
-			if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(sig) == nil {
-				time.Sleep(time.Second) // the signal, now with its default action, is on its way
-			}
-			os.Exit(signalCode(sig)) // where a process cannot signal itself
-		}
-	}()
-	return ctx, func() {
-		signal.Stop(sigs)
-		close(done)
-		cancel(nil)
+// outputCode is the exit code of a run whose standard output failed with err (nil: it did not).
+// Output lost is an error: a run that would have exited 0 or 1 exits 2, saying why on standard error —
+// except for a closed pipe (answerlint grade | head -1), which is the reader's choice and not news.
+func outputCode(code int, err error, stderr io.Writer) int {
+	if err == nil || (code != ExitOK && code != ExitFailed) {
+		return code
 	}
-}
-
-// interruptedCode is the exit code of a run stopped by ctx's cancellation: 128 plus the signal's
-// number, as a shell reports it (130 for Ctrl-C, 143 for SIGTERM).
-func interruptedCode(ctx context.Context) int {
-	var sc signalCause
-	if errors.As(context.Cause(ctx), &sc) {
-		return signalCode(sc.sig)
+	if !errors.Is(err, syscall.EPIPE) {
+		fmt.Fprintf(stderr, "answerlint: writing standard output: %v\n", err)
 	}
-	return ExitInterrupted
-}
-
-func signalCode(sig os.Signal) int {
-	if sig == syscall.SIGTERM {
-		return ExitTerminated
-	}
-	return ExitInterrupted
+	return ExitError
 }
 
 func firstFrames(stack []byte, n int) string {
@@ -176,14 +135,14 @@ func execute(ctx context.Context, args []string, s streams) int {
 	err := root.ExecuteContext(ctx)
 	if ctx.Err() != nil {
 		fmt.Fprintln(s.errOut, "answerlint: interrupted")
-		return interruptedCode(ctx)
+		return interrupt.Code(ctx)
 	}
 	if err == nil {
 		return ExitOK
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
-		if ee.err != nil && !onlyBrokenPipe(ee.err) {
+		if ee.err != nil && !iostreams.OnlyBrokenPipe(ee.err) {
 			fmt.Fprintf(s.errOut, "answerlint: %v\n", ee.err)
 		}
 		return ee.code
@@ -193,7 +152,7 @@ func execute(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintf(s.errOut, "answerlint: %v\nRun 'answerlint --help' for usage.\n", err)
 		return ExitError
 	}
-	if !onlyBrokenPipe(err) {
+	if !iostreams.OnlyBrokenPipe(err) {
 		fmt.Fprintf(s.errOut, "answerlint: %v\n", err)
 	}
 	return ExitError
@@ -229,12 +188,30 @@ A pack of rubrics for DevOps interview questions is built in: 'answerlint rubric
 	root.SetVersionTemplate("answerlint {{.Version}}\n")
 	g.bindPersistent(root)
 	root.AddCommand(newGradeCmd(g), newLSPCmd(g), newRubricCmd(g), newVersionCmd(g), newEvalCmd(g), newInitCmd(g), newConfigCmd(g), newPracticeCmd(g))
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{msg: err.Error()} })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{msg: err.Error() + flagSuggestion(c, err)} })
 	root.InitDefaultCompletionCmd()
 	rejectUnknownSubcommands(root)
 	wrapHelp(root)
 	addCompletions(root, g)
 	return root
+}
+
+// flagSuggestion is "; did you mean --format?" for an unknown flag near one the command takes
+// ("--formt"), so a typo in a flag gets the same help as one in a subcommand or a format.
+func flagSuggestion(c *cobra.Command, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: ")
+	if !ok || !strings.HasPrefix(name, "--") {
+		return ""
+	}
+	var known []string
+	add := func(f *pflag.Flag) {
+		if !f.Hidden {
+			known = append(known, "--"+f.Name)
+		}
+	}
+	c.Flags().VisitAll(add)
+	c.InheritedFlags().VisitAll(add)
+	return suggest.DidYouMean(name, known)
 }
 
 // rejectUnknownSubcommands makes every command that only groups others ('rubric', 'completion') fail

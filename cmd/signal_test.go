@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/answerlint/answerlint/internal/interrupt"
+
 	"github.com/answerlint/answerlint/internal/testfs"
 )
 
@@ -154,7 +156,7 @@ func TestSignalStopsABlockedRead(t *testing.T) {
 // runs itself again as the process to interrupt: a process that does not stop on the first signal.
 func TestSecondInterruptEndsAtOnce(t *testing.T) {
 	if os.Getenv("ANSWERLINT_TEST_STUCK") == "1" {
-		ctx, stop := interruptible(context.Background())
+		ctx, stop := interrupt.Context(context.Background())
 		defer stop()
 		fmt.Println("ready")
 		<-ctx.Done()

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/answerlint/answerlint/internal/iostreams"
+
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
@@ -48,7 +50,7 @@ func (o *gradeOptions) runWatch(ctx context.Context, cmd *cobra.Command, args []
 // redraw runs one grading and prints its report, after clearing the terminal. The run's verdict is
 // not the command's: a failing answer is what the writer is working on.
 func (o *gradeOptions) redraw(ctx context.Context, args []string) {
-	if f, ok := osFile(o.out); ok && isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb" {
+	if f, ok := iostreams.File(o.out); ok && isatty.IsTerminal(f.Fd()) && os.Getenv("TERM") != "dumb" {
 		fmt.Fprint(o.out, clearScreen)
 	}
 	err := o.runGrade(ctx, args)
@@ -81,7 +83,7 @@ func (o *gradeOptions) watchSet(args []string) run.WatchSet {
 			set.Reports = append(set.Reports, out.Path)
 		}
 	}
-	if f, ok := osFile(o.out); ok { // standard output redirected into a watched directory
+	if f, ok := iostreams.File(o.out); ok { // standard output redirected into a watched directory
 		set.Stdout, _ = f.Stat()
 	}
 	return set
