@@ -285,7 +285,7 @@ func (o *gradeOptions) finish(w *report.Writer, batch *run.Batch, paths []string
 		o.diag("exit %d: %d %s could not be graded", ExitError, len(rep.Errors), run.Plural(len(rep.Errors), "input", "inputs"))
 		return silent(ExitError)
 	case o.cfg.Failed(s):
-		o.diag("exit %d: %s", ExitFailed, o.cfg.FailureReason(rep, s))
+		o.diag("exit %d: %s", ExitFailed, o.cfg.FailureReason(rep.FailOn, s))
 		return silent(ExitFailed)
 	}
 	return nil
