@@ -322,6 +322,12 @@ func (d *decoder) rubricMinScores() error {
 // outputs decides the reports: --format, else ANSWERLINT_FORMAT or ANSWERLINT_OUTPUT (the same
 // FORMAT[=PATH] specs, comma-separated), else the file's output: or format:, else text.
 func (d *decoder) outputs() error {
+	if d.in.File.Line("output") > 0 && d.in.File.Line("format") > 0 {
+		// One setting spelt two ways: which one wins would be a guess the user should not have to make.
+		f := d.in.File
+		return &SettingError{Key: "output", Source: Source{File: f.Name, Line: f.Line("output")},
+			Msg: fmt.Sprintf("output: and format: (line %d) are one setting: keep one of them", f.Line("format"))}
+	}
 	specs := d.in.Values.GetStringSlice("format")
 	src := d.c.Sources["format"]
 	if src.Flag == "" {
