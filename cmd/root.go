@@ -132,7 +132,7 @@ func execute(ctx context.Context, args []string, s streams) int {
 	root.SetIn(s.in)
 	root.SetOut(s.out)
 	root.SetErr(s.errOut)
-	err := root.ExecuteContext(ctx)
+	ran, err := root.ExecuteContextC(ctx)
 	if ctx.Err() != nil {
 		fmt.Fprintln(s.errOut, "answerlint: interrupted")
 		return interrupt.Code(ctx)
@@ -149,7 +149,12 @@ func execute(ctx context.Context, args []string, s streams) int {
 	}
 	var ue *usageError
 	if errors.As(err, &ue) || isCobraUsage(err) {
-		fmt.Fprintf(s.errOut, "answerlint: %v\nRun 'answerlint --help' for usage.\n", err)
+		// The help of the command that was run: a typo in a grade flag is answered by grade's flags.
+		path := "answerlint"
+		if ran != nil {
+			path = ran.CommandPath()
+		}
+		fmt.Fprintf(s.errOut, "answerlint: %v\nRun '%s --help' for usage.\n", err, path)
 		return ExitError
 	}
 	if !iostreams.OnlyBrokenPipe(err) {
