@@ -7,7 +7,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/reflow/ansi"
+	"github.com/muesli/reflow/wordwrap"
+	hardwrap "github.com/muesli/reflow/wrap"
 	"golang.org/x/term"
 )
 
@@ -18,9 +20,6 @@ const DefaultWidth = 80
 // minText is the fewest columns of text a wrapped line keeps however deep its indent, so that a
 // narrow terminal gets short lines rather than one word per line.
 const minText = 20
-
-// nbHyphen is U+2011 NON-BREAKING HYPHEN.
-const nbHyphen = "\u2011"
 
 // maxFlagColumn is the deepest a flag's description may start and still have its continuation lines
 // aligned under it; deeper, they start at the flag's own indent.
@@ -51,11 +50,11 @@ func KnownWidth(out any) int {
 }
 
 // Columns is how many terminal columns s takes, leaving out colour codes. Printable ASCII, what most
-// lines are, takes a column a byte: the library's grapheme and escape parsing is for the rest.
+// lines are, takes a column a byte: the library's escape skipping and width tables are for the rest.
 func Columns(s string) int {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < ' ' || c > '~' {
-			return ansi.StringWidth(s)
+			return ansi.PrintableRuneWidth(s)
 		}
 	}
 	return len(s)
@@ -68,10 +67,7 @@ func Hanging(s string, width int, first, rest string) string {
 		return first + s
 	}
 	avail := max(width-max(Columns(first), Columns(rest)), minText)
-	// The wrapping library always breaks after a hyphen, which would split ids, file names and flags
-	// ("long-or-\ndefault-timeouts") that a reader needs whole to copy or search for: hyphens are
-	// hidden from it as non-breaking ones, the same width, and restored.
-	wrapped := strings.ReplaceAll(ansi.Wrap(strings.ReplaceAll(s, "-", nbHyphen), avail, ""), nbHyphen, "-")
+	wrapped := hardwrap.String(wordWrap(s, avail), avail)
 	lines := strings.Split(wrapped, "\n")
 	var b strings.Builder
 	for i, line := range lines {
@@ -84,6 +80,17 @@ func Hanging(s string, width int, first, rest string) string {
 		b.WriteString(strings.TrimRight(line, " "))
 	}
 	return b.String()
+}
+
+// wordWrap breaks s at spaces only, never after a hyphen: ids, file names and flags
+// ("long-or-default-timeouts") are what a reader copies or searches for, so they stay whole. A word
+// longer than a line is left whole here, on a line of its own, for the hard wrap to break.
+func wordWrap(s string, width int) string {
+	w := wordwrap.NewWriter(width)
+	w.Breakpoints = nil
+	_, _ = w.Write([]byte(s))
+	_ = w.Close()
+	return w.String()
 }
 
 // Block wraps every line of s to width columns, keeping each line's own leading spaces as the

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/reflow/ansi"
 )
 
 func TestHanging(t *testing.T) {
@@ -81,7 +81,7 @@ func TestWidthFromColumns(t *testing.T) {
 // TestColumnsASCII holds the printable-ASCII shortcut of Columns to the library it skips.
 func TestColumnsASCII(t *testing.T) {
 	for _, s := range []string{"", "plain words", "ids-with-hyphens and --flags=x", "~!@#$%^&*()_+{}|:\"<>?`", "tab\there", "\x1b[31mred\x1b[0m", "wide 漢字", "é"} {
-		if got, want := Columns(s), ansi.StringWidth(s); got != want {
+		if got, want := Columns(s), ansi.PrintableRuneWidth(s); got != want {
 			t.Errorf("Columns(%q) = %d, want %d", s, got, want)
 		}
 	}
