@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/wrap"
 	prac "github.com/answerlint/answerlint/practice" // practice() in eval.go is a helper of its own
 	"github.com/answerlint/answerlint/rubric"
 	"github.com/answerlint/answerlint/run"
@@ -95,7 +96,7 @@ func (o *practiceOptions) run(cmd *cobra.Command) error {
 		return err
 	}
 	s := &prac.Session{
-		Out: o.out, ErrOut: o.errOut, In: o.in, Color: color, Now: time.Now,
+		Out: o.out, ErrOut: o.errOut, In: o.in, Color: color, Width: wrap.Width(o.out), Now: time.Now,
 		Limit:   time.Duration(o.minutes * float64(time.Minute)),
 		Rubrics: set.All(), Tags: o.tags, Rubric: o.rubric, HistoryPath: path,
 		Grade: func(r *rubric.Rubric, text string) (*grader.Result, error) {

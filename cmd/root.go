@@ -18,6 +18,7 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/answerlint/answerlint/internal/interrupt"
 	"github.com/answerlint/answerlint/internal/iostreams"
@@ -187,12 +188,30 @@ A pack of rubrics for DevOps interview questions is built in: 'answerlint rubric
 	root.SetVersionTemplate("answerlint {{.Version}}\n")
 	g.bindPersistent(root)
 	root.AddCommand(newGradeCmd(g), newLSPCmd(g), newRubricCmd(g), newVersionCmd(g), newEvalCmd(g), newInitCmd(g), newConfigCmd(g), newPracticeCmd(g))
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{msg: err.Error()} })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{msg: err.Error() + flagSuggestion(c, err)} })
 	root.InitDefaultCompletionCmd()
 	rejectUnknownSubcommands(root)
 	wrapHelp(root)
 	addCompletions(root, g)
 	return root
+}
+
+// flagSuggestion is "; did you mean --format?" for an unknown flag near one the command takes
+// ("--formt"), so a typo in a flag gets the same help as one in a subcommand or a format.
+func flagSuggestion(c *cobra.Command, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: ")
+	if !ok || !strings.HasPrefix(name, "--") {
+		return ""
+	}
+	var known []string
+	add := func(f *pflag.Flag) {
+		if !f.Hidden {
+			known = append(known, "--"+f.Name)
+		}
+	}
+	c.Flags().VisitAll(add)
+	c.InheritedFlags().VisitAll(add)
+	return suggest.DidYouMean(name, known)
 }
 
 // rejectUnknownSubcommands makes every command that only groups others ('rubric', 'completion') fail

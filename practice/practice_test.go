@@ -16,6 +16,36 @@ import (
 	"github.com/answerlint/answerlint/rubric"
 )
 
+// TestSessionWrapsToWidth holds every line a session prints within the terminal's width: the
+// question, the report, the model points and the recap, which would otherwise run off the screen.
+func TestSessionWrapsToWidth(t *testing.T) {
+	long := strings.Repeat("How do several engineers share one environment safely? ", 4)
+	r := testRubric("q1")
+	r.Title = strings.Repeat("A long title ", 5)
+	r.Question = long
+	r.Concepts[1].Hint = strings.Repeat("Say what the second concept is and why it matters here. ", 3)
+	for _, width := range []int{60, 100} {
+		var out bytes.Buffer
+		s := &Session{Out: &out, In: strings.NewReader("An answer.\n"), Now: func() time.Time { return now }, Width: width,
+			Rubrics: []*rubric.Rubric{r}, HistoryPath: filepath.Join(t.TempDir(), "history", "h.jsonl"),
+			Grade: func(r *rubric.Rubric, text string) (*grader.Result, error) {
+				return &grader.Result{File: "your answer", Rubric: r.ID, Score: 10, Pass: 60, Band: grader.BandFail,
+					Concepts: []grader.ConceptResult{{ID: "a", Name: "Concept A"}, {ID: "b", Name: "Concept B", Hint: r.Concepts[1].Hint}}}, nil
+			}}
+		if _, err := s.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(out.String(), "\n") {
+			if n := len([]rune(line)); n > width {
+				t.Errorf("width %d: line %d has %d columns: %q", width, i+1, n, line)
+			}
+		}
+		if got := strings.Join(strings.Fields(out.String()), " "); !strings.Contains(got, strings.TrimSpace(long)) {
+			t.Errorf("width %d: the question is not printed whole:\n%s", width, out.String())
+		}
+	}
+}
+
 // now is the fixed clock of these tests.
 var now = time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
 

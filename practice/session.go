@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/wrap"
 	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
 )
@@ -31,6 +32,7 @@ type Session struct {
 	ErrOut io.Writer // warnings about the history; nil: Out
 	In     io.Reader // the answer, typed, when there is no editor
 	Color  bool
+	Width  int // wrap the question, report and model points to this many columns; 0: wrap.DefaultWidth
 
 	// Editor opens a file for the candidate to write the answer in; nil: the answer is typed into In.
 	Editor func(ctx context.Context, path string) error
@@ -42,6 +44,13 @@ type Session struct {
 	Rubric      string           // this question, whatever the history says
 	HistoryPath string
 	Grade       GradeFunc
+}
+
+func (s *Session) width() int {
+	if s.Width == 0 {
+		return wrap.DefaultWidth
+	}
+	return s.Width
 }
 
 // Run practises one question and appends the attempt to the history.
@@ -106,8 +115,8 @@ func (s *Session) choose(hist []Attempt) (Pick, error) {
 
 func (s *Session) showQuestion(p Pick) {
 	r := p.Rubric
-	fmt.Fprintf(s.Out, "%s  (%s; %s)\n\n", r.Title, r.ID, p.Reason)
-	fmt.Fprintf(s.Out, "  %s\n\n", strings.TrimSpace(r.Question))
+	fmt.Fprintf(s.Out, "%s\n\n", wrap.Hanging(fmt.Sprintf("%s  (%s; %s)", r.Title, r.ID, p.Reason), s.width(), "", "  "))
+	fmt.Fprintf(s.Out, "%s\n\n", wrap.Hanging(strings.TrimSpace(r.Question), s.width(), "  ", "  "))
 	if s.Limit > 0 {
 		fmt.Fprintf(s.Out, "You have %s.\n", duration(s.Limit))
 	}
@@ -128,7 +137,7 @@ func editorTemplate(r *rubric.Rubric, limit time.Duration) string {
 	b.WriteString("\n\n" + scissors + "\n")
 	b.WriteString("# Do not change or remove the line above: everything from it on is removed.\n")
 	fmt.Fprintf(&b, "# %s (%s)\n#\n", r.Title, r.ID)
-	for _, line := range wrap(strings.TrimSpace(r.Question), 96) {
+	for _, line := range lines(strings.TrimSpace(r.Question), 96) {
 		fmt.Fprintf(&b, "#   %s\n", line)
 	}
 	b.WriteString("#\n# Write your answer above the line, then save and close the editor to have it graded.\n")
@@ -225,7 +234,7 @@ func (s *Session) typed(ctx context.Context) (string, error) {
 func (s *Session) showResult(r *rubric.Rubric, res *grader.Result, spent time.Duration) error {
 	fmt.Fprintln(s.Out)
 	rep := &report.Report{Results: []*grader.Result{res}}
-	if err := (report.Text{Color: s.Color}).Print(s.Out, rep); err != nil {
+	if err := (report.Text{Color: s.Color, Width: s.width()}).Print(s.Out, rep); err != nil {
 		return err
 	}
 	if s.Limit > 0 {
@@ -235,8 +244,8 @@ func (s *Session) showResult(r *rubric.Rubric, res *grader.Result, spent time.Du
 			fmt.Fprintf(s.Out, "Time: %s of %s\n", duration(spent), duration(s.Limit))
 		}
 	}
-	fmt.Fprintf(s.Out, "\nModel points for %q\n", r.Title)
-	_, err := io.WriteString(s.Out, rubric.ModelPoints(r))
+	fmt.Fprintf(s.Out, "\n%s\n", wrap.Hanging(fmt.Sprintf("Model points for %q", r.Title), s.width(), "", "  "))
+	_, err := io.WriteString(s.Out, rubric.ModelPoints(r, s.width()))
 	return err
 }
 
@@ -249,11 +258,11 @@ func (s *Session) showRecap(res *grader.Result) {
 			missed = append(missed, c.Name)
 		}
 	}
-	fmt.Fprintf(s.Out, "\nYou scored %d/100 (pass mark %d)", res.Score, res.Pass)
+	recap := fmt.Sprintf("You scored %d/100 (pass mark %d)", res.Score, res.Pass)
 	if len(missed) > 0 {
-		fmt.Fprintf(s.Out, "; missed: %s", strings.Join(missed, ", "))
+		recap += "; missed: " + strings.Join(missed, ", ")
 	}
-	fmt.Fprintln(s.Out, ".")
+	fmt.Fprintf(s.Out, "\n%s.\n", wrap.Hanging(recap, s.width(), "", ""))
 }
 
 func (s *Session) showProgress(hist []Attempt, id string) {
@@ -265,7 +274,7 @@ func (s *Session) showProgress(hist []Attempt, id string) {
 		scores = append(scores, a.Score)
 	}
 	fmt.Fprintf(s.Out, "Saved: attempt %d at this question, best %d  %s\n", len(p), best, Sparkline(scores))
-	fmt.Fprintf(s.Out, "History: %s ('answerlint practice stats' shows your progress)\n", s.HistoryPath)
+	fmt.Fprintln(s.Out, wrap.Hanging(fmt.Sprintf("History: %s ('answerlint practice stats' shows your progress)", s.HistoryPath), s.width(), "", "  "))
 }
 
 func newAttempt(r *rubric.Rubric, res *grader.Result, start time.Time, spent, limit time.Duration) Attempt {
@@ -310,8 +319,8 @@ func duration(d time.Duration) string {
 	return fmt.Sprintf("%dm%02ds", m, sec)
 }
 
-// wrap breaks text into lines of at most width bytes at spaces.
-func wrap(text string, width int) []string {
+// lines breaks text into lines of at most width bytes at spaces.
+func lines(text string, width int) []string {
 	var lines []string
 	line := ""
 	for _, w := range strings.Fields(text) {

@@ -34,8 +34,8 @@ func StudySheet(r *Rubric, width int) string {
 }
 
 // ModelPoints is the part of the study sheet that says what a strong answer covers, heaviest concept
-// first, and which mistakes to avoid, unwrapped.
-func ModelPoints(r *Rubric) string { return modelPoints(r, 0) }
+// first, and which mistakes to avoid, wrapped to width columns (0 leaves each item on one line).
+func ModelPoints(r *Rubric, width int) string { return modelPoints(r, width) }
 
 func modelPoints(r *Rubric, width int) string {
 	var b strings.Builder

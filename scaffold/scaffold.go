@@ -226,7 +226,7 @@ fail_on: error
 max_failures: 0
 
 # Reports, each FORMAT or FORMAT=PATH: text, json, line, junit, sarif, github, markdown, rdjson,
-# rdjsonl, codeclimate. --format on the command line replaces this list.
+# rdjsonl, codeclimate, html. --format on the command line replaces this list.
 output:
   - text
 `

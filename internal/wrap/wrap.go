@@ -161,12 +161,19 @@ func asciiWrap(s string, width int) string {
 }
 
 // Block wraps every line of s to width columns, keeping each line's own leading spaces as the
-// indent of its continuation lines; a flag's description ("  -f, --format f   what it does")
-// continues under the description. It suits text laid out for a terminal, such as a help page.
+// indent of its continuation lines; a flag's description ("  -f, --format f   what it does"), or
+// the text beside a term in a two-column list ("  130  interrupted by Ctrl-C"), continues under the
+// description. A line too long for width, at the margin or in a description, takes in the lines
+// that continue its paragraph (same indent, not blank, not a list item) before it is wrapped: help
+// text is laid out in the source at one width, and wrapping each of its lines on its own at a
+// narrower one would leave a short line after every long one.
 func Block(s string, width int) string {
 	lines := strings.Split(s, "\n")
-	for i, line := range lines {
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
 		if width <= 0 || Columns(line) <= width {
+			out = append(out, line)
 			continue
 		}
 		body := strings.TrimLeft(line, " ")
@@ -175,18 +182,46 @@ func Block(s string, width int) string {
 		if j := descriptionColumn(body); j > 0 {
 			head, body = body[:j], body[j:]
 		}
-		lines[i] = Hanging(body, width, indent+head, indent+strings.Repeat(" ", len(head)))
+		cont := indent + strings.Repeat(" ", len(head))
+		// Only prose (a paragraph at the margin) and descriptions are reflowed: an indented line of
+		// its own, such as an example command, keeps its line breaks.
+		for (indent == "" || head != "") && i+1 < len(lines) && continues(lines[i+1], cont) {
+			i++
+			body = strings.TrimRight(body, " ") + " " + strings.TrimLeft(lines[i], " ")
+		}
+		out = append(out, Hanging(body, width, indent+head, cont))
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(out, "\n")
 }
 
-// descriptionColumn is where a flag's description starts in a line of help ("-f, --format f   what
-// it does"), after a run of at least three spaces; 0 for other lines or a description too deep.
+// continues reports whether next carries on a paragraph whose continuation lines are indented by
+// cont.
+func continues(next, cont string) bool {
+	rest := strings.TrimLeft(next, " ")
+	if rest == "" || len(next)-len(rest) != len(cont) {
+		return false
+	}
+	for _, bullet := range []string{"- ", "* ", "• "} {
+		if strings.HasPrefix(rest, bullet) {
+			return false
+		}
+	}
+	return descriptionColumn(rest) == 0
+}
+
+// descriptionColumn is where a description starts in a line of help: after a run of at least three
+// spaces in a flag's line ("-f, --format f   what it does"), or of at least two after the first
+// word of another line ("130  interrupted", "lint   Validate rubric files"); 0 for other lines or a
+// description too deep.
 func descriptionColumn(body string) int {
-	if !strings.HasPrefix(body, "-") {
+	var i int
+	if strings.HasPrefix(body, "-") {
+		i = strings.Index(body, "   ")
+	} else if w := strings.IndexByte(body, ' '); w > 0 && strings.HasPrefix(body[w:], "  ") {
+		i = w
+	} else {
 		return 0
 	}
-	i := strings.Index(body, "   ")
 	if i < 0 {
 		return 0
 	}
@@ -194,7 +229,7 @@ func descriptionColumn(body string) int {
 	for j < len(body) && body[j] == ' ' {
 		j++
 	}
-	if j > maxFlagColumn {
+	if j > maxFlagColumn || j == len(body) {
 		return 0
 	}
 	return j

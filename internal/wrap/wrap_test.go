@@ -69,6 +69,52 @@ func TestBlock(t *testing.T) {
 	}
 }
 
+// TestBlockReflows holds help text written at one width and shown at a narrower one: a paragraph
+// is wrapped as one, not line by line, and a two-column list continues under its second column.
+func TestBlockReflows(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{
+			name: "paragraph written wider than the terminal",
+			in:   "one two three four five six seven\neight nine ten\n\nnext paragraph",
+			want: "one two three four\nfive six seven eight\nnine ten\n\nnext paragraph",
+		},
+		{
+			name: "short lines keep their breaks",
+			in:   "Usage:\n  answerlint grade\nExamples:",
+			want: "Usage:\n  answerlint grade\nExamples:",
+		},
+		{
+			name: "two-column list with its own continuation line",
+			in:   "  1    more answers failed than allowed; an\n       answer fails below its mark\n  2    usage error",
+			want: "  1    more answers failed\n       than allowed; an\n       answer fails below\n       its mark\n  2    usage error",
+		},
+		{
+			name: "a list item is not joined to the line before",
+			in:   "a line long enough to need wrapping here\n- item",
+			want: "a line long enough to\nneed wrapping here\n- item",
+		},
+		{
+			name: "indented example commands keep their lines",
+			in:   "  answerlint rubric draft --from model.md\n  answerlint rubric lint x.yaml",
+			want: "  answerlint rubric\n  draft --from\n  model.md\n  answerlint rubric\n  lint x.yaml",
+		},
+		{
+			name: "a deeper line is not joined",
+			in:   "a line long enough to need wrapping here:\n  <!-- example -->",
+			want: "a line long enough to\nneed wrapping here:\n  <!-- example -->",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Block(tt.in, 22); got != tt.want {
+				t.Errorf("Block:\ngot\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestWidthFromColumns(t *testing.T) {
 	t.Setenv("COLUMNS", "100")
 	if w := Width(nil); w != 100 {
