@@ -129,7 +129,7 @@ func TestWidthFromColumns(t *testing.T) {
 // TestColumnsASCII holds the printable-ASCII shortcut of Columns to the library it skips.
 func TestColumnsASCII(t *testing.T) {
 	for _, s := range []string{"", "plain words", "ids-with-hyphens and --flags=x", "~!@#$%^&*()_+{}|:\"<>?`", "tab\there", "\x1b[31mred\x1b[0m", "wide 漢字", "é"} {
-		if got, want := Columns(s), ansi.PrintableRuneWidth(s); got != want {
+		if got, want := Columns(s), widths.String(s); got != want {
 			t.Errorf("Columns(%q) = %d, want %d", s, got, want)
 		}
 	}
@@ -154,6 +154,17 @@ func TestASCIIWrapMatchesLibrary(t *testing.T) {
 		got, want := asciiWrap(s, width), hardwrap.String(wordWrap(s, width), width)
 		if got != want {
 			t.Fatalf("width %d, %q:\ngot\n%s\nwant (library)\n%s", width, s, got, want)
+		}
+	}
+}
+
+// TestColumnsAgreesWithWrapper holds Columns, which sizes indents and checks fits, to the widths the
+// wrapping library breaks lines by, on the characters answers and reports use beyond ASCII: were they
+// to differ, wrapped lines would overrun the width or stop short of it.
+func TestColumnsAgreesWithWrapper(t *testing.T) {
+	for _, s := range []string{"✓ ✗ — … “quoted” ‘x’ →", "日本語の回答", "한국어 답변", "naïve café Größe", "\x1b[1;32m✓ ok\x1b[0m", "ｆｕｌｌ　ｗｉｄｔｈ"} {
+		if got, want := Columns(s), ansi.PrintableRuneWidth(s); got != want {
+			t.Errorf("Columns(%q) = %d, the wrapper counts %d", s, got, want)
 		}
 	}
 }
