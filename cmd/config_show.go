@@ -1,10 +1,13 @@
 package cmd
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/answerlint/answerlint/config"
 )
 
 func newConfigCmd(g *globalOptions) *cobra.Command {
@@ -12,7 +15,7 @@ func newConfigCmd(g *globalOptions) *cobra.Command {
 		Use:   "config",
 		Short: "Inspect the configuration",
 	}
-	cmd.AddCommand(&cobra.Command{
+	show := &cobra.Command{
 		Use:   "show",
 		Short: "Print the effective configuration and where each value came from",
 		Long: `Print the configuration 'answerlint grade' would use, decoded from flags, ANSWERLINT_<KEY>
@@ -23,7 +26,15 @@ in a comment: a flag (--color), an environment variable (ANSWERLINT_MIN_SCORE), 
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return showConfig(g, cmd)
 		},
+	}
+	// The grade flags that are settings are accepted here too, so that what a flag would change can be
+	// seen: 'config show --fail-on warning' shows fail_on from --fail-on.
+	newGradeCmd(g).Flags().VisitAll(func(fl *pflag.Flag) {
+		if slices.Contains(config.Keys, strings.ReplaceAll(fl.Name, "-", "_")) {
+			show.Flags().AddFlag(fl)
+		}
 	})
+	cmd.AddCommand(show)
 	return cmd
 }
 

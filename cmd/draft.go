@@ -38,7 +38,8 @@ rubric per model answer into the --output directory, with ids ID-ref-1, ID-ref-2
 --rubrics' grades an answer against all of them and keeps its best score.
 
 Exit codes: 0 drafted; 2 usage or input error.`,
-		Example: `  answerlint rubric draft --from model.md --question "What is a stack?" --id stack > stack.yaml
+		Example: `  answerlint rubric draft --from model.md --question "What is a stack?" \
+    --id stack > stack.yaml
   answerlint rubric lint stack.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -67,11 +67,14 @@ Breyer 2012).
 
 Exit codes: 0 measured; 1 below --min-pearson or --min-qwk; 2 usage, data or rubric error.`,
 		Example: `  answerlint eval --data graded.tsv --rubrics rubrics/ --scale 0-5
-  answerlint eval --data ../shared/benchmarks/mohler/answers.tsv --draft --split 2 \
-    --column question_id=qid --column answer=student_answer --column score=score_avg_0_5 \
-    --where in_mohler2011_subset=1 --scale 0-5
-  answerlint eval --data ../shared/benchmarks/semeval2013-train/answers.tsv --where corpus=beetle \
-    --draft --split 2 --column reference_answer=reference_answers --column answer=student_answer \
+  answerlint eval --data ../shared/benchmarks/mohler/answers.tsv \
+    --draft --split 2 --scale 0-5 --where in_mohler2011_subset=1 \
+    --column question_id=qid --column answer=student_answer \
+    --column score=score_avg_0_5
+  answerlint eval --data ../shared/benchmarks/semeval2013-train/answers.tsv \
+    --where corpus=beetle --draft --split 2 \
+    --column reference_answer=reference_answers \
+    --column answer=student_answer \
     --column score=label_2way --positive correct`,
 		Args: cobra.NoArgs,
 		// --format and --max-file-size are read from the flags alone: the configuration's format and

@@ -62,13 +62,17 @@ yet (a blank or untouched template) is "to do": listed and counted, but it fails
 ` + jsonlHelp + `
 
 ` + exitCodesHelp,
-		Example: `  answerlint grade                              # the configured paths, or everything below .
-  answerlint grade answers/ --format text --format junit=out/junit.xml --format sarif=out/answers.sarif
+		Example: `  # the configured paths, or everything below .
+  answerlint grade
+  answerlint grade answers/ --format text --format junit=out/junit.xml \
+    --format sarif=out/answers.sarif
   answerlint grade --changed-since origin/main --format github
   git diff --name-only main | answerlint grade --files-from -
   cat answer.txt | answerlint grade - --rubric gitops
-  answerlint grade --stdin-filename answers/gitops.md < buffer.md   # from an editor
-  answerlint grade --watch answers/             # grade again on every save, until Ctrl-C`,
+  # from an editor: the buffer on standard input, graded as the file it shows
+  answerlint grade --stdin-filename answers/gitops.md < buffer.md
+  # grade again on every save, until Ctrl-C
+  answerlint grade --watch answers/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.configure(cmd); err != nil {
 				return err
@@ -285,7 +289,7 @@ func (o *gradeOptions) finish(w *report.Writer, batch *run.Batch, paths []string
 		o.diag("exit %d: %d %s could not be graded", ExitError, len(rep.Errors), run.Plural(len(rep.Errors), "input", "inputs"))
 		return silent(ExitError)
 	case o.cfg.Failed(s):
-		o.diag("exit %d: %s", ExitFailed, o.cfg.FailureReason(rep, s))
+		o.diag("exit %d: %s", ExitFailed, o.cfg.FailureReason(rep.FailOn, s))
 		return silent(ExitFailed)
 	}
 	return nil

@@ -110,10 +110,12 @@ high, one covered more by low-rated answers than high, one that fires on every a
 flagged in an answer rated high. --strict exits 1 when any is marked, for a rubric repository's CI.
 
 Exit codes: 0 measured; 1 --strict and a check is marked; 2 usage, data or rubric error.`,
-		Example: `  answerlint rubric test --labelled graded-answers/            # answer files with rubric: and human: in front matter
+		Example: `  # answer files with rubric: and human: in front matter
+  answerlint rubric test --labelled graded-answers/
   answerlint rubric test --labelled graded.tsv --rubrics rubrics/ gitops
-  answerlint rubric test --labelled mohler.tsv --draft --scale 0-5 --column question_id=qid \
-    --column answer=student_answer --column score=score_avg_0_5`,
+  answerlint rubric test --labelled mohler.tsv --draft --scale 0-5 \
+    --column question_id=qid --column answer=student_answer \
+    --column score=score_avg_0_5`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.ids = args
 			if err := o.checkFormat("text", "json"); err != nil {
@@ -166,8 +168,9 @@ figures measured without any graded answer.
 
 Exit codes: 0 done; 2 usage, data or rubric error.`,
 		Example: `  answerlint rubric suggest --labelled graded-answers/ gitops
-  answerlint rubric suggest --labelled mohler.tsv --draft --scale 0-5 --measure --column question_id=qid \
-    --column answer=student_answer --column score=score_avg_0_5 --where in_mohler2011_subset=1`,
+  answerlint rubric suggest --labelled mohler.tsv --draft --scale 0-5 \
+    --measure --column question_id=qid --column answer=student_answer \
+    --column score=score_avg_0_5 --where in_mohler2011_subset=1`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.ids = args
 			known := []string{"yaml", "json"}

@@ -109,3 +109,26 @@ func TestGradeFitsTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestExamplesNeedNoWrapping: every command's examples are written to fit 80 columns as they are, long
+// commands continued with a backslash, so that the wrapper never breaks one in the middle and each can be
+// copied into a shell from an 80-column terminal.
+func TestExamplesNeedNoWrapping(t *testing.T) {
+	var walk func(c *cobra.Command)
+	n := 0
+	walk = func(c *cobra.Command) {
+		for i, line := range strings.Split(c.Example, "\n") {
+			n++
+			if w := wrap.Columns(line); w > 80 {
+				t.Errorf("%s: example line %d is %d columns: %q", c.CommandPath(), i+1, w, line)
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(newRootCmd(streams{}))
+	if n < 10 {
+		t.Fatalf("only %d example lines found", n)
+	}
+}

@@ -16,7 +16,7 @@ func (c *Config) Show(w io.Writer, file string) error {
 	if file != "" {
 		fmt.Fprintf(&b, "# file: %s\n", file)
 	} else {
-		b.WriteString("# file: none found (.answerlint.yaml, .yml, .toml or .json, from here upward, then $HOME)\n")
+		b.WriteString("# file: none found (looked from here up to the repository root, then in $HOME)\n")
 	}
 	var exclude, format []string
 	for _, e := range c.Exclude {

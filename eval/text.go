@@ -169,6 +169,9 @@ func evalStandards(b *strings.Builder, st *Standards) {
 		return
 	}
 	b.WriteString("\nstandards for automated scoring (Williamson, Xi & Breyer 2012):\n")
+	// The table above correlates the raw score; these compare the score mapped onto the human scale,
+	// whose cross-fitted map differs between the two groups of questions, so r differs a little.
+	b.WriteString("(score mapped onto the human scale: r can differ from the raw score's above)\n")
 	tw := tabwriter.NewWriter(b, 0, 2, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "\tn\tr\tQWK\texact\tadjacent\tSMD\t")
 	row := func(name string, c Comparison) {

@@ -103,9 +103,9 @@ func (s formStats) isKeywordList() bool {
 const keywordListShare = 0.4
 
 // keywordListLimit caps a keyword list at keywordListShare of the score the same coverage would earn,
-// and below the pass mark in any case.
-func keywordListLimit(score float64, pass int) int {
-	return min(pass-1, int(math.Round(keywordListShare*score)))
+// and below the rubric's pass mark in any case.
+func keywordListLimit(score float64, r *rubric.Rubric) int {
+	return min(belowPass(r), int(math.Round(keywordListShare*score)))
 }
 
 // checkForm flags a keyword list and an answer that only restates the question; both cap the score.
@@ -118,13 +118,13 @@ func (c *Compiled) checkForm(d *text.Doc, ms []match, res *Result) {
 			fmt.Sprintf("reads as a list of terms: %d fragments of %.1f words on average, %.0f%% of them the rubric's own terms, with no reasoning",
 				s.items, float64(s.words)/float64(s.items), 100*s.matched),
 			"Explain how the pieces fit and why: a sentence per idea with its reason (because, so that, to avoid).",
-			keywordListLimit(curved(res.Coverage, c.Rubric.Curve), res.Pass))
+			keywordListLimit(curved(res.Coverage, c.Rubric.Curve), c.Rubric))
 	}
 	if c.restatesQuestion(d) && !c.addsToQuestion(d, ms) {
 		c.flagForm(d, res, RestatesQuestionID,
 			"mostly repeats the words of the question",
 			"Answer the question in your own words: what you would do, and why.",
-			min(res.Pass-1, 19))
+			min(belowPass(c.Rubric), 19))
 	}
 }
 

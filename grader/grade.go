@@ -400,6 +400,13 @@ func suppress(res *Result, sups []Suppression) {
 	})
 }
 
+// belowPass is the highest score that fails the rubric's own pass mark: where a finding that means
+// "not a pass" (too short, a keyword list, the question restated) caps an answer. It is the rubric's
+// mark, not the one the run judges by (--min-score, the configuration), so that the gate moves the
+// verdict and never the score: under --min-score 1 a cap at the gate's mark − 1 would have zeroed
+// every short answer, and under --min-score 95 let one score 94.
+func belowPass(r *rubric.Rubric) int { return max(r.Pass-1, 0) }
+
 // finish adds the caps that depend on the whole answer, then settles the score.
 func (c *Compiled) finish(res *Result, failOn rubric.Severity) {
 	r := c.Rubric
@@ -410,7 +417,7 @@ func (c *Compiled) finish(res *Result, failOn rubric.Severity) {
 		capAt(0, "empty answer")
 	} else if r.MinWords > 0 && res.Words < r.MinWords {
 		res.Warnings = append(res.Warnings, Warning{Code: "too-short", Message: fmt.Sprintf("the answer has %d words; at least %d are expected", res.Words, r.MinWords)})
-		capAt(res.Pass-1, fmt.Sprintf("shorter than %d words", r.MinWords))
+		capAt(belowPass(r), fmt.Sprintf("shorter than %d words", r.MinWords))
 	}
 	res.Coverage = round2(res.Coverage)
 	chargePenalties(res, curved(res.Coverage, r.Curve))

@@ -366,3 +366,40 @@ concepts:
 		t.Errorf("affirm on a concept of any polarity: err %v", err)
 	}
 }
+
+// A short answer is capped below the rubric's own pass mark whatever mark the run judges it by: the
+// gate decides the verdict, not the score. A cap at the gate's mark − 1 zeroed every short answer under
+// --min-score 1 and let one score 94 under --min-score 95.
+func TestShortAnswerCapIgnoresTheGate(t *testing.T) {
+	c := compileYAML(t, `
+id: t
+title: T
+question: Q?
+pass: 60
+min_words: 10
+concepts:
+  - {id: a, name: A, hint: h, match: [alpha]}
+  - {id: b, name: B, hint: h, match: [beta]}
+`)
+	for _, tt := range []struct {
+		name     string
+		minScore int
+		passed   bool
+	}{
+		{"the rubric's mark", 0, false},
+		{"a mark of 1", 1, true},
+		{"a mark under the cap", 40, true},
+		{"a mark over the rubric's", 95, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := c.Grade(Input{Text: "alpha beta", MinScore: tt.minScore})
+			if res.Score != 59 || res.Passed != tt.passed {
+				t.Errorf("--min-score %d: score %d passed %v, want 59 (capped below the rubric's 60) passed %v; caps %v",
+					tt.minScore, res.Score, res.Passed, tt.passed, res.Caps)
+			}
+			if len(res.Warnings) == 0 || res.Warnings[0].Code != "too-short" {
+				t.Errorf("--min-score %d: warnings %v, want too-short", tt.minScore, res.Warnings)
+			}
+		})
+	}
+}

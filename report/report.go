@@ -58,6 +58,11 @@ type Summary struct {
 	Errors    int     `json:"errors"`
 	Mistakes  int     `json:"mistakes"`
 	MeanScore float64 `json:"mean_score"`
+	// Why the failed answers failed, for the exit message: a streamed run keeps no results to
+	// count them from afterwards. Not printed in reports.
+	Below      int `json:"-"` // below the pass mark
+	Gated      int `json:"-"` // at or above the pass mark, failed by a mistake at or above FailOn
+	TodoFailed int `json:"-"` // not written yet, failed under TodoFails
 }
 
 // Summarize counts passed, failed and to-do answers and the mean score of those written.
@@ -95,6 +100,14 @@ func (t *Tally) Add(res *grader.Result) {
 	switch {
 	case failing(res, t.FailOn, t.TodoFails):
 		t.sum.Failed++
+		switch {
+		case res.Todo:
+			t.sum.TodoFailed++
+		case res.Score < res.Pass:
+			t.sum.Below++
+		default:
+			t.sum.Gated++
+		}
 	case !res.Todo:
 		t.sum.Passed++
 	}

@@ -8,29 +8,20 @@ import (
 	"strings"
 
 	"github.com/answerlint/answerlint/report"
+	"github.com/answerlint/answerlint/rubric"
 )
 
 // FailureReason says why a run failed: how many answers failed, more than MaxFailures allows, and
-// for what — below the pass mark, a mistake at or above FailOn, or not written yet.
-func (c *Config) FailureReason(rep *report.Report, s report.Summary) string {
-	below, gated, todo := 0, 0, 0
-	for _, res := range rep.Results {
-		switch {
-		case !rep.Failing(res):
-		case res.Todo:
-			todo++
-		case res.Score < res.Pass:
-			below++
-		default:
-			gated++
-		}
-	}
+// for what — below the pass mark, a mistake at or above failOn, or not written yet. It reads only
+// the summary, which a streamed run counts without keeping its results.
+func (c *Config) FailureReason(failOn rubric.Severity, s report.Summary) string {
+	below, gated, todo := s.Below, s.Gated, s.TodoFailed
 	var why []string
 	if below > 0 {
 		why = append(why, fmt.Sprintf("%d below the pass mark", below))
 	}
 	if gated > 0 {
-		why = append(why, fmt.Sprintf("%d with a mistake at or above --fail-on %s", gated, rep.FailOn))
+		why = append(why, fmt.Sprintf("%d with a mistake at or above --fail-on %s", gated, failOn))
 	}
 	if todo > 0 {
 		why = append(why, fmt.Sprintf("%d not written yet, with --todo fail", todo))
