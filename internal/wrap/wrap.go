@@ -7,7 +7,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/clipperhouse/displaywidth"
+	"github.com/muesli/reflow/wordwrap"
+	hardwrap "github.com/muesli/reflow/wrap"
 	"golang.org/x/term"
 )
 
@@ -18,9 +20,6 @@ const DefaultWidth = 80
 // minText is the fewest columns of text a wrapped line keeps however deep its indent, so that a
 // narrow terminal gets short lines rather than one word per line.
 const minText = 20
-
-// nbHyphen is U+2011 NON-BREAKING HYPHEN.
-const nbHyphen = "\u2011"
 
 // maxFlagColumn is the deepest a flag's description may start and still have its continuation lines
 // aligned under it; deeper, they start at the flag's own indent.
@@ -50,15 +49,31 @@ func KnownWidth(out any) int {
 	return 0
 }
 
+// widths measures the rest: by grapheme (an emoji with its modifiers, a letter with its accents, as a
+// terminal draws them), colour codes as nothing, East Asian ambiguous characters as one column
+// whatever the locale, so that output does not change with $LANG. displaywidth looks widths up in
+// static tables; go-runewidth, which the wrapping library uses, builds a 1 MB table on the first
+// character past U+02FF (1.3 M instructions, a fifth of a one-file grade's start).
+var widths = displaywidth.Options{ControlSequences: true}
+
 // Columns is how many terminal columns s takes, leaving out colour codes. Printable ASCII, what most
-// lines are, takes a column a byte: the library's grapheme and escape parsing is for the rest.
+// lines are, takes a column a byte.
 func Columns(s string) int {
+	if printableASCII(s) {
+		return len(s)
+	}
+	return widths.String(s)
+}
+
+// printableASCII reports whether s is only printable ASCII: no colour codes, no line breaks, no
+// tabs, no wide characters — a column a byte.
+func printableASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < ' ' || c > '~' {
-			return ansi.StringWidth(s)
+			return false
 		}
 	}
-	return len(s)
+	return true
 }
 
 // Hanging wraps s to width columns at word boundaries: the first line starts with first, the others
@@ -68,10 +83,12 @@ func Hanging(s string, width int, first, rest string) string {
 		return first + s
 	}
 	avail := max(width-max(Columns(first), Columns(rest)), minText)
-	// The wrapping library always breaks after a hyphen, which would split ids, file names and flags
-	// ("long-or-\ndefault-timeouts") that a reader needs whole to copy or search for: hyphens are
-	// hidden from it as non-breaking ones, the same width, and restored.
-	wrapped := strings.ReplaceAll(ansi.Wrap(strings.ReplaceAll(s, "-", nbHyphen), avail, ""), nbHyphen, "-")
+	var wrapped string
+	if printableASCII(s) {
+		wrapped = asciiWrap(s, avail)
+	} else {
+		wrapped = hardwrap.String(wordWrap(s, avail), avail)
+	}
 	lines := strings.Split(wrapped, "\n")
 	var b strings.Builder
 	for i, line := range lines {
@@ -84,6 +101,70 @@ func Hanging(s string, width int, first, rest string) string {
 		b.WriteString(strings.TrimRight(line, " "))
 	}
 	return b.String()
+}
+
+// wordWrap breaks s at spaces only, never after a hyphen: ids, file names and flags
+// ("long-or-default-timeouts") are what a reader copies or searches for, so they stay whole. A word
+// longer than a line is left whole here, on a line of its own, for the hard wrap to break.
+func wordWrap(s string, width int) string {
+	w := wordwrap.NewWriter(width)
+	w.Breakpoints = nil
+	_, _ = w.Write([]byte(s))
+	_ = w.Close()
+	return w.String()
+}
+
+// asciiWrap is wordWrap followed by the hard wrap, for printable ASCII, where a byte is a column:
+// the same lines, without the library's cost of measuring each word afresh at every letter
+// (about 40,000 instructions per table cell of `rubric list`). TestASCIIWrapMatchesLibrary holds
+// the two to the same output.
+func asciiWrap(s string, width int) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/width + 1)
+	// The word wrap: a word goes to a new line when it would overrun this one — unless it is a
+	// line long or longer, then it starts where it is only if at most a column is used, and the
+	// hard wrap below breaks it. Spaces before a word are kept; at a break, dropped.
+	line, spaces := 0, 0
+	for i := 0; i < len(s); {
+		if s[i] == ' ' {
+			spaces++
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		n := j - i
+		if width > 1 && min(n, width-1) > width-line-spaces {
+			b.WriteByte('\n')
+			line, spaces = 0, 0
+		}
+		b.WriteString(s[i-spaces : j])
+		line += spaces + n
+		spaces = 0
+		i = j
+	}
+	// The hard wrap: a line over width is cut every width columns, each cut dropping the spaces
+	// it lands before.
+	words := b.String()
+	if !strings.Contains(words, "\n") && len(words) <= width {
+		return words
+	}
+	var out strings.Builder
+	out.Grow(len(words) + len(words)/width + 1)
+	for k, l := range strings.Split(words, "\n") {
+		if k > 0 {
+			out.WriteByte('\n')
+		}
+		for len(l) > width {
+			out.WriteString(l[:width])
+			out.WriteByte('\n')
+			l = strings.TrimLeft(l[width:], " ")
+		}
+		out.WriteString(l)
+	}
+	return out.String()
 }
 
 // Block wraps every line of s to width columns, keeping each line's own leading spaces as the

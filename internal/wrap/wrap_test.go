@@ -1,10 +1,12 @@
 package wrap
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/reflow/ansi"
+	hardwrap "github.com/muesli/reflow/wrap"
 )
 
 func TestHanging(t *testing.T) {
@@ -127,8 +129,42 @@ func TestWidthFromColumns(t *testing.T) {
 // TestColumnsASCII holds the printable-ASCII shortcut of Columns to the library it skips.
 func TestColumnsASCII(t *testing.T) {
 	for _, s := range []string{"", "plain words", "ids-with-hyphens and --flags=x", "~!@#$%^&*()_+{}|:\"<>?`", "tab\there", "\x1b[31mred\x1b[0m", "wide 漢字", "é"} {
-		if got, want := Columns(s), ansi.StringWidth(s); got != want {
+		if got, want := Columns(s), widths.String(s); got != want {
 			t.Errorf("Columns(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestASCIIWrapMatchesLibrary holds the printable-ASCII shortcut of Hanging to the library path it
+// skips, over generated text: words short and longer than a line, hyphenated ids, runs of spaces,
+// spaces leading and trailing, at every width from a narrow terminal's up.
+func TestASCIIWrapMatchesLibrary(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 2))
+	words := []string{"a", "of", "the", "canary", "blue-green", "--dry-run", "zero-downtime-migrations.md",
+		"observability", "x", strings.Repeat("y", 25), strings.Repeat("long-", 12), "k8s;", "(ok)"}
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(16); n >= 0; n-- {
+			b.WriteString(strings.Repeat(" ", rng.IntN(3)))
+			b.WriteString(words[rng.IntN(len(words))])
+		}
+		b.WriteString(strings.Repeat(" ", rng.IntN(3)))
+		s := b.String()
+		width := 1 + rng.IntN(60)
+		got, want := asciiWrap(s, width), hardwrap.String(wordWrap(s, width), width)
+		if got != want {
+			t.Fatalf("width %d, %q:\ngot\n%s\nwant (library)\n%s", width, s, got, want)
+		}
+	}
+}
+
+// TestColumnsAgreesWithWrapper holds Columns, which sizes indents and checks fits, to the widths the
+// wrapping library breaks lines by, on the characters answers and reports use beyond ASCII: were they
+// to differ, wrapped lines would overrun the width or stop short of it.
+func TestColumnsAgreesWithWrapper(t *testing.T) {
+	for _, s := range []string{"✓ ✗ — … “quoted” ‘x’ →", "日本語の回答", "한국어 답변", "naïve café Größe", "\x1b[1;32m✓ ok\x1b[0m", "ｆｕｌｌ　ｗｉｄｔｈ"} {
+		if got, want := Columns(s), ansi.PrintableRuneWidth(s); got != want {
+			t.Errorf("Columns(%q) = %d, the wrapper counts %d", s, got, want)
 		}
 	}
 }
