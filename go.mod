@@ -17,10 +17,10 @@ require (
 	github.com/spf13/pflag v1.0.10
 	github.com/spf13/viper v1.21.0
 	github.com/tliron/glsp v0.2.2
+	go.yaml.in/yaml/v3 v3.0.4
 	golang.org/x/net v0.42.0
 	golang.org/x/term v0.48.0
 	golang.org/x/text v0.28.0
-	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
@@ -35,7 +35,6 @@ require (
 	github.com/spf13/afero v1.15.0 // indirect
 	github.com/spf13/cast v1.10.0 // indirect
 	github.com/subosito/gotenv v1.6.0 // indirect
-	go.yaml.in/yaml/v3 v3.0.4 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/tools v0.35.0 // indirect
 )

@@ -1,9 +1,10 @@
 package answer
 
 import (
-	textpkg "github.com/answerlint/answerlint/text"
 	"testing"
 	"unicode/utf8"
+
+	textpkg "github.com/answerlint/answerlint/text"
 )
 
 // FuzzParse: any bytes decode and parse without panicking; sections lie inside the text, in order, with

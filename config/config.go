@@ -17,7 +17,7 @@ import (
 	"strings"
 
 	"github.com/spf13/viper"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/answerlint/answerlint/internal/suggest"
 	"github.com/answerlint/answerlint/rubric"

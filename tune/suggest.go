@@ -3,11 +3,12 @@ package tune
 import (
 	"strconv"
 
-	"gopkg.in/yaml.v3"
 	"hash/fnv"
 	"math"
 	"sort"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/rubric"
