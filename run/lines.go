@@ -151,7 +151,9 @@ func (jr *lineReader) next() (lineRecord, int, error) {
 func (jr *lineReader) open(path string) error {
 	jr.line = 0
 	if path == "-" {
+		jr.mu.Lock() // stop reads f from another goroutine
 		jr.name, jr.f, jr.r = "<stdin>", nil, bufio.NewReaderSize(jr.stdin, 64<<10)
+		jr.mu.Unlock()
 		return nil
 	}
 	f, err := os.Open(path)
