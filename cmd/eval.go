@@ -204,10 +204,3 @@ func (o *evalOptions) source() (eval.Source, error) {
 	}
 	return eval.DraftSource(save), nil
 }
-
-func count(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}

@@ -4,14 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/internal/wrap"
 	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/run"
@@ -146,57 +144,34 @@ func (o *gradeOptions) diag(format string, args ...any) {
 
 // runGrade grades answer files and prints the reports.
 func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
-	paths, listed, err := o.inputPaths(args)
-	if err != nil {
-		return err
-	}
-	if o.filesFrom != "" && len(paths)+len(listed) == 0 {
-		o.diag("--files-from %s lists no paths: nothing to grade", o.filesFrom)
-		return nil
-	}
 	g, err := o.newRunGrader()
 	if err != nil {
 		return err
 	}
-	stdinName := o.v.GetString("stdin_filename")
-	if stdinName != "" && len(args) == 0 && o.filesFrom == "" {
-		paths = []string{"-"} // an editor piping its buffer: the buffer is the only input
-	}
-	src := run.FileSource{Dir: o.cwd, Paths: paths, Listed: listed, Stdin: o.in, StdinName: stdinName,
-		ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
-	found := g.Find(ctx, src)
-	for _, n := range found.Notes {
-		o.diag("%s", n)
-	}
-	files := found.Files
-	if stdinName != "" {
-		path := stdinName
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(o.cwd, path)
-		}
-		files = append(files[:len(files):len(files)], run.File{Name: stdinName, Path: path})
-	}
-	inputs := g.Inputs(src, files)
-	if o.filesFrom != "" && o.filesFrom != "-" {
-		inputs = append(inputs, report.Input{Path: o.filesFrom, Name: o.filesFrom, What: "the --files-from list"})
-	}
-	if err := run.CheckOutputs(o.outputs, o.cwd, inputs); err != nil {
+	plan, err := g.Plan(ctx, o.request(args), o.outputs)
+	var ue *run.UsageError
+	switch {
+	case errors.As(err, &ue):
 		return usagef("%v", err)
-	}
-	if len(paths) == 0 && len(found.Files) == 0 && len(found.Errors) == 0 {
-		o.diag("--files-from %s lists no answer files: nothing to grade", o.filesFrom)
+	case err != nil:
+		return withCode(ExitError, err)
+	case plan.Empty != "":
+		o.diag("%s", plan.Empty)
 		return nil
+	}
+	for _, n := range plan.Found.Notes {
+		o.diag("%s", n)
 	}
 	tool := report.Tool{Name: "answerlint", Version: version()}
 	settings := report.Settings{Color: o.color, Width: wrap.Width(o.out), PathPrefix: run.RepoPrefix(o.cwd), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	// Standard input is named "-" among the files and "<stdin>" in results: its place in the report's
 	// order is known only at the end, so a run that reads it is not streamed.
-	w, err := report.NewWriter(o.outputs, settings, o.out, tool, !hasArg(paths, "-"))
+	w, err := report.NewWriter(o.outputs, settings, o.out, tool, !slices.Contains(plan.Paths, "-"))
 	if err != nil {
 		return withCode(ExitError, err)
 	}
-	bar := report.NewProgress(o.errOut, len(found.Files))
-	batch, err := g.RunFiles(ctx, src, found, run.RunOptions{KeepText: report.NeedsSources(o.outputs), Graded: bar.Step, Each: w.Each()})
+	bar := report.NewProgress(o.errOut, len(plan.Found.Files))
+	batch, err := g.RunFiles(ctx, plan.Source, plan.Found, run.RunOptions{KeepText: report.NeedsSources(o.outputs), Graded: bar.Step, Each: w.Each()})
 	bar.Finish()
 	if err != nil {
 		w.Abort()
@@ -209,7 +184,13 @@ func (o *gradeOptions) runGrade(ctx context.Context, args []string) error {
 		o.diag("%s", n)
 	}
 	batch.Report.Tool = tool
-	return o.finish(w, batch, paths)
+	return o.finish(g, w, batch, plan.Paths)
+}
+
+// request is what the command line asks to grade.
+func (o *gradeOptions) request(args []string) run.Request {
+	return run.Request{Dir: o.cwd, Args: args, Configured: o.paths, FilesFrom: o.filesFrom, Stdin: o.in,
+		StdinName: o.v.GetString("stdin_filename"), ChangedSince: o.changedSince, ConfigFile: o.usedConfig}
 }
 
 // newRunGrader loads the rubrics and makes the grader of documents for the options' configuration.
@@ -225,42 +206,8 @@ func (o *gradeOptions) newRunGrader() (*run.Grader, error) {
 	return g, nil
 }
 
-// inputPaths joins the arguments and --files-from; with neither, the configuration's paths or ".".
-func (o *gradeOptions) inputPaths(args []string) (paths, listed []string, err error) {
-	paths = append([]string(nil), args...)
-	if o.filesFrom != "" {
-		if o.filesFrom == "-" && hasArg(args, "-") {
-			return nil, nil, usagef("--files-from - and the path - both read standard input")
-		}
-		if listed, err = run.ReadPathFile(o.filesFrom, o.in); err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				return nil, nil, withCode(ExitError, fmt.Errorf("--files-from %s: %s", o.filesFrom, oserr.Describe(err)))
-			}
-			return nil, nil, withCode(ExitError, fmt.Errorf("--files-from: %v", err))
-		}
-		return paths, listed, nil
-	}
-	if len(paths) == 0 && o.filesFrom == "" {
-		paths = o.paths
-		if len(paths) == 0 {
-			paths = []string{"."}
-		}
-	}
-	return paths, nil, nil
-}
-
-func hasArg(args []string, a string) bool {
-	for _, x := range args {
-		if x == a {
-			return true
-		}
-	}
-	return false
-}
-
 // finish prints the reports and decides the exit code.
-func (o *gradeOptions) finish(w *report.Writer, batch *run.Batch, paths []string) error {
+func (o *gradeOptions) finish(g *run.Grader, w *report.Writer, batch *run.Batch, paths []string) error {
 	rep, s, files := batch.Report, batch.Summary, batch.Files
 	for _, e := range rep.Errors {
 		if e.Line > 0 {
@@ -274,11 +221,7 @@ func (o *gradeOptions) finish(w *report.Writer, batch *run.Batch, paths []string
 	}
 	switch {
 	case files == 0 && len(rep.Errors) == 0:
-		exts := o.cfg.Extensions
-		if len(exts) == 0 {
-			exts = run.DefaultExtensions
-		}
-		return withCode(ExitNoInput, fmt.Errorf("no answer files matched %s (looking for %s)", strings.Join(paths, " "), strings.Join(exts, ", ")))
+		return withCode(ExitNoInput, g.NoFiles(paths))
 	case o.changedSince != "" && s.Graded == 0 && len(rep.Errors) == 0:
 		o.diag("no answer changed since %s", o.changedSince)
 	case !report.TextOnStdout(o.outputs):

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
+	"slices"
 
 	"github.com/answerlint/answerlint/internal/iostreams"
 
@@ -23,7 +23,7 @@ const clearScreen = "\x1b[H\x1b[2J"
 // under them changes, clearing the terminal and drawing the new report, until interrupted (Ctrl-C
 // exits 130, as any interrupted run does).
 func (o *gradeOptions) runWatch(ctx context.Context, cmd *cobra.Command, args []string) error {
-	if hasArg(args, "-") || o.filesFrom == "-" {
+	if slices.Contains(args, "-") || o.filesFrom == "-" {
 		return usagef("--watch grades files as they change: it cannot read standard input")
 	}
 	if o.jsonl {
@@ -69,20 +69,8 @@ func (o *gradeOptions) redraw(ctx context.Context, args []string) {
 // watchSet is what a round watches: the paths graded, the configuration file's directory and the
 // configured rubrics, and the reports this run writes, which are not answers.
 func (o *gradeOptions) watchSet(args []string) run.WatchSet {
-	paths, listed, err := o.inputPaths(args)
-	if err != nil {
-		paths = args
-	}
-	paths = append(paths, listed...)
-	if o.usedConfig != "" {
-		paths = append(paths, filepath.Dir(o.usedConfig))
-	}
-	set := run.WatchSet{Paths: append(paths, o.cfg.RubricDirs...), Extensions: o.cfg.Extensions, ConfigNames: config.Names}
-	for _, out := range o.outputs {
-		if out.Path != "" {
-			set.Reports = append(set.Reports, out.Path)
-		}
-	}
+	set := o.request(args).WatchSet(o.cfg, o.outputs)
+	set.ConfigNames = config.Names
 	if f, ok := iostreams.File(o.out); ok { // standard output redirected into a watched directory
 		set.Stdout, _ = f.Stat()
 	}
