@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/answerlint/answerlint/internal/plural"
+
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/internal/wrap"
@@ -229,7 +231,7 @@ func (o *gradeOptions) finish(g *run.Grader, w *report.Writer, batch *run.Batch,
 	}
 	switch {
 	case len(rep.Errors) > 0:
-		o.diag("exit %d: %d %s could not be graded", ExitError, len(rep.Errors), run.Plural(len(rep.Errors), "input", "inputs"))
+		o.diag("exit %d: %d %s could not be graded", ExitError, len(rep.Errors), plural.Of(len(rep.Errors), "input", "inputs"))
 		return silent(ExitError)
 	case o.cfg.Failed(s):
 		o.diag("exit %d: %s", ExitFailed, o.cfg.FailureReason(rep.FailOn, s))

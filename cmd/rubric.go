@@ -5,13 +5,14 @@ import (
 	"io"
 	"strings"
 
+	"github.com/answerlint/answerlint/internal/plural"
+
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/suggest"
 	"github.com/answerlint/answerlint/internal/wrap"
 	"github.com/answerlint/answerlint/rubric"
-	"github.com/answerlint/answerlint/run"
 )
 
 func newRubricCmd(g *globalOptions) *cobra.Command {
@@ -157,7 +158,7 @@ func runLint(g *globalOptions, paths []string, strict bool) error {
 		fmt.Fprintf(g.errOut, "answerlint: %d of %d rubrics have failing examples\n", sum.Failed, sum.Rubrics)
 		return silent(ExitFailed)
 	case sum.Warnings > 0 && strict:
-		fmt.Fprintf(g.errOut, "answerlint: %d %s (--strict)\n", sum.Warnings, run.Plural(sum.Warnings, "warning", "warnings"))
+		fmt.Fprintf(g.errOut, "answerlint: %d %s (--strict)\n", sum.Warnings, plural.Of(sum.Warnings, "warning", "warnings"))
 		return silent(ExitFailed)
 	}
 	return nil

@@ -5,10 +5,11 @@ import (
 	"os"
 	"strings"
 
+	"github.com/answerlint/answerlint/internal/plural"
+
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/eval"
-	"github.com/answerlint/answerlint/run"
 	"github.com/answerlint/answerlint/tune"
 )
 
@@ -136,7 +137,7 @@ Exit codes: 0 measured; 1 --strict and a check is marked; 2 usage, data or rubri
 				return withCode(ExitError, fmt.Errorf("writing report: %w", err))
 			}
 			if problems > 0 && strict {
-				fmt.Fprintf(o.errOut, "answerlint: %d %s marked (--strict)\n", problems, run.Plural(problems, "check", "checks"))
+				fmt.Fprintf(o.errOut, "answerlint: %d %s marked (--strict)\n", problems, plural.Of(problems, "check", "checks"))
 				return silent(ExitFailed)
 			}
 			return nil

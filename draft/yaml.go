@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/answerlint/answerlint/internal/plural"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/answerlint/answerlint/grader"
@@ -85,7 +87,7 @@ func newDocument(opts Options, answers []string, phrases []phrase) *document {
 		Curve:    draftCurve,
 		answers:  answers,
 		header: []string{
-			"Drafted by `answerlint rubric draft` from " + plural(len(answers), "model answer") + ".",
+			"Drafted by `answerlint rubric draft` from " + plural.Count(len(answers), "model answer") + ".",
 			"Review it: merge or split concepts, add the phrasings people really use, adjust weights,",
 			"then run `answerlint rubric lint` on this file.",
 		},
@@ -106,7 +108,7 @@ func newDocument(opts Options, answers []string, phrases []phrase) *document {
 		}
 	}
 	if d.Source == "" {
-		d.Source = "drafted from " + plural(len(answers), "model answer")
+		d.Source = "drafted from " + plural.Count(len(answers), "model answer")
 	}
 	taken := map[string]bool{}
 	for i, p := range phrases {
@@ -249,11 +251,4 @@ func shorten(s string, n int) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }

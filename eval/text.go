@@ -5,15 +5,9 @@ import (
 	"math"
 	"strings"
 	"text/tabwriter"
-)
 
-// countOf is "1 answer", "2 answers".
-func countOf(n int, what string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, what)
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
+	"github.com/answerlint/answerlint/internal/plural"
+)
 
 // Text renders the figures, then one line per question, then (when asked) one per answer.
 func Text(rep *Report, answers bool) string {
@@ -22,7 +16,7 @@ func Text(rep *Report, answers bool) string {
 	if rep.Folds > 1 {
 		mapping = fmt.Sprintf("linear, cross-fitted over %d groups of questions", rep.Folds)
 	}
-	fmt.Fprintf(&b, "%s to %s, human scale %s in steps of %g; mapping: %s\n\n", countOf(rep.N, "answer"), countOf(rep.Questions, "question"), rep.Scale, rep.Scale.Step, mapping)
+	fmt.Fprintf(&b, "%s to %s, human scale %s in steps of %g; mapping: %s\n\n", plural.Count(rep.N, "answer"), plural.Count(rep.Questions, "question"), rep.Scale, rep.Scale.Step, mapping)
 	evalFigures(&b, rep)
 	evalStandards(&b, rep.Standards)
 	evalDeferral(&b, rep.Deferral)

@@ -8,6 +8,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/answerlint/answerlint/internal/plural"
+
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -179,7 +181,7 @@ func (s Stats) Write(w io.Writer, now time.Time) error {
 	if s.Attempts == 0 {
 		b.WriteString("No practice yet: run 'answerlint practice' to answer a first question.\n")
 	} else {
-		fmt.Fprintf(&b, "%d %s on %d %s since %s\n", s.Attempts, plural(s.Attempts, "attempt", "attempts"), s.Days, plural(s.Days, "day", "days"), s.FirstTime.Local().Format(time.DateOnly))
+		fmt.Fprintf(&b, "%d %s on %d %s since %s\n", s.Attempts, plural.Of(s.Attempts, "attempt", "attempts"), s.Days, plural.Of(s.Days, "day", "days"), s.FirstTime.Local().Format(time.DateOnly))
 		progressTable(&b, "Question", s.ByRubric, now)
 		progressTable(&b, "Tag", s.ByTag, now)
 	}
@@ -210,11 +212,4 @@ func progressTable(b *strings.Builder, heading string, rows []Progress, now time
 		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%s\t%s\n", p.Name, p.Attempts, p.Best, p.Latest, Ago(now.Sub(p.Last)), Sparkline(p.Scores))
 	}
 	tw.Flush()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/answerlint/answerlint/internal/plural"
 )
 
 // MaxAnnotationsPerLevel is how many annotations of each level (error, warning, notice) GitHub Actions
@@ -52,7 +54,7 @@ func (g GitHub) Print(w io.Writer, r *Report) error {
 	}
 	if len(overflow) > 0 {
 		fmt.Fprintf(&b, "answerlint: %d more %s not annotated (GitHub shows %d of each level per step):\n",
-			len(overflow), plural(len(overflow), "finding", "findings"), MaxAnnotationsPerLevel)
+			len(overflow), plural.Of(len(overflow), "finding", "findings"), MaxAnnotationsPerLevel)
 		for _, f := range overflow {
 			fmt.Fprintf(&b, "  %s:%d:%d: %s: %s [%s]\n", ghLineStart(f.File), f.Line, f.Column, f.Severity, ghData(oneLine(f.Message)), ghData(f.RuleID()))
 		}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/answerlint/answerlint/internal/plural"
+
 	"github.com/answerlint/answerlint/grader"
 )
 
@@ -49,7 +51,7 @@ type mdPart struct {
 // scorecard renders the report in at most limit bytes (no limit when limit < 0).
 func scorecard(r *Report, limit int, fullReport string) string {
 	s := r.Summarize()
-	head := fmt.Sprintf("## answerlint: %d of %d %s passed", s.Passed, s.Graded, plural(s.Graded, "answer", "answers"))
+	head := fmt.Sprintf("## answerlint: %d of %d %s passed", s.Passed, s.Graded, plural.Of(s.Graded, "answer", "answers"))
 	if s.Failed > 0 {
 		head += fmt.Sprintf(", %d failed", s.Failed)
 	}

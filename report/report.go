@@ -8,6 +8,8 @@ import (
 	"math"
 	"sort"
 
+	"github.com/answerlint/answerlint/internal/plural"
+
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/rubric"
 )
@@ -128,7 +130,7 @@ func (t *Tally) Summary() Summary {
 // Line is the summary in one sentence: "graded 5 answers: 2 passed, 1 failed, 2 to do, mean score
 // 71.2". The to-do count appears only when there are some.
 func (s Summary) Line() string {
-	line := fmt.Sprintf("graded %d %s: %d passed, %d failed", s.Graded, plural(s.Graded, "answer", "answers"), s.Passed, s.Failed)
+	line := fmt.Sprintf("graded %d %s: %d passed, %d failed", s.Graded, plural.Of(s.Graded, "answer", "answers"), s.Passed, s.Failed)
 	if s.Todo > 0 {
 		line += fmt.Sprintf(", %d to do", s.Todo)
 	}
@@ -136,7 +138,7 @@ func (s Summary) Line() string {
 		line += fmt.Sprintf(", mean score %.1f", s.MeanScore)
 	}
 	if s.Errors > 0 {
-		line += fmt.Sprintf("; %d %s", s.Errors, plural(s.Errors, "error", "errors"))
+		line += fmt.Sprintf("; %d %s", s.Errors, plural.Of(s.Errors, "error", "errors"))
 	}
 	return line
 }

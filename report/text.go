@@ -90,13 +90,6 @@ func (t Text) line(b *strings.Builder, first, rest, s string) {
 	b.WriteString("\n")
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
 	bandColor := p.ok
 	switch res.Band {

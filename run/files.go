@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/answerlint/answerlint/internal/plural"
+
 	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/report"
 )
@@ -115,19 +117,12 @@ func (ff *fileFinder) listed(paths []string) {
 	}
 	if len(filtered) > 0 {
 		ff.notes = append(ff.notes, fmt.Sprintf("skipped %d listed %s that %s not an answer (extension, exclude or .gitignore): %s",
-			len(filtered), plural(len(filtered), "file", "files"), plural(len(filtered), "is", "are"), strings.Join(filtered, ", ")))
+			len(filtered), plural.Of(len(filtered), "file", "files"), plural.Of(len(filtered), "is", "are"), strings.Join(filtered, ", ")))
 	}
 	if len(gone) > 0 {
 		ff.notes = append(ff.notes, fmt.Sprintf("skipped %d listed %s that no longer %s: %s",
-			len(gone), plural(len(gone), "file", "files"), plural(len(gone), "exists", "exist"), strings.Join(gone, ", ")))
+			len(gone), plural.Of(len(gone), "file", "files"), plural.Of(len(gone), "exists", "exist"), strings.Join(gone, ", ")))
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // glob walks from the glob's fixed leading directories and keeps the files the rest matches.

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/answerlint/answerlint/internal/plural"
+
 	"github.com/answerlint/answerlint/report"
 	"github.com/answerlint/answerlint/rubric"
 )
@@ -26,19 +28,11 @@ func (c *Config) FailureReason(failOn rubric.Severity, s report.Summary) string 
 	if todo > 0 {
 		why = append(why, fmt.Sprintf("%d not written yet, with --todo fail", todo))
 	}
-	msg := fmt.Sprintf("%d %s failed (%s)", s.Failed, Plural(s.Failed, "answer", "answers"), strings.Join(why, ", "))
+	msg := fmt.Sprintf("%d %s failed (%s)", s.Failed, plural.Of(s.Failed, "answer", "answers"), strings.Join(why, ", "))
 	if c.MaxFailures > 0 {
 		msg += fmt.Sprintf(", more than --max-failures %d", c.MaxFailures)
 	}
 	return msg
-}
-
-// Plural is one or many after n.
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // CheckOutputs refuses reports written over one another or over one of the run's inputs (Grader.Inputs),

@@ -7,16 +7,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/answerlint/answerlint/internal/plural"
+
 	"go.yaml.in/yaml/v3"
 )
-
-// count is "1 answer", "2 answers".
-func count(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
 
 // WriteReports writes rubric test reports as text or JSON ("json").
 func WriteReports(w io.Writer, format string, reps []*Report) error {
@@ -32,7 +26,7 @@ func WriteReports(w io.Writer, format string, reps []*Report) error {
 	var b strings.Builder
 	problems := 0
 	for _, r := range reps {
-		fmt.Fprintf(&b, "%s (%s): %s, %d rated high, %d rated low; score vs human r %s\n", r.Rubric, r.File, count(r.N, "answer"), r.High, r.Low, r.Pearson)
+		fmt.Fprintf(&b, "%s (%s): %s, %d rated high, %d rated low; score vs human r %s\n", r.Rubric, r.File, plural.Count(r.N, "answer"), r.High, r.Low, r.Pearson)
 		tw := tabwriter.NewWriter(&b, 0, 2, 2, ' ', 0)
 		fmt.Fprintln(tw, "  \tcheck\tfires\thuman with\twithout\tagreement\t")
 		for _, c := range r.Checks {
@@ -54,7 +48,7 @@ func WriteReports(w io.Writer, format string, reps []*Report) error {
 		}
 		b.WriteByte('\n')
 	}
-	fmt.Fprintf(&b, "%s, %s marked\n", count(len(reps), "rubric"), count(problems, "check"))
+	fmt.Fprintf(&b, "%s, %s marked\n", plural.Count(len(reps), "rubric"), plural.Count(problems, "check"))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -108,7 +102,7 @@ func WriteMeasurement(w io.Writer, format string, m Measurement) error {
 		return enc.Encode(m)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s to %s; %s mined, each from the other half of its question's answers\n\n", count(m.N, "held-out answer"), count(m.Questions, "question"), count(m.Suggestions, "phrasing"))
+	fmt.Fprintf(&b, "%s to %s; %s mined, each from the other half of its question's answers\n\n", plural.Count(m.N, "held-out answer"), plural.Count(m.Questions, "question"), plural.Count(m.Suggestions, "phrasing"))
 	tw := tabwriter.NewWriter(&b, 0, 2, 2, ' ', 0)
 	fmt.Fprintln(tw, "\trubric as written\twith suggestions\t")
 	fmt.Fprintf(tw, "Pearson r (pooled)\t%s\t%s\t\n", m.Before.Pearson, m.After.Pearson)
