@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -34,13 +34,19 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 })
 
 // Print writes the page.
+//
+// The page lists the answers in several orders and tables, so it is made from the whole run in memory:
+// unlike the other formats, its size is the run's.
 func (HTML) Print(w io.Writer, r *Report) error {
-	var buf bytes.Buffer
-	if err := htmlTemplate().Execute(&buf, newHTMLPage(r)); err != nil {
+	r, err := r.inMemory()
+	if err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := htmlTemplate().Execute(bw, newHTMLPage(r)); err != nil {
+		return err
+	}
+	return flush(bw, w)
 }
 
 // htmlPage is what the template shows; every number and string is worked out here, so the template

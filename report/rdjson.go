@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 	"strings"
@@ -51,24 +52,35 @@ type rdCode struct {
 	URL   string `json:"url,omitempty"`
 }
 
-// Print writes the diagnostics.
+// Print writes the diagnostics, one at a time.
 func (p RDJSON) Print(w io.Writer, r *Report) error {
 	src := rdSource{Name: "answerlint", URL: InformationURI}
-	diags := []rdDiagnostic{}
-	for _, f := range r.Findings() {
-		diags = append(diags, rdDiagnosticOf(f, r.Sources[f.File], src))
-	}
-	if !p.Lines {
-		return writeJSON(w, rdResult{Source: src, Diagnostics: diags})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, d := range diags {
-		if err := enc.Encode(d); err != nil {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if p.Lines {
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		err := r.eachFinding(func(f Finding, text string) error { return enc.Encode(rdDiagnosticOf(f, text, src)) })
+		if err != nil {
 			return err
 		}
+		return flush(bw, w)
 	}
-	return nil
+	head, tail, err := splitJSON(rdResult{Source: src, Diagnostics: []rdDiagnostic{}}, "diagnostics")
+	if err != nil {
+		return err
+	}
+	bw.Write(head)
+	diags := newJSONArray(bw, 2)
+	err = r.eachFinding(func(f Finding, text string) error {
+		diags.add(rdDiagnosticOf(f, text, src))
+		return diags.err
+	})
+	if err != nil {
+		return err
+	}
+	diags.end()
+	bw.Write(tail)
+	return flush(bw, w)
 }
 
 func rdDiagnosticOf(f Finding, text string, src rdSource) rdDiagnostic {

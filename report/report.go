@@ -31,6 +31,9 @@ type Report struct {
 	TodoFails bool `json:"-"`
 	// Sources holds each graded file's text by name, for formats that count columns in bytes.
 	Sources map[string]string `json:"-"`
+
+	spill   *Spill   // where the results are when they are not in Results (UseSpill)
+	summary *Summary // the results counted as they came, with a spill
 }
 
 // Tool names the program that wrote a report.
@@ -69,6 +72,9 @@ type Summary struct {
 
 // Summarize counts passed, failed and to-do answers and the mean score of those written.
 func (r *Report) Summarize() Summary {
+	if r.summary != nil {
+		return *r.summary
+	}
 	t := Tally{FailOn: r.FailOn, TodoFails: r.TodoFails}
 	for _, res := range r.Results {
 		t.Add(res)

@@ -70,10 +70,11 @@ type RunOptions struct {
 	KeepText bool
 	// Graded, when set, is called as each file is done (from the pool's goroutines), for progress.
 	Graded func()
-	// Each, when set, is given each graded file's results in report order (by file, then line) as
-	// soon as they and those before them are graded, and the report keeps none of them: a report
+	// Each, when set, is given each graded file's results in report order (by file, then line), and
+	// its text under KeepText, as soon as they and those before them are graded, and the report keeps
+	// none of them: a report
 	// streamed this way takes memory for the files in flight, not for the whole run.
-	Each func(results []*grader.Result) error
+	Each func(results []*grader.Result, text string) error
 }
 
 // RunFiles grades the answer files found from a source on the grading pool. The report's results and
@@ -108,7 +109,11 @@ func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt 
 			tally.Add(res)
 		}
 		if opt.Each != nil {
-			return opt.Each(out.Results)
+			text := ""
+			if opt.KeepText {
+				text = out.Text
+			}
+			return opt.Each(out.Results, text)
 		}
 		b.Report.Results = append(b.Report.Results, out.Results...)
 		if opt.KeepText && out.Name != "" && len(out.Results) > 0 {
