@@ -43,6 +43,22 @@ func (m Markdown) Fits(r *Report) (bool, error) {
 	return err == nil && card.size() <= m.limit(), err
 }
 
+// writeFiles writes the scorecard to path and, when it had to be shortened, the whole of it to
+// FullReport, measuring the report's parts once for both.
+func (m Markdown) writeFiles(path string, r *Report) error {
+	card, err := planScorecard(r)
+	if err != nil {
+		return err
+	}
+	if err := WriteAtomic(path, func(w io.Writer) error { return card.write(w, m.limit(), m.FullReport) }); err != nil {
+		return err
+	}
+	if m.Limit < 0 || card.size() <= m.limit() {
+		return nil
+	}
+	return WriteAtomic(m.FullReport, func(w io.Writer) error { return card.write(w, -1, "") })
+}
+
 func (m Markdown) limit() int {
 	if m.Limit == 0 {
 		return CommentLimit
@@ -160,7 +176,7 @@ func (p *scorecardPlan) write(w io.Writer, limit int, fullReport string) error {
 		left++
 		return false
 	}
-	p.keep = make([][2]bool, len(p.sizes))
+	p.keep, p.kept = make([][2]bool, len(p.sizes)), [mdGroups]int{}
 	keptErrs := make([]bool, len(p.errs))
 	for i, e := range p.errs {
 		keptErrs[i] = fits(len(e))

@@ -208,17 +208,13 @@ func (w *Writer) Write(rep *Report, sum Summary) error {
 	for _, o := range w.outs {
 		p := o.Printer(w.settings)
 		var err error
-		if o.Path == "" {
+		switch md, ok := p.(Markdown); {
+		case ok && md.FullReport != "" && o.Path != "":
+			err = md.writeFiles(o.Path, rep)
+		case o.Path == "":
 			err = p.Print(w.stdout, rep)
-		} else {
+		default:
 			err = WriteAtomic(o.Path, func(out io.Writer) error { return p.Print(out, rep) })
-		}
-		if md, ok := p.(Markdown); ok && err == nil && md.FullReport != "" {
-			var fits bool
-			if fits, err = md.Fits(rep); err == nil && !fits {
-				full := Markdown{Limit: -1}
-				err = WriteAtomic(md.FullReport, func(out io.Writer) error { return full.Print(out, rep) })
-			}
 		}
 		if err != nil {
 			where := "standard output"
