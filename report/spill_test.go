@@ -161,3 +161,30 @@ func TestSpillLeavesNoFile(t *testing.T) {
 		t.Errorf("left in %s: %v (%v)", filepath.Base(dir), entries, err)
 	}
 }
+
+// A run of any size holds at most Threshold results in memory: a batch of 2N files takes no more
+// memory for its results than one of N (100,000 files with JSON and SARIF reports once passed 4 GB).
+// BenchmarkSpillPass times reading them back.
+func TestSpillHoldsAtMostThreshold(t *testing.T) {
+	r := batchReport()
+	for _, n := range []int{1000, 2000} {
+		s := &Spill{Dir: t.TempDir(), Threshold: 100}
+		for i := range n {
+			res := *r.Results[i%len(r.Results)]
+			res.File = fmt.Sprintf("answers/%06d.md", i)
+			if err := s.Add([]*grader.Result{&res}, sampleText); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if held := len(s.written.mem) + len(s.todo.mem); held > 2*s.Threshold || s.Len() != n {
+			t.Errorf("%d results: %d held in memory (threshold %d), %d kept", n, held, s.Threshold, s.Len())
+		}
+		read := 0
+		s.written.each(func(*grader.Result, string) error { read++; return nil })
+		s.todo.each(func(*grader.Result, string) error { read++; return nil })
+		if read != n {
+			t.Errorf("%d results kept, %d read back", n, read)
+		}
+		s.Close()
+	}
+}
