@@ -595,6 +595,7 @@ var packStems = []stemEntry{
 	{"compile", "compil"},
 	{"compiles", "compil"},
 	{"complain", "complain"},
+	{"complaining", "complain"},
 	{"complement", "complement"},
 	{"complete", "complet"},
 	{"completely", "complet"},
