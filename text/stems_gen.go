@@ -3048,6 +3048,7 @@ var packStems = []stemEntry{
 	{"spacelift", "spacelift"},
 	{"span", "span"},
 	{"spans", "span"},
+	{"spare", "spare"},
 	{"spec", "spec"},
 	{"specific", "specif"},
 	{"speculative", "specul"},
