@@ -179,6 +179,7 @@ var packStems = []stemEntry{
 	{"aside", "asid"},
 	{"ask", "ask"},
 	{"asked", "ask"},
+	{"asking", "ask"},
 	{"asks", "ask"},
 	{"assess", "assess"},
 	{"assign", "assign"},
