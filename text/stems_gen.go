@@ -1167,6 +1167,7 @@ var packStems = []stemEntry{
 	{"fails", "fail"},
 	{"failure", "failur"},
 	{"failures", "failur"},
+	{"fake", "fake"},
 	{"fall", "fall"},
 	{"fallback", "fallback"},
 	{"fallbacks", "fallback"},
