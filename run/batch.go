@@ -112,7 +112,7 @@ func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt 
 		}
 		b.Report.Results = append(b.Report.Results, out.Results...)
 		if opt.KeepText && out.Name != "" && len(out.Results) > 0 {
-			b.Report.Sources[out.Name] = out.Text
+			b.Report.Sources[out.Name] = out.Source
 		}
 		return nil
 	})
