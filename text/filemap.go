@@ -32,6 +32,25 @@ func (m *FileMap) Offset(off int) int {
 	return off + m.shift[i]
 }
 
+// TextOffset is the inverse of Offset: the decoded offset of a place in the file. Places between
+// characters map exactly; a place inside the bytes of one (a dropped byte-order mark, the second byte
+// of a UTF-16 code unit) maps into or next to that character, never past the next.
+func (m *FileMap) TextOffset(file int) int {
+	if m == nil {
+		return file
+	}
+	// The breakpoints' file offsets ascend as their decoded offsets do.
+	i := sort.Search(len(m.at), func(i int) bool { return m.at[i]+m.shift[i] > file }) - 1
+	if i < 0 {
+		return min(file, m.at[0]) // before the first change, offsets are equal
+	}
+	dec := max(file-m.shift[i], m.at[i])
+	if i+1 < len(m.at) {
+		dec = min(dec, m.at[i+1])
+	}
+	return dec
+}
+
 // Identity reports whether the map changes no offset.
 func (m *FileMap) Identity() bool { return m == nil || len(m.at) == 0 }
 

@@ -46,3 +46,49 @@ func TestFileMapAfter(t *testing.T) {
 		t.Error("the nil map is not the identity")
 	}
 }
+
+func TestFileMapTextOffset(t *testing.T) {
+	_, bad := ValidUTF8("a\xffb\xfe")
+	for _, tt := range []struct {
+		name string
+		m    *FileMap
+		// file offsets between characters and the decoded offsets they are
+		file, text []int
+	}{
+		{"identity", nil, []int{0, 5}, []int{0, 5}},
+		{"bad bytes", bad, []int{0, 1, 2, 3, 4}, []int{0, 1, 4, 5, 8}},
+		{"after a byte-order mark", bad.After(3), []int{3, 4, 5, 6, 7}, []int{0, 1, 4, 5, 8}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for i, f := range tt.file {
+				if got := tt.m.TextOffset(f); got != tt.text[i] {
+					t.Errorf("TextOffset(%d) = %d, want %d", f, got, tt.text[i])
+				}
+				if back := tt.m.Offset(tt.text[i]); back != f {
+					t.Errorf("Offset(%d) = %d, want %d", tt.text[i], back, f)
+				}
+			}
+		})
+	}
+}
+
+func TestByteColumn(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		off, want int
+	}{
+		{"first line", "ab cd", 3, 4},
+		{"after \\n", "ab\ncd", 4, 2},
+		{"after \\r\\n", "ab\r\ncd", 5, 2},
+		{"after a lone \\r", "ab\rcd", 4, 2},
+		{"bytes, not code points", "é x", 3, 4},
+		{"a byte-order mark is not counted", "\xef\xbb\xbfab", 4, 2},
+		{"only on the first line", "\xef\xbb\xbf\n\xef\xbb\xbfa", 7, 4},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ByteColumn(tt.src, tt.off); got != tt.want {
+				t.Errorf("ByteColumn(%q, %d) = %d, want %d", tt.src, tt.off, got, tt.want)
+			}
+		})
+	}
+}
