@@ -110,7 +110,10 @@ func Decode(name string, data []byte) (Decoded, error) {
 		out.Text, out.Map = string(data), utf16Map
 		return out, nil
 	}
-	if !utf8.Valid(data) {
+	var m *text.FileMap
+	if utf8.Valid(data) {
+		out.Text = string(data)
+	} else {
 		bad := 0
 		for bad < len(data) {
 			r, size := utf8.DecodeRune(data[bad:])
@@ -121,9 +124,8 @@ func Decode(name string, data []byte) (Decoded, error) {
 		}
 		line := lineOf(text.LineStarts(string(data[:bad])), bad)
 		out.Warnings = append(out.Warnings, fmt.Sprintf("invalid UTF-8 from line %d, each bad byte replaced with U+FFFD", line))
+		out.Text, m = text.ValidUTF8(string(data))
 	}
-	var m *text.FileMap
-	out.Text, m = text.ValidUTF8(string(data))
 	if skip > 0 {
 		m = m.After(skip)
 	}
