@@ -57,6 +57,7 @@ var positionCases = []struct {
 	{"tabs", []byte("\tGit\tis the\tsource\tof truth.\n\t\tWe kubectl\tedit in prod.\n")},
 	{"wide characters", []byte("日本語の説明 🚀🚀 the source of truth 全角.\n😀 We kubectl edit in prod, café au lait.\n")},
 	{"front matter", []byte("\xef\xbb\xbf---\r\ntitle: x\r\n---\r\n\xff the source of truth.\r\nWe kubectl edit in prod.\r\n")},
+	{"front matter, CR only", []byte("---\rtitle: x\r---\r\xff the source of truth.\rWe kubectl edit in prod.\r")},
 	{"UTF-16", utf16File("\ufeffGit 🚀 is the source of truth.\r\nWe kubectl edit in prod, café au lait.\r\n")},
 }
 
@@ -94,6 +95,9 @@ func TestPositionsAreTheFilesInEveryFormat(t *testing.T) {
 			rep := &report.Report{Results: out.Results, Errors: []report.FileError{}, Sources: map[string]string{name: out.Source}}
 			if out.Source != string(tc.file) {
 				t.Fatalf("the outcome's source is not the file's bytes")
+			}
+			if fm := bytes.Contains(tc.file, []byte("title: x")); fm && out.Results[0].Line != 4 {
+				t.Errorf("the answer starts on line %d, want 4, after its front matter", out.Results[0].Line)
 			}
 			f := newFileView(tc.file)
 			quotes := map[string]string{} // by fingerprint
