@@ -100,6 +100,13 @@ func TestPositionsAreTheFilesInEveryFormat(t *testing.T) {
 				t.Errorf("the answer starts on line %d, want 4, after its front matter", out.Results[0].Line)
 			}
 			f := newFileView(tc.file)
+			// A composed "café" in the rubric matches a decomposed one in the answer (NFC), and the
+			// evidence then quotes the answer's own characters.
+			for _, c := range out.Results[0].Concepts {
+				if c.ID == "cafe" && strings.Contains(fileText(f.data), "au lait") != c.Covered {
+					t.Errorf("the café concept covered: %v, the answer says \"au lait\": %v", c.Covered, !c.Covered)
+				}
+			}
 			quotes := map[string]string{} // by fingerprint
 			spans := 0
 			for _, fd := range rep.Findings() {
