@@ -542,11 +542,10 @@ func TestWordCachePerAnalyzer(t *testing.T) {
 		}
 	}
 	check("first")
-	for i := 0; i < lexiconLimit; i++ {
+	// Fill the lexicon until it is emptied: the word that empties it takes the first slot, so the
+	// words of src come back each in the slot of another.
+	for i := 0; lx.epoch == 0; i++ {
 		lx.lookup(fmt.Sprintf("filler%d", i))
-	}
-	if _, ok := lx.words["kuberentes"]; ok {
-		t.Fatal("the lexicon was not emptied")
 	}
 	check("after the lexicon was emptied")
 }
