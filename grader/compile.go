@@ -58,7 +58,7 @@ type Compiled struct {
 	partial [][]partialReading
 	// loose holds the patterns of concepts and mistakes that may also match out of order (loose.go);
 	// nPatterns is how many patterns the rubric has in all.
-	loose     []*pattern
+	loose     []looseEntry
 	nPatterns int
 	// nameTerms holds, by concept, the term IDs of the content words of its name (statement.go).
 	nameTerms []map[int32]bool
@@ -178,7 +178,7 @@ func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phras
 				pt.ids[k] = c.analyzer.Intern(t)
 			}
 			if (kind == kindConcept || kind == kindMistake) && len(pt.ids) >= 2 && distinct(pt.ids) {
-				c.loose = append(c.loose, pt)
+				c.loose = append(c.loose, newLooseEntry(pt))
 			}
 			for int(pt.ids[0]) >= len(c.byTerm) {
 				c.byTerm = append(c.byTerm, nil)
