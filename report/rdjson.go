@@ -4,11 +4,14 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+
+	"github.com/answerlint/answerlint/answer"
+	"github.com/answerlint/answerlint/text"
 )
 
 // RDJSON prints reviewdog's Diagnostic Format as one JSON document; Lines prints the same diagnostics
-// one per line (rdjsonl). Columns count UTF-8 bytes, as reviewdog expects, when the report carries the
-// files' text.
+// one per line (rdjsonl). Columns count bytes of the file's line, as reviewdog expects, when the report
+// carries the files' content (Report.Sources).
 type RDJSON struct {
 	Lines bool
 }
@@ -55,8 +58,10 @@ type rdCode struct {
 func (p RDJSON) Print(w io.Writer, r *Report) error {
 	src := rdSource{Name: "answerlint", URL: InformationURI}
 	diags := []rdDiagnostic{}
+	utf16 := map[string]*answer.Decoded{} // UTF-16 files, decoded once
 	for _, f := range r.Findings() {
-		diags = append(diags, rdDiagnosticOf(f, r.Sources[f.File], src))
+		content, toContent := utf8Content(r.Sources, f.File, utf16)
+		diags = append(diags, rdDiagnosticOf(f, content, toContent, src))
 	}
 	if !p.Lines {
 		return writeJSON(w, rdResult{Source: src, Diagnostics: diags})
@@ -71,7 +76,27 @@ func (p RDJSON) Print(w io.Writer, r *Report) error {
 	return nil
 }
 
-func rdDiagnosticOf(f Finding, text string, src rdSource) rdDiagnostic {
+// utf8Content is a file's content with offsets that count UTF-8 bytes, and the map from the file's
+// offsets to them: the content itself, but for a UTF-16 file, whose bytes no UTF-8 column counts, its
+// decoded text.
+func utf8Content(sources map[string]string, file string, utf16 map[string]*answer.Decoded) (string, *text.FileMap) {
+	content := sources[file]
+	if !strings.HasPrefix(content, "\xff\xfe") && !strings.HasPrefix(content, "\xfe\xff") {
+		return content, nil
+	}
+	dec, ok := utf16[file]
+	if !ok {
+		d, err := answer.Decode(file, []byte(content))
+		if err != nil {
+			d = answer.Decoded{} // it was graded, so it decodes; if not, columns count code points
+		}
+		dec = &d
+		utf16[file] = dec
+	}
+	return dec.Text, dec.Map
+}
+
+func rdDiagnosticOf(f Finding, content string, toContent *text.FileMap, src rdSource) rdDiagnostic {
 	msg := f.Message
 	if f.Help != "" {
 		msg += "\n" + f.Help
@@ -79,9 +104,10 @@ func rdDiagnosticOf(f Finding, text string, src rdSource) rdDiagnostic {
 	rng := rdRange{Start: rdPosition{Line: f.Line, Column: f.Column}}
 	if f.HasSpan() {
 		rng.End = &rdPosition{Line: f.EndLine, Column: f.EndColumn}
-		if text != "" && f.EndOffset <= len(text) {
-			rng.Start.Column = byteColumn(text, f.Offset)
-			rng.End.Column = byteColumn(text, f.EndOffset)
+		from, to := toContent.TextOffset(f.Offset), toContent.TextOffset(f.EndOffset)
+		if content != "" && to <= len(content) {
+			rng.Start.Column = text.ByteColumn(content, from)
+			rng.End.Column = text.ByteColumn(content, to)
 		}
 	}
 	return rdDiagnostic{
@@ -91,9 +117,4 @@ func rdDiagnosticOf(f Finding, text string, src rdSource) rdDiagnostic {
 		Source:   src,
 		Code:     rdCode{Value: f.RuleID()},
 	}
-}
-
-// byteColumn is the 1-based column of a byte offset counted in bytes from the start of its line.
-func byteColumn(text string, off int) int {
-	return off - (strings.LastIndexByte(text[:off], '\n') + 1) + 1
 }

@@ -65,8 +65,8 @@ type Batch struct {
 
 // RunOptions are what a run needs besides its source.
 type RunOptions struct {
-	// KeepText keeps each graded file's text in the report (Report.Sources), for formats that count
-	// columns in bytes.
+	// KeepText keeps each graded file's content in the report (Report.Sources), for formats that count
+	// columns in bytes or show the text.
 	KeepText bool
 	// Graded, when set, is called as each file is done (from the pool's goroutines), for progress.
 	Graded func()
@@ -112,7 +112,7 @@ func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt 
 		}
 		b.Report.Results = append(b.Report.Results, out.Results...)
 		if opt.KeepText && out.Name != "" && len(out.Results) > 0 {
-			b.Report.Sources[out.Name] = out.Text
+			b.Report.Sources[out.Name] = out.Source
 		}
 		return nil
 	})
