@@ -23,9 +23,10 @@ import (
 type Document struct {
 	Name         string
 	Text         string
-	Rubric       string    // from front matter `rubric:`
-	RubricLine   int       // the line of front matter `rubric:`, 0 without one
-	Sections     []Section // the answers in the file; at least one unless the file is empty
+	Map          *text.FileMap // Text's byte offsets to the file's (answer.Read); nil when they are the same
+	Rubric       string        // from front matter `rubric:`
+	RubricLine   int           // the line of front matter `rubric:`, 0 without one
+	Sections     []Section     // the answers in the file; at least one unless the file is empty
 	Suppressions []Suppression
 	Warnings     []string
 
@@ -51,6 +52,8 @@ type Suppression struct {
 	Offset int    // byte offset of the comment in the text
 	Line   int
 	Column int // in code points, 1-based
+	// EndLine and EndColumn are just past the comment, which may run over several lines.
+	EndLine, EndColumn int
 }
 
 // Error is a problem with an answer file, at a line when one is known.
@@ -76,26 +79,41 @@ var (
 	suppressionRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--\s*answerlint-disable\b(.*?)-->`) })
 )
 
+// Decoded is an answer file's text and how its offsets lead back to the file's bytes.
+type Decoded struct {
+	Text     string
+	Map      *text.FileMap // Text's byte offsets to the file's; nil when they are the same
+	Warnings []string
+}
+
 // Decode turns file bytes into text: a UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark
-// is decoded, NUL bytes are refused as binary, and invalid UTF-8 is replaced with U+FFFD and warned about.
-func Decode(name string, data []byte) (string, []string, error) {
-	var warnings []string
+// is decoded, NUL bytes are refused as binary, and each byte that is not UTF-8 is replaced with U+FFFD
+// and warned about. Reports count offsets in the file's bytes, so the map of what decoding moved is
+// kept with the text.
+func Decode(name string, data []byte) (Decoded, error) {
+	var out Decoded
+	skip := 0
+	var utf16Map *text.FileMap
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
+		data, skip = data[3:], 3
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		s, err := decodeUTF16(data)
-		if err != nil {
-			return "", nil, &Error{File: name, Msg: err.Error()}
-		}
-		data = []byte(s)
-		warnings = append(warnings, "decoded from UTF-16")
+		s, m := decodeUTF16(data)
+		data, utf16Map = []byte(s), m
+		out.Warnings = append(out.Warnings, "decoded from UTF-16")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line := lineOf(text.LineStarts(string(data[:i])), i)
-		return "", nil, &Error{File: name, Line: line, Msg: "binary content (NUL byte): not a text answer"}
+		return Decoded{}, &Error{File: name, Line: line, Msg: "binary content (NUL byte): not a text answer"}
 	}
-	if !utf8.Valid(data) {
+	if utf16Map != nil {
+		out.Text, out.Map = string(data), utf16Map
+		return out, nil
+	}
+	var m *text.FileMap
+	if utf8.Valid(data) {
+		out.Text = string(data)
+	} else {
 		bad := 0
 		for bad < len(data) {
 			r, size := utf8.DecodeRune(data[bad:])
@@ -105,26 +123,60 @@ func Decode(name string, data []byte) (string, []string, error) {
 			bad += size
 		}
 		line := lineOf(text.LineStarts(string(data[:bad])), bad)
-		warnings = append(warnings, fmt.Sprintf("invalid UTF-8 from line %d, replaced with U+FFFD", line))
-		return strings.ToValidUTF8(string(data), "\uFFFD"), warnings, nil
+		out.Warnings = append(out.Warnings, fmt.Sprintf("invalid UTF-8 from line %d, each bad byte replaced with U+FFFD", line))
+		out.Text, m = text.ValidUTF8(string(data))
 	}
-	return string(data), warnings, nil
+	if skip > 0 {
+		m = m.After(skip)
+	}
+	out.Map = m
+	return out, nil
 }
 
-func decodeUTF16(data []byte) (string, error) {
-	if len(data)%2 != 0 {
-		data = data[:len(data)-1] // a stray final byte (an editor's newline) is not half a character
-	}
+// decodeUTF16 decodes UTF-16 after its byte-order mark, noting where each character came from.
+func decodeUTF16(data []byte) (string, *text.FileMap) {
 	big := data[0] == 0xFE
-	u := make([]uint16, 0, len(data)/2-1)
-	for i := 2; i+1 < len(data); i += 2 {
+	unit := func(i int) rune {
 		if big {
-			u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
-		} else {
-			u = append(u, uint16(data[i+1])<<8|uint16(data[i]))
+			return rune(data[i])<<8 | rune(data[i+1])
 		}
+		return rune(data[i+1])<<8 | rune(data[i])
 	}
-	return string(utf16.Decode(u)), nil
+	var b strings.Builder
+	var fm text.FileMapBuilder
+	i := 2
+	for ; i+1 < len(data); i += 2 { // a stray final byte (an editor's newline) is not half a character
+		fm.Note(b.Len(), i)
+		r := unit(i)
+		if utf16.IsSurrogate(r) && i+3 < len(data) {
+			if pair := utf16.DecodeRune(r, unit(i+2)); pair != utf8.RuneError {
+				r = pair
+				i += 2
+			}
+		}
+		if utf16.IsSurrogate(r) {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+	}
+	fm.Note(b.Len(), i)
+	return b.String(), fm.Map()
+}
+
+// Read decodes and parses an answer file: the document's offsets are of its decoded Text, and its Map
+// leads them back to the file's bytes.
+func Read(name string, data []byte) (*Document, error) {
+	dec, err := Decode(name, data)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := Parse(name, dec.Text)
+	if err != nil {
+		return nil, err
+	}
+	doc.Map = dec.Map
+	doc.Warnings = append(doc.Warnings, dec.Warnings...)
+	return doc, nil
 }
 
 // Parse splits decoded text into front matter, sections and suppressions.
@@ -168,8 +220,8 @@ func Parse(name, src string) (*Document, error) {
 	doc.Sections = append(doc.Sections, Section{Rubric: rub, RubricLine: rubLine, Start: start, End: len(src), Line: lineOf(lines, start)})
 	for _, m := range outsideCode(suppressionRe().FindAllStringSubmatchIndex(src, -1), code, 0) {
 		fields := strings.Fields(src[m[2]:m[3]])
-		pos := text.PosIn(src, lines, m[0])
-		s := Suppression{Text: src[m[0]:m[1]], Offset: m[0], Line: pos.Line, Column: pos.Column}
+		pos, end := text.PosIn(src, lines, m[0]), text.PosIn(src, lines, m[1])
+		s := Suppression{Text: src[m[0]:m[1]], Offset: m[0], Line: pos.Line, Column: pos.Column, EndLine: end.Line, EndColumn: end.Column}
 		if len(fields) > 0 {
 			s.Check = fields[0]
 			s.Reason = strings.Join(fields[1:], " ")

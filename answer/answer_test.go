@@ -49,13 +49,14 @@ func TestParseSections(t *testing.T) {
 }
 
 func TestParseSuppressions(t *testing.T) {
-	doc, err := Parse("a.md", "Intro “quoted”. <!-- answerlint-disable manual-kubectl break-glass only -->\n<!--answerlint-disable no-reason-->\n")
+	doc, err := Parse("a.md", "Intro “quoted”. <!-- answerlint-disable manual-kubectl break-glass only -->\n<!--answerlint-disable no-reason-->\n<!-- answerlint-disable over-two\nlines -->")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []Suppression{
-		{Check: "manual-kubectl", Reason: "break-glass only", Text: "<!-- answerlint-disable manual-kubectl break-glass only -->", Offset: 20, Line: 1, Column: 17},
-		{Check: "no-reason", Text: "<!--answerlint-disable no-reason-->", Offset: 80, Line: 2, Column: 1},
+		{Check: "manual-kubectl", Reason: "break-glass only", Text: "<!-- answerlint-disable manual-kubectl break-glass only -->", Offset: 20, Line: 1, Column: 17, EndLine: 1, EndColumn: 76},
+		{Check: "no-reason", Text: "<!--answerlint-disable no-reason-->", Offset: 80, Line: 2, Column: 1, EndLine: 2, EndColumn: 36},
+		{Check: "over-two", Reason: "lines", Text: "<!-- answerlint-disable over-two\nlines -->", Offset: 116, Line: 3, Column: 1, EndLine: 4, EndColumn: 10},
 	}
 	if !reflect.DeepEqual(doc.Suppressions, want) {
 		t.Errorf("suppressions\n got %+v\nwant %+v", doc.Suppressions, want)

@@ -3,13 +3,17 @@ package grader
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
-	"unicode/utf8"
+	"unicode/utf16"
 
+	answerfile "github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/rubric"
 )
 
 // FuzzGrade: any answer grades to a score in 0-100 with valid evidence, and grading is deterministic.
+// The same bytes read as a file (decoded: a byte-order mark dropped, UTF-16 decoded, bad bytes
+// replaced) report evidence at offsets of those bytes, on character boundaries, holding the quote.
 func FuzzGrade(f *testing.F) {
 	set, err := rubric.Pack()
 	if err != nil {
@@ -23,6 +27,8 @@ func FuzzGrade(f *testing.F) {
 	}
 	f.Add("gitops", "")
 	f.Add("terraform-unsafe-changes", "never never not no without instead of rather than, we, and we")
+	f.Add("gitops", "\xef\xbb\xbf\xff\xfe single source \xe2\x82 of truth\r\rkubectl edit in prod")
+	f.Add("gitops", "\xff\xfeG\x00i\x00t\x00 \x00i\x00s\x00 \x00t\x00h\x00e\x00 \x00s\x00o\x00u\x00r\x00c\x00e\x00 \x00o\x00f\x00 \x00t\x00r\x00u\x00t\x00h\x00")
 	ids := map[string]bool{}
 	for _, r := range set.All() {
 		ids[r.ID] = true
@@ -40,21 +46,29 @@ func FuzzGrade(f *testing.F) {
 		if string(a) != string(b) {
 			t.Fatalf("grading twice differs:\n%s\n%s", a, b)
 		}
+		if dec, err := answerfile.Decode("a.md", []byte(answer)); err == nil {
+			checkResult(t, c.Grade(Input{File: "a.md", Text: dec.Text, Map: dec.Map}), answer)
+		}
 	})
 }
 
-func checkResult(t *testing.T, res *Result, answer string) {
+// checkResult checks a result's score, and that each piece of evidence lies in file, the bytes graded
+// (before any decoding), from one character boundary to another, and holds its quote there.
+func checkResult(t *testing.T, res *Result, file string) {
 	t.Helper()
 	if res.Score < 0 || res.Score > 100 {
 		t.Fatalf("score %d out of range", res.Score)
 	}
-	text := answer
-	if !utf8.ValidString(text) {
-		return // evidence indexes the repaired text
-	}
+	bounds, read := fileChars(file)
 	check := func(what string, e Evidence) {
-		if e.Offset < 0 || e.EndOffset > len(text) || e.Offset >= e.EndOffset || e.Line < 1 || e.Column < 1 || e.EndLine < e.Line {
-			t.Fatalf("%s: bad evidence %+v for a %d-byte answer", what, e, len(text))
+		if e.Offset < 0 || e.EndOffset > len(file) || e.Offset >= e.EndOffset || e.Line < 1 || e.Column < 1 || e.EndLine < e.Line {
+			t.Fatalf("%s: bad evidence %+v for a %d-byte answer", what, e, len(file))
+		}
+		if !bounds[e.Offset] || !bounds[e.EndOffset] {
+			t.Fatalf("%s: evidence %d-%d is not from one character boundary of the file to another", what, e.Offset, e.EndOffset)
+		}
+		if got := quote(read(file[e.Offset:e.EndOffset])); got != e.Text {
+			t.Fatalf("%s: the file holds %q at %d-%d, the quote is %q", what, got, e.Offset, e.EndOffset, e.Text)
 		}
 	}
 	for _, c := range res.Concepts {
@@ -70,9 +84,50 @@ func checkResult(t *testing.T, res *Result, answer string) {
 			check(m.ID, e)
 		}
 	}
+	for _, s := range res.Suppressed {
+		for _, e := range s.Mistake.Evidence {
+			check(s.Mistake.ID, e)
+		}
+	}
 	for _, r := range res.Rejected {
 		check(r.Mistake, r.Evidence)
 	}
+	if res.Structure != nil {
+		for _, st := range res.Structure.Steps {
+			if st.Evidence != nil {
+				check(st.ID, *st.Evidence)
+			}
+		}
+	}
+}
+
+// fileChars marks the character boundaries of a file's bytes, and says how to read a span of them as
+// text: UTF-16 after its byte-order mark by code units, anything else as Go reads UTF-8 (each bad byte
+// one U+FFFD).
+func fileChars(file string) ([]bool, func(string) string) {
+	bounds := make([]bool, len(file)+1)
+	if strings.HasPrefix(file, "\xff\xfe") || strings.HasPrefix(file, "\xfe\xff") {
+		big := file[0] == 0xfe
+		for i := 2; i <= len(file); i += 2 {
+			bounds[i] = true
+		}
+		return bounds, func(s string) string {
+			u := make([]uint16, 0, len(s)/2)
+			for i := 0; i+1 < len(s); i += 2 {
+				if big {
+					u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+				} else {
+					u = append(u, uint16(s[i+1])<<8|uint16(s[i]))
+				}
+			}
+			return string(utf16.Decode(u))
+		}
+	}
+	for i := range file {
+		bounds[i] = true
+	}
+	bounds[len(file)] = true
+	return bounds, func(s string) string { return string([]rune(s)) }
 }
 
 // FuzzMatch: any phrasing that validates compiles and matches any answer without panicking, as a

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/answerlint/answerlint/rubric"
@@ -40,6 +39,9 @@ type Input struct {
 	// Line, when > 0, is the line reported for the answer, for an answer whose text is not its source
 	// file (a JSON Lines record: the record's line).
 	Line int
+	// Map takes Text's byte offsets to those of the file it was decoded from (answer.Decode), so that
+	// evidence offsets are the file's, as reports promise; nil when Text is the file.
+	Map *text.FileMap
 	// Index is an index of Text's lines (text.NewIndex), built once for a file and shared by its
 	// answers; nil builds one for this answer. Building one costs a pass over the whole Text.
 	Index *text.Index
@@ -73,8 +75,9 @@ func (c *Compiled) Grade(in Input) *Result {
 	if !ix.For(src) {
 		ix = nil
 	}
+	var repair *text.FileMap // where the repaired text's offsets are in in.Text
 	if (ix != nil && !ix.Valid()) || (ix == nil && !utf8.ValidString(src)) {
-		src = strings.ToValidUTF8(src, "\uFFFD")
+		src, repair = text.ValidUTF8(src)
 		end, start, ix = len(src), min(start, len(src)), nil
 	}
 	d := c.analyzer.Analyze(src, start, end)
@@ -118,6 +121,7 @@ func (c *Compiled) Grade(in Input) *Result {
 	if in.Line > 0 {
 		res.Line = in.Line
 	}
+	res.toFile(repair, in.Map)
 	return res
 }
 

@@ -79,7 +79,7 @@ type Cap struct {
 }
 
 // Evidence is where in the answer a check matched: positions are 1-based, columns count code points, and
-// offsets are bytes into the file.
+// offsets are bytes into the file as it is on disk (Input.Map), as README's "Positions" defines them.
 type Evidence struct {
 	Line      int    `json:"line"`
 	Column    int    `json:"column"`

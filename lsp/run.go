@@ -25,6 +25,9 @@ func GradeDocument(g *run.Grader, name, text string) *Outcome {
 	var sections []answer.Section
 	if doc, err := answer.Parse(out.Name, out.Text); err == nil {
 		sections = doc.Sections
+		for i := range sections { // in the editor's text, as evidence is: past a byte-order mark
+			sections[i].Start, sections[i].End = out.Map.Offset(sections[i].Start), out.Map.Offset(sections[i].End)
+		}
 	}
 	for _, r := range out.Results {
 		a := Answer{Result: r, Rubric: &rubric.Rubric{ID: r.Rubric, Title: r.Title}}

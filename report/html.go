@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/grader"
 )
 
@@ -114,6 +115,7 @@ func (a htmlAnswer) Missing() string {
 
 func htmlAnswers(r *Report) []htmlAnswer {
 	out := make([]htmlAnswer, 0, len(r.Results))
+	decoded := map[string]*answer.Decoded{} // by file: the text to show, and where its offsets are in the file
 	for i, res := range r.Results {
 		a := htmlAnswer{N: i + 1, Location: location(res), Res: res, Failing: r.Failing(res)}
 		for _, c := range res.Concepts {
@@ -123,13 +125,31 @@ func htmlAnswers(r *Report) []htmlAnswer {
 				a.Missed = append(a.Missed, c)
 			}
 		}
-		if src, ok := r.Sources[res.File]; ok {
-			start, end := answerRange(src, res, r.Results)
-			a.Text = highlight(src, start, end, res)
+		if dec := sourceText(r, res.File, decoded); dec != nil {
+			start, end := answerRange(dec.Text, res, r.Results)
+			a.Text = highlight(dec, start, end, res)
 		}
 		out = append(out, a)
 	}
 	return out
+}
+
+// sourceText is a file's text as it was graded, decoded from its content once for all its answers;
+// nil when the report does not carry the file.
+func sourceText(r *Report, file string, decoded map[string]*answer.Decoded) *answer.Decoded {
+	if dec, ok := decoded[file]; ok {
+		return dec
+	}
+	src, ok := r.Sources[file]
+	if !ok {
+		return nil
+	}
+	dec, err := answer.Decode(file, []byte(src))
+	if err != nil {
+		dec = answer.Decoded{} // it was graded, so it decodes; if not, the page shows no text
+	}
+	decoded[file] = &dec
+	return &dec
 }
 
 // answerRange finds an answer's bytes in its file: from the start of its first line to the start of the
@@ -147,14 +167,18 @@ func answerRange(src string, res *grader.Result, all []*grader.Result) (start, e
 }
 
 // lineOffset is the byte offset where 1-based line n starts (len(src) past the last line).
+// Lines end at \n, \r\n and a lone \r, as everywhere positions are counted.
 func lineOffset(src string, n int) int {
 	off := 0
 	for line := 1; line < n; line++ {
-		i := strings.IndexByte(src[off:], '\n')
+		i := strings.IndexAny(src[off:], "\r\n")
 		if i < 0 {
 			return len(src)
 		}
 		off += i + 1
+		if src[off-1] == '\r' && off < len(src) && src[off] == '\n' {
+			off++
+		}
 	}
 	return off
 }
@@ -171,14 +195,17 @@ type mark struct {
 	class, label string
 }
 
-// highlight cuts src[start:end] into spans at the evidence offsets. Where two pieces of evidence
-// overlap, the earlier one is kept whole, and a mistake wins over a concept that starts at the same byte.
-func highlight(src string, start, end int, res *grader.Result) []textSpan {
+// highlight cuts the text dec.Text[start:end] into spans at the evidence, whose offsets are the file's.
+// Where two pieces of evidence overlap, the earlier one is kept whole, and a mistake wins over a
+// concept that starts at the same byte.
+func highlight(dec *answer.Decoded, start, end int, res *grader.Result) []textSpan {
+	src := dec.Text
 	var marks []mark
 	add := func(evs []grader.Evidence, class, label string) {
 		for _, e := range evs {
-			if e.Offset >= start && e.EndOffset <= end && e.Offset < e.EndOffset {
-				marks = append(marks, mark{e.Offset, e.EndOffset, class, label})
+			from, to := dec.Map.TextOffset(e.Offset), dec.Map.TextOffset(e.EndOffset)
+			if from >= start && to <= end && from < to {
+				marks = append(marks, mark{from, to, class, label})
 			}
 		}
 	}

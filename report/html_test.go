@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/htmltest"
 	"github.com/answerlint/answerlint/rubric"
@@ -125,7 +126,7 @@ func TestHighlight(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			res := &grader.Result{Concepts: tt.concepts, Mistakes: tt.mistakes}
 			var b strings.Builder
-			for _, s := range highlight(src, start, end+1, res) {
+			for _, s := range highlight(&answer.Decoded{Text: src}, start, end+1, res) {
 				if s.Class == "" {
 					b.WriteString(s.Text)
 				} else {

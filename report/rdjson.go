@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+
+	"github.com/answerlint/answerlint/answer"
+	"github.com/answerlint/answerlint/text"
 )
 
 // RDJSON prints reviewdog's Diagnostic Format as one JSON document; Lines prints the same diagnostics
-// one per line (rdjsonl). Columns count UTF-8 bytes, as reviewdog expects, when the report carries the
-// files' text.
+// one per line (rdjsonl). Columns count bytes of the file's line, as reviewdog expects, when the report
+// carries the files' content (Report.Sources).
 type RDJSON struct {
 	Lines bool
 }
@@ -55,11 +58,16 @@ type rdCode struct {
 // Print writes the diagnostics, one at a time.
 func (p RDJSON) Print(w io.Writer, r *Report) error {
 	src := rdSource{Name: "answerlint", URL: InformationURI}
+	var utf16 decodedFile // findings come a file at a time: the last UTF-16 file, decoded once
+	diagnostic := func(f Finding, content string) rdDiagnostic {
+		text, toText := utf16.utf8Content(f.File, content)
+		return rdDiagnosticOf(f, text, toText, src)
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if p.Lines {
 		enc := json.NewEncoder(bw)
 		enc.SetEscapeHTML(false)
-		err := r.eachFinding(func(f Finding, text string) error { return enc.Encode(rdDiagnosticOf(f, text, src)) })
+		err := r.eachFinding(func(f Finding, content string) error { return enc.Encode(diagnostic(f, content)) })
 		if err != nil {
 			return err
 		}
@@ -71,8 +79,8 @@ func (p RDJSON) Print(w io.Writer, r *Report) error {
 	}
 	bw.Write(head)
 	diags := newJSONArray(bw, 2)
-	err = r.eachFinding(func(f Finding, text string) error {
-		diags.add(rdDiagnosticOf(f, text, src))
+	err = r.eachFinding(func(f Finding, content string) error {
+		diags.add(diagnostic(f, content))
 		return diags.err
 	})
 	if err != nil {
@@ -83,7 +91,30 @@ func (p RDJSON) Print(w io.Writer, r *Report) error {
 	return flush(bw, w)
 }
 
-func rdDiagnosticOf(f Finding, text string, src rdSource) rdDiagnostic {
+// decodedFile is a UTF-16 file's decoded text, kept while its findings are printed.
+type decodedFile struct {
+	file string
+	dec  answer.Decoded
+}
+
+// utf8Content is a file's content with offsets that count UTF-8 bytes, and the map from the file's
+// offsets to them: the content itself, but for a UTF-16 file, whose bytes no UTF-8 column counts, its
+// decoded text.
+func (d *decodedFile) utf8Content(file, content string) (string, *text.FileMap) {
+	if !strings.HasPrefix(content, "\xff\xfe") && !strings.HasPrefix(content, "\xfe\xff") {
+		return content, nil
+	}
+	if d.file != file {
+		dec, err := answer.Decode(file, []byte(content))
+		if err != nil {
+			dec = answer.Decoded{} // it was graded, so it decodes; if not, columns count code points
+		}
+		d.file, d.dec = file, dec
+	}
+	return d.dec.Text, d.dec.Map
+}
+
+func rdDiagnosticOf(f Finding, content string, toContent *text.FileMap, src rdSource) rdDiagnostic {
 	msg := f.Message
 	if f.Help != "" {
 		msg += "\n" + f.Help
@@ -91,9 +122,10 @@ func rdDiagnosticOf(f Finding, text string, src rdSource) rdDiagnostic {
 	rng := rdRange{Start: rdPosition{Line: f.Line, Column: f.Column}}
 	if f.HasSpan() {
 		rng.End = &rdPosition{Line: f.EndLine, Column: f.EndColumn}
-		if text != "" && f.EndOffset <= len(text) {
-			rng.Start.Column = byteColumn(text, f.Offset)
-			rng.End.Column = byteColumn(text, f.EndOffset)
+		from, to := toContent.TextOffset(f.Offset), toContent.TextOffset(f.EndOffset)
+		if content != "" && to <= len(content) {
+			rng.Start.Column = text.ByteColumn(content, from)
+			rng.End.Column = text.ByteColumn(content, to)
 		}
 	}
 	return rdDiagnostic{
@@ -103,9 +135,4 @@ func rdDiagnosticOf(f Finding, text string, src rdSource) rdDiagnostic {
 		Source:   src,
 		Code:     rdCode{Value: f.RuleID()},
 	}
-}
-
-// byteColumn is the 1-based column of a byte offset counted in bytes from the start of its line.
-func byteColumn(text string, off int) int {
-	return off - (strings.LastIndexByte(text[:off], '\n') + 1) + 1
 }

@@ -29,7 +29,8 @@ type Report struct {
 	// TodoFails makes an answer that is still to do (grader.Result.Todo) fail the run, for a
 	// repository that wants every question answered; by default it is listed but never fails.
 	TodoFails bool `json:"-"`
-	// Sources holds each graded file's text by name, for formats that count columns in bytes.
+	// Sources holds each graded file's content by name, its bytes as a string, which evidence offsets
+	// point into: for formats that count columns in bytes (rdjson) or show the text (html).
 	Sources map[string]string `json:"-"`
 
 	spill   *Spill   // where the results are when they are not in Results (UseSpill)

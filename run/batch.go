@@ -14,7 +14,6 @@ import (
 	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/internal/regular"
 	"github.com/answerlint/answerlint/report"
-	"github.com/answerlint/answerlint/rubric"
 )
 
 // FileSource is a run's answers as files: paths, directories (walked recursively) and globs given
@@ -65,8 +64,8 @@ type Batch struct {
 
 // RunOptions are what a run needs besides its source.
 type RunOptions struct {
-	// KeepText keeps each graded file's text in the report (Report.Sources), for formats that count
-	// columns in bytes.
+	// KeepText keeps each graded file's content in the report (Report.Sources), for formats that count
+	// columns in bytes or show the text.
 	KeepText bool
 	// Graded, when set, is called as each file is done (from the pool's goroutines), for progress.
 	Graded func()
@@ -111,13 +110,13 @@ func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt 
 		if opt.Each != nil {
 			text := ""
 			if opt.KeepText {
-				text = out.Text
+				text = out.Source
 			}
 			return opt.Each(out.Results, text)
 		}
 		b.Report.Results = append(b.Report.Results, out.Results...)
 		if opt.KeepText && out.Name != "" && len(out.Results) > 0 {
-			b.Report.Sources[out.Name] = out.Text
+			b.Report.Sources[out.Name] = out.Source
 		}
 		return nil
 	})
@@ -326,14 +325,14 @@ func (g *Grader) Inputs(src FileSource, files []File) []report.Input {
 			in = append(in, report.Input{Path: f.Path, Name: f.Name, What: "an answer being graded"})
 		}
 	}
-	rubrics := g.g.Set().All()
+	set := g.g.Set()
+	rubrics := set.All()
 	if g.forced != nil {
 		rubrics = append(rubrics, g.forced.Rubric)
 	}
-	pack, _ := rubric.Pack()
 	for _, r := range rubrics {
-		if p, ok := pack.Get(r.ID); ok && p.File == r.File {
-			continue // embedded: its file name is not a file here
+		if set.Embedded(r) {
+			continue // its file name is not a file here
 		}
 		if r.File != "" {
 			in = append(in, report.Input{Path: r.File, Name: r.File, What: "the file of rubric " + r.ID})

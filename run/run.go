@@ -155,8 +155,13 @@ func (g *Grader) Rubrics() *rubric.Set { return g.g.Set() }
 // Outcome is what grading one document produced: a result per answer in it, and the answers that could
 // not be graded (no rubric, an unknown rubric).
 type Outcome struct {
-	Name    string
-	Text    string // the decoded text, which evidence offsets point into
+	Name string
+	Text string        // the decoded text, which answers were graded in
+	Map  *text.FileMap // Text's offsets to the file's bytes; nil when they are the same
+	// Source is the file's bytes, which evidence offsets (like every position reported) point into: the
+	// same string as Text unless decoding changed something (a byte-order mark, UTF-16, bytes that are
+	// not UTF-8).
+	Source  string
 	Results []*grader.Result
 	Errors  []report.FileError
 }
@@ -174,16 +179,15 @@ func (g *Grader) gradeDocument(name, path string, data []byte, keep func(*grader
 	if limit := g.cfg.maxFileSize(); int64(len(data)) > limit {
 		return nil, &answer.Error{File: name, Msg: fmt.Sprintf("input is over the %d-byte limit (max_file_size)", limit)}
 	}
-	text, warnings, err := answer.Decode(name, data)
+	doc, err := answer.Read(name, data)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := answer.Parse(name, text)
-	if err != nil {
-		return nil, err
+	out := g.grade(doc, g.ruleFor(path), keep)
+	if doc.Map != nil {
+		out.Source = string(data)
 	}
-	doc.Warnings = append(doc.Warnings, warnings...)
-	return g.grade(doc, g.ruleFor(path), keep), nil
+	return out, nil
 }
 
 // section is one answer of a document to grade, with what grading it needs.
@@ -196,7 +200,7 @@ type section struct {
 }
 
 func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Compiled) bool) *Outcome {
-	out := &Outcome{Name: doc.Name, Text: doc.Text}
+	out := &Outcome{Name: doc.Name, Text: doc.Text, Map: doc.Map, Source: doc.Text}
 	var warnings []grader.Warning
 	for _, w := range doc.Warnings {
 		warnings = append(warnings, grader.Warning{Code: "encoding", Message: w})
@@ -224,7 +228,7 @@ func (g *Grader) grade(doc *answer.Document, rule fileRule, keep func(*grader.Co
 		s := &section{sec: sec, c: c, sups: doc.SuppressionsFor(sec)}
 		s.in = grader.Input{File: doc.Name, Text: doc.Text, Start: sec.Start, End: sec.End, Index: index,
 			MinScore: g.passMark(rule, c.Rubric.ID), FailOn: g.cfg.failOn(), ReviewBand: g.cfg.ReviewBand,
-			Suppress: suppressions(s.sups), Warnings: warnings}
+			Suppress: suppressions(s.sups), Warnings: warnings, Map: doc.Map}
 		s.res = c.Grade(s.in)
 		secs = append(secs, s)
 	}

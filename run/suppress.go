@@ -83,7 +83,7 @@ func finding(s *answer.Suppression, msg string) grader.MistakeResult {
 		Advice:   "Give every suppression the mistake id and a reason, and remove it once it no longer matches.",
 		Severity: rubric.SeverityWarning,
 		Evidence: []grader.Evidence{{
-			Line: s.Line, Column: s.Column, EndLine: s.Line, EndColumn: s.Column + len([]rune(s.Text)),
+			Line: s.Line, Column: s.Column, EndLine: s.EndLine, EndColumn: s.EndColumn,
 			Offset: s.Offset, EndOffset: s.Offset + len(s.Text), Text: s.Text,
 		}},
 	}

@@ -168,3 +168,25 @@ func (d *Doc) LineSpan(offset int) (start, end int) {
 	}
 	return start, end
 }
+
+// ByteColumn is the 1-based column of byte offset off of a file's content src counted in bytes, as
+// reviewdog and other tools reading UTF-8 count: from the start of the line (lines break at \n, \r\n
+// and a lone \r), not counting the byte-order mark a file may start with, as Pos's columns do not.
+func ByteColumn(src string, off int) int {
+	off = min(max(off, 0), len(src))
+	start := 0
+	for i := off - 1; i >= 0; i-- {
+		if src[i] == '\n' || src[i] == '\r' {
+			start = i + 1
+			break
+		}
+	}
+	if start == 0 && off >= len(utf8BOM) && src[:len(utf8BOM)] == utf8BOM {
+		start = len(utf8BOM)
+	}
+	return off - start + 1
+}
+
+// utf8BOM is the UTF-8 byte-order mark: a mark of the encoding before the text, not part of its first
+// line.
+const utf8BOM = "\xef\xbb\xbf"
