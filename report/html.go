@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -116,6 +117,13 @@ func (a htmlAnswer) Missing() string {
 func htmlAnswers(r *Report) []htmlAnswer {
 	out := make([]htmlAnswer, 0, len(r.Results))
 	decoded := map[string]*answer.Decoded{} // by file: the text to show, and where its offsets are in the file
+	starts := map[string][]int{}            // by file: the lines its answers start on, in order
+	for _, res := range r.Results {
+		starts[res.File] = append(starts[res.File], res.Line)
+	}
+	for _, lines := range starts {
+		slices.Sort(lines)
+	}
 	for i, res := range r.Results {
 		a := htmlAnswer{N: i + 1, Location: location(res), Res: res, Failing: r.Failing(res)}
 		for _, c := range res.Concepts {
@@ -126,7 +134,7 @@ func htmlAnswers(r *Report) []htmlAnswer {
 			}
 		}
 		if dec := sourceText(r, res.File, decoded); dec != nil {
-			start, end := answerRange(dec.Text, res, r.Results)
+			start, end := answerRange(dec.Text, res, starts[res.File])
 			a.Text = highlight(dec, start, end, res)
 		}
 		out = append(out, a)
@@ -154,14 +162,14 @@ func sourceText(r *Report, file string, decoded map[string]*answer.Decoded) *ans
 
 // answerRange finds an answer's bytes in its file: from the start of its first line to the start of the
 // next answer in the same file, or the end of the file. Results carry the line an answer starts on, and
-// the answers of one file follow each other.
-func answerRange(src string, res *grader.Result, all []*grader.Result) (start, end int) {
+// the answers of one file follow each other; starts are the lines the file's answers start on, sorted,
+// so that finding the next is a search rather than a look at every answer of the run.
+func answerRange(src string, res *grader.Result, starts []int) (start, end int) {
 	start = lineOffset(src, res.Line)
 	end = len(src)
-	for _, o := range all {
-		if o.File == res.File && o.Line > res.Line {
-			end = min(end, lineOffset(src, o.Line))
-		}
+	i, _ := slices.BinarySearch(starts, res.Line+1)
+	if i < len(starts) {
+		end = lineOffset(src, starts[i])
 	}
 	return start, max(start, end)
 }

@@ -145,8 +145,7 @@ func TestAnswerRange(t *testing.T) {
 	src := "# Notes\n<!-- answerlint rubric=a -->\nfirst\n<!-- answerlint rubric=b -->\nsecond\n"
 	a := &grader.Result{File: "f.md", Line: 2}
 	b := &grader.Result{File: "f.md", Line: 4}
-	other := &grader.Result{File: "g.md", Line: 3}
-	all := []*grader.Result{a, b, other}
+	starts := []int{2, 4} // the lines f.md's answers start on; another file's answers do not count
 	for _, tt := range []struct {
 		res  *grader.Result
 		want string
@@ -154,7 +153,7 @@ func TestAnswerRange(t *testing.T) {
 		{a, "<!-- answerlint rubric=a -->\nfirst\n"},
 		{b, "<!-- answerlint rubric=b -->\nsecond\n"},
 	} {
-		start, end := answerRange(src, tt.res, all)
+		start, end := answerRange(src, tt.res, starts)
 		if got := src[start:end]; got != tt.want {
 			t.Errorf("answer at line %d: %q, want %q", tt.res.Line, got, tt.want)
 		}
