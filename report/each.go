@@ -50,19 +50,6 @@ func (s *Spill) results() ([]*grader.Result, map[string]string, error) {
 	return results, sources, err
 }
 
-// inMemory is the report with its results in Results, for the formats that print them in several
-// orders (HTML): a report read back from a spill is a copy.
-func (r *Report) inMemory() (*Report, error) {
-	if r.spill == nil {
-		return r, nil
-	}
-	in := *r
-	in.spill = nil
-	var err error
-	in.Results, in.Sources, err = r.spill.results()
-	return &in, err
-}
-
 // resultCount is the number of results in the report.
 func (r *Report) resultCount() int {
 	if r.spill != nil {
