@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/gob"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -80,8 +81,8 @@ func (s *Spill) Add(results []*grader.Result, text string) error {
 			rec.Text, *first = text, false
 		}
 		if err := s.add(part, rec); err != nil {
-			s.err = err
-			return err
+			s.err = fmt.Errorf("keeping the results for the reports in a temporary file: %w", err)
+			return s.err
 		}
 	}
 	return nil
@@ -100,7 +101,11 @@ func (s *Spill) add(p *spillPart, rec spillRecord) error {
 	if p.file == nil {
 		f, err := os.CreateTemp(s.Dir, ".answerlint-results-*.tmp")
 		if err != nil {
-			return err
+			// No temporary file (a read-only or missing $TMPDIR): the run goes on in memory, as it did
+			// before results were spilled, rather than fail for want of a place to put them.
+			s.Threshold = -1
+			p.mem = append(p.mem, rec)
+			return nil
 		}
 		p.file, p.name = f, f.Name()
 		if os.Remove(f.Name()) == nil { // an open file stays readable; Windows refuses, Close removes it

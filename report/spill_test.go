@@ -188,3 +188,26 @@ func TestSpillHoldsAtMostThreshold(t *testing.T) {
 		s.Close()
 	}
 }
+
+// Without a place for its temporary file, a spill keeps the results in memory: a run never fails for
+// want of a temporary directory.
+func TestSpillWithoutTemporaryDirectory(t *testing.T) {
+	r := batchReport()
+	s := &Spill{Dir: filepath.Join(t.TempDir(), "missing"), Threshold: 1}
+	defer s.Close()
+	for _, res := range r.Results {
+		if err := s.Add([]*grader.Result{res}, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s.written.file != nil || s.Len() != len(r.Results) {
+		t.Fatalf("%d of %d results kept, file %v", s.Len(), len(r.Results), s.written.file)
+	}
+	out := &Report{Tool: r.Tool, Errors: r.Errors, FailOn: r.FailOn}
+	if err := out.UseSpill(s, r.Summarize()); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := render(t, JSON{}, out), render(t, JSON{}, r); !bytes.Equal(got, want) {
+		t.Error("the JSON report differs")
+	}
+}
