@@ -138,7 +138,7 @@ func (g GitHub) appendSummary(r *Report) error {
 	}
 	card, err := planScorecard(r)
 	if err == nil {
-		err = card.write(f, StepSummaryLimit, "")
+		err = card.write(card.layout(f, StepSummaryLimit, ""))
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

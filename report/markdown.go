@@ -31,7 +31,7 @@ func (m Markdown) Print(w io.Writer, r *Report) error {
 	if err != nil {
 		return err
 	}
-	return card.write(w, m.limit(), m.FullReport)
+	return card.write(card.layout(w, m.limit(), m.FullReport))
 }
 
 // Fits reports whether the whole scorecard fits in the limit, so that nothing is left out.
@@ -44,19 +44,20 @@ func (m Markdown) Fits(r *Report) (bool, error) {
 }
 
 // writeFiles writes the scorecard to path and, when it had to be shortened, the whole of it to
-// FullReport, measuring the report's parts once for both.
+// FullReport, both from one plan and one set of passes over the answers.
 func (m Markdown) writeFiles(path string, r *Report) error {
 	card, err := planScorecard(r)
 	if err != nil {
 		return err
 	}
-	if err := WriteAtomic(path, func(w io.Writer) error { return card.write(w, m.limit(), m.FullReport) }); err != nil {
-		return err
-	}
 	if m.Limit < 0 || card.size() <= m.limit() {
-		return nil
+		return WriteAtomic(path, func(w io.Writer) error { return card.write(card.layout(w, m.limit(), m.FullReport)) })
 	}
-	return WriteAtomic(m.FullReport, func(w io.Writer) error { return card.write(w, -1, "") })
+	return WriteAtomic(path, func(short io.Writer) error {
+		return WriteAtomic(m.FullReport, func(full io.Writer) error {
+			return card.write(card.layout(short, m.limit(), m.FullReport), card.layout(full, -1, ""))
+		})
+	})
 }
 
 func (m Markdown) limit() int {
@@ -88,10 +89,8 @@ type scorecardPlan struct {
 	r     *Report
 	head  string
 	errs  []string
-	group []uint8   // per answer, in report order: mdFails, mdPasses or mdTodos
-	sizes [][2]int  // per answer: its row's length and, failing, its details' length
-	keep  [][2]bool // per answer: whether its row and its details are kept
-	kept  [mdGroups]int
+	group []uint8  // per answer, in report order: mdFails, mdPasses or mdTodos
+	sizes [][2]int // per answer: its row's length and, failing, its details' length
 }
 
 // planScorecard measures the report's parts.
@@ -156,95 +155,142 @@ func (p *scorecardPlan) size() int {
 	return n
 }
 
-// write writes the scorecard in at most limit bytes (no limit when limit < 0), keeping parts in order
-// of importance while they fit and leaving room for the note on what was left out.
-func (p *scorecardPlan) write(w io.Writer, limit int, fullReport string) error {
-	total := len(p.errs) + len(p.sizes)
+// scorecardOut is one scorecard being written from a plan: where to, and which parts it keeps.
+type scorecardOut struct {
+	w           io.Writer
+	bw          *bufio.Writer
+	fullReport  string
+	keep        [][2]bool // per answer: whether its row and its details are kept
+	keptErrs    []bool
+	kept        [mdGroups]int
+	left, total int
+}
+
+// layout decides which parts a scorecard of at most limit bytes (no limit when limit < 0) keeps:
+// parts in order of importance while they fit, leaving room for the note on what was left out.
+func (p *scorecardPlan) layout(w io.Writer, limit int, fullReport string) *scorecardOut {
+	o := &scorecardOut{w: w, bw: bufio.NewWriterSize(w, 64<<10), fullReport: fullReport, total: len(p.errs) + len(p.sizes)}
 	for _, size := range p.sizes {
 		if size[1] > 0 {
-			total++
+			o.total++
 		}
 	}
 	fixed := len(p.head) + len(mdTableHead) + len("\n") + len(mdErrorsHead) + len("\n")
-	budget := limit - fixed - len(omittedNote(total, total, fullReport))
-	left := 0
+	budget := limit - fixed - len(omittedNote(o.total, o.total, fullReport))
 	fits := func(n int) bool {
 		if limit < 0 || n <= budget {
 			budget -= n
 			return true
 		}
-		left++
+		o.left++
 		return false
 	}
-	p.keep, p.kept = make([][2]bool, len(p.sizes)), [mdGroups]int{}
-	keptErrs := make([]bool, len(p.errs))
+	o.keep, o.keptErrs = make([][2]bool, len(p.sizes)), make([]bool, len(p.errs))
 	for i, e := range p.errs {
-		keptErrs[i] = fits(len(e))
-		if keptErrs[i] {
-			p.kept[mdErrors]++
+		if o.keptErrs[i] = fits(len(e)); o.keptErrs[i] {
+			o.kept[mdErrors]++
 		}
 	}
 	for _, g := range []uint8{mdFails, mdDetails, mdPasses, mdTodos} {
 		for i, size := range p.sizes {
 			switch {
 			case g == mdDetails && p.group[i] == mdFails:
-				p.keep[i][1] = fits(size[1])
+				o.keep[i][1] = fits(size[1])
 			case g != mdDetails && p.group[i] == g:
-				p.keep[i][0] = fits(size[0])
+				o.keep[i][0] = fits(size[0])
 			default:
 				continue
 			}
-			if p.keep[i][0] && g != mdDetails || p.keep[i][1] && g == mdDetails {
-				p.kept[g]++
+			if o.keeps(i, g) {
+				o.kept[g]++
 			}
 		}
 	}
+	return o
+}
 
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString(p.head)
-	if p.kept[mdFails]+p.kept[mdPasses]+p.kept[mdTodos] > 0 {
-		bw.WriteString(mdTableHead)
-		for _, g := range []uint8{mdFails, mdPasses, mdTodos} {
-			if err := p.writeGroup(bw, g); err != nil {
-				return err
-			}
-		}
-		bw.WriteString("\n")
+// keeps reports whether the scorecard keeps answer i's part of group g.
+func (o *scorecardOut) keeps(i int, g uint8) bool {
+	if g == mdDetails {
+		return o.keep[i][1]
 	}
-	if err := p.writeGroup(bw, mdDetails); err != nil {
+	return o.keep[i][0]
+}
+
+// write writes scorecards laid out from the plan, sharing the passes over the answers.
+func (p *scorecardPlan) write(outs ...*scorecardOut) error {
+	table := func(o *scorecardOut) bool { return o.kept[mdFails]+o.kept[mdPasses]+o.kept[mdTodos] > 0 }
+	for _, o := range outs {
+		o.bw.WriteString(p.head)
+		if table(o) {
+			o.bw.WriteString(mdTableHead)
+		}
+	}
+	for _, g := range []uint8{mdFails, mdPasses, mdTodos} {
+		if err := p.writeGroup(outs, g); err != nil {
+			return err
+		}
+	}
+	for _, o := range outs {
+		if table(o) {
+			o.bw.WriteString("\n")
+		}
+	}
+	if err := p.writeGroup(outs, mdDetails); err != nil {
 		return err
 	}
-	if p.kept[mdErrors] > 0 {
-		bw.WriteString(mdErrorsHead)
-		for i, e := range p.errs {
-			if keptErrs[i] {
-				bw.WriteString(e)
+	for _, o := range outs {
+		if o.kept[mdErrors] > 0 {
+			o.bw.WriteString(mdErrorsHead)
+			for i, e := range p.errs {
+				if o.keptErrs[i] {
+					o.bw.WriteString(e)
+				}
 			}
+			o.bw.WriteString("\n")
 		}
-		bw.WriteString("\n")
+		if o.left > 0 {
+			o.bw.WriteString(omittedNote(o.left, o.total, o.fullReport))
+		}
+		if err := flush(o.bw, o.w); err != nil {
+			return err
+		}
 	}
-	if left > 0 {
-		bw.WriteString(omittedNote(left, total, fullReport))
-	}
-	return flush(bw, w)
+	return nil
 }
 
 // writeGroup writes the kept parts of one group, in a pass over the answers.
-func (p *scorecardPlan) writeGroup(w io.Writer, g uint8) error {
-	if p.kept[g] == 0 {
+func (p *scorecardPlan) writeGroup(outs []*scorecardOut, g uint8) error {
+	kept := 0
+	for _, o := range outs {
+		kept += o.kept[g]
+	}
+	if kept == 0 {
 		return nil
 	}
 	i := 0
 	return p.r.eachResult(func(res *grader.Result, _ string) error {
 		defer func() { i++ }()
-		var err error
-		switch {
-		case g == mdDetails && p.keep[i][1]:
-			_, err = io.WriteString(w, failingDetails(res))
-		case g != mdDetails && p.group[i] == g && p.keep[i][0]:
-			_, err = io.WriteString(w, scoreRow(p.r, res))
+		if g != mdDetails && p.group[i] != g {
+			return nil
 		}
-		return err
+		part := ""
+		for _, o := range outs {
+			if !o.keeps(i, g) {
+				continue
+			}
+			if part == "" {
+				if g == mdDetails {
+					part = failingDetails(res)
+				} else {
+					part = scoreRow(p.r, res)
+				}
+			}
+			if _, err := o.bw.WriteString(part); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
