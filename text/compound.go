@@ -82,7 +82,7 @@ func (a *Analyzer) startsSplit(w string) bool {
 func (a *Analyzer) spacedAt(i int, first, second string, alts []posAlt) []posAlt {
 	for _, p := range a.splits[first] {
 		if p.suffix == second {
-			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: p.term, Surface: p.surface, ID: a.ids[p.term], Span: 2, Kind: AltCompound}})
+			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: p.term, Surface: p.surface, ID: a.ID(p.term), Span: 2, Kind: AltCompound}})
 		}
 	}
 	return alts
