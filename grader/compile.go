@@ -47,9 +47,9 @@ type Compiled struct {
 	starts  []startEntry
 	startAt []int32
 	byTerm  [][]startEntry // while compiling: the patterns by first term, flattened into starts
-	byExact  map[string][]*pattern
-	gap      int
-	checks   []rubric.Check // the global checks that apply to this rubric
+	byExact map[string][]*pattern
+	gap     int
+	checks  []rubric.Check // the global checks that apply to this rubric
 	// questionTerms are the content terms of the question, by ID, to recognise an answer that only
 	// restates it; nQuestionTerms is how many there are.
 	questionTerms  []bool
