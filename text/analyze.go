@@ -114,11 +114,13 @@ type Analyzer struct {
 	syn [][]synEntry // by the ID of the first term
 	// ids holds the IDs of the terms interned here; base, never changed, those of the analyzer this one
 	// was cloned from (defaultAnalyzer), shared rather than copied into every rubric's.
-	ids    map[string]int32
-	base   map[string]int32
-	vocab  *vocabulary
-	splits map[string][]compoundPart // vocabulary words split in two, by first half (compound.go)
-	// splitFirsts filters the first halves of splits.
+	ids   map[string]int32
+	base  map[string]int32
+	vocab *vocabulary
+	// splitLists holds the vocabulary words split in two, by first half, and splits each first half's
+	// list's number plus one (compound.go); splitFirsts filters the first halves.
+	splits      map[string]int32
+	splitLists  [][]compoundPart
 	splitFirsts *wordFilter
 	// byNum maps a term's number in the process-wide term table to its ID here (0 for a term unknown
 	// here): what Analyze reads for each word, an array index where ids would be a map lookup.
@@ -191,7 +193,7 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	}
 	if len(vocab) > 0 {
 		a.vocab = newVocabulary(vocab)
-		a.splits, a.splitFirsts = newCompoundSplits(vocab)
+		a.splits, a.splitLists, a.splitFirsts = newCompoundSplits(vocab)
 	}
 	return a
 }
