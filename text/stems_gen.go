@@ -1123,6 +1123,7 @@ var packStems = []stemEntry{
 	{"exists", "exist"},
 	{"exit", "exit"},
 	{"exitcode", "exitcod"},
+	{"exited", "exit"},
 	{"expand", "expand"},
 	{"expect", "expect"},
 	{"expected", "expect"},
