@@ -2272,6 +2272,7 @@ var packStems = []stemEntry{
 	{"permissive", "permiss"},
 	{"permitted", "permit"},
 	{"perms", "perm"},
+	{"persist", "persist"},
 	{"persistent", "persist"},
 	{"persistentvolumeclaim", "persistentvolumeclaim"},
 	{"persists", "persist"},
