@@ -331,6 +331,7 @@ var packStems = []stemEntry{
 	{"blips", "blip"},
 	{"blob", "blob"},
 	{"block", "block"},
+	{"blocked", "block"},
 	{"blocker", "blocker"},
 	{"blocks", "block"},
 	{"blow", "blow"},
