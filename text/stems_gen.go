@@ -1260,6 +1260,7 @@ var packStems = []stemEntry{
 	{"focus", "focus"},
 	{"fold", "fold"},
 	{"folder", "folder"},
+	{"folders", "folder"},
 	{"folds", "fold"},
 	{"follow", "follow"},
 	{"followed", "follow"},
