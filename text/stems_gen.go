@@ -616,6 +616,7 @@ var packStems = []stemEntry{
 	{"compressible", "compress"},
 	{"compromised", "compromis"},
 	{"compute", "comput"},
+	{"computer", "comput"},
 	{"concrete", "concret"},
 	{"concurently", "concur"},
 	{"concurrency", "concurr"},
