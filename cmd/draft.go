@@ -35,7 +35,8 @@ be edited: merge concepts, add the phrasings people really use, adjust weights.
 Several model answers are merged into one rubric: a good answer covers what they say between them.
 When each is a complete answer in its own words (a best, a good and a minimal one), --each drafts one
 rubric per model answer into the --output directory, with ids ID-ref-1, ID-ref-2, …: 'answerlint eval
---rubrics' grades an answer against all of them and keeps its best score.
+--rubrics' grades an answer against all of them and keeps its best score. Each still weighs a word the
+other model answers also use above one only it has.
 
 Exit codes: 0 drafted; 2 usage or input error.`,
 		Example: `  answerlint rubric draft --from model.md --question "What is a stack?" \

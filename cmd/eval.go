@@ -51,7 +51,8 @@ A reference column may hold several reference answers separated by "|||", each p
 BEST:, GOOD:, MINIMAL: or KEYWORD:. Each question is graded with the rubric whose id is its question id
 ("1.1" may be rubric 1-1) from --rubrics directories, or, with --draft, with a rubric drafted from its
 reference answer; with several, one rubric per reference answer (ID-ref-1, ID-ref-2, …), and an answer
-keeps its best score.
+keeps its best score. Drafting sees every question of the data at once: a word weighs more the fewer
+questions' texts and reference answers use it (never counting the answers graded).
 
 Labelled data (correct/incorrect) is read with --positive LABEL: the score column holds labels, and
 LABEL is the correct one. Accuracy, macro F1 and weighted F1 are added, with an answer called correct
@@ -134,7 +135,7 @@ func (o *evalOptions) run() error {
 	if err != nil {
 		return withCode(ExitError, fmt.Errorf("%s: %w", o.data, err))
 	}
-	src, err := o.source()
+	src, err := o.source(rows)
 	if err != nil {
 		return err
 	}
@@ -184,7 +185,7 @@ func (o *evalOptions) readRows(ro eval.ReadOptions) ([]eval.Row, error) {
 }
 
 // source picks where each question's rubric comes from: drafted, or the rubric set.
-func (o *evalOptions) source() (eval.Source, error) {
+func (o *evalOptions) source(rows []eval.Row) (eval.Source, error) {
 	if !o.draft {
 		if o.saveDrafts != "" {
 			return nil, usagef("--save-drafts needs --draft")
@@ -202,5 +203,5 @@ func (o *evalOptions) source() (eval.Source, error) {
 			return nil, withCode(ExitError, fmt.Errorf("--save-drafts: %v", oserr.Describe(err)))
 		}
 	}
-	return eval.DraftSource(save), nil
+	return eval.DraftSource(save, eval.Specificity(rows)), nil
 }

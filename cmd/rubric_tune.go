@@ -64,7 +64,7 @@ func (o *labelledOptions) questions() ([]tune.Question, error) {
 		if err != nil {
 			return nil, usagef("%v", err)
 		}
-		src, err := o.source()
+		src, err := o.source(rows)
 		if err != nil {
 			return nil, err
 		}

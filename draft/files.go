@@ -37,7 +37,7 @@ func WriteAlternatives(dir string, opts Options, sources []string) error {
 	}
 	for n, a := range opts.Answers {
 		one := opts
-		one.ID, one.Answers = AlternativeID(opts.ID, n+1), []string{a}
+		one.ID, one.Answers, one.Alternatives = AlternativeID(opts.ID, n+1), []string{a}, AlternativesTo(opts.Answers, n)
 		yaml, err := Draft(one)
 		if err != nil {
 			return fmt.Errorf("%s: %w", sources[n], err)

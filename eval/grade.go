@@ -132,11 +132,12 @@ func SetSource(g *grader.Grader) Source {
 // with several distinct reference answers gets one rubric per reference answer (draft.AlternativeID), since
 // each is a complete correct answer in its own words: merged into one rubric, an answer that says all
 // one of them says would still miss the others' words. save, when not nil, receives each draft's YAML.
+// spec, when not nil, weighs each word by how informative it is among all the questions (Specificity).
 //
 // Every draft gets an id of its own, compared without case: question ids that read alike once made
 // into rubric ids ("Q 1", "q-1", "Q1" and "q1", on a file system that ignores case) get -2, -3…, so
 // that no saved draft replaces another question's.
-func DraftSource(save func(id string, yaml []byte) error) Source {
+func DraftSource(save func(id string, yaml []byte) error, spec *draft.Specificity) Source {
 	used := map[string]bool{}
 	unique := func(id string) string {
 		u := id
@@ -170,8 +171,9 @@ func DraftSource(save func(id string, yaml []byte) error) Source {
 		}
 		var cs []*grader.Compiled
 		for n, ref := range refs {
-			opts := draft.Options{ID: id, Question: question, Answers: []string{ref}, Source: "reference answer of question " + q.ID}
+			opts := draft.Options{ID: id, Question: question, Answers: []string{ref}, Source: "reference answer of question " + q.ID, Specificity: spec}
 			if len(refs) > 1 {
+				opts.Alternatives = draft.AlternativesTo(refs, n)
 				opts.ID = draft.AlternativeID(id, n+1)
 				opts.Source = fmt.Sprintf("reference answer %d of %d of question %s", n+1, len(refs), q.ID)
 			}
@@ -184,6 +186,27 @@ func DraftSource(save func(id string, yaml []byte) error) Source {
 		}
 		return cs, nil
 	}
+}
+
+// Specificity weighs words by how informative they are among the questions of rows (draft.Specificity):
+// each question's text and distinct reference answers, together, are one document. No graded answer
+// is counted.
+func Specificity(rows []Row) *draft.Specificity {
+	var docs []string
+	for _, q := range Questions(rows) {
+		parts := []string{q.Rows[0].Question}
+		seen := map[string]bool{}
+		for _, r := range q.Rows {
+			for _, ref := range r.References {
+				if !seen[ref] {
+					seen[ref] = true
+					parts = append(parts, ref)
+				}
+			}
+		}
+		docs = append(docs, strings.Join(parts, "\n"))
+	}
+	return draft.NewSpecificity(docs)
 }
 
 func draftOne(opts draft.Options, save func(id string, yaml []byte) error) (*grader.Compiled, error) {

@@ -25,7 +25,7 @@ func TestGlobalChecks(t *testing.T) {
 		{"global/automation-without-safety", "cicd-pipeline-gates",
 			"Every merge to main is automatically deployed to production; we automated deployment end to end with Jenkins.",
 			"Every merge to main is automatically deployed to production as a canary, and the rollout halts and rolls back when the error rate rises."},
-		{"global/ha-without-cost", "disaster-recovery-rpo-rto",
+		{"global/ha-without-cost", "four-nines-observability",
 			"We run active-active across multiple regions with hot standby databases everywhere.",
 			"We run active-active across multiple regions, which roughly doubles the cost, so only the payment path justifies it."},
 		{"global/normalised-noise", "alert-fatigue",
@@ -38,6 +38,17 @@ func TestGlobalChecks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.check, func(t *testing.T) { checkFlags(t, g, tt.rubric, tt.check, tt.bad, tt.good) })
 	}
+	// A check's except list: the disaster-recovery question asks for a second region, so proposing one is
+	// the answer, not an unexamined choice.
+	t.Run("except", func(t *testing.T) {
+		c, ok := g.Rubric("disaster-recovery-rpo-rto")
+		if !ok {
+			t.Fatal("no rubric disaster-recovery-rpo-rto")
+		}
+		if res := c.Grade(Input{Text: "We run active-active across multiple regions with hot standby databases everywhere."}); hasMistake(res, "global/ha-without-cost") {
+			t.Error("global/ha-without-cost flagged on the rubric it excepts")
+		}
+	})
 }
 
 // checkFlags grades two answers against a rubric of g: the first must flag the mistake, the second not.

@@ -41,10 +41,15 @@ type pattern struct {
 type Compiled struct {
 	Rubric   *rubric.Rubric
 	analyzer *text.Analyzer
-	byTerm   [][]startEntry // by the ID of the first term
-	byExact  map[string][]*pattern
-	gap      int
-	checks   []rubric.Check // the global checks that apply to this rubric
+	// starts holds the patterns by the ID of their first term: starts[startAt[id]:startAt[id+1]]. One
+	// flat array and its offsets, where a list per term made looking a word up a cache miss on a
+	// 24-byte slice header before any pattern was read.
+	starts  []startEntry
+	startAt []int32
+	byTerm  [][]startEntry // while compiling: the patterns by first term, flattened into starts
+	byExact map[string][]*pattern
+	gap     int
+	checks  []rubric.Check // the global checks that apply to this rubric
 	// questionTerms are the content terms of the question, by ID, to recognise an answer that only
 	// restates it; nQuestionTerms is how many there are.
 	questionTerms  []bool
@@ -53,7 +58,7 @@ type Compiled struct {
 	partial [][]partialReading
 	// loose holds the patterns of concepts and mistakes that may also match out of order (loose.go);
 	// nPatterns is how many patterns the rubric has in all.
-	loose     []*pattern
+	loose     []looseEntry
 	nPatterns int
 	// nameTerms holds, by concept, the term IDs of the content words of its name (statement.go).
 	nameTerms []map[int32]bool
@@ -137,7 +142,24 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 		}
 		c.addGroup(kindCheckUnless, i, 0, ch.Unless)
 	}
+	c.flattenStarts()
 	return c
+}
+
+// flattenStarts moves the patterns indexed by first term into starts, keeping their order.
+func (c *Compiled) flattenStarts() {
+	n := 0
+	for _, list := range c.byTerm {
+		n += len(list)
+	}
+	c.starts = make([]startEntry, 0, n)
+	c.startAt = make([]int32, len(c.byTerm)+1)
+	for id, list := range c.byTerm {
+		c.startAt[id] = int32(len(c.starts))
+		c.starts = append(c.starts, list...)
+	}
+	c.startAt[len(c.byTerm)] = int32(len(c.starts))
+	c.byTerm = nil
 }
 
 func (c *Compiled) add(kind checkKind, idx int, match, exact []rubric.Phrasing) {
@@ -156,7 +178,7 @@ func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phras
 				pt.ids[k] = c.analyzer.Intern(t)
 			}
 			if (kind == kindConcept || kind == kindMistake) && len(pt.ids) >= 2 && distinct(pt.ids) {
-				c.loose = append(c.loose, pt)
+				c.loose = append(c.loose, newLooseEntry(pt))
 			}
 			for int(pt.ids[0]) >= len(c.byTerm) {
 				c.byTerm = append(c.byTerm, nil)

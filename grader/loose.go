@@ -71,10 +71,12 @@ func (c *Compiled) findLooseMatches(d *text.Doc, ms []match) []match {
 		sc.tried[m.p.n] = true
 	}
 	prepared := false
-	for _, p := range c.loose {
-		if sc.tried[p.n] || !hasAll(d, p.ids) {
+	for k := range c.loose {
+		e := &c.loose[k]
+		if sc.tried[e.n] || !e.in(d) {
 			continue
 		}
+		p := e.p
 		if !prepared {
 			sc.prepare(d, c.analyzer.Terms())
 			prepared = true
@@ -83,6 +85,32 @@ func (c *Compiled) findLooseMatches(d *text.Doc, ms []match) []match {
 		ms = c.looseMatches(d, sc, p, ms)
 	}
 	return ms
+}
+
+// looseEntry is a pattern that may match out of order, with its number and first terms inline: every
+// answer checks every such pattern of its rubric for terms it lacks, and reading each pattern through
+// its pointer was a cache miss apiece.
+type looseEntry struct {
+	p    *pattern
+	n    int32
+	ids  [inlineRest + 1]int32 // p.ids, as many as fit
+	more bool                  // p has more terms than ids holds
+}
+
+func newLooseEntry(p *pattern) looseEntry {
+	e := looseEntry{p: p, n: int32(p.n), more: len(p.ids) > inlineRest+1}
+	copy(e.ids[:], p.ids) // a loose pattern has at least two terms, all other than 0
+	return e
+}
+
+// in reports whether the document has every term of the pattern somewhere.
+func (e *looseEntry) in(d *text.Doc) bool {
+	for _, id := range e.ids {
+		if id != 0 && !d.Has(id) {
+			return false
+		}
+	}
+	return !e.more || hasAll(d, e.p.ids[inlineRest+1:])
 }
 
 func resize[T any](s []T, n int) []T {

@@ -96,14 +96,20 @@ func recycleMatches(ms []match) {
 
 // tryStart tries the patterns whose first term (by ID) is a reading of token i covering span tokens.
 func (c *Compiled) tryStart(d *text.Doc, i int, id int32, surface string, span int, typo bool, out *[]match) {
-	if id > 0 && int(id) < len(c.byTerm) {
-		for k := range c.byTerm[id] {
-			e := &c.byTerm[id][k]
+	if id > 0 && int(id)+1 < len(c.startAt) {
+		for k := c.startAt[id]; k < c.startAt[id+1]; k++ {
+			e := &c.starts[k]
 			if !e.restIn(d) {
 				continue // most phrasings that start here have a word the answer lacks
 			}
-			p := e.p
-			if last, t, ok := c.extend(d, p.ids[1:], i+span, i+span-1, d.Tokens[i].Sentence); ok {
+			// The rest of the pattern's terms are in the entry, unless it is long: the pattern itself,
+			// elsewhere in memory, is read only when it matches.
+			rest := e.rest[:e.n]
+			if e.more {
+				rest = e.p.ids[1:]
+			}
+			if last, t, ok := c.extend(d, rest, i+span, i+span-1, d.Tokens[i].Sentence); ok {
+				p := e.p
 				*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last, p.has), typo: typo || t})
 			}
 		}

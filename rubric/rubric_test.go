@@ -233,3 +233,33 @@ func TestPackLintsClean(t *testing.T) {
 		}
 	}
 }
+
+// TestSetEmbedded holds which rubrics of a set came from the binary: a report must not be refused for
+// clashing with an embedded rubric's file name, which names no file on disk, but must be for a rubric
+// loaded from disk, whatever its id.
+func TestSetEmbedded(t *testing.T) {
+	set, _ := Pack()
+	packed, _ := set.Get("terraform-state-management")
+	cp := *packed
+	override, err := Parse("pack/terraform-state-management.yaml", []byte(strings.Replace(goodRubric, "id: ok", "id: terraform-state-management", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		set  *Set
+		r    *Rubric
+		want bool
+	}{
+		{"a rubric of the pack", set, packed, true},
+		{"a copy of one", set, &cp, false},
+		{"a file of the same id and name", set, override, false},
+		{"the pack's rubric in a set Pack did not make", NewSet(), packed, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.set.Embedded(tt.r); got != tt.want {
+				t.Errorf("Embedded = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -25,6 +25,8 @@ type Set struct {
 	byID     map[string]*Rubric
 	Checks   []Check  // cross-cutting checks run on every answer
 	Warnings []string // e.g. a rubric id defined twice
+	// embedded holds the rubrics Pack put in the set, each as it came from the binary.
+	embedded map[*Rubric]bool
 }
 
 // NewSet returns an empty set.
@@ -39,11 +41,19 @@ func NewSet() *Set { return &Set{byID: map[string]*Rubric{}} }
 func Pack() (*Set, error) {
 	s := NewSet()
 	s.Checks = packChecks()
-	for _, r := range packRubrics() {
+	rubrics := packRubrics()
+	s.embedded = make(map[*Rubric]bool, len(rubrics))
+	for _, r := range rubrics {
 		s.byID[r.ID] = r
+		s.embedded[r] = true
 	}
 	return s, nil
 }
+
+// Embedded reports whether r is one of the rubrics of the pack that Pack put in this set, as it came
+// from the binary: its File names no file on disk. A rubric loaded from a file, or a copy of an
+// embedded one, is not.
+func (s *Set) Embedded(r *Rubric) bool { return s.embedded[r] }
 
 // ParsePack parses and validates the embedded YAML files of the pack and the built-in checks: what
 // Pack returns, the slow way. go generate writes its result into pack_gen.go, and a test holds the two

@@ -14,7 +14,6 @@ import (
 	"github.com/answerlint/answerlint/internal/oserr"
 	"github.com/answerlint/answerlint/internal/regular"
 	"github.com/answerlint/answerlint/report"
-	"github.com/answerlint/answerlint/rubric"
 )
 
 // FileSource is a run's answers as files: paths, directories (walked recursively) and globs given
@@ -299,14 +298,14 @@ func (g *Grader) Inputs(src FileSource, files []File) []report.Input {
 			in = append(in, report.Input{Path: f.Path, Name: f.Name, What: "an answer being graded"})
 		}
 	}
-	rubrics := g.g.Set().All()
+	set := g.g.Set()
+	rubrics := set.All()
 	if g.forced != nil {
 		rubrics = append(rubrics, g.forced.Rubric)
 	}
-	pack, _ := rubric.Pack()
 	for _, r := range rubrics {
-		if p, ok := pack.Get(r.ID); ok && p.File == r.File {
-			continue // embedded: its file name is not a file here
+		if set.Embedded(r) {
+			continue // its file name is not a file here
 		}
 		if r.File != "" {
 			in = append(in, report.Input{Path: r.File, Name: r.File, What: "the file of rubric " + r.ID})

@@ -25,6 +25,7 @@ type Token struct {
 	ID     int32
 	negBy  int32 // index of the trigger whose forward scope covers this word, or -1
 	postBy int32 // index of a post-trigger ("… is an anti-pattern") covering this word, or -1
+	slot   int32 // the word's slot in the lexicon that analysed it (lexeme.slot)
 
 	flags wordFlags // what the lexicon knows of the word
 }
@@ -278,6 +279,11 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 	}
 	lx := lexicons.Get().(*lexicon)
 	defer lexicons.Put(lx)
+	return a.analyze(lx, src, from, to)
+}
+
+// analyze is Analyze with a lexicon of the caller's.
+func (a *Analyzer) analyze(lx *lexicon, src string, from, to int) *Doc {
 	buf := docBufferPool.Get().(*docBuffers)
 	sc := &scanner{src: src, lastEnd: -1, toks: buf.tokenBuffer(src[min(from, to):to])}
 	sc.run(from, to)
@@ -293,15 +299,17 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 			t.ID = a.byNum[lex.num]
 		}
 		t.flags = lex.flags
+		t.slot = lex.slot
 	}
 	// Each kind of reading comes out in token order; merging the runs keeps the whole linear, where a
 	// stable sort (a merge sort that rotates in place) grew faster than the text on long joined runs.
+	wc := lx.cache(a)
 	alts := buf.alts[:0]
 	alts = a.compoundAlts(d.Tokens, alts)
 	mid := len(alts)
-	alts = buf.mergeByPos(a.spacedAlts(d.Tokens, alts), mid)
+	alts = buf.mergeByPos(a.spacedAlts(wc, d.Tokens, alts), mid)
 	mid = len(alts)
-	alts = a.typoAlts(lx, d.Tokens, alts)
+	alts = a.typoAlts(wc, d.Tokens, alts)
 	d.setAlts(buf.mergeByPos(alts, mid))
 	if syn := a.synonymAlts(d, buf.syn[:0]); len(syn) > 0 {
 		buf.syn = syn
@@ -421,17 +429,16 @@ func runEnd(toks []Token, start int) int {
 	return end
 }
 
-func (a *Analyzer) typoAlts(lx *lexicon, toks []Token, alts []posAlt) []posAlt {
+func (a *Analyzer) typoAlts(wc *wordCache, toks []Token, alts []posAlt) []posAlt {
 	if a.vocab == nil {
 		return alts
 	}
-	tc := lx.typoCache(a.vocab)
 	for i := range toks {
 		t := &toks[i]
-		if t.Stop {
-			continue
+		if t.Stop || len(t.Surface) < minTypoLen {
+			continue // most words: too short to correct, no need to look
 		}
-		if fix, ok := tc.correct(t.Surface, t.Term); ok {
+		if fix, ok := wc.fix(wc.of(a, t)); ok {
 			term := Stem(fix)
 			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: fix, ID: a.ids[term], Span: 1, Kind: AltTypo}})
 		}

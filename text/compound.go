@@ -54,7 +54,7 @@ func newCompoundSplits(vocab []string) (map[string][]compoundPart, *wordFilter) 
 // spacedAlts reads two neighbouring words of one clause as the vocabulary word they spell together:
 // "route 53" as "route53", "fail over" (and "failing over") as "failover". A comma or a joiner between
 // them keeps them apart (joined words have their own readings).
-func (a *Analyzer) spacedAlts(toks []Token, alts []posAlt) []posAlt {
+func (a *Analyzer) spacedAlts(wc *wordCache, toks []Token, alts []posAlt) []posAlt {
 	if len(a.splits) == 0 {
 		return alts
 	}
@@ -63,18 +63,23 @@ func (a *Analyzer) spacedAlts(toks []Token, alts []posAlt) []posAlt {
 		if next.Joined || next.Comma || next.Clause != t.Clause || t.Stop || next.Stop {
 			continue
 		}
-		alts = a.spacedAt(i, t.Surface, next.Surface, alts)
-		if t.Term != t.Surface {
+		info := wc.of(a, t)
+		if info&infoSurfaceSplit != 0 {
+			alts = a.spacedAt(i, t.Surface, next.Surface, alts)
+		}
+		if info&infoTermSplit != 0 {
 			alts = a.spacedAt(i, t.Term, next.Surface, alts)
 		}
 	}
 	return alts
 }
 
+// startsSplit reports whether w is the first half of a vocabulary word split in two.
+func (a *Analyzer) startsSplit(w string) bool {
+	return a.splitFirsts != nil && a.splitFirsts.has(w) && len(a.splits[w]) > 0
+}
+
 func (a *Analyzer) spacedAt(i int, first, second string, alts []posAlt) []posAlt {
-	if !a.splitFirsts.has(first) {
-		return alts // most words start no split word: spare the map lookup
-	}
 	for _, p := range a.splits[first] {
 		if p.suffix == second {
 			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: p.term, Surface: p.surface, ID: a.ids[p.term], Span: 2, Kind: AltCompound}})

@@ -12,6 +12,7 @@ type lexeme struct {
 	flags wordFlags
 	num   int32 // the term's number in the term table, 0 if no analyzer knew it
 	gen   int32 // for num 0: the term table's generation when it was looked up
+	slot  int32 // the word's number in its lexicon (what analyzers learn of it is kept by it), or -1
 }
 
 type wordFlags uint8
@@ -28,7 +29,7 @@ const (
 )
 
 func newLexeme(surface string) lexeme {
-	l := lexeme{term: Stem(surface)}
+	l := lexeme{term: Stem(surface), slot: -1}
 	l.num, l.gen = terms.lookup(l.term)
 	if stopWords[surface] {
 		l.flags |= flagStop
@@ -41,28 +42,29 @@ func newLexeme(surface string) lexeme {
 }
 
 // A lexicon caches lexemes by surface word, so that a word seen before costs one map lookup instead of
-// one per word list, and no stemming. Lexicons are pooled: each analysis takes one and puts it back, so
-// lookups take no lock even when many goroutines analyse at once. A lexicon stops growing at
-// lexiconLimit words, so that a stream of unique words cannot grow memory without limit.
+// one per word list, and no stemming. Each word it holds has a slot, a number, by which each analyzer
+// keeps what it learns of the word (wordCache): its typo correction, whether it starts a word the
+// vocabulary writes joined. Lexicons are pooled: each analysis takes one and puts it back, so lookups
+// take no lock even when many goroutines analyse at once. A lexicon stops growing at lexiconLimit
+// words, so that a stream of unique words cannot grow memory without limit.
 type lexicon struct {
 	words map[string]lexeme
-	// typos holds, by vocabulary, what it corrected each word to, or "". An analysis uses one
-	// vocabulary throughout, so it finds its map once and then looks words up by string alone.
-	typos map[*vocabulary]map[string]string
+	// epoch counts the times words was emptied: slots numbered before then mean other words now.
+	epoch uint32
+	// caches holds, by analyzer, what it learnt of the words. An analysis uses one analyzer
+	// throughout, so it finds its cache once and then reads it by slot.
+	caches map[*Analyzer]*wordCache
 }
 
 // lexiconLimit bounds each map of a lexicon; a full map is emptied and fills again with the words in use.
 const lexiconLimit = 1 << 15
 
-// Bounds on the typo caches: how many vocabularies a lexicon remembers (a process that compiles rubric
-// after rubric must not keep every old vocabulary alive), and how many words for each.
-const (
-	typoVocabularies = 64
-	typoWordsLimit   = 1 << 12
-)
+// analyzerCaches bounds how many analyzers' caches a lexicon remembers: a process that compiles rubric
+// after rubric must not keep every old analyzer alive.
+const analyzerCaches = 64
 
 var lexicons = sync.Pool{New: func() any {
-	return &lexicon{words: make(map[string]lexeme, 1024), typos: map[*vocabulary]map[string]string{}}
+	return &lexicon{words: make(map[string]lexeme, 1024), caches: map[*Analyzer]*wordCache{}}
 }}
 
 func (lx *lexicon) lookup(surface string) lexeme {
@@ -80,45 +82,85 @@ func (lx *lexicon) lookup(surface string) lexeme {
 	l := newLexeme(surface)
 	if len(lx.words) >= lexiconLimit {
 		clear(lx.words)
+		lx.epoch++
 	}
+	l.slot = int32(len(lx.words))
 	// Copy the key: surface may be a slice of a large answer that we must not keep alive.
 	lx.words[strings.Clone(surface)] = l
 	return l
 }
 
-// typoCache returns what the lexicon remembers of v's corrections.
-func (lx *lexicon) typoCache(v *vocabulary) typoCache {
-	m, ok := lx.typos[v]
+// cache returns what a has learnt of the lexicon's words.
+func (lx *lexicon) cache(a *Analyzer) *wordCache {
+	wc, ok := lx.caches[a]
 	if !ok {
-		if len(lx.typos) >= typoVocabularies {
-			clear(lx.typos)
+		if len(lx.caches) >= analyzerCaches {
+			clear(lx.caches)
 		}
-		m = make(map[string]string, 64)
-		lx.typos[v] = m
+		wc = &wordCache{epoch: lx.epoch}
+		lx.caches[a] = wc
 	}
-	return typoCache{v, m}
+	if wc.epoch != lx.epoch {
+		*wc = wordCache{epoch: lx.epoch, info: wc.info[:0], fixes: wc.fixes[:0]}
+	}
+	return wc
 }
 
-// typoCache is one vocabulary's corrections, remembered.
-type typoCache struct {
-	v     *vocabulary
-	fixes map[string]string
+// wordCache is what one analyzer makes of a lexicon's words, by slot, learnt the first time each is
+// read: where a word would cost a map lookup in each of the analyzer's tables, a word seen before costs
+// an array index.
+type wordCache struct {
+	epoch uint32
+	info  []wordInfo // by slot; 0 for a word not learnt yet
+	fixes []string   // the typo corrections, numbered by wordInfo
 }
 
-// correct is v.correct, remembered: checking a long word against the vocabulary takes a dozen lookups.
-func (tc typoCache) correct(surface, stem string) (string, bool) {
-	if len(surface) < minTypoLen {
-		return "", false // most words: too short to correct, no need to look
+// wordInfo is what an analyzer knows of a word: flags, and above them the number of its typo correction
+// plus one (0 for none).
+type wordInfo uint32
+
+const (
+	infoKnown        wordInfo = 1 << iota
+	infoSurfaceSplit          // the word is the first half of a vocabulary word (spacedAlts)
+	infoTermSplit             // its stem is
+	infoFixShift     = iota
+)
+
+// of returns what a makes of token t, learning it on first sight.
+func (wc *wordCache) of(a *Analyzer, t *Token) wordInfo {
+	if t.slot >= 0 && int(t.slot) < len(wc.info) {
+		if info := wc.info[t.slot]; info != 0 {
+			return info
+		}
 	}
-	if fix, ok := tc.fixes[surface]; ok {
-		return fix, fix != ""
+	info := infoKnown
+	if a.startsSplit(t.Surface) {
+		info |= infoSurfaceSplit
 	}
-	fix, _ := tc.v.correct(surface, stem)
-	if len(tc.fixes) >= typoWordsLimit {
-		clear(tc.fixes)
+	if t.Term != t.Surface && a.startsSplit(t.Term) {
+		info |= infoTermSplit
 	}
-	tc.fixes[strings.Clone(surface)] = fix
-	return fix, fix != ""
+	if a.vocab != nil {
+		if fix, ok := a.vocab.correct(t.Surface, t.Term); ok {
+			wc.fixes = append(wc.fixes, fix)
+			info |= wordInfo(len(wc.fixes)) << infoFixShift
+		}
+	}
+	if t.slot >= 0 {
+		if int(t.slot) >= len(wc.info) {
+			wc.info = append(wc.info, make([]wordInfo, int(t.slot)+1-len(wc.info))...)
+		}
+		wc.info[t.slot] = info
+	}
+	return info
+}
+
+// fix returns the typo correction info records, if any.
+func (wc *wordCache) fix(info wordInfo) (string, bool) {
+	if n := info >> infoFixShift; n > 0 {
+		return wc.fixes[n-1], true
+	}
+	return "", false
 }
 
 // maxKeptTokens bounds the token arrays kept for reuse: after a huge answer, let the memory go.

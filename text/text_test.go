@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
@@ -507,4 +508,44 @@ func TestPackStems(t *testing.T) {
 	if _, ok := packStem("zzzznotaword"); ok {
 		t.Error("packStem found a word the table lacks")
 	}
+}
+
+// What an analyzer learns of a word (its typo correction, whether it starts a word written spaced) is
+// kept by the lexicon for that analyzer alone: two analyzers with different vocabularies read the
+// same words their own ways, in any order, and a lexicon emptied (its words renumbered) still gives
+// each its own readings.
+func TestWordCachePerAnalyzer(t *testing.T) {
+	const src = "Kuberentes rollbak fail over."
+	a := NewAnalyzer(nil, []string{"kubernetes", "failover"})
+	b := NewAnalyzer(nil, []string{"rollback"})
+	lx := lexicons.New().(*lexicon)
+	readings := func(an *Analyzer) string {
+		d := an.analyze(lx, src, 0, len(src))
+		defer d.Release()
+		var out []string
+		for i := range d.Tokens {
+			for _, alt := range d.AltsAt(i) {
+				if alt.Kind == AltTypo || alt.Kind == AltCompound {
+					out = append(out, d.Tokens[i].Surface+"→"+alt.Surface)
+				}
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	want := map[*Analyzer]string{a: "kuberentes→kubernetes fail→failover", b: "rollbak→rollback"}
+	check := func(when string) {
+		t.Helper()
+		for _, an := range []*Analyzer{a, b, a} {
+			if got := readings(an); got != want[an] {
+				t.Errorf("%s: readings %q, want %q", when, got, want[an])
+			}
+		}
+	}
+	check("first")
+	// Fill the lexicon until it is emptied: the word that empties it takes the first slot, so the
+	// words of src come back each in the slot of another.
+	for i := 0; lx.epoch == 0; i++ {
+		lx.lookup(fmt.Sprintf("filler%d", i))
+	}
+	check("after the lexicon was emptied")
 }

@@ -6,10 +6,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/clipperhouse/displaywidth"
-	"github.com/muesli/reflow/wordwrap"
-	hardwrap "github.com/muesli/reflow/wrap"
 	"golang.org/x/term"
 )
 
@@ -52,8 +51,7 @@ func KnownWidth(out any) int {
 // widths measures the rest: by grapheme (an emoji with its modifiers, a letter with its accents, as a
 // terminal draws them), colour codes as nothing, East Asian ambiguous characters as one column
 // whatever the locale, so that output does not change with $LANG. displaywidth looks widths up in
-// static tables; go-runewidth, which the wrapping library uses, builds a 1 MB table on the first
-// character past U+02FF (1.3 M instructions, a fifth of a one-file grade's start).
+// static tables, where go-runewidth builds a 2 MB table on the first character past U+02FF.
 var widths = displaywidth.Options{ControlSequences: true}
 
 // Columns is how many terminal columns s takes, leaving out colour codes. Printable ASCII, what most
@@ -87,7 +85,7 @@ func Hanging(s string, width int, first, rest string) string {
 	if printableASCII(s) {
 		wrapped = asciiWrap(s, avail)
 	} else {
-		wrapped = hardwrap.String(wordWrap(s, avail), avail)
+		wrapped = hardWrap(wordWrap(s, avail), avail)
 	}
 	lines := strings.Split(wrapped, "\n")
 	var b strings.Builder
@@ -105,13 +103,138 @@ func Hanging(s string, width int, first, rest string) string {
 
 // wordWrap breaks s at spaces only, never after a hyphen: ids, file names and flags
 // ("long-or-default-timeouts") are what a reader copies or searches for, so they stay whole. A word
-// longer than a line is left whole here, on a line of its own, for the hard wrap to break.
-func wordWrap(s string, width int) string {
-	w := wordwrap.NewWriter(width)
-	w.Breakpoints = nil
-	_, _ = w.Write([]byte(s))
-	_ = w.Close()
-	return w.String()
+// longer than a line is left whole here, on a line of its own, for hardWrap to break.
+//
+// It is muesli/reflow's word wrap (wordwrap.WordWrap with no breakpoints), rune for rune, measuring
+// with displaywidth: the library measures with go-runewidth, which builds a 2 MB table on the first
+// character past U+02FF (a ✓ in a report) — 550 pages of memory and 1.3 M instructions at the start
+// of every graded file. TestWrapMatchesLibrary holds the two to the same lines.
+func wordWrap(s string, limit int) string {
+	var buf, space, word strings.Builder
+	lineLen, wordWidth, inANSI := 0, 0, false
+	addSpace := func() {
+		lineLen += space.Len()
+		buf.WriteString(space.String())
+		space.Reset()
+	}
+	addWord := func() {
+		if word.Len() > 0 {
+			addSpace()
+			lineLen += wordWidth
+			buf.WriteString(word.String())
+			word.Reset()
+			wordWidth = 0
+		}
+	}
+	addNewLine := func() {
+		buf.WriteByte('\n')
+		lineLen = 0
+		space.Reset()
+	}
+	for _, c := range s {
+		switch {
+		case c == ansiMarker:
+			word.WriteRune(c)
+			inANSI = true
+		case inANSI:
+			word.WriteRune(c)
+			inANSI = !ansiTerminator(c)
+		case c == '\n':
+			// Keep the spaces before a line break if they fit.
+			if word.Len() == 0 {
+				if lineLen+space.Len() > limit {
+					lineLen = 0
+				} else {
+					buf.WriteString(space.String())
+				}
+				space.Reset()
+			}
+			addWord()
+			addNewLine()
+		case unicode.IsSpace(c):
+			addWord()
+			space.WriteRune(c)
+		default:
+			word.WriteRune(c)
+			wordWidth += runeColumns(c)
+			// Start a new line when the word would overrun this one, unless it is a line long.
+			if lineLen+space.Len()+wordWidth > limit && wordWidth < limit {
+				addNewLine()
+			}
+		}
+	}
+	addWord()
+	return buf.String()
+}
+
+// hardWrap breaks every line of s longer than limit columns, dropping the spaces a break lands
+// before: muesli/reflow's wrap (wrap.Wrap with its defaults: tabs as four spaces), measuring with
+// displaywidth.
+func hardWrap(s string, limit int) string {
+	expanded := strings.ReplaceAll(s, "\t", "    ")
+	if limit <= 0 || runesColumns(expanded) <= limit {
+		return s
+	}
+	var buf strings.Builder
+	lineLen, inANSI, forced := 0, false, false
+	for _, c := range expanded {
+		switch {
+		case c == ansiMarker:
+			inANSI = true
+		case inANSI:
+			inANSI = !ansiTerminator(c)
+		case c == '\n':
+			buf.WriteByte('\n')
+			lineLen, forced = 0, false
+			continue
+		default:
+			w := runeColumns(c)
+			if lineLen+w > limit {
+				buf.WriteByte('\n')
+				lineLen, forced = 0, true
+			}
+			if lineLen == 0 {
+				if forced && unicode.IsSpace(c) {
+					continue
+				}
+			} else {
+				forced = false
+			}
+			lineLen += w
+		}
+		buf.WriteRune(c)
+	}
+	return buf.String()
+}
+
+// ansiMarker starts a terminal escape sequence (a colour code); ansiTerminator ends one. Neither
+// takes a column.
+const ansiMarker = '\x1b'
+
+func ansiTerminator(c rune) bool { return c >= 0x40 && c <= 0x5a || c >= 0x61 && c <= 0x7a }
+
+// runesColumns is how many columns s takes counted a character at a time, as hardWrap breaks it.
+func runesColumns(s string) int {
+	n, inANSI := 0, false
+	for _, c := range s {
+		switch {
+		case c == ansiMarker:
+			inANSI = true
+		case inANSI:
+			inANSI = !ansiTerminator(c)
+		default:
+			n += runeColumns(c)
+		}
+	}
+	return n
+}
+
+// runeColumns is how many columns a character takes on its own: control characters none.
+func runeColumns(c rune) int {
+	if c < 0x20 || c >= 0x7f && c <= 0x9f {
+		return 0
+	}
+	return widths.Rune(c)
 }
 
 // asciiWrap is wordWrap followed by the hard wrap, for printable ASCII, where a byte is a column:

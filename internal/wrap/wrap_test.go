@@ -6,8 +6,19 @@ import (
 	"testing"
 
 	"github.com/muesli/reflow/ansi"
+	"github.com/muesli/reflow/wordwrap"
 	hardwrap "github.com/muesli/reflow/wrap"
 )
+
+// libraryWrap is what muesli/reflow makes of s: its word wrap, breaking at spaces only, then its
+// hard wrap. wordWrap and hardWrap are its algorithms measuring with displaywidth.
+func libraryWrap(s string, width int) string {
+	w := wordwrap.NewWriter(width)
+	w.Breakpoints = nil
+	_, _ = w.Write([]byte(s))
+	_ = w.Close()
+	return hardwrap.String(w.String(), width)
+}
 
 func TestHanging(t *testing.T) {
 	for _, tt := range []struct {
@@ -139,9 +150,26 @@ func TestColumnsASCII(t *testing.T) {
 // skips, over generated text: words short and longer than a line, hyphenated ids, runs of spaces,
 // spaces leading and trailing, at every width from a narrow terminal's up.
 func TestASCIIWrapMatchesLibrary(t *testing.T) {
-	rng := rand.New(rand.NewPCG(15, 2))
 	words := []string{"a", "of", "the", "canary", "blue-green", "--dry-run", "zero-downtime-migrations.md",
 		"observability", "x", strings.Repeat("y", 25), strings.Repeat("long-", 12), "k8s;", "(ok)"}
+	matchesLibrary(t, 2, words, asciiWrap)
+}
+
+// TestWrapMatchesLibrary holds Hanging's path for text past printable ASCII to the library whose
+// algorithms it follows, over generated text with the characters reports use (marks, dashes, quotes,
+// wide scripts), colour codes, tabs, line breaks and other spaces.
+func TestWrapMatchesLibrary(t *testing.T) {
+	words := []string{"a", "the", "✓", "✗", "⚠", "−8.7", "—", "“quoted”", "naïve", "日本語の回答", "한국어",
+		"\x1b[1;32m✓ ok\x1b[0m", "\x1b[2mdim\x1b[0m", "blue-green", strings.Repeat("é", 25), "tab\there", "\n",
+		"\u00a0", "observability", "ｆｕｌｌ　ｗｉｄｔｈ", "x"}
+	matchesLibrary(t, 3, words, func(s string, width int) string { return hardWrap(wordWrap(s, width), width) })
+}
+
+// matchesLibrary compares wrap with the library on 3,000 texts made of words and runs of spaces
+// (leading and trailing too), at widths from a narrow terminal's up.
+func matchesLibrary(t *testing.T, seed uint64, words []string, wrap func(s string, width int) string) {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(15, seed))
 	for i := 0; i < 3000; i++ {
 		var b strings.Builder
 		for n := rng.IntN(16); n >= 0; n-- {
@@ -151,8 +179,7 @@ func TestASCIIWrapMatchesLibrary(t *testing.T) {
 		b.WriteString(strings.Repeat(" ", rng.IntN(3)))
 		s := b.String()
 		width := 1 + rng.IntN(60)
-		got, want := asciiWrap(s, width), hardwrap.String(wordWrap(s, width), width)
-		if got != want {
+		if got, want := wrap(s, width), libraryWrap(s, width); got != want {
 			t.Fatalf("width %d, %q:\ngot\n%s\nwant (library)\n%s", width, s, got, want)
 		}
 	}
