@@ -241,3 +241,34 @@ func TestDraftOfQuestionWords(t *testing.T) {
 		t.Errorf("an answer without the model answer's point: score %d, want a fail", res.Score)
 	}
 }
+
+// TestDraftMatchesDegreesOfAnAdjective: an answer that uses an adjective of the model answer in
+// another degree ("long" for "longer", "closer" for "closest") earns what the same answer with the
+// model answer's own word earns, and more than one with an unrelated word in its place.
+func TestDraftMatchesDegreesOfAnAdjective(t *testing.T) {
+	tests := []struct {
+		model, same, other, unrelated string
+	}{
+		{"When the string is longer, the pitch will be lower.",
+			"A long string makes a low pitch.", "A longer string makes a lower pitch.", "A red string makes a sharp pitch."},
+		{"The contour lines are closest together at Q.",
+			"The contour lines are closer together there.", "The contour lines are closest together there.", "The contour lines are drawn together there."},
+		{"Metal is harder than wood, so it scratches the wood.",
+			"The hardest one scratches the other.", "The harder one scratches the other.", "The shiny one scratches the other."},
+		{"A thicker wire carries more current.",
+			"Thick wire carries more current.", "Thicker wire carries more current.", "Copper wire carries more current."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.model, func(t *testing.T) {
+			c := grader.Compile(parse(t, Options{Question: "Explain what you observed.", Answers: []string{tt.model}}))
+			score := func(s string) float64 { return c.Grade(grader.Input{Text: s}).Unrounded() }
+			same, other, unrelated := score(tt.same), score(tt.other), score(tt.unrelated)
+			if same != other {
+				t.Errorf("%q scores %.1f, %q %.1f: want the same", tt.same, same, tt.other, other)
+			}
+			if !(same > unrelated) {
+				t.Errorf("%q scores %.1f, not more than %q (%.1f)", tt.same, same, tt.unrelated, unrelated)
+			}
+		})
+	}
+}
