@@ -242,10 +242,11 @@ func TestDraftOfQuestionWords(t *testing.T) {
 	}
 }
 
-// TestDraftMatchesDegreesOfAnAdjective: an answer that uses an adjective of the model answer in
-// another degree ("long" for "longer", "closer" for "closest") earns what the same answer with the
-// model answer's own word earns, and more than one with an unrelated word in its place.
-func TestDraftMatchesDegreesOfAnAdjective(t *testing.T) {
+// TestDraftMatchesOtherFormsOfAWord: an answer that uses a word of the model answer in a form stemming
+// leaves apart (an adjective in another degree, "long" for "longer"; the noun of a verb, "absorption"
+// for "absorbs") earns what the same answer with the model answer's own word earns, and more than one
+// with an unrelated word in its place.
+func TestDraftMatchesOtherFormsOfAWord(t *testing.T) {
 	tests := []struct {
 		model, same, other, unrelated string
 	}{
@@ -257,6 +258,14 @@ func TestDraftMatchesDegreesOfAnAdjective(t *testing.T) {
 			"The hardest one scratches the other.", "The harder one scratches the other.", "The shiny one scratches the other."},
 		{"A thicker wire carries more current.",
 			"Thick wire carries more current.", "Thicker wire carries more current.", "Copper wire carries more current."},
+		{"Dark soil absorbs heat from the sun.",
+			"Heat absorption is higher for dark soil.", "Heat absorbs is higher for dark soil.", "Heat reflects is higher for dark soil."},
+		{"The packets are transmitted over a shared link.",
+			"Transmission happens over one shared link.", "Transmitted happens over one shared link.", "Routing happens over one shared link."},
+		{"Use a tape to measure the depth of the water.",
+			"Check how deep the water is with a tape.", "Check how depth the water is with a tape.", "Check how warm the water is with a tape."},
+		{"The metal expands when heated.",
+			"Heating causes expansion of the metal.", "Heating causes expands of the metal.", "Heating causes rusting of the metal."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.model, func(t *testing.T) {
