@@ -281,3 +281,44 @@ func TestDraftMatchesOtherFormsOfAWord(t *testing.T) {
 		})
 	}
 }
+
+// TestDraftWeighsTheWordsOfALongQuestionMore: a word that the model answer takes from a short question
+// weighs questionWordWeight; taken from a long scenario, which no answer restates whole, it weighs more,
+// the more the longer the question, and never more than a word of the answer's own.
+func TestDraftWeighsTheWordsOfALongQuestionMore(t *testing.T) {
+	tests := []struct {
+		name, short, long, answer, word string
+	}{
+		{"experiment", "What is the standard for the boat experiment?",
+			"Jack made a lifeboat out of a large paper cup. He decided to measure how far the boat sank when different numbers of marbles were added, and wrote the depth for each number in a table. Identify the standard for his experiment.",
+			"The boat with no marbles is the standard.", "boat"},
+		{"networks", "Why do routers drop packets from their queues?",
+			"A campus network connects three buildings through two routers over fibre links. During exams the traffic between the library and the dormitories doubles, queues grow and some packets are dropped. Explain why routers drop packets.",
+			"Routers drop packets when their queues overflow.", "queues"},
+		{"circuit", "Why is bulb A off when the switch is open?",
+			"Sam built a circuit with a battery, a switch, three bulbs labelled A, B and C, and wires of different lengths on a wooden board. When he opened the switch, bulb A went off but bulbs B and C stayed on. Why is bulb A off?",
+			"Bulb A is in the path with the open switch.", "switch"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			weight := func(question string) float64 {
+				return wordWeight(t, parse(t, Options{Question: question, Answers: []string{tt.answer}}), tt.word)
+			}
+			short, long := weight(tt.short), weight(tt.long)
+			if !(long > short) {
+				t.Errorf("%q weighs %.2f from the long question, not more than %.2f from the short one", tt.word, long, short)
+			}
+			if long > newWordWeight {
+				t.Errorf("%q weighs %.2f from the long question, more than a new word", tt.word, long)
+			}
+		})
+	}
+	for _, n := range []int{0, 5, shortQuestionWords} {
+		if w := questionWeight(n); w != questionWordWeight {
+			t.Errorf("questionWeight(%d) = %v, want %v", n, w, questionWordWeight)
+		}
+	}
+	if a, b := questionWeight(2*shortQuestionWords), questionWeight(4*shortQuestionWords); !(a > questionWordWeight && b > a && questionWeight(1000) == newWordWeight) {
+		t.Errorf("questionWeight does not grow with the question to a new word's weight: %v, %v, %v", a, b, questionWeight(1000))
+	}
+}
