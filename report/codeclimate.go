@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"io"
 
 	"github.com/answerlint/answerlint/rubric"
@@ -36,10 +37,12 @@ type ccLines struct {
 	End   int `json:"end"`
 }
 
-// Print writes the issues as a JSON array.
+// Print writes the issues as a JSON array, one at a time.
 func (c CodeClimate) Print(w io.Writer, r *Report) error {
-	issues := []ccIssue{}
-	for _, f := range r.Findings() {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteByte('[')
+	issues := newJSONArray(bw, 1)
+	err := r.eachFinding(func(f Finding, _ string) error {
 		is := ccIssue{
 			Type: "issue", CheckName: f.RuleID(), Description: oneLine(f.Message), Categories: []string{"Clarity"},
 			Location:    ccLocation{Path: repoPath(c.PathPrefix, f.File), Lines: ccLines{Begin: f.Line, End: max(f.Line, f.EndLine)}},
@@ -49,9 +52,15 @@ func (c CodeClimate) Print(w io.Writer, r *Report) error {
 		if f.Help != "" {
 			is.Content = &ccContent{Body: f.Help}
 		}
-		issues = append(issues, is)
+		issues.add(is)
+		return issues.err
+	})
+	if err != nil {
+		return err
 	}
-	return writeJSON(w, issues)
+	issues.end()
+	bw.WriteByte('\n')
+	return flush(bw, w)
 }
 
 // ccSeverity maps onto Code Climate's scale: an answer that fails or cannot be graded is critical, a

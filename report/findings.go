@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/answerlint/answerlint/grader"
@@ -78,6 +77,13 @@ func fingerprint(f Finding, occurrence int) string {
 // answers still to do after everything else: a report limited in length spends it on real findings.
 func (r *Report) Findings() []Finding {
 	var out []Finding
+	if r.spill != nil {
+		r.eachFinding(func(f Finding, _ string) error { //nolint:errcheck // a spill that cannot be read has no findings to give
+			out = append(out, f)
+			return nil
+		})
+		return out
+	}
 	for _, res := range r.Results {
 		if res.Todo {
 			out = append(out, r.todoFindings(res)...)
@@ -86,33 +92,10 @@ func (r *Report) Findings() []Finding {
 		out = append(out, resultFindings(res)...)
 	}
 	for _, e := range r.Errors {
-		out = append(out, Finding{
-			File: e.File, Kind: KindInput, Check: InputCheck, Name: "Answer file could not be graded",
-			Severity: rubric.SeverityError, Message: e.Message, Line: max(e.Line, 1), Column: 1, Offset: -1, EndOffset: -1,
-		})
+		out = append(out, errorFinding(e))
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		switch {
-		case (a.Kind == KindTodo) != (b.Kind == KindTodo):
-			return b.Kind == KindTodo
-		case a.File != b.File:
-			return a.File < b.File
-		case a.Line != b.Line:
-			return a.Line < b.Line
-		case a.Column != b.Column:
-			return a.Column < b.Column
-		case a.Severity.Rank() != b.Severity.Rank():
-			return a.Severity.Rank() > b.Severity.Rank()
-		}
-		return a.RuleID() < b.RuleID()
-	})
-	seen := map[string]int{}
-	for i := range out {
-		key := out[i].File + "\x00" + out[i].RuleID() + "\x00" + out[i].Quote
-		out[i].Fingerprint = fingerprint(out[i], seen[key])
-		seen[key]++
-	}
+	sortFindings(out)
+	fingerprintFindings(out)
 	return out
 }
 

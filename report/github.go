@@ -1,12 +1,14 @@
 package report
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
+	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/plural"
 )
 
@@ -29,42 +31,91 @@ type GitHub struct {
 
 // Print writes the workflow commands and appends the job summary.
 func (g GitHub) Print(w io.Writer, r *Report) error {
-	var b strings.Builder
-	if len(r.Results) > 0 {
-		b.WriteString("::group::answerlint scores\n")
-		for _, res := range r.Results {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if r.resultCount() > 0 {
+		bw.WriteString("::group::answerlint scores\n")
+		err := r.eachResult(func(res *grader.Result, _ string) error {
 			score := fmt.Sprintf("%3d/100", res.Score)
 			if res.Todo {
 				score = "  to do"
 			}
-			fmt.Fprintf(&b, "%s  %s  %s  %s\n", r.verdict(res, "PASS", "FAIL", "TODO"), score, ghData(location(res)), ghData(res.Rubric))
+			_, err := fmt.Fprintf(bw, "%s  %s  %s  %s\n", r.verdict(res, "PASS", "FAIL", "TODO"), score, ghData(location(res)), ghData(res.Rubric))
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		b.WriteString("::endgroup::\n")
+		bw.WriteString("::endgroup::\n")
 	}
-	shown := map[string]int{}
-	var overflow []Finding
-	for _, f := range bySeverity(r.Findings()) {
-		level := severityName(f.Severity, "error", "warning", "notice")
-		if shown[level] >= MaxAnnotationsPerLevel {
-			overflow = append(overflow, f)
-			continue
-		}
-		shown[level]++
-		g.annotate(&b, level, f)
+	err := g.annotations(bw, r)
+	if err == nil {
+		err = flush(bw, w)
 	}
-	if len(overflow) > 0 {
-		fmt.Fprintf(&b, "answerlint: %d more %s not annotated (GitHub shows %d of each level per step):\n",
-			len(overflow), plural.Of(len(overflow), "finding", "findings"), MaxAnnotationsPerLevel)
-		for _, f := range overflow {
-			fmt.Fprintf(&b, "  %s:%d:%d: %s: %s [%s]\n", ghLineStart(f.File), f.Line, f.Column, f.Severity, ghData(oneLine(f.Message)), ghData(f.RuleID()))
-		}
-	}
-	// The job summary is written even when the log is not, and the other way round.
-	_, err := io.WriteString(w, b.String())
 	return errors.Join(err, g.appendSummary(r))
 }
 
-func (g GitHub) annotate(b *strings.Builder, level string, f Finding) {
+// annotations writes the findings most severe first, keeping the order of Findings within a severity
+// (answers still to do last), so that the limited annotations go to what matters most: the first
+// MaxAnnotationsPerLevel of each level are annotations, the rest plain lines after them. One pass keeps
+// the first findings of each severity and counts the others, which a pass per severity then prints.
+func (g GitHub) annotations(w io.Writer, r *Report) error {
+	const ranks = 4 // Severity.Rank: 3 for errors down to 0
+	var first [ranks][]Finding
+	var count, annotated [ranks]int
+	err := r.eachFinding(func(f Finding, _ string) error {
+		if rank := f.Severity.Rank(); rank >= 0 && rank < ranks {
+			count[rank]++
+			if len(first[rank]) < MaxAnnotationsPerLevel {
+				first[rank] = append(first[rank], f)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	shown := map[string]int{}
+	overflow := 0
+	for rank := ranks - 1; rank >= 0; rank-- {
+		for _, f := range first[rank] {
+			level := severityName(f.Severity, "error", "warning", "notice")
+			if shown[level] >= MaxAnnotationsPerLevel {
+				break
+			}
+			shown[level]++
+			annotated[rank]++
+			g.annotate(w, level, f)
+		}
+		overflow += count[rank] - annotated[rank]
+	}
+	if overflow == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "answerlint: %d more %s not annotated (GitHub shows %d of each level per step):\n",
+		overflow, plural.Of(overflow, "finding", "findings"), MaxAnnotationsPerLevel)
+	for rank := ranks - 1; rank >= 0; rank-- {
+		if count[rank] == annotated[rank] {
+			continue
+		}
+		seen := 0
+		err := r.eachFinding(func(f Finding, _ string) error {
+			if f.Severity.Rank() != rank {
+				return nil
+			}
+			if seen++; seen <= annotated[rank] {
+				return nil
+			}
+			_, err := fmt.Fprintf(w, "  %s:%d:%d: %s: %s [%s]\n", ghLineStart(f.File), f.Line, f.Column, f.Severity, ghData(oneLine(f.Message)), ghData(f.RuleID()))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g GitHub) annotate(b io.Writer, level string, f Finding) {
 	props := []string{"file=" + ghProperty(repoPath(g.PathPrefix, f.File)), fmt.Sprintf("line=%d", f.Line), fmt.Sprintf("col=%d", f.Column)}
 	if f.HasSpan() {
 		props = append(props, fmt.Sprintf("endLine=%d", f.EndLine), fmt.Sprintf("endColumn=%d", f.EndColumn))
@@ -85,7 +136,10 @@ func (g GitHub) appendSummary(r *Report) error {
 	if err != nil {
 		return fmt.Errorf("job summary: %w", err)
 	}
-	_, err = io.WriteString(f, scorecard(r, StepSummaryLimit, ""))
+	card, err := planScorecard(r)
+	if err == nil {
+		err = card.write(card.layout(f, StepSummaryLimit, ""))
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -93,20 +147,6 @@ func (g GitHub) appendSummary(r *Report) error {
 		return fmt.Errorf("job summary: %w", err)
 	}
 	return nil
-}
-
-// bySeverity orders findings most severe first, keeping the order of Findings within a severity
-// (answers still to do last), so the limited annotations go to what matters most.
-func bySeverity(fs []Finding) []Finding {
-	out := make([]Finding, 0, len(fs))
-	for rank := 3; rank >= 0; rank-- {
-		for _, f := range fs {
-			if f.Severity.Rank() == rank {
-				out = append(out, f)
-			}
-		}
-	}
-	return out
 }
 
 var (

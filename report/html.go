@@ -1,11 +1,14 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	_ "embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
+	"iter"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -34,14 +37,23 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 	}).Parse(htmlTemplateText))
 })
 
-// Print writes the page.
+// Print writes the page. A first pass over the answers gathers what the tables, the heat maps and the
+// chart need, a few bytes an answer (htmlRow, heatRow); the answers' own sections are written in a
+// second pass, one answer at a time, so that a page of any number of answers holds none of their
+// results.
 func (HTML) Print(w io.Writer, r *Report) error {
-	var buf bytes.Buffer
-	if err := htmlTemplate().Execute(&buf, newHTMLPage(r)); err != nil {
+	p, err := newHTMLPage(r)
+	if err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := htmlTemplate().Execute(bw, p); err != nil {
+		return err
+	}
+	if p.err != nil {
+		return p.err
+	}
+	return flush(bw, w)
 }
 
 // htmlPage is what the template shows; every number and string is worked out here, so the template
@@ -55,25 +67,72 @@ type htmlPage struct {
 	Sorts    []answerTable
 	Heat     []heatTable
 	Missed   []missedConcept
-	Answers  []htmlAnswer
+	Answers  iter.Seq[htmlAnswer] // read from the report as the page is written
 	Errors   []FileError
+	err      error // from reading the answers while the page was written
 }
 
-func newHTMLPage(r *Report) htmlPage {
+func newHTMLPage(r *Report) (*htmlPage, error) {
 	s := r.Summarize()
-	p := htmlPage{CSS: template.CSS(htmlCSS), Tool: r.Tool, Summary: s, Errors: r.Errors}
+	p := &htmlPage{CSS: template.CSS(htmlCSS), Tool: r.Tool, Summary: s, Errors: r.Errors}
 	if written := s.Graded - s.Todo; written > 0 { // of the answers written: a template is not a failure
 		p.PassRate = 100 * float64(s.Passed) / float64(written)
 	}
-	p.Answers = htmlAnswers(r)
-	p.Chart = newScoreChart(r)
-	p.Sorts = answerTables(p.Answers)
-	p.Heat = heatTables(p.Answers)
+	rows, heat, starts, err := htmlRows(r)
+	if err != nil {
+		return nil, err
+	}
+	p.Chart = newScoreChart(rows)
+	p.Sorts = answerTables(rows)
+	p.Heat = heat
 	p.Missed = mostMissed(p.Heat)
-	return p
+	p.Answers = htmlAnswers(r, starts, &p.err)
+	return p, nil
 }
 
-// htmlAnswer is one graded answer as the page shows it.
+// htmlRow is one answer as the tables and the heat maps show it.
+type htmlRow struct {
+	N        int    // 1-based, in the report's order; the anchor is answer-N
+	Location string // file or file:line
+	Rubric   string
+	Score    int
+	Band     grader.Band
+	Mistakes int
+	verdict  string
+	missing  string
+	todo     bool
+}
+
+// Anchor is the id of the answer's section.
+func (a htmlRow) Anchor() string { return fmt.Sprintf("answer-%d", a.N) }
+
+// Verdict is "passed", "failed" or "todo" (not written yet), counting the run's gates.
+func (a htmlRow) Verdict() string { return a.verdict }
+
+// Missing names the concepts the answer missed, for the table.
+func (a htmlRow) Missing() string { return a.missing }
+
+// htmlRows is the first pass: every answer's row, the heat maps, and the lines each file's answers
+// start on (for answerRange).
+func htmlRows(r *Report) ([]htmlRow, []heatTable, map[string][]int, error) {
+	var rows []htmlRow
+	heat := heatBuilder{byRubric: map[string]*heatTable{}}
+	starts := map[string][]int{}
+	err := r.eachResult(func(res *grader.Result, _ string) error {
+		a := newHTMLAnswer(r, len(rows)+1, res)
+		rows = append(rows, htmlRow{N: a.N, Location: a.Location, Rubric: res.Rubric, Score: res.Score, Band: res.Band,
+			Mistakes: len(res.Mistakes), verdict: a.Verdict(), missing: a.Missing(), todo: res.Todo})
+		heat.add(res, len(rows)-1)
+		starts[res.File] = append(starts[res.File], res.Line)
+		return nil
+	})
+	for _, lines := range starts {
+		slices.Sort(lines)
+	}
+	return rows, heat.tables(rows), starts, err
+}
+
+// htmlAnswer is one graded answer as its section shows it.
 type htmlAnswer struct {
 	N        int    // 1-based, in the report's order; the anchor is answer-N
 	Location string // file or file:line
@@ -82,6 +141,18 @@ type htmlAnswer struct {
 	Text     []textSpan // the answer's text, cut where evidence starts and ends; nil when not available
 	Covered  []grader.ConceptResult
 	Missed   []grader.ConceptResult
+}
+
+func newHTMLAnswer(r *Report, n int, res *grader.Result) htmlAnswer {
+	a := htmlAnswer{N: n, Location: location(res), Res: res, Failing: r.Failing(res)}
+	for _, c := range res.Concepts {
+		if c.Covered {
+			a.Covered = append(a.Covered, c)
+		} else {
+			a.Missed = append(a.Missed, c)
+		}
+	}
+	return a
 }
 
 // Anchor is the id of the answer's section.
@@ -107,55 +178,58 @@ func (a htmlAnswer) Missing() string {
 	return joinOrDash(names)
 }
 
-func htmlAnswers(r *Report) []htmlAnswer {
-	out := make([]htmlAnswer, 0, len(r.Results))
-	decoded := map[string]*answer.Decoded{} // by file: the text to show, and where its offsets are in the file
-	for i, res := range r.Results {
-		a := htmlAnswer{N: i + 1, Location: location(res), Res: res, Failing: r.Failing(res)}
-		for _, c := range res.Concepts {
-			if c.Covered {
-				a.Covered = append(a.Covered, c)
-			} else {
-				a.Missed = append(a.Missed, c)
+// htmlAnswers is the second pass: each answer with its text, as the page is written. An error reading
+// the answers ends the pass and is left in *err.
+func htmlAnswers(r *Report, starts map[string][]int, errp *error) iter.Seq[htmlAnswer] {
+	return func(yield func(htmlAnswer) bool) {
+		var file string
+		var dec *answer.Decoded // the last file's text: a file's answers come together
+		n := 0
+		stopped := errors.New("stopped")
+		err := r.eachResult(func(res *grader.Result, content string) error {
+			n++
+			a := newHTMLAnswer(r, n, res)
+			if dec == nil || file != res.File {
+				file, dec = res.File, sourceText(res.File, content)
 			}
+			if dec != nil {
+				start, end := answerRange(dec.Text, res, starts[res.File])
+				a.Text = highlight(dec, start, end, res)
+			}
+			if !yield(a) {
+				return stopped
+			}
+			return nil
+		})
+		if err != nil && err != stopped {
+			*errp = err
 		}
-		if dec := sourceText(r, res.File, decoded); dec != nil {
-			start, end := answerRange(dec.Text, res, r.Results)
-			a.Text = highlight(dec, start, end, res)
-		}
-		out = append(out, a)
 	}
-	return out
 }
 
-// sourceText is a file's text as it was graded, decoded from its content once for all its answers;
-// nil when the report does not carry the file.
-func sourceText(r *Report, file string, decoded map[string]*answer.Decoded) *answer.Decoded {
-	if dec, ok := decoded[file]; ok {
-		return dec
-	}
-	src, ok := r.Sources[file]
-	if !ok {
+// sourceText is a file's text as it was graded, decoded from its content; nil when the report does not
+// carry the file.
+func sourceText(file, content string) *answer.Decoded {
+	if content == "" {
 		return nil
 	}
-	dec, err := answer.Decode(file, []byte(src))
+	dec, err := answer.Decode(file, []byte(content))
 	if err != nil {
 		dec = answer.Decoded{} // it was graded, so it decodes; if not, the page shows no text
 	}
-	decoded[file] = &dec
 	return &dec
 }
 
 // answerRange finds an answer's bytes in its file: from the start of its first line to the start of the
 // next answer in the same file, or the end of the file. Results carry the line an answer starts on, and
-// the answers of one file follow each other.
-func answerRange(src string, res *grader.Result, all []*grader.Result) (start, end int) {
+// the answers of one file follow each other; starts are the lines the file's answers start on, sorted,
+// so that finding the next is a search rather than a look at every answer of the run.
+func answerRange(src string, res *grader.Result, starts []int) (start, end int) {
 	start = lineOffset(src, res.Line)
 	end = len(src)
-	for _, o := range all {
-		if o.File == res.File && o.Line > res.Line {
-			end = min(end, lineOffset(src, o.Line))
-		}
+	i, _ := slices.BinarySearch(starts, res.Line+1)
+	if i < len(starts) {
+		end = lineOffset(src, starts[i])
 	}
 	return start, max(start, end)
 }
@@ -261,11 +335,11 @@ const (
 	chartHeight = 140
 )
 
-func newScoreChart(r *Report) scoreChart {
+func newScoreChart(rows []htmlRow) scoreChart {
 	counts := make([]int, chartBins)
-	for _, res := range r.Results {
-		if !res.Todo { // an answer not written has no score to chart
-			counts[min(max(res.Score, 0)/10, chartBins-1)]++
+	for _, a := range rows {
+		if !a.todo { // an answer not written has no score to chart
+			counts[min(max(a.Score, 0)/10, chartBins-1)]++
 		}
 	}
 	most := 1
@@ -299,18 +373,34 @@ func newScoreChart(r *Report) scoreChart {
 // one whose anchor is the URL's fragment, so sorting needs links, not a script.
 type answerTable struct {
 	ID, Name string
-	Answers  []htmlAnswer
+	rows     []htmlRow
+	order    []int // indexes into rows
 }
 
-func answerTables(answers []htmlAnswer) []answerTable {
-	byScore := append([]htmlAnswer(nil), answers...)
-	sort.SliceStable(byScore, func(i, j int) bool { return byScore[i].Res.Score < byScore[j].Res.Score })
-	byRubric := append([]htmlAnswer(nil), answers...)
-	sort.SliceStable(byRubric, func(i, j int) bool { return byRubric[i].Res.Rubric < byRubric[j].Res.Rubric })
+// Answers are the table's rows in its order.
+func (t answerTable) Answers() iter.Seq[htmlRow] {
+	return func(yield func(htmlRow) bool) {
+		for _, i := range t.order {
+			if !yield(t.rows[i]) {
+				return
+			}
+		}
+	}
+}
+
+func answerTables(rows []htmlRow) []answerTable {
+	byFile := make([]int, len(rows))
+	for i := range byFile {
+		byFile[i] = i
+	}
+	byScore := slices.Clone(byFile)
+	sort.SliceStable(byScore, func(i, j int) bool { return rows[byScore[i]].Score < rows[byScore[j]].Score })
+	byRubric := slices.Clone(byFile)
+	sort.SliceStable(byRubric, func(i, j int) bool { return rows[byRubric[i]].Rubric < rows[byRubric[j]].Rubric })
 	return []answerTable{
-		{ID: "by-file", Name: "file", Answers: answers},
-		{ID: "by-score", Name: "score, lowest first", Answers: byScore},
-		{ID: "by-rubric", Name: "rubric", Answers: byRubric},
+		{ID: "by-file", Name: "file", rows: rows, order: byFile},
+		{ID: "by-score", Name: "score, lowest first", rows: rows, order: byScore},
+		{ID: "by-rubric", Name: "rubric", rows: rows, order: byRubric},
 	}
 }
 
@@ -318,80 +408,131 @@ func answerTables(answers []htmlAnswer) []answerTable {
 // least covered first, so what a cohort misses is at the top.
 type heatTable struct {
 	Rubric, Title string
-	Answers       []htmlAnswer
+	Answers       []htmlRow
 	Rows          []heatRow
 }
 
+// heatRow is one concept across a rubric's answers: a byte an answer, which Cells turns into the
+// cells of the table as the page is written.
 type heatRow struct {
 	Name    string
-	Cells   []heatCell
 	Covered int
 	Share   float64
+	answers []htmlRow
+	states  []cellState     // per answer of the table
+	credit  map[int]float64 // the share earned, for the answers that partly covered the concept
 }
+
+// cellState is how one answer fared on one concept.
+type cellState uint8
+
+const (
+	cellAbsent  cellState = iota // the rubric changed between answers: this one was not graded on it
+	cellCovered                  // covered
+	cellPartial                  // partly covered
+	cellMissed                   // missed
+)
 
 type heatCell struct {
 	Class, Symbol, Label string
 }
 
-func heatTables(answers []htmlAnswer) []heatTable {
-	byRubric := map[string]*heatTable{}
-	var ids []string
-	for _, a := range answers {
-		t, ok := byRubric[a.Res.Rubric]
-		if !ok {
-			t = &heatTable{Rubric: a.Res.Rubric, Title: a.Res.Title}
-			byRubric[a.Res.Rubric] = t
-			ids = append(ids, a.Res.Rubric)
+// Cells are the row's cells, one per answer of the table.
+func (row heatRow) Cells() iter.Seq[heatCell] {
+	return func(yield func(heatCell) bool) {
+		for col, st := range row.states {
+			if !yield(row.cell(col, st)) {
+				return
+			}
 		}
-		t.Answers = append(t.Answers, a)
+	}
+}
+
+func (row heatRow) cell(col int, st cellState) heatCell {
+	loc := row.answers[col].Location
+	switch st {
+	case cellCovered:
+		return heatCell{Class: "covered", Symbol: "✓", Label: loc + ": covered " + row.Name}
+	case cellPartial:
+		return heatCell{Class: "partial", Symbol: "◐", Label: fmt.Sprintf("%s: partly covered %s (%.0f%%)", loc, row.Name, 100*row.credit[col])}
+	case cellMissed:
+		return heatCell{Class: "missed", Symbol: "✗", Label: loc + ": missed " + row.Name}
+	}
+	return heatCell{Class: "absent", Symbol: "·", Label: loc + ": not graded on this concept"}
+}
+
+// heatBuilder gathers the heat maps an answer at a time.
+type heatBuilder struct {
+	byRubric map[string]*heatTable
+	cols     map[string][]int          // per rubric: the rows (indexes into the page's rows) of its answers
+	index    map[string]map[string]int // per rubric: each concept's row
+}
+
+func (h *heatBuilder) add(res *grader.Result, row int) {
+	if h.cols == nil {
+		h.cols, h.index = map[string][]int{}, map[string]map[string]int{}
+	}
+	t, ok := h.byRubric[res.Rubric]
+	if !ok {
+		t = &heatTable{Rubric: res.Rubric, Title: res.Title}
+		h.byRubric[res.Rubric] = t
+		h.index[res.Rubric] = map[string]int{}
+	}
+	col := len(h.cols[res.Rubric])
+	h.cols[res.Rubric] = append(h.cols[res.Rubric], row)
+	index := h.index[res.Rubric]
+	for _, c := range res.Concepts {
+		i, ok := index[c.ID]
+		if !ok {
+			i = len(t.Rows)
+			index[c.ID] = i
+			t.Rows = append(t.Rows, heatRow{Name: c.Name, states: make([]cellState, col, col+1)})
+		}
+		r := &t.Rows[i]
+		for len(r.states) <= col {
+			r.states = append(r.states, cellAbsent)
+		}
+		switch {
+		case c.Covered:
+			r.states[col] = cellCovered
+			r.Covered++
+		case c.Credit > 0:
+			r.states[col] = cellPartial
+			if r.credit == nil {
+				r.credit = map[int]float64{}
+			}
+			r.credit[col] = c.Credit
+		default:
+			r.states[col] = cellMissed
+		}
+	}
+}
+
+// tables finishes the heat maps, one per rubric sorted by id.
+func (h *heatBuilder) tables(rows []htmlRow) []heatTable {
+	ids := make([]string, 0, len(h.byRubric))
+	for id := range h.byRubric {
+		ids = append(ids, id)
 	}
 	sort.Strings(ids)
 	out := make([]heatTable, 0, len(ids))
 	for _, id := range ids {
-		t := byRubric[id]
-		t.Rows = heatRows(t.Answers)
+		t := h.byRubric[id]
+		for _, i := range h.cols[id] {
+			t.Answers = append(t.Answers, rows[i])
+		}
+		for i := range t.Rows {
+			r := &t.Rows[i]
+			r.answers = t.Answers
+			for len(r.states) < len(t.Answers) {
+				r.states = append(r.states, cellAbsent)
+			}
+			r.Share = 100 * float64(r.Covered) / float64(len(t.Answers))
+		}
+		sort.SliceStable(t.Rows, func(i, j int) bool { return t.Rows[i].Share < t.Rows[j].Share })
 		out = append(out, *t)
 	}
 	return out
-}
-
-func heatRows(answers []htmlAnswer) []heatRow {
-	var rows []heatRow
-	index := map[string]int{}
-	for col, a := range answers {
-		for _, c := range a.Res.Concepts {
-			i, ok := index[c.ID]
-			if !ok {
-				i = len(rows)
-				index[c.ID] = i
-				rows = append(rows, heatRow{Name: c.Name, Cells: make([]heatCell, len(answers))})
-			}
-			rows[i].Cells[col] = conceptCell(c, a)
-			if c.Covered {
-				rows[i].Covered++
-			}
-		}
-	}
-	for i := range rows {
-		for col, cell := range rows[i].Cells {
-			if cell.Class == "" { // the rubric changed between answers: this one was not graded on it
-				rows[i].Cells[col] = heatCell{Class: "absent", Symbol: "·", Label: answers[col].Location + ": not graded on this concept"}
-			}
-		}
-		rows[i].Share = 100 * float64(rows[i].Covered) / float64(len(answers))
-	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Share < rows[j].Share })
-	return rows
-}
-
-func conceptCell(c grader.ConceptResult, a htmlAnswer) heatCell {
-	switch {
-	case c.Covered:
-		return heatCell{Class: "covered", Symbol: "✓", Label: a.Location + ": covered " + c.Name}
-	case c.Credit > 0:
-		return heatCell{Class: "partial", Symbol: "◐", Label: fmt.Sprintf("%s: partly covered %s (%.0f%%)", a.Location, c.Name, 100*c.Credit)}
-	}
-	return heatCell{Class: "missed", Symbol: "✗", Label: a.Location + ": missed " + c.Name}
 }
 
 // HTMLStyle is the HTML report's stylesheet, for other pages (such as eval's) to look the same.
@@ -413,8 +554,8 @@ func mostMissed(tables []heatTable) []missedConcept {
 	for _, t := range tables {
 		for _, row := range t.Rows {
 			missed := 0
-			for _, c := range row.Cells {
-				if c.Class == "missed" || c.Class == "partial" {
+			for _, st := range row.states {
+				if st == cellMissed || st == cellPartial {
 					missed++
 				}
 			}

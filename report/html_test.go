@@ -69,7 +69,7 @@ func TestHTMLAnswerTextCannotInjectMarkup(t *testing.T) {
 			t.Errorf("the page has %d <%s> elements; the answer injected markup", counts[el], el)
 		}
 	}
-	if counts["style"] != 1 || counts["title"] != 1+len(newScoreChart(hostileReport()).Bars)+1 {
+	if counts["style"] != 1 || counts["title"] != 1+chartBins+1 {
 		t.Errorf("the page's own elements changed: %d <style>, %d <title>", counts["style"], counts["title"])
 	}
 	if want := strings.TrimRight(hostileText, "\n"); pre != want {
@@ -145,8 +145,7 @@ func TestAnswerRange(t *testing.T) {
 	src := "# Notes\n<!-- answerlint rubric=a -->\nfirst\n<!-- answerlint rubric=b -->\nsecond\n"
 	a := &grader.Result{File: "f.md", Line: 2}
 	b := &grader.Result{File: "f.md", Line: 4}
-	other := &grader.Result{File: "g.md", Line: 3}
-	all := []*grader.Result{a, b, other}
+	starts := []int{2, 4} // the lines f.md's answers start on; another file's answers do not count
 	for _, tt := range []struct {
 		res  *grader.Result
 		want string
@@ -154,7 +153,7 @@ func TestAnswerRange(t *testing.T) {
 		{a, "<!-- answerlint rubric=a -->\nfirst\n"},
 		{b, "<!-- answerlint rubric=b -->\nsecond\n"},
 	} {
-		start, end := answerRange(src, tt.res, all)
+		start, end := answerRange(src, tt.res, starts)
 		if got := src[start:end]; got != tt.want {
 			t.Errorf("answer at line %d: %q, want %q", tt.res.Line, got, tt.want)
 		}
@@ -167,7 +166,11 @@ func TestScoreChartBins(t *testing.T) {
 	for _, score := range []int{0, 9, 10, 55, 59, 59, 90, 100} {
 		r.Results = append(r.Results, &grader.Result{Score: score})
 	}
-	c := newScoreChart(r)
+	rows, _, _, err := htmlRows(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newScoreChart(rows)
 	want := []int{2, 1, 0, 0, 0, 3, 0, 0, 0, 2}
 	for i, b := range c.Bars {
 		if b.Count != want[i] {
@@ -192,14 +195,17 @@ func TestHeatMapPutsMostMissedFirst(t *testing.T) {
 		return res
 	}
 	r := &Report{Results: []*grader.Result{result(true, false, true), result(true, false, false), result(true, true, false)}}
-	tables := heatTables(htmlAnswers(r))
+	_, tables, _, err := htmlRows(r)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(tables) != 1 {
 		t.Fatalf("%d tables, want one per rubric", len(tables))
 	}
 	var got []string
 	for _, row := range tables[0].Rows {
 		var cells string
-		for _, c := range row.Cells {
+		for c := range row.Cells() {
 			cells += c.Symbol
 		}
 		got = append(got, row.Name+" "+cells)
@@ -228,7 +234,11 @@ func TestMostMissed(t *testing.T) {
 		result("r2", "missed", "missed"),
 	}}
 	var got []string
-	for _, m := range mostMissed(heatTables(htmlAnswers(r))) {
+	_, tables, _, err := htmlRows(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range mostMissed(tables) {
 		got = append(got, fmt.Sprintf("%s %d/%d", m.Name, m.Missed, m.Of))
 	}
 	if want := "r1/B 2/3, r2/A 1/1, r2/B 1/1"; strings.Join(got, ", ") != want {

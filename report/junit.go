@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -77,32 +79,77 @@ type JUnitProblem struct {
 	Text    string `xml:",chardata"`
 }
 
-// Print writes the XML document.
+// Print writes the XML document. The totals come first, in the root element, so a first pass over
+// the answers counts their cases and a second writes the suites one at a time.
 func (JUnit) Print(w io.Writer, r *Report) error {
 	doc := JUnitSuites{Name: "answerlint", JUnitCounts: JUnitCounts{Time: "0"}}
-	for _, res := range r.Results {
-		doc.Suites = append(doc.Suites, r.answerSuite(res))
-	}
-	if len(r.Errors) > 0 {
-		s := JUnitSuite{Name: "answerlint: inputs not graded", JUnitCounts: JUnitCounts{Time: "0"}}
-		for _, e := range r.Errors {
-			s.Cases = append(s.Cases, JUnitCase{ClassName: junitClass(e.File), Name: "grade", File: e.File, Line: e.Line, Time: "0",
-				Error: &JUnitProblem{Message: e.Message, Type: "input"}})
-		}
-		doc.Suites = append(doc.Suites, s.counted())
-	}
-	for _, s := range doc.Suites {
+	add := func(s JUnitSuite) {
 		doc.Tests += s.Tests
 		doc.Failures += s.Failures
 		doc.Errors += s.Errors
 		doc.Skipped += s.Skipped
 	}
-	out, err := xml.MarshalIndent(doc, "", "  ")
+	err := r.eachResult(func(res *grader.Result, _ string) error {
+		add(r.answerSuite(res))
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(w, "%s%s\n", xml.Header, out)
-	return err
+	errSuite := r.errorSuite()
+	if errSuite != nil {
+		add(*errSuite)
+	}
+	// The root element as xml.MarshalIndent writes it with no suites: its start tag, then its end tag.
+	empty, err := xml.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	end := bytes.LastIndex(empty, []byte("</testsuites>"))
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(xml.Header)
+	bw.Write(empty[:end])
+	enc := xml.NewEncoder(bw)
+	enc.Indent("  ", "  ")
+	suite := xml.StartElement{Name: xml.Name{Local: "testsuite"}}
+	first := true
+	write := func(s JUnitSuite) error {
+		if first {
+			bw.WriteByte('\n') // the encoder puts a line break between elements, not before the first
+		}
+		first = false
+		return enc.EncodeElement(s, suite)
+	}
+	err = r.eachResult(func(res *grader.Result, _ string) error { return write(r.answerSuite(res)) })
+	if err == nil && errSuite != nil {
+		err = write(*errSuite)
+	}
+	if err == nil {
+		err = enc.Flush()
+	}
+	if err != nil {
+		return err
+	}
+	if !first {
+		bw.WriteString("\n")
+	}
+	bw.Write(empty[end:])
+	bw.WriteString("\n")
+	return flush(bw, w)
+}
+
+// errorSuite is the suite of the inputs that could not be graded, or nil when there are none.
+func (r *Report) errorSuite() *JUnitSuite {
+	if len(r.Errors) == 0 {
+		return nil
+	}
+	s := JUnitSuite{Name: "answerlint: inputs not graded", JUnitCounts: JUnitCounts{Time: "0"}}
+	for _, e := range r.Errors {
+		s.Cases = append(s.Cases, JUnitCase{ClassName: junitClass(e.File), Name: "grade", File: e.File, Line: e.Line, Time: "0",
+			Error: &JUnitProblem{Message: e.Message, Type: "input"}})
+	}
+	s = s.counted()
+	return &s
 }
 
 func (r *Report) answerSuite(res *grader.Result) JUnitSuite {

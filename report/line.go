@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -12,12 +13,15 @@ type Line struct{}
 
 // Print writes the findings.
 func (Line) Print(w io.Writer, r *Report) error {
-	var b strings.Builder
-	for _, f := range r.Findings() {
-		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", lineSafe(f.File), f.Line, f.Column, f.Severity, oneLine(f.Message), lineSafe(f.RuleID()))
+	bw := bufio.NewWriterSize(w, 64<<10)
+	err := r.eachFinding(func(f Finding, _ string) error {
+		_, err := fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]\n", lineSafe(f.File), f.Line, f.Column, f.Severity, oneLine(f.Message), lineSafe(f.RuleID()))
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return flush(bw, w)
 }
 
 // oneLine folds white space so a message never breaks a line-oriented format.

@@ -114,25 +114,32 @@ func fullReportPath(path string) string {
 }
 
 // Writer writes a run's reports: those for standard output in order, those for files each to
-// a temporary file renamed into place, so that a report file is always whole. When every report is a
-// JSON file it streams them, result by result, while the run grades: memory then holds the results in
-// flight, not the whole run.
+// a temporary file renamed into place, so that a report file is always whole. A streamed run keeps its
+// results in a Spill as they are graded rather than in the report, so that memory holds the results in
+// flight, not the whole run; when every report is a JSON file, the reports are written result by
+// result while the run grades, and the spill keeps only the answers still to do, which come last.
 type Writer struct {
 	outs     []Output
 	settings Settings
 	stdout   io.Writer
 	files    []*AtomicFile
 	streams  []*JSONStream
+	spill    *Spill
 }
 
-// NewWriter prepares the reports; stream asks for streaming, which happens only when every
-// report is a JSON file.
+// NewWriter prepares the reports; stream asks for streaming, which needs the results to come in report
+// order (run.RunOptions.Each).
 func NewWriter(outs []Output, s Settings, stdout io.Writer, tool Tool, stream bool) (*Writer, error) {
 	w := &Writer{outs: outs, settings: s, stdout: stdout}
-	for _, o := range outs {
-		stream = stream && o.Format == "json" && o.Path != ""
-	}
 	if !stream {
+		return w, nil
+	}
+	live := true
+	for _, o := range outs {
+		live = live && o.Format == "json" && o.Path != ""
+	}
+	w.spill = &Spill{TodoOnly: live}
+	if !live {
 		return w, nil
 	}
 	for _, o := range outs {
@@ -147,21 +154,25 @@ func NewWriter(outs []Output, s Settings, stdout io.Writer, tool Tool, stream bo
 	return w, nil
 }
 
-// Each returns what takes each graded file's results in report order (run.RunOptions.Each): nil
-// unless the reports are streamed.
-func (w *Writer) Each() func([]*grader.Result) error {
-	if w.streams == nil {
+// Each returns what takes each graded file's results in report order, with the file's text when the
+// reports need it (run.RunOptions.Each): nil unless the reports are streamed.
+func (w *Writer) Each() func(results []*grader.Result, text string) error {
+	if w.spill == nil {
 		return nil
 	}
-	return func(results []*grader.Result) error {
+	return func(results []*grader.Result, text string) error {
+		results = byLine(results)
 		for _, s := range w.streams {
 			for _, res := range results {
+				if res.Todo {
+					continue // after every written answer, from the spill
+				}
 				if err := s.Add(res); err != nil {
 					return fmt.Errorf("writing json report: %w", err)
 				}
 			}
 		}
-		return nil
+		return w.spill.Add(results, text)
 	}
 }
 
@@ -169,10 +180,20 @@ func (w *Writer) Each() func([]*grader.Result) error {
 // cannot be written does not stop the others (a full disk or a closed pipe on standard output, a bad
 // $GITHUB_STEP_SUMMARY): every report is attempted and the errors are returned together.
 func (w *Writer) Write(rep *Report, sum Summary) error {
+	if w.spill != nil {
+		defer w.spill.Close()
+		if err := rep.UseSpill(w.spill, sum); err != nil {
+			w.Abort()
+			return fmt.Errorf("reading back the results: %w", err)
+		}
+	}
 	var errs []error
 	if w.streams != nil {
 		for i, s := range w.streams {
-			err := s.Close(rep.Errors, sum)
+			err := w.spill.todo.each(func(res *grader.Result, _ string) error { return s.Add(res) })
+			if err == nil {
+				err = s.Close(rep.Errors, sum)
+			}
 			if err == nil {
 				err = w.files[i].Commit()
 			} else {
@@ -187,14 +208,13 @@ func (w *Writer) Write(rep *Report, sum Summary) error {
 	for _, o := range w.outs {
 		p := o.Printer(w.settings)
 		var err error
-		if o.Path == "" {
+		switch md, ok := p.(Markdown); {
+		case ok && md.FullReport != "" && o.Path != "":
+			err = md.writeFiles(o.Path, rep)
+		case o.Path == "":
 			err = p.Print(w.stdout, rep)
-		} else {
+		default:
 			err = WriteAtomic(o.Path, func(out io.Writer) error { return p.Print(out, rep) })
-		}
-		if md, ok := p.(Markdown); ok && err == nil && md.FullReport != "" && !md.Fits(rep) {
-			full := Markdown{Limit: -1}
-			err = WriteAtomic(md.FullReport, func(out io.Writer) error { return full.Print(out, rep) })
 		}
 		if err != nil {
 			where := "standard output"
@@ -207,11 +227,24 @@ func (w *Writer) Write(rep *Report, sum Summary) error {
 	return errors.Join(errs...)
 }
 
-// Abort removes the streamed reports' temporary files.
+// Abort removes the streamed reports' temporary files and the spilled results.
 func (w *Writer) Abort() {
 	for _, f := range w.files {
 		f.Abort()
 	}
+	if w.spill != nil {
+		w.spill.Close()
+	}
+}
+
+// byLine is one file's results in the order of their lines, as Report.Sort puts them.
+func byLine(results []*grader.Result) []*grader.Result {
+	if slices.IsSortedFunc(results, func(a, b *grader.Result) int { return a.Line - b.Line }) {
+		return results
+	}
+	sorted := slices.Clone(results)
+	slices.SortStableFunc(sorted, func(a, b *grader.Result) int { return a.Line - b.Line })
+	return sorted
 }
 
 // WriteAtomic writes a file whole or not at all (AtomicFile).
@@ -251,4 +284,14 @@ func TextOnStdout(outs []Output) bool {
 		}
 	}
 	return false
+}
+
+// flush ends a printer's buffered output on w. An output of no bytes is still written, as an empty
+// write, so that standard output that cannot be written is found out whatever the report's length.
+func flush(bw *bufio.Writer, w io.Writer) error {
+	if bw.Buffered() == 0 {
+		_, err := w.Write(nil)
+		return err
+	}
+	return bw.Flush()
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 	"strings"
@@ -54,46 +55,63 @@ type rdCode struct {
 	URL   string `json:"url,omitempty"`
 }
 
-// Print writes the diagnostics.
+// Print writes the diagnostics, one at a time.
 func (p RDJSON) Print(w io.Writer, r *Report) error {
 	src := rdSource{Name: "answerlint", URL: InformationURI}
-	diags := []rdDiagnostic{}
-	utf16 := map[string]*answer.Decoded{} // UTF-16 files, decoded once
-	for _, f := range r.Findings() {
-		content, toContent := utf8Content(r.Sources, f.File, utf16)
-		diags = append(diags, rdDiagnosticOf(f, content, toContent, src))
+	var utf16 decodedFile // findings come a file at a time: the last UTF-16 file, decoded once
+	diagnostic := func(f Finding, content string) rdDiagnostic {
+		text, toText := utf16.utf8Content(f.File, content)
+		return rdDiagnosticOf(f, text, toText, src)
 	}
-	if !p.Lines {
-		return writeJSON(w, rdResult{Source: src, Diagnostics: diags})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, d := range diags {
-		if err := enc.Encode(d); err != nil {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if p.Lines {
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		err := r.eachFinding(func(f Finding, content string) error { return enc.Encode(diagnostic(f, content)) })
+		if err != nil {
 			return err
 		}
+		return flush(bw, w)
 	}
-	return nil
+	head, tail, err := splitJSON(rdResult{Source: src, Diagnostics: []rdDiagnostic{}}, "diagnostics")
+	if err != nil {
+		return err
+	}
+	bw.Write(head)
+	diags := newJSONArray(bw, 2)
+	err = r.eachFinding(func(f Finding, content string) error {
+		diags.add(diagnostic(f, content))
+		return diags.err
+	})
+	if err != nil {
+		return err
+	}
+	diags.end()
+	bw.Write(tail)
+	return flush(bw, w)
+}
+
+// decodedFile is a UTF-16 file's decoded text, kept while its findings are printed.
+type decodedFile struct {
+	file string
+	dec  answer.Decoded
 }
 
 // utf8Content is a file's content with offsets that count UTF-8 bytes, and the map from the file's
 // offsets to them: the content itself, but for a UTF-16 file, whose bytes no UTF-8 column counts, its
 // decoded text.
-func utf8Content(sources map[string]string, file string, utf16 map[string]*answer.Decoded) (string, *text.FileMap) {
-	content := sources[file]
+func (d *decodedFile) utf8Content(file, content string) (string, *text.FileMap) {
 	if !strings.HasPrefix(content, "\xff\xfe") && !strings.HasPrefix(content, "\xfe\xff") {
 		return content, nil
 	}
-	dec, ok := utf16[file]
-	if !ok {
-		d, err := answer.Decode(file, []byte(content))
+	if d.file != file {
+		dec, err := answer.Decode(file, []byte(content))
 		if err != nil {
-			d = answer.Decoded{} // it was graded, so it decodes; if not, columns count code points
+			dec = answer.Decoded{} // it was graded, so it decodes; if not, columns count code points
 		}
-		dec = &d
-		utf16[file] = dec
+		d.file, d.dec = file, dec
 	}
-	return dec.Text, dec.Map
+	return d.dec.Text, d.dec.Map
 }
 
 func rdDiagnosticOf(f Finding, content string, toContent *text.FileMap, src rdSource) rdDiagnostic {

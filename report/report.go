@@ -32,6 +32,9 @@ type Report struct {
 	// Sources holds each graded file's content by name, its bytes as a string, which evidence offsets
 	// point into: for formats that count columns in bytes (rdjson) or show the text (html).
 	Sources map[string]string `json:"-"`
+
+	spill   *Spill   // where the results are when they are not in Results (UseSpill)
+	summary *Summary // the results counted as they came, with a spill
 }
 
 // Tool names the program that wrote a report.
@@ -70,6 +73,9 @@ type Summary struct {
 
 // Summarize counts passed, failed and to-do answers and the mean score of those written.
 func (r *Report) Summarize() Summary {
+	if r.summary != nil {
+		return *r.summary
+	}
 	t := Tally{FailOn: r.FailOn, TodoFails: r.TodoFails}
 	for _, res := range r.Results {
 		t.Add(res)

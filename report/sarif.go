@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"io"
 	"net/url"
 	"sort"
@@ -107,7 +108,9 @@ type sarifRegion struct {
 	EndColumn   int `json:"endColumn,omitempty"`
 }
 
-// Print writes the SARIF log as indented JSON.
+// Print writes the SARIF log as indented JSON. The rule table comes before the results and each
+// result names its rule's index, so a first pass over the findings gathers the rules and a second
+// streams the results.
 func (s SARIF) Print(w io.Writer, r *Report) error {
 	run := sarifRun{
 		Tool:        sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, InformationURI: InformationURI, Rules: []sarifRule{}}},
@@ -117,28 +120,47 @@ func (s SARIF) Print(w io.Writer, r *Report) error {
 	}
 	// A file that could not be graded is a result, which code scanning shows as an alert, and also a
 	// notification, which says the run was incomplete.
-	graded := r.Findings()
-	for _, f := range graded {
+	rules := map[string]sarifRule{}
+	err := r.eachFinding(func(f Finding, _ string) error {
 		if f.Kind == KindInput {
 			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
 				sarifNotification{Level: "error", Message: sarifText{f.Message}, Locations: []sarifLocation{s.location(f)}})
 		}
+		if _, ok := rules[f.RuleID()]; !ok {
+			rules[f.RuleID()] = sarifRuleOf(f)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	rules := sarifRules(graded)
+	run.Tool.Driver.Rules = sortedRules(rules)
 	index := map[string]int{}
-	for i, rule := range rules {
+	for i, rule := range run.Tool.Driver.Rules {
 		index[rule.ID] = i
 	}
-	run.Tool.Driver.Rules = rules
-	for _, f := range graded {
-		run.Results = append(run.Results, sarifResult{
+	head, tail, err := splitJSON(sarifLog{Schema: SARIFSchema, Version: "2.1.0", Runs: []sarifRun{run}}, "results")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head)
+	results := newJSONArray(bw, 4)
+	err = r.eachFinding(func(f Finding, _ string) error {
+		results.add(sarifResult{
 			RuleID: f.RuleID(), RuleIndex: index[f.RuleID()], Level: severityName(f.Severity, "error", "warning", "note"),
 			Message:             sarifText{f.Message},
 			Locations:           []sarifLocation{s.location(f)},
 			PartialFingerprints: map[string]string{"answerlintFinding/v1": f.Fingerprint},
 		})
+		return results.err
+	})
+	if err != nil {
+		return err
 	}
-	return writeJSON(w, sarifLog{Schema: SARIFSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+	results.end()
+	bw.Write(tail)
+	return flush(bw, w)
 }
 
 func (s SARIF) location(f Finding) sarifLocation {
@@ -152,27 +174,24 @@ func (s SARIF) location(f Finding) sarifLocation {
 	}}
 }
 
-// sarifRules describes each check that has findings, sorted by id.
-func sarifRules(fs []Finding) []sarifRule {
-	byID := map[string]sarifRule{}
-	for _, f := range fs {
-		id := f.RuleID()
-		if _, ok := byID[id]; ok {
-			continue
-		}
-		help := f.Help
-		if help == "" {
-			help = f.Name
-		}
-		byID[id] = sarifRule{
-			ID:                   id,
-			ShortDescription:     sarifText{f.Name},
-			FullDescription:      sarifText{ruleDescription(f)},
-			Help:                 sarifText{help},
-			DefaultConfiguration: sarifConfiguration{Level: severityName(f.Severity, "error", "warning", "note")},
-			Properties:           sarifRuleProps{Tags: ruleTags(f)},
-		}
+// sarifRuleOf describes the check of a finding: the first of the check's findings describes it.
+func sarifRuleOf(f Finding) sarifRule {
+	help := f.Help
+	if help == "" {
+		help = f.Name
 	}
+	return sarifRule{
+		ID:                   f.RuleID(),
+		ShortDescription:     sarifText{f.Name},
+		FullDescription:      sarifText{ruleDescription(f)},
+		Help:                 sarifText{help},
+		DefaultConfiguration: sarifConfiguration{Level: severityName(f.Severity, "error", "warning", "note")},
+		Properties:           sarifRuleProps{Tags: ruleTags(f)},
+	}
+}
+
+// sortedRules lists the rules sorted by id.
+func sortedRules(byID map[string]sarifRule) []sarifRule {
 	rules := make([]sarifRule, 0, len(byID))
 	for _, rule := range byID {
 		rules = append(rules, rule)

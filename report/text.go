@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"math"
@@ -46,38 +47,46 @@ func newPalette(on bool) palette {
 	}
 }
 
-// Print writes the report.
+// Print writes the report, an answer at a time.
 func (t Text) Print(w io.Writer, r *Report) error {
 	p := newPalette(t.Color)
 	if t.Width == 0 {
 		t.Width = wrap.DefaultWidth
 	}
+	bw := bufio.NewWriterSize(w, 64<<10)
 	var b strings.Builder
-	todo := 0
-	for i, res := range r.Results {
+	i, todo := 0, 0
+	err := r.eachResult(func(res *grader.Result, _ string) error {
+		b.Reset()
 		if res.Todo {
 			if todo == 0 && i > 0 {
 				b.WriteString("\n")
 			}
 			todo++
 			t.line(&b, "", "    ", fmt.Sprintf("%s  %s  %s", p.bold(location(res)), res.Rubric, p.info("to do")))
-			continue
+		} else {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			t.result(&b, p, res)
 		}
+		i++
+		_, err := bw.WriteString(b.String())
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	// Input errors go to stderr, where the command prints them; only the summary counts them here.
+	if i+len(r.Errors) > 0 {
+		b.Reset()
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		t.result(&b, p, res)
+		t.line(&b, "", "  ", r.Summarize().Line())
+		bw.WriteString(b.String())
 	}
-	// Input errors go to stderr, where the command prints them; only the summary counts them here.
-	if len(r.Results)+len(r.Errors) > 0 {
-		s := r.Summarize()
-		if b.Len() > 0 {
-			b.WriteString("\n")
-		}
-		t.line(&b, "", "  ", s.Line())
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return flush(bw, w)
 }
 
 // line writes s wrapped to the width: the first line after first, the others after rest.

@@ -69,10 +69,11 @@ type RunOptions struct {
 	KeepText bool
 	// Graded, when set, is called as each file is done (from the pool's goroutines), for progress.
 	Graded func()
-	// Each, when set, is given each graded file's results in report order (by file, then line) as
-	// soon as they and those before them are graded, and the report keeps none of them: a report
+	// Each, when set, is given each graded file's results in report order (by file, then line), and
+	// its text under KeepText, as soon as they and those before them are graded, and the report keeps
+	// none of them: a report
 	// streamed this way takes memory for the files in flight, not for the whole run.
-	Each func(results []*grader.Result) error
+	Each func(results []*grader.Result, text string) error
 }
 
 // RunFiles grades the answer files found from a source on the grading pool. The report's results and
@@ -107,7 +108,11 @@ func (g *Grader) RunFiles(ctx context.Context, src FileSource, found Found, opt 
 			tally.Add(res)
 		}
 		if opt.Each != nil {
-			return opt.Each(out.Results)
+			text := ""
+			if opt.KeepText {
+				text = out.Source
+			}
+			return opt.Each(out.Results, text)
 		}
 		b.Report.Results = append(b.Report.Results, out.Results...)
 		if opt.KeepText && out.Name != "" && len(out.Results) > 0 {
@@ -229,7 +234,29 @@ func (g *Grader) readFile(ctx context.Context, f File, stdin io.Reader) ([]byte,
 		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (max_file_size)", st.Size(), limit)
 	}
 	defer file.Close()
-	return readLimited(file, limit)
+	return readSized(file, st.Size(), limit)
+}
+
+// readSized reads a regular file of the size its stat gave: one read of that size and one that finds
+// the end, where reading to the end in growing steps takes four or five for a small answer. A file that
+// grew since is read on to its end, within the limit.
+func readSized(r io.Reader, size, limit int64) ([]byte, error) {
+	data := make([]byte, size+1)
+	n, err := io.ReadFull(r, data)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return data[:n], nil
+	case err != nil:
+		return nil, errors.New(oserr.Describe(err))
+	}
+	more, err := io.ReadAll(io.LimitReader(r, limit-int64(n)+1))
+	switch {
+	case err != nil:
+		return nil, errors.New(oserr.Describe(err))
+	case int64(n+len(more)) > limit:
+		return nil, fmt.Errorf("input is over the %d-byte limit (max_file_size)", limit)
+	}
+	return append(data, more...), nil
 }
 
 // readInterruptibly opens and reads what may block for as long as its writer pleases, on a goroutine of

@@ -3,6 +3,7 @@ package run
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,10 +41,14 @@ func (c *Config) FailureReason(failOn rubric.Severity, s report.Summary) string 
 // (report.CheckClashes: links, hard links). Relative paths are relative to dir. The error is a
 // *report.ClashError.
 func CheckOutputs(outs []report.Output, dir string, inputs []report.Input) error {
-	byPath := map[string]report.Input{}
-	for _, in := range inputs {
-		byPath[Resolved(in.Path)] = in
+	// Every input exists, so only a report that exists can be over one: each that does is compared with
+	// each input by the file it is, links and hard links followed, at one stat an input (resolving each
+	// input's links, as this once did, costs a stat for every directory above it: 4% of a batch).
+	type existing struct {
+		out report.Output
+		st  fs.FileInfo
 	}
+	var reports []existing
 	for _, o := range outs {
 		if o.Path == "" {
 			continue
@@ -52,8 +57,26 @@ func CheckOutputs(outs []report.Output, dir string, inputs []report.Input) error
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, p)
 		}
-		if in, ok := byPath[Resolved(filepath.Clean(p))]; ok {
-			return &report.ClashError{Output: o, Other: in.Name, Input: true, What: in.What}
+		if st, err := os.Stat(filepath.Clean(p)); err == nil && st.Mode().IsRegular() {
+			reports = append(reports, existing{o, st})
+		}
+	}
+	for _, in := range inputs {
+		if len(reports) == 0 {
+			break
+		}
+		p := in.Path
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			continue
+		}
+		for _, r := range reports {
+			if os.SameFile(r.st, st) {
+				return &report.ClashError{Output: r.out, Other: in.Name, Input: true, What: in.What}
+			}
 		}
 	}
 	return report.CheckClashes(outs, dir, inputs)

@@ -4,10 +4,13 @@
 #   - 'answerlint grade --jsonl' over N generated medium answers (about 200 words each, internal/corpus),
 #     beside ripgrep searching the same answers for every phrasing of the pack in one multi-pattern pass:
 #     'rg -c -F -f phrases.txt' on lower-cased text (the floor) and 'rg -c -i -F -f phrases.txt';
-#   - the files path, 'answerlint grade --format json=FILE DIR/', one Markdown file per answer;
+#   - the files path, 'answerlint grade --format json=FILE DIR/', one Markdown file per answer, and the
+#     same with a SARIF report beside the JSON one (the formats printed whole at the end of a run);
 #   - Vale with the same phrasings as an existence rule over the same files, when vale is installed;
 #   - peak RSS of each, the time of 10×N answers against N (linear is 10×), one answer of 1 MB, and the
 #     peak RSS of 1M answers streamed from the generator;
+#   - the time of each linearity benchmark at 2N against N (linear is 2×): hostile text, rubric
+#     compilation, an unknown rubric id, files of many sections, drafting, a batch of files;
 #   - start-up: 'answerlint --version', 'answerlint rubric list' and grading one file, beside a bare Go
 #     hello-world built in the same run, and beside a binary that only links cobra and viper (the floor
 #     answerlint's dependencies set, testdata/depfloor), in paired runs.
@@ -15,6 +18,7 @@
 #   scripts/bench.sh                  # from the repository root
 #   RUNS=7 scripts/bench.sh           # median of 7 runs instead of 5
 #   N=2000 HUGE=0 scripts/bench.sh    # a quick look: fewer answers, no 1M stream
+#   LINEAR=0 scripts/bench.sh         # without the linearity benchmarks
 #
 # Ripgrep is installed with apt-get when missing (and the script runs as root); without it the rg rows
 # are left out. GNU time (/usr/bin/time) gives CPU time and peak RSS. Every figure is the median of RUNS
@@ -115,6 +119,7 @@ if [ $have_rg = 1 ]; then
 	row rgi "$runs" rg -c -i -F -f "$phrases" "$jsonl"
 fi
 row files "$runs" "$bin" grade --format "json=$work/report.json" "$files"
+row sarif "$runs" "$bin" grade --format "json=$work/report.json" --format "sarif=$work/report.sarif" "$files"
 if [ $have_vale = 1 ]; then
 	mkdir -p "$work/vale/styles/Bench"
 	printf 'StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = Bench\n' >"$work/vale/.vale.ini"
@@ -147,6 +152,8 @@ if [ $have_rg = 1 ]; then
 fi
 line "answerlint grade --format json=FILE DIR/ (a file per answer)" files \
 	"$(ratio "${wall[jsonl]}" "${wall[files]}")× the --jsonl rate" "$(ratio "${cpu[jsonl]}" "${cpu[files]}")×" "at least 0.5×, under 100 MiB"
+line "the same with --format sarif=FILE as well" sarif \
+	"$(ratio "${wall[jsonl]}" "${wall[sarif]}")× the --jsonl rate" "$(ratio "${cpu[jsonl]}" "${cpu[sarif]}")×" "under 100 MiB"
 if [ $have_vale = 1 ]; then
 	line "vale, the phrasings as an existence rule, over the files" vale \
 		"files path $(ratio "${wall[vale]}" "${wall[files]}")× faster" "$(ratio "${cpu[vale]}" "${cpu[files]}")× faster" "at least 100× faster"
@@ -160,6 +167,24 @@ onemb=$work/one-mb.jsonl
 row onemb "$runs" "$bin" grade --jsonl "$onemb"
 awk -v b="$(wc -c <"$onemb")" -v s="${wall[onemb]}" -v c="${cpu[onemb]}" -v r="$(mib "${rss[onemb]}")" \
 	'BEGIN { printf "one %.2f MB answer: %.0f ms in all (%.2f s CPU), peak RSS %s (target under 200 ms)\n", b / 1e6, s * 1000, c, r }'
+
+# Linearity: each benchmark that doubles its input, at N and 2N; the time at 2N against N should be 2×
+# (1× where the work does not depend on the size, as for an unknown rubric id).
+if [ "${LINEAR:-1}" = 1 ]; then
+	echo
+	echo "| linearity benchmark | time at 2N / time at N (linear is 2×) |"
+	echo "| --- | ---: |"
+	go test -run '^$' -benchtime 3x -count 1 \
+		-bench '^(BenchmarkAnalyzeHostile|BenchmarkCompileHostile|BenchmarkClosest|BenchmarkParseSections|BenchmarkGradeDocumentSections|BenchmarkDraftDistinctWords|BenchmarkGradeFiles|BenchmarkSpillPass)$' \
+		./text ./grader ./rubric ./answer ./run ./draft ./report ./cmd 2>/dev/null |
+		awk '/^Benchmark/ && / ns\/op/ {
+			name = $1; sub(/-[0-9]+$/, "", name)
+			base = name; sub(/=[0-9]+$/, "", base)
+			ns = $3
+			if (base in first) printf "| %s | %.2f× |\n", base, ns / first[base]
+			else first[base] = ns
+		}'
+fi
 
 # Start-up, in paired runs: each round runs the bare Go binary and then each answerlint command, so that a
 # change in the machine's load touches all of them alike. Each run is a subshell of its own, whose
