@@ -34,7 +34,7 @@ be edited: merge concepts, add the phrasings people really use, adjust weights.
 
 Several model answers are merged into one rubric: a good answer covers what they say between them.
 When each is a complete answer in its own words (a best, a good and a minimal one), --each drafts one
-rubric per model answer into the --output directory, with ids ID-ref-1, ID-ref-2, …: 'answerlint eval
+rubric per model answer into the --output directory, with ids ID-ref-1, ID-ref-2, … (--id is required): 'answerlint eval
 --rubrics' grades an answer against all of them and keeps its best score. Each still weighs a word the
 other model answers also use above one only it has.
 
@@ -49,7 +49,7 @@ Exit codes: 0 drafted; 2 usage or input error.`,
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&o.from, "from", nil, "a model answer `file` (\"-\" for standard input; repeatable)")
-	f.StringVar(&o.id, "id", "", "rubric `id` (default: from the question)")
+	f.StringVar(&o.id, "id", "", "rubric `id` (default: from the question; required with --each)")
 	f.StringVar(&o.title, "title", "", "rubric `title` (default: the question)")
 	f.StringVar(&o.question, "question", "", "the question `text`; its words count for little in answers")
 	f.StringVarP(&o.output, "output", "o", "", "write the rubric to this `file` instead of standard output (with --each, a directory)")
@@ -65,8 +65,12 @@ func (o *draftOptions) run() error {
 	}
 	opts := draft.Options{ID: o.id, Title: o.title, Question: o.question, Answers: answers}
 	if o.each {
-		if o.output == "" || o.id == "" {
-			return usagef("--each needs --output DIR and --id")
+		// The rubrics are named after --id (ID-ref-1, …) and each is a file, so both must be given.
+		if o.id == "" {
+			return usagef("--each needs --id ID: the rubrics it drafts are named ID-ref-1, ID-ref-2, …")
+		}
+		if o.output == "" {
+			return usagef("--each needs --output DIR: it writes one rubric file per model answer there")
 		}
 		if err := draft.WriteAlternatives(o.output, opts, o.from); err != nil {
 			return withCode(ExitError, err)

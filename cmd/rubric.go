@@ -18,7 +18,7 @@ import (
 func newRubricCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rubric",
-		Short: "List, show and check rubrics",
+		Short: "List, show, lint and draft rubrics; test them on graded answers",
 	}
 	cmd.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricLintCmd(g), newRubricDraftCmd(g),
 		newRubricTestCmd(g), newRubricSuggestCmd(g))
