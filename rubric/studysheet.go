@@ -20,10 +20,10 @@ func StudySheet(r *Rubric, width int) string {
 		rule = min(rule, width)
 	}
 	b.WriteString(strings.Repeat("=", rule) + "\n\n")
-	line("Question: ", "  ", strings.TrimSpace(r.Question))
+	line("Question: ", "          ", strings.TrimSpace(r.Question))
 	line("", "  ", fmt.Sprintf("Rubric: %s   Tags: %s   Pass mark: %d/100", r.ID, strings.Join(r.Tags, ", "), r.Pass))
 	if r.Source != "" {
-		line("Source: ", "  ", r.Source)
+		line("Source: ", "        ", r.Source)
 	}
 	if r.Structure != nil {
 		line("Framework: ", "  ", fmt.Sprintf("%s (%s)", r.Structure.Name, strings.Join(stepNames(r), " → ")))
@@ -46,21 +46,24 @@ func modelPoints(r *Rubric, width int) string {
 		if c.Hint != "" {
 			line("      ", "      ", c.Hint)
 		}
-		line("      e.g. ", "      ", strings.Join(examplePhrasings(c), "; "))
+		line("      e.g. ", "           ", strings.Join(examplePhrasings(c), "; "))
 	}
 	if len(r.Mistakes) > 0 {
 		b.WriteString("\nMistakes to avoid:\n")
 		for _, m := range r.Mistakes {
 			line("  ⚠ ", "    ", fmt.Sprintf("%s (%s, %s, −%g)", m.Message, m.ID, m.Severity, m.PenaltyPoints()))
 			if m.Advice != "" {
-				line("      Instead: ", "      ", m.Advice)
+				line("      Instead: ", "               ", m.Advice)
 			}
 		}
 	}
 	return b.String()
 }
 
-// sheetLine writes one wrapped line: the first after first, the others after rest.
+// sheetLine writes one wrapped line: the first after first, the others after rest. Every line is
+// wrapped to the width left after the longer of the two, so a rest shorter than first leaves a ragged
+// gap at the end of each continuation line: a label's continuation lines ("Question: ", "e.g. ",
+// "Instead: ") hang under its text instead.
 func sheetLine(b *strings.Builder, width int) func(first, rest, s string) {
 	return func(first, rest, s string) { b.WriteString(wrap.Hanging(s, width, first, rest) + "\n") }
 }
