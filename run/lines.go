@@ -204,6 +204,29 @@ func readLine(r *bufio.Reader, limit int) (line []byte, tooLong bool, err error)
 	}
 }
 
+// lineJSONError says why a line is not a JSON object: in the words of the input ("an array") rather
+// than of the Go type it was decoded into.
+func lineJSONError(err error) string {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return fmt.Sprintf("a line must be a JSON object, not %s", article(typeErr.Value))
+	}
+	return "invalid JSON: " + strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// article puts "a" or "an" before a JSON value kind, and leaves "null" bare.
+func article(kind string) string {
+	switch {
+	case kind == "null" || kind == "":
+		return "null"
+	case kind == "bool":
+		return "a boolean"
+	case strings.ContainsRune("aeiou", rune(kind[0])):
+		return "an " + kind
+	}
+	return "a " + kind
+}
+
 // gradeLine turns an input line into an output line; it runs on the pool's workers.
 func (g *Grader) gradeLine(rec lineRecord) lineOutcome {
 	var id json.RawMessage
@@ -217,8 +240,11 @@ func (g *Grader) gradeLine(rec lineRecord) lineOutcome {
 		return fail(rec.err.Error())
 	}
 	fields, err := objectFields(rec.data)
+	if err == nil && fields == nil {
+		err = &json.UnmarshalTypeError{Value: "null"}
+	}
 	if err != nil {
-		return fail("invalid JSON: " + strings.TrimPrefix(err.Error(), "json: "))
+		return fail(lineJSONError(err))
 	}
 	id = fields["id"]
 	text, err := stringField(fields, "answer")
