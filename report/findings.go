@@ -199,9 +199,22 @@ func describeWarning(code string) (name, help string) {
 	return "Answer warning: " + code, ""
 }
 
+// bindingCaps are the caps that set the score: a cap above what the answer scored anyway (too short,
+// but far below the pass mark too) is no reason for its score, and "capped at 59" beside 10/100 reads
+// as a contradiction. The too-short warning is still reported on its own.
+func bindingCaps(res *grader.Result) []grader.Cap {
+	var caps []grader.Cap
+	for _, c := range res.Caps {
+		if res.Unrounded() >= float64(c.Limit) {
+			caps = append(caps, c)
+		}
+	}
+	return caps
+}
+
 func scoreHelp(res *grader.Result) string {
 	var reasons []string
-	for _, c := range res.Caps {
+	for _, c := range bindingCaps(res) {
 		reasons = append(reasons, fmt.Sprintf("capped at %d: %s", c.Limit, c.Reason))
 	}
 	help := "Cover the missing concepts and fix the mistakes; 'answerlint rubric show " + res.Rubric + "' lists what a strong answer covers."

@@ -137,6 +137,7 @@ type htmlAnswer struct {
 	N        int    // 1-based, in the report's order; the anchor is answer-N
 	Location string // file or file:line
 	Res      *grader.Result
+	Caps     []grader.Cap // the caps that set the score (bindingCaps)
 	Failing  bool
 	Text     []textSpan // the answer's text, cut where evidence starts and ends; nil when not available
 	Covered  []grader.ConceptResult
@@ -144,7 +145,7 @@ type htmlAnswer struct {
 }
 
 func newHTMLAnswer(r *Report, n int, res *grader.Result) htmlAnswer {
-	a := htmlAnswer{N: n, Location: location(res), Res: res, Failing: r.Failing(res)}
+	a := htmlAnswer{N: n, Location: location(res), Res: res, Caps: bindingCaps(res), Failing: r.Failing(res)}
 	for _, c := range res.Concepts {
 		if c.Covered {
 			a.Covered = append(a.Covered, c)

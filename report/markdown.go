@@ -331,7 +331,7 @@ func failingDetails(res *grader.Result) string {
 		}
 		b.WriteString("\n")
 	}
-	for _, c := range res.Caps {
+	for _, c := range bindingCaps(res) {
 		fmt.Fprintf(&b, "- score capped at %d: %s\n", c.Limit, mdText(c.Reason))
 	}
 	b.WriteString("\n</details>\n\n")

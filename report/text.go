@@ -178,7 +178,7 @@ func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
 		}
 		t.line(b, "  "+p.info("≡")+" ", "      ", fmt.Sprintf("%s: %d/%d steps, %s  %s", s.Name, s.Covered, s.Total, order, strings.Join(steps, " → ")))
 	}
-	for _, c := range res.Caps {
+	for _, c := range bindingCaps(res) {
 		t.line(b, "  "+p.warn("!")+" ", "      ", fmt.Sprintf("score capped at %d: %s", c.Limit, c.Reason))
 	}
 	for _, wn := range res.Warnings {
