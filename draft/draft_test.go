@@ -241,3 +241,84 @@ func TestDraftOfQuestionWords(t *testing.T) {
 		t.Errorf("an answer without the model answer's point: score %d, want a fail", res.Score)
 	}
 }
+
+// TestDraftMatchesOtherFormsOfAWord: an answer that uses a word of the model answer in a form stemming
+// leaves apart (an adjective in another degree, "long" for "longer"; the noun of a verb, "absorption"
+// for "absorbs") earns what the same answer with the model answer's own word earns, and more than one
+// with an unrelated word in its place.
+func TestDraftMatchesOtherFormsOfAWord(t *testing.T) {
+	tests := []struct {
+		model, same, other, unrelated string
+	}{
+		{"When the string is longer, the pitch will be lower.",
+			"A long string makes a low pitch.", "A longer string makes a lower pitch.", "A red string makes a sharp pitch."},
+		{"The contour lines are closest together at Q.",
+			"The contour lines are closer together there.", "The contour lines are closest together there.", "The contour lines are drawn together there."},
+		{"Metal is harder than wood, so it scratches the wood.",
+			"The hardest one scratches the other.", "The harder one scratches the other.", "The shiny one scratches the other."},
+		{"A thicker wire carries more current.",
+			"Thick wire carries more current.", "Thicker wire carries more current.", "Copper wire carries more current."},
+		{"Dark soil absorbs heat from the sun.",
+			"Heat absorption is higher for dark soil.", "Heat absorbs is higher for dark soil.", "Heat reflects is higher for dark soil."},
+		{"The packets are transmitted over a shared link.",
+			"Transmission happens over one shared link.", "Transmitted happens over one shared link.", "Routing happens over one shared link."},
+		{"Use a tape to measure the depth of the water.",
+			"Check how deep the water is with a tape.", "Check how depth the water is with a tape.", "Check how warm the water is with a tape."},
+		{"The metal expands when heated.",
+			"Heating causes expansion of the metal.", "Heating causes expands of the metal.", "Heating causes rusting of the metal."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.model, func(t *testing.T) {
+			c := grader.Compile(parse(t, Options{Question: "Explain what you observed.", Answers: []string{tt.model}}))
+			score := func(s string) float64 { return c.Grade(grader.Input{Text: s}).Unrounded() }
+			same, other, unrelated := score(tt.same), score(tt.other), score(tt.unrelated)
+			if same != other {
+				t.Errorf("%q scores %.1f, %q %.1f: want the same", tt.same, same, tt.other, other)
+			}
+			if !(same > unrelated) {
+				t.Errorf("%q scores %.1f, not more than %q (%.1f)", tt.same, same, tt.unrelated, unrelated)
+			}
+		})
+	}
+}
+
+// TestDraftWeighsTheWordsOfALongQuestionMore: a word that the model answer takes from a short question
+// weighs questionWordWeight; taken from a long scenario, which no answer restates whole, it weighs more,
+// the more the longer the question, and never more than a word of the answer's own.
+func TestDraftWeighsTheWordsOfALongQuestionMore(t *testing.T) {
+	tests := []struct {
+		name, short, long, answer, word string
+	}{
+		{"experiment", "What is the standard for the boat experiment?",
+			"Jack made a lifeboat out of a large paper cup. He decided to measure how far the boat sank when different numbers of marbles were added, and wrote the depth for each number in a table. Identify the standard for his experiment.",
+			"The boat with no marbles is the standard.", "boat"},
+		{"networks", "Why do routers drop packets from their queues?",
+			"A campus network connects three buildings through two routers over fibre links. During exams the traffic between the library and the dormitories doubles, queues grow and some packets are dropped. Explain why routers drop packets.",
+			"Routers drop packets when their queues overflow.", "queues"},
+		{"circuit", "Why is bulb A off when the switch is open?",
+			"Sam built a circuit with a battery, a switch, three bulbs labelled A, B and C, and wires of different lengths on a wooden board. When he opened the switch, bulb A went off but bulbs B and C stayed on. Why is bulb A off?",
+			"Bulb A is in the path with the open switch.", "switch"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			weight := func(question string) float64 {
+				return wordWeight(t, parse(t, Options{Question: question, Answers: []string{tt.answer}}), tt.word)
+			}
+			short, long := weight(tt.short), weight(tt.long)
+			if !(long > short) {
+				t.Errorf("%q weighs %.2f from the long question, not more than %.2f from the short one", tt.word, long, short)
+			}
+			if long > newWordWeight {
+				t.Errorf("%q weighs %.2f from the long question, more than a new word", tt.word, long)
+			}
+		})
+	}
+	for _, n := range []int{0, 5, shortQuestionWords} {
+		if w := questionWeight(n); w != questionWordWeight {
+			t.Errorf("questionWeight(%d) = %v, want %v", n, w, questionWordWeight)
+		}
+	}
+	if a, b := questionWeight(2*shortQuestionWords), questionWeight(4*shortQuestionWords); !(a > questionWordWeight && b > a && questionWeight(1000) == newWordWeight) {
+		t.Errorf("questionWeight does not grow with the question to a new word's weight: %v, %v, %v", a, b, questionWeight(1000))
+	}
+}

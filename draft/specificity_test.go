@@ -3,6 +3,7 @@ package draft
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/answerlint/answerlint/rubric"
@@ -68,8 +69,48 @@ func conceptWithID(r *rubric.Rubric, id string) *rubric.Concept {
 	return nil
 }
 
-// TestDraftWeighsConceptsBySpecificity: of two key phrases of one model answer, the one made of words
-// that other questions use weighs less once the draft knows the other questions, in several wordings.
+// wordWeight is the weight of the concept whose phrasing has word, shared among the phrasing's words.
+func wordWeight(t *testing.T, r *rubric.Rubric, word string) float64 {
+	t.Helper()
+	for _, c := range r.Concepts {
+		words := strings.Fields(c.Match[0].Text)
+		if slices.Contains(words, word) {
+			return c.Weight / float64(len(words))
+		}
+	}
+	t.Fatalf("no concept has %q in %+v", word, r.Concepts)
+	return 0
+}
+
+// TestDraftWithSpecificityHasWordConcepts: weighed by specificity, each key word is a concept of its
+// own, so that each keeps its weight; without it, the words that stand together stay one phrase.
+func TestDraftWithSpecificityHasWordConcepts(t *testing.T) {
+	tests := []struct{ answer, phrase string }{
+		{"Congestion control halves the window.", "congestion control halves"},
+		{"The function signature is the number and types of its parameters.", "function signature"},
+		{"A closed path connects bulb A to the battery.", "closed path connects bulb"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			plain := parse(t, Options{Answers: []string{tt.answer}})
+			if !slices.ContainsFunc(plain.Concepts, func(c rubric.Concept) bool { return c.Match[0].Text == tt.phrase }) {
+				t.Errorf("without specificity, no concept %q in %+v", tt.phrase, plain.Concepts)
+			}
+			spec := parse(t, Options{Answers: []string{tt.answer}, Specificity: NewSpecificity([]string{tt.answer, "Why is it so?"})})
+			for _, c := range spec.Concepts {
+				if n := len(strings.Fields(c.Match[0].Text)); n != 1 {
+					t.Errorf("with specificity, concept %q has %d words", c.Match[0].Text, n)
+				}
+			}
+			for _, w := range strings.Fields(tt.phrase) {
+				wordWeight(t, spec, w)
+			}
+		})
+	}
+}
+
+// TestDraftWeighsConceptsBySpecificity: of two key words of one model answer, the one that other
+// questions use weighs less once the draft knows the other questions, in several wordings.
 func TestDraftWeighsConceptsBySpecificity(t *testing.T) {
 	tests := []struct {
 		name, answer, common, specific string
@@ -79,7 +120,7 @@ func TestDraftWeighsConceptsBySpecificity(t *testing.T) {
 			[]string{"Why is the circuit open?", "A short circuit drains the battery.", "Draw the circuit."}},
 		{"data structures", "Elements are stored; a queue dequeues the oldest first.", "elements", "stored",
 			[]string{"How many elements does an array hold?", "Sorting compares elements.", "A heap keeps elements ordered."}},
-		{"networks", "Packets travel; congestion control halves the window.", "packets-travel", "window",
+		{"networks", "Packets travel; congestion control halves the window.", "packets", "window",
 			[]string{"Routers forward packets.", "Why are packets lost?", "Packets carry headers."}},
 	}
 	for _, tt := range tests {
@@ -87,11 +128,7 @@ func TestDraftWeighsConceptsBySpecificity(t *testing.T) {
 			plain := parse(t, Options{Answers: []string{tt.answer}})
 			spec := parse(t, Options{Answers: []string{tt.answer}, Specificity: NewSpecificity(append([]string{tt.answer}, tt.others...))})
 			ratio := func(r *rubric.Rubric) float64 {
-				common, specific := conceptWithID(r, tt.common), conceptWithID(r, tt.specific)
-				if common == nil || specific == nil {
-					t.Fatalf("no concept %q or %q in %+v", tt.common, tt.specific, r.Concepts)
-				}
-				return common.Weight / specific.Weight
+				return wordWeight(t, r, tt.common) / wordWeight(t, r, tt.specific)
 			}
 			p, s := ratio(plain), ratio(spec)
 			if !(s < p) {

@@ -94,7 +94,7 @@ func TestMohlerBenchmarkFloor(t *testing.T) {
 // TestSAFBenchmarkFloor holds Pearson r on the SAF English training split, and answerlint's lead over
 // the recall baseline.
 func TestSAFBenchmarkFloor(t *testing.T) {
-	const floor, lead = 0.75, 0.10
+	const floor, lead = 0.75, 0.12
 	rep := safEnglish.measure(t, 0)
 	if r := float64(rep.Pearson); r < floor {
 		t.Errorf("Pearson r %.4f fell below the floor %.2f", r, floor)
@@ -115,9 +115,11 @@ func TestSemEvalBenchmarkFloors(t *testing.T) {
 		// whole-point scores, 0.75 leading by 0.02 and 0.69 by 0.01, owed up to 0.008 to how rounding
 		// tied answers, and moved with the curve). Raised when drafts began to weigh words by what a
 		// question's references share (Beetle 0.757, leading by 0.024) and, with one reference, by how
-		// few other questions use them (SciEntsBank 0.700, leading by 0.021).
+		// few other questions use them (SciEntsBank 0.700, leading by 0.021); then when a word of a long
+		// question began to weigh more than one of a short question, and comparatives and a verb's noun
+		// began to match (SciEntsBank 0.713, leading by 0.034).
 		{beetle, 0.75, 0.02},
-		{sciEntsBank, 0.70, 0.02},
+		{sciEntsBank, 0.71, 0.03},
 	}
 	for _, tt := range tests {
 		t.Run(tt.set.name, func(t *testing.T) {

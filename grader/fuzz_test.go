@@ -39,7 +39,7 @@ func FuzzGrade(f *testing.F) {
 		}
 		c, _ := g.Rubric(id)
 		res := c.Grade(Input{File: "a.md", Text: answer})
-		checkResult(t, res, answer)
+		checkResult(t, res, answer, false)
 		again := c.Grade(Input{File: "a.md", Text: answer})
 		a, _ := json.Marshal(res)
 		b, _ := json.Marshal(again)
@@ -47,19 +47,20 @@ func FuzzGrade(f *testing.F) {
 			t.Fatalf("grading twice differs:\n%s\n%s", a, b)
 		}
 		if dec, err := answerfile.Decode("a.md", []byte(answer)); err == nil {
-			checkResult(t, c.Grade(Input{File: "a.md", Text: dec.Text, Map: dec.Map}), answer)
+			checkResult(t, c.Grade(Input{File: "a.md", Text: dec.Text, Map: dec.Map}), answer, hasUTF16BOM(answer))
 		}
 	})
 }
 
 // checkResult checks a result's score, and that each piece of evidence lies in file, the bytes graded
-// (before any decoding), from one character boundary to another, and holds its quote there.
-func checkResult(t *testing.T, res *Result, file string) {
+// (before any decoding), from one character boundary to another, and holds its quote there. wide says
+// the file was decoded as UTF-16: text graded as it is, even after a UTF-16 byte-order mark, is UTF-8.
+func checkResult(t *testing.T, res *Result, file string, wide bool) {
 	t.Helper()
 	if res.Score < 0 || res.Score > 100 {
 		t.Fatalf("score %d out of range", res.Score)
 	}
-	bounds, read := fileChars(file)
+	bounds, read := fileChars(file, wide)
 	check := func(what string, e Evidence) {
 		if e.Offset < 0 || e.EndOffset > len(file) || e.Offset >= e.EndOffset || e.Line < 1 || e.Column < 1 || e.EndLine < e.Line {
 			t.Fatalf("%s: bad evidence %+v for a %d-byte answer", what, e, len(file))
@@ -101,12 +102,17 @@ func checkResult(t *testing.T, res *Result, file string) {
 	}
 }
 
+// hasUTF16BOM says whether a file starts with a UTF-16 byte-order mark, which decoding follows.
+func hasUTF16BOM(file string) bool {
+	return strings.HasPrefix(file, "\xff\xfe") || strings.HasPrefix(file, "\xfe\xff")
+}
+
 // fileChars marks the character boundaries of a file's bytes, and says how to read a span of them as
-// text: UTF-16 after its byte-order mark by code units, anything else as Go reads UTF-8 (each bad byte
-// one U+FFFD).
-func fileChars(file string) ([]bool, func(string) string) {
+// text: UTF-16 (after its byte-order mark) by code units, anything else as Go reads UTF-8 (each bad
+// byte one U+FFFD).
+func fileChars(file string, wide bool) ([]bool, func(string) string) {
 	bounds := make([]bool, len(file)+1)
-	if strings.HasPrefix(file, "\xff\xfe") || strings.HasPrefix(file, "\xfe\xff") {
+	if wide {
 		big := file[0] == 0xfe
 		for i := 2; i <= len(file); i += 2 {
 			bounds[i] = true
@@ -147,6 +153,6 @@ func FuzzMatch(f *testing.F) {
 			return
 		}
 		res := Compile(r).Grade(Input{Text: answer})
-		checkResult(t, res, answer)
+		checkResult(t, res, answer, false)
 	})
 }

@@ -170,13 +170,17 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 	res.Concepts = make([]ConceptResult, 0, len(c.Rubric.Concepts))
 	var found []match // one list for every concept in turn: pickEvidence keeps none of it
 	blocks := hasBlocks(d)
-	for i, con := range c.Rubric.Concepts {
+	// By pointer, not by copy: a concept is a few cache lines of which scoring reads a few fields, and a
+	// match is read once per concept.
+	for i := range c.Rubric.Concepts {
+		con := &c.Rubric.Concepts[i]
 		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
 		found = found[:0]
-		for _, m := range ms {
+		for k := range ms {
+			m := &ms[k]
 			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && m.counts(con.Polarity) &&
-				!(len(con.Affirm) > 0 && deniesAffirm(ms, &m)) && c.statesConcept(d, &m, i, blocks) {
-				found = append(found, m)
+				!(len(con.Affirm) > 0 && deniesAffirm(ms, m)) && c.statesConcept(d, m, i, blocks) {
+				found = append(found, *m)
 			}
 		}
 		cr.Evidence = pickEvidence(d, found)
@@ -338,11 +342,13 @@ func (c *Compiled) scoreStructure(d *text.Doc, ms []match, res *Result) {
 
 func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 	var stated []match // one list for every mistake in turn: pickEvidence keeps none of it
-	for i, mk := range c.Rubric.Mistakes {
+	for i := range c.Rubric.Mistakes {
+		mk := &c.Rubric.Mistakes[i] // by pointer, as in scoreConcepts
 		mr := MistakeResult{ID: mk.ID, Message: mk.Message, Advice: mk.Advice, Severity: mk.Severity, Penalty: mk.PenaltyPoints()}
 		var rejected *match // the first negated mention: reported when the mistake is not stated
 		stated = stated[:0]
-		for k, m := range ms {
+		for k := range ms {
+			m := &ms[k]
 			if m.p.kind != kindMistake || m.p.idx != i || m.dropped {
 				continue
 			}
@@ -362,7 +368,7 @@ func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 				}
 				continue
 			}
-			stated = append(stated, m)
+			stated = append(stated, *m)
 		}
 		mr.Evidence = pickEvidence(d, stated)
 		if len(mr.Evidence) > 0 {

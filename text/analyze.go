@@ -111,11 +111,16 @@ func (d *Doc) AltsAt(i int) []posAlt {
 // corrected toward, and the terms it knows by ID. Once built and given its terms (Intern), an Analyzer
 // is not changed, and is safe for concurrent use.
 type Analyzer struct {
-	syn    [][]synEntry // by the ID of the first term
-	ids    map[string]int32
-	vocab  *vocabulary
-	splits map[string][]compoundPart // vocabulary words split in two, by first half (compound.go)
-	// splitFirsts filters the first halves of splits.
+	syn [][]synEntry // by the ID of the first term
+	// ids holds the IDs of the terms interned here; base, never changed, those of the analyzer this one
+	// was cloned from (defaultAnalyzer), shared rather than copied into every rubric's.
+	ids   map[string]int32
+	base  map[string]int32
+	vocab *vocabulary
+	// splitLists holds the vocabulary words split in two, by first half, and splits each first half's
+	// list's number plus one (compound.go); splitFirsts filters the first halves.
+	splits      map[string]int32
+	splitLists  [][]compoundPart
 	splitFirsts *wordFilter
 	// byNum maps a term's number in the process-wide term table to its ID here (0 for a term unknown
 	// here): what Analyze reads for each word, an array index where ids would be a map lookup.
@@ -133,10 +138,10 @@ type synEntry struct {
 // documents interns the patterns' terms while building, before the analyzer is shared; the analyzer
 // interns the terms of its synonym groups itself.
 func (a *Analyzer) Intern(term string) int32 {
-	if id, ok := a.ids[term]; ok {
+	if id := a.ID(term); id != 0 {
 		return id
 	}
-	id := int32(len(a.ids) + 1)
+	id := int32(a.Terms())
 	a.ids[term] = id
 	n := terms.add(term)
 	if int(n) >= len(a.byNum) {
@@ -147,10 +152,15 @@ func (a *Analyzer) Intern(term string) int32 {
 }
 
 // Terms returns one more than the largest term ID: IDs run from 1 to Terms()-1.
-func (a *Analyzer) Terms() int { return len(a.ids) + 1 }
+func (a *Analyzer) Terms() int { return len(a.base) + len(a.ids) + 1 }
 
 // ID returns a term's ID, or 0 if it was never interned.
-func (a *Analyzer) ID(term string) int32 { return a.ids[term] }
+func (a *Analyzer) ID(term string) int32 {
+	if id, ok := a.base[term]; ok {
+		return id
+	}
+	return a.ids[term]
+}
 
 // NewAnalyzer builds an analyzer from synonym groups (each a list of equivalent phrasings) and a
 // vocabulary of words (surface forms) that misspellings may be corrected to; both may be nil.
@@ -183,7 +193,7 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	}
 	if len(vocab) > 0 {
 		a.vocab = newVocabulary(vocab)
-		a.splits, a.splitFirsts = newCompoundSplits(vocab)
+		a.splits, a.splitLists, a.splitFirsts = newCompoundSplits(vocab)
 	}
 	return a
 }
@@ -219,12 +229,12 @@ func startsWithDefaults(groups [][]string) bool {
 
 // clone returns a copy of a that can be added to without changing a, with room for about more terms.
 // The synonym lists are shared until one is added to (addGroup appends to a clipped list, which copies it).
+// The terms' IDs are a's, shared: a clone interns only new terms into its own map.
 func (a *Analyzer) clone(more int) *Analyzer {
-	ids := make(map[string]int32, len(a.ids)+more)
-	for t, id := range a.ids {
-		ids[t] = id
+	if a.base != nil {
+		panic("text: cloning a cloned analyzer") // its base would have to be merged with its ids
 	}
-	return &Analyzer{syn: slices.Clone(a.syn), ids: ids, byNum: slices.Clone(a.byNum)}
+	return &Analyzer{syn: slices.Clone(a.syn), ids: make(map[string]int32, more), base: a.ids, byNum: slices.Clone(a.byNum)}
 }
 
 // addGroup adds a group's members to the synonym lists, and notes in added (when not nil) the lists it
@@ -319,7 +329,7 @@ func (a *Analyzer) analyze(lx *lexicon, src string, from, to int) *Doc {
 	if d.alts != nil {
 		buf.alts = d.alts
 	}
-	d.markPresent(len(a.ids))
+	d.markPresent(a.Terms() - 1)
 	markNegation(d.Tokens)
 	d.markReported()
 	return d
@@ -412,7 +422,7 @@ func (a *Analyzer) compoundAlts(toks []Token, alts []posAlt) []posAlt {
 				b.WriteString(toks[j].Surface)
 				s := b.String()
 				term := Stem(s)
-				alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: s, ID: a.ids[term], Span: int32(j - i + 1), Kind: AltCompound}})
+				alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: s, ID: a.ID(term), Span: int32(j - i + 1), Kind: AltCompound}})
 			}
 		}
 		start = end
@@ -440,7 +450,7 @@ func (a *Analyzer) typoAlts(wc *wordCache, toks []Token, alts []posAlt) []posAlt
 		}
 		if fix, ok := wc.fix(wc.of(a, t)); ok {
 			term := Stem(fix)
-			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: fix, ID: a.ids[term], Span: 1, Kind: AltTypo}})
+			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: fix, ID: a.ID(term), Span: 1, Kind: AltTypo}})
 		}
 	}
 	return alts

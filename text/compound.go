@@ -33,9 +33,10 @@ func (f *wordFilter) has(w string) bool {
 }
 
 // newCompoundSplits splits every vocabulary word of letters and digits at each point that leaves two
-// halves of at least minCompoundPart characters, keyed by the first half.
-func newCompoundSplits(vocab []string) (map[string][]compoundPart, *wordFilter) {
-	splits, firsts := make(map[string][]compoundPart, len(vocab)), new(wordFilter)
+// halves of at least minCompoundPart characters: lists holds the splits by first half, and splits the
+// number of each first half's list, plus one.
+func newCompoundSplits(vocab []string) (splits map[string]int32, lists [][]compoundPart, firsts *wordFilter) {
+	splits, firsts = make(map[string]int32, len(vocab)), new(wordFilter)
 	seen := make(map[string]bool, len(vocab))
 	for _, w := range vocab {
 		if seen[w] || len(w) < 2*minCompoundPart || !isPlainWord(w) {
@@ -44,18 +45,27 @@ func newCompoundSplits(vocab []string) (map[string][]compoundPart, *wordFilter) 
 		seen[w] = true
 		term := Stem(w)
 		for k := minCompoundPart; k <= len(w)-minCompoundPart; k++ {
-			splits[w[:k]] = append(splits[w[:k]], compoundPart{suffix: w[k:], surface: w, term: term})
-			firsts.add(w[:k])
+			n, ok := splits[w[:k]]
+			if !ok && len(lists) >= infoMask {
+				continue // past what a word's cache entry can number: a vocabulary of a million words
+			}
+			if !ok {
+				lists = append(lists, nil)
+				n = int32(len(lists))
+				splits[w[:k]] = n
+				firsts.add(w[:k])
+			}
+			lists[n-1] = append(lists[n-1], compoundPart{suffix: w[k:], surface: w, term: term})
 		}
 	}
-	return splits, firsts
+	return splits, lists, firsts
 }
 
 // spacedAlts reads two neighbouring words of one clause as the vocabulary word they spell together:
 // "route 53" as "route53", "fail over" (and "failing over") as "failover". A comma or a joiner between
 // them keeps them apart (joined words have their own readings).
 func (a *Analyzer) spacedAlts(wc *wordCache, toks []Token, alts []posAlt) []posAlt {
-	if len(a.splits) == 0 {
+	if len(a.splitLists) == 0 {
 		return alts
 	}
 	for i := 0; i+1 < len(toks); i++ {
@@ -64,25 +74,31 @@ func (a *Analyzer) spacedAlts(wc *wordCache, toks []Token, alts []posAlt) []posA
 			continue
 		}
 		info := wc.of(a, t)
-		if info&infoSurfaceSplit != 0 {
-			alts = a.spacedAt(i, t.Surface, next.Surface, alts)
+		if n := info.field(infoSurfaceSplit); n > 0 {
+			alts = a.spacedAt(i, a.splitLists[n-1], next.Surface, alts)
 		}
-		if info&infoTermSplit != 0 {
-			alts = a.spacedAt(i, t.Term, next.Surface, alts)
+		if n := info.field(infoTermSplit); n > 0 {
+			alts = a.spacedAt(i, a.splitLists[n-1], next.Surface, alts)
 		}
 	}
 	return alts
 }
 
-// startsSplit reports whether w is the first half of a vocabulary word split in two.
-func (a *Analyzer) startsSplit(w string) bool {
-	return a.splitFirsts != nil && a.splitFirsts.has(w) && len(a.splits[w]) > 0
+// splitsOf returns the number, plus one, of the list of vocabulary words split in two whose first half
+// is w, or 0.
+func (a *Analyzer) splitsOf(w string) int32 {
+	if a.splitFirsts == nil || !a.splitFirsts.has(w) {
+		return 0 // most words start no split word: spare the map lookup
+	}
+	return a.splits[w]
 }
 
-func (a *Analyzer) spacedAt(i int, first, second string, alts []posAlt) []posAlt {
-	for _, p := range a.splits[first] {
+// spacedAt adds the words of parts, split vocabulary words with one first half, whose second half is
+// second.
+func (a *Analyzer) spacedAt(i int, parts []compoundPart, second string, alts []posAlt) []posAlt {
+	for _, p := range parts {
 		if p.suffix == second {
-			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: p.term, Surface: p.surface, ID: a.ids[p.term], Span: 2, Kind: AltCompound}})
+			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: p.term, Surface: p.surface, ID: a.ID(p.term), Span: 2, Kind: AltCompound}})
 		}
 	}
 	return alts

@@ -115,16 +115,26 @@ type wordCache struct {
 	fixes []string   // the typo corrections, numbered by wordInfo
 }
 
-// wordInfo is what an analyzer knows of a word: flags, and above them the number of its typo correction
-// plus one (0 for none).
-type wordInfo uint32
+// wordInfo is what an analyzer knows of a word, in fields of infoBits bits above a bit that says it
+// is known: the number of its typo correction in fixes, and the numbers of the lists of split
+// vocabulary words whose first half is the word and its stem (Analyzer.splitLists), each plus one (0
+// for none).
+type wordInfo uint64
 
 const (
-	infoKnown        wordInfo = 1 << iota
-	infoSurfaceSplit          // the word is the first half of a vocabulary word (spacedAlts)
-	infoTermSplit             // its stem is
-	infoFixShift     = iota
+	infoKnown wordInfo = 1
+	infoBits           = 21
+	infoMask           = 1<<infoBits - 1
 )
+
+const (
+	infoFix          = 1 + iota*infoBits // the field's shift
+	infoSurfaceSplit                     // the word is the first half of vocabulary words (spacedAlts)
+	infoTermSplit                        // its stem is
+)
+
+// field returns the number (plus one) in a field, or 0.
+func (info wordInfo) field(shift int) int { return int(info >> shift & infoMask) }
 
 // of returns what a makes of token t, learning it on first sight.
 func (wc *wordCache) of(a *Analyzer, t *Token) wordInfo {
@@ -133,17 +143,14 @@ func (wc *wordCache) of(a *Analyzer, t *Token) wordInfo {
 			return info
 		}
 	}
-	info := infoKnown
-	if a.startsSplit(t.Surface) {
-		info |= infoSurfaceSplit
+	info := infoKnown | wordInfo(a.splitsOf(t.Surface))<<infoSurfaceSplit
+	if t.Term != t.Surface {
+		info |= wordInfo(a.splitsOf(t.Term)) << infoTermSplit
 	}
-	if t.Term != t.Surface && a.startsSplit(t.Term) {
-		info |= infoTermSplit
-	}
-	if a.vocab != nil {
+	if a.vocab != nil && len(wc.fixes) < infoMask {
 		if fix, ok := a.vocab.correct(t.Surface, t.Term); ok {
 			wc.fixes = append(wc.fixes, fix)
-			info |= wordInfo(len(wc.fixes)) << infoFixShift
+			info |= wordInfo(len(wc.fixes)) << infoFix
 		}
 	}
 	if t.slot >= 0 {
@@ -157,7 +164,7 @@ func (wc *wordCache) of(a *Analyzer, t *Token) wordInfo {
 
 // fix returns the typo correction info records, if any.
 func (wc *wordCache) fix(info wordInfo) (string, bool) {
-	if n := info >> infoFixShift; n > 0 {
+	if n := info.field(infoFix); n > 0 {
 		return wc.fixes[n-1], true
 	}
 	return "", false

@@ -4,21 +4,25 @@ import (
 	"cmp"
 	"hash/maphash"
 	"slices"
+	"sync"
 )
 
 // vocabulary corrects a misspelled long word toward a word of the rubric, using a deletion index: two
 // words within one edit share a one-deletion variant. Only long words are corrected, and the first
 // letter must agree: short words are too easily confused ("state"/"stage").
 //
-// The index holds no pointers: variants are keyed by a 64-bit hash and lead to positions in a flat list of
-// word numbers. Every rubric has one, together the largest part of what a process keeps, and the garbage
+// The index holds no pointers: variants are 64-bit hashes, sorted, each leading to a run of word
+// numbers. Every rubric has one, together the largest part of what a process keeps, and the garbage
 // collector need not scan any of it. Every candidate is checked against the word itself, so a hash
-// collision could only offer a word that is within one edit all the same.
+// collision could only offer a word that is within one edit all the same. A sorted array, searched,
+// rather than a map: a word is looked up once per analyzer and lexicon (wordCache), and the array
+// costs a third of the map's memory and nothing to build once the variants are sorted.
 type vocabulary struct {
-	words   map[string]bool   // surface forms and stems
-	list    []string          // the words that have deletion variants, by number
-	deletes map[uint64]uint64 // hash of a variant → start<<32 | count in cands
-	cands   []int32           // word numbers, grouped by variant, in the order they were added
+	words map[string]bool // surface forms and stems
+	list  []string        // the words that have deletion variants, by number
+	keys  []uint64        // the distinct hashes of variants, ascending
+	at    []int32         // cands[at[k]:at[k+1]] are the words with variant keys[k]
+	cands []int32         // word numbers, grouped by variant, in the order they were added
 }
 
 const (
@@ -30,19 +34,26 @@ const (
 // life of the process.
 var typoSeed = maphash.MakeSeed()
 
+// variant is a deletion variant of word number word, while the index is built.
+type variant struct {
+	key  uint64
+	word int32
+}
+
+// variantBuffers holds the arrays vocabularies are built in, for the next rubric compiled: each is a
+// few hundred kilobytes, thrown away once its variants are indexed.
+var variantBuffers = sync.Pool{New: func() any { return new([]variant) }}
+
 func newVocabulary(words []string) *vocabulary {
 	v := &vocabulary{words: make(map[string]bool, len(words))}
-	type entry struct {
-		key  uint64
-		word int32
-		seq  int32 // the order it was added in
-	}
-	// A word gives one entry per letter and one whole; each word is added with its stem.
+	// A word gives one variant per letter and one whole; each word is added with its stem.
 	n := 0
 	for _, w := range words {
 		n += 2 * (min(len(w), maxTypoLen+1) + 1)
 	}
-	entries := make([]entry, 0, n)
+	bufp := variantBuffers.Get().(*[]variant)
+	defer variantBuffers.Put(bufp)
+	variants := slices.Grow((*bufp)[:0], n)
 	var buf [maxTypoLen + 1]byte
 	add := func(w string) {
 		if v.words[w] {
@@ -58,45 +69,56 @@ func newVocabulary(words []string) *vocabulary {
 		v.list = append(v.list, w)
 		for i := 0; i < len(w); i++ {
 			key := append(append(buf[:0], w[:i]...), w[i+1:]...)
-			entries = append(entries, entry{maphash.Bytes(typoSeed, key), n, int32(len(entries))})
+			variants = append(variants, variant{maphash.Bytes(typoSeed, key), n})
 		}
-		entries = append(entries, entry{maphash.String(typoSeed, w), n, int32(len(entries))})
+		variants = append(variants, variant{maphash.String(typoSeed, w), n})
 	}
 	for _, w := range words {
 		add(w)
 		add(Stem(w))
 	}
+	*bufp = variants
 	// Group by variant, keeping the order words were added within each group (the first candidate
-	// that fits wins), and drop repeats ("apply" less either "p" is "aply").
-	slices.SortFunc(entries, func(a, b entry) int {
+	// that fits wins): words are numbered in the order they were added, and each word's variants
+	// follow the one before's. Repeats are dropped ("apply" less either "p" is "aply").
+	slices.SortFunc(variants, func(a, b variant) int {
 		if c := cmp.Compare(a.key, b.key); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.seq, b.seq)
+		return cmp.Compare(a.word, b.word)
 	})
-	v.deletes = make(map[uint64]uint64, len(entries)/2)
-	v.cands = make([]int32, 0, len(entries))
-	for i := 0; i < len(entries); {
-		j, start := i, len(v.cands)
-		for ; j < len(entries) && entries[j].key == entries[i].key; j++ {
-			if j == i || entries[j].word != entries[j-1].word {
-				v.cands = append(v.cands, entries[j].word)
-			}
+	keys, cands := 0, 0
+	for i := range variants {
+		if i == 0 || variants[i].key != variants[i-1].key {
+			keys++
+			cands++
+		} else if variants[i].word != variants[i-1].word {
+			cands++
 		}
-		v.deletes[entries[i].key] = uint64(start)<<32 | uint64(len(v.cands)-start)
-		i = j
 	}
+	v.keys = make([]uint64, 0, keys)
+	v.at = make([]int32, 0, keys+1)
+	v.cands = make([]int32, 0, cands)
+	for i := range variants {
+		if i == 0 || variants[i].key != variants[i-1].key {
+			v.keys = append(v.keys, variants[i].key)
+			v.at = append(v.at, int32(len(v.cands)))
+			v.cands = append(v.cands, variants[i].word)
+		} else if variants[i].word != variants[i-1].word {
+			v.cands = append(v.cands, variants[i].word)
+		}
+	}
+	v.at = append(v.at, int32(len(v.cands)))
 	return v
 }
 
 // lookup returns the words that have a deletion variant with hash h.
 func (v *vocabulary) lookup(h uint64) []int32 {
-	span, ok := v.deletes[h]
+	k, ok := slices.BinarySearch(v.keys, h)
 	if !ok {
 		return nil
 	}
-	start := span >> 32
-	return v.cands[start : start+span&(1<<32-1)]
+	return v.cands[v.at[k]:v.at[k+1]]
 }
 
 // correct returns the vocabulary word a misspelled surface (or its stem) stands for.
