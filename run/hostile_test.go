@@ -10,8 +10,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/answerlint/answerlint/rubric"
 )
 
 const namedRubric = `id: named
@@ -122,14 +120,7 @@ func outcomeErr(out *Outcome, err error) error {
 // the time per answer must stay the same. Each answer used to index the whole file's lines again, and
 // to look through every suppression of the file (10,000 answers: 14 s).
 func BenchmarkGradeDocumentSections(b *testing.B) {
-	set, err := rubric.Pack()
-	if err != nil {
-		b.Fatal(err)
-	}
-	g, err := New(set, Config{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	g := packGrader(b, Config{})
 	for _, n := range []int{2500, 5000} {
 		var sb strings.Builder
 		for i := range n {

@@ -6,21 +6,13 @@ import (
 	"testing"
 
 	"github.com/answerlint/answerlint/internal/linear"
-	"github.com/answerlint/answerlint/rubric"
 )
 
 // Grading a file of many answers allocates in proportion to its answers (10,000 sections once took
 // 14 s: each indexed the whole file's lines again and looked through every suppression of the file).
 // BenchmarkGradeDocumentSections times the same.
 func TestGradeDocumentSectionsIsLinear(t *testing.T) {
-	set, err := rubric.Pack()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := New(set, Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := packGrader(t, Config{})
 	linear.Check(t, "sections", 500, 2.5, func(n int) {
 		var sb strings.Builder
 		for i := range n {

@@ -163,14 +163,7 @@ func encoderResultLine(id json.RawMessage, fields map[string]json.RawMessage, re
 // map they were read into: the same input always gives the same output.
 func TestResultLineClashesInNameOrder(t *testing.T) {
 	line := []byte(`{"id": 1, "rubric": "gitops", "answer": "Flux pulls from Git.", "words": 1, "score": 2, "file": 3, "band": 4, "passed": 5}`)
-	set, err := rubric.Pack()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := New(set, Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := packGrader(t, Config{})
 	var first []byte
 	for range 30 {
 		oc := g.gradeLine(lineRecord{file: "<stdin>", line: 1, data: line})

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/answerlint/answerlint/report"
-	"github.com/answerlint/answerlint/rubric"
 )
 
 // Plan turns a command line's request into the files it grades: paths given, a --files-from list, or
@@ -29,14 +28,7 @@ func TestPlan(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	set, err := rubric.Pack()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := New(set, Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := packGrader(t, Config{})
 	json := func(path string) []report.Output {
 		outs, err := report.ParseOutputs([]string{"json=" + path})
 		if err != nil {

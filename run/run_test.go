@@ -11,7 +11,7 @@ import (
 	"github.com/answerlint/answerlint/rubric"
 )
 
-func packGrader(t *testing.T, cfg Config) *Grader {
+func packGrader(t testing.TB, cfg Config) *Grader {
 	t.Helper()
 	set, err := rubric.Pack()
 	if err != nil {
