@@ -356,3 +356,17 @@ func TestDraftBuildsNoConceptOnAFunctionWord(t *testing.T) {
 		})
 	}
 }
+
+// TestDraftKeepsWhileAsALoop: "while" joins clauses, but in a technical answer it names a loop as often,
+// so it stays a word a concept can be built on.
+func TestDraftKeepsWhileAsALoop(t *testing.T) {
+	r := parse(t, Options{ID: "poll", Question: "How does the script wait for the service?", Answers: []string{"A while loop polls the health endpoint."}})
+	for _, c := range r.Concepts {
+		for _, m := range c.Match {
+			if strings.Contains(" "+m.Text+" ", " while ") {
+				return
+			}
+		}
+	}
+	t.Errorf("no concept matches \"while\": %+v", r.Concepts)
+}
