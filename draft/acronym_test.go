@@ -58,6 +58,9 @@ func TestDraftReadsACompoundAsItsAcronym(t *testing.T) {
 			"A list whose items are taken out last in, first out.", "A list whose items are taken out LIFO.", "A list whose items are taken out FIFO."},
 		{"How is a queue served?", "Requests are handled first in first out.",
 			"Requests are handled in first-in first-out order.", "Requests are handled FIFO.", "Requests are handled LIFO."},
+		// The other way round: the model answer writes the acronym, the answer spells it out.
+		{"What kind of list is a stack?", "It is LIFO.",
+			"It is last in, first out.", "It is LIFO.", "It is FIFO."},
 		{"Where are the keys kept?", "In a binary search tree.",
 			"They sit in a binary search tree.", "They sit in a BST.", "They sit in an ADT."},
 	}
