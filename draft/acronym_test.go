@@ -103,3 +103,19 @@ func TestIsAcronymOf(t *testing.T) {
 		}
 	}
 }
+
+// TestDraftOfACompoundWhoseWordsCameBefore: a compound or an acronym's spelling whose words an earlier
+// phrase already took leaves no concept of its function words alone, which could never match.
+func TestDraftOfACompoundWhoseWordsCameBefore(t *testing.T) {
+	for _, model := range []string{
+		"The last one is the first out, which is last in first out.",
+		"Service quality: quality of service (QoS).",
+	} {
+		r := parse(t, Options{Question: "What is it?", Answers: []string{model}})
+		for _, c := range r.Concepts {
+			if len(c.Match) == 0 || c.Match[0].Text == "in" || c.Match[0].Text == "of" {
+				t.Errorf("%q: a concept of function words: %+v", model, c)
+			}
+		}
+	}
+}

@@ -69,6 +69,7 @@ func contentWords(d *text.Doc) int {
 type phrase struct {
 	terms    []string // stems, for de-duplication and weighting
 	surfaces []string // the words as written, lower-cased: the phrasing
+	stops    []bool   // which words are stop words (an acronym's spelling keeps them: "quality of service")
 	text     string   // the words as written in the answer
 	sentence string   // the sentence it comes from, for the hint
 	question bool     // every word repeats the question
@@ -272,6 +273,7 @@ func makePhrase(d *text.Doc, run []int, question bool) phrase {
 	for _, i := range run {
 		p.terms = append(p.terms, d.Tokens[i].Term)
 		p.surfaces = append(p.surfaces, d.Tokens[i].Surface)
+		p.stops = append(p.stops, d.Tokens[i].Stop)
 	}
 	return p
 }
@@ -297,9 +299,13 @@ func deniedHere(d *text.Doc, run []int) bool {
 	return true
 }
 
-// dedupe drops the words of a phrase that an earlier phrase already has, and marks the rest seen.
+// dedupe drops the words of a phrase that an earlier phrase already has, and marks the rest seen. A
+// phrase left with stop words alone ("of" of "quality of service", its other words taken) is dropped
+// whole: it could never match.
 func dedupe(p phrase, seen map[string]bool) phrase {
 	var terms, surfaces []string
+	var stops []bool
+	content := false
 	for i, t := range p.terms {
 		if p.negated {
 			t = "not " + t // a word denied and the same word stated are different things to know
@@ -308,12 +314,16 @@ func dedupe(p phrase, seen map[string]bool) phrase {
 			continue
 		}
 		seen[t] = true
-		terms, surfaces = append(terms, t), append(surfaces, p.surfaces[i])
+		terms, surfaces, stops = append(terms, t), append(surfaces, p.surfaces[i]), append(stops, p.stops[i])
+		content = content || !p.stops[i]
+	}
+	if !content {
+		terms, surfaces, stops = nil, nil, nil
 	}
 	if len(terms) != len(p.terms) {
 		p.text = strings.Join(surfaces, " ")
 	}
-	p.terms, p.surfaces = terms, surfaces
+	p.terms, p.surfaces, p.stops = terms, surfaces, stops
 	return p
 }
 
