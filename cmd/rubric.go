@@ -59,7 +59,7 @@ tags, pass mark, source, and the concept and mistake ids.`,
 			if err != nil {
 				return err
 			}
-			rubrics := set.WithTags(tags)
+			rubrics := set.Summaries(tags)
 			if len(rubrics) == 0 && len(tags) > 0 {
 				return withCode(ExitError, fmt.Errorf("no rubric has the tags %s", strings.Join(tags, ", ")))
 			}
