@@ -127,7 +127,7 @@ func firstFrames(stack []byte, n int) string {
 }
 
 func execute(ctx context.Context, args []string, s streams) int {
-	root := newRootCmd(s)
+	root := newRootCmd(s, args)
 	root.SetArgs(args)
 	root.SetIn(s.in)
 	root.SetOut(s.out)
@@ -178,7 +178,19 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
-func newRootCmd(s streams) *cobra.Command {
+// subcommands are answerlint's commands, each with the function that builds it.
+var subcommands = []struct {
+	name  string
+	build func(*globalOptions) *cobra.Command
+}{
+	{"grade", newGradeCmd}, {"lsp", newLSPCmd}, {"rubric", newRubricCmd}, {"version", newVersionCmd},
+	{"eval", newEvalCmd}, {"init", newInitCmd}, {"config", newConfigCmd}, {"practice", newPracticeCmd},
+}
+
+// newRootCmd builds the command tree that running args needs: every command (nil args: the whole
+// tree). Building a command costs its flags, their defaults and their help, and a start-up measured
+// in milliseconds is little more than that: so a run of one command builds only that one.
+func newRootCmd(s streams, args []string) *cobra.Command {
 	g := &globalOptions{streams: s}
 	root := &cobra.Command{
 		Use:   "answerlint",
@@ -192,17 +204,61 @@ A pack of rubrics for DevOps interview questions is built in: 'answerlint rubric
 ` + exitCodesHelp,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       version(),
 	}
-	root.SetVersionTemplate("answerlint {{.Version}}\n")
 	g.bindPersistent(root)
-	root.AddCommand(newGradeCmd(g), newLSPCmd(g), newRubricCmd(g), newVersionCmd(g), newEvalCmd(g), newInitCmd(g), newConfigCmd(g), newPracticeCmd(g))
+	only, none := commandFor(root, args)
+	if only == "" {
+		// The root runs itself (--version, --help, a typo of a command): it needs its version.
+		root.Version = version()
+		root.SetVersionTemplate("answerlint {{.Version}}\n")
+	} else {
+		root.CompletionOptions.DisableDefaultCmd = true // 'completion' is not the command being run
+	}
+	for _, sub := range subcommands {
+		if !none && (only == "" || only == sub.name) {
+			root.AddCommand(sub.build(g))
+		}
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{msg: err.Error() + flagSuggestion(c, err)} })
 	root.InitDefaultCompletionCmd()
 	rejectUnknownSubcommands(root)
 	wrapHelp(root)
-	addCompletions(root, g)
+	if args == nil || len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		addCompletions(root, g)
+	}
 	return root
+}
+
+// commandFor reads which command args run, skipping the root's own flags before it: only names it
+// when it is one of subcommands; none is true for a bare --version, which needs no command at all.
+// Anything else — help, 'completion', a word that is no command (whose error suggests the nearest),
+// a flag the root does not know — needs the whole tree, and gets it.
+func commandFor(root *cobra.Command, args []string) (only string, none bool) {
+	version := false
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") {
+			for _, sub := range subcommands {
+				if a == sub.name {
+					return a, false
+				}
+			}
+			return "", false
+		}
+		name, _, hasValue := strings.Cut(strings.TrimPrefix(a, "--"), "=")
+		if a == "--version" {
+			version = true
+			continue
+		}
+		f := root.PersistentFlags().Lookup(name)
+		if !strings.HasPrefix(a, "--") || f == nil {
+			return "", false
+		}
+		if !hasValue && f.NoOptDefVal == "" {
+			i++ // the flag's value
+		}
+	}
+	return "", version
 }
 
 // flagSuggestion is "; did you mean --format?" for an unknown flag near one the command takes

@@ -1,0 +1,70 @@
+package cmd
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestCommandFor: a run builds the one command it names, after any of the root's flags; a bare
+// --version builds none; anything else builds them all.
+func TestCommandFor(t *testing.T) {
+	root := newRootCmd(streams{}, nil)
+	for _, tt := range []struct {
+		args []string
+		only string
+		none bool
+	}{
+		{[]string{"rubric", "list"}, "rubric", false},
+		{[]string{"grade", "--format", "json", "a.md"}, "grade", false},
+		{[]string{"--config", "c.yaml", "grade"}, "grade", false},
+		{[]string{"--config=c.yaml", "--rubrics", "dir", "--color", "never", "rubric", "show", "x"}, "rubric", false},
+		{[]string{"--config", "grade", "rubric", "list"}, "rubric", false}, // a configuration file named grade
+		{[]string{"--version"}, "", true},
+		{[]string{"--color", "never", "--version"}, "", true},
+		{[]string{"--version", "--help"}, "", false},
+		{[]string{"--help"}, "", false},
+		{[]string{"-h"}, "", false},
+		{[]string{"-v"}, "", false},
+		{[]string{}, "", false},
+		{[]string{"help", "rubric"}, "", false},
+		{[]string{"completion", "bash"}, "", false},
+		{[]string{"__complete", "rubric", "show", ""}, "", false},
+		{[]string{"gradee"}, "", false},
+		{[]string{"--bogus", "grade"}, "", false},
+		{[]string{"--", "grade"}, "", false},
+		{[]string{"--config"}, "", false},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			only, none := commandFor(root, tt.args)
+			if only != tt.only || none != tt.none {
+				t.Errorf("commandFor = %q, %v; want %q, %v", only, none, tt.only, tt.none)
+			}
+		})
+	}
+}
+
+// TestShellCompletion: the dynamic completions a shell asks for with __complete, which only such a
+// request registers.
+func TestShellCompletion(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"__complete", "rubric", "show", "git"}, "gitops\t"},
+		{[]string{"__completeNoDesc", "rubric", "show", "git"}, "gitops\n"},
+		{[]string{"__complete", "grade", "--rubric", "terraform-st"}, "terraform-state-management\t"},
+		{[]string{"__complete", "grade", "--format", "sa"}, "sarif\n"},
+		{[]string{"__complete", "rubric", "list", "--format", ""}, "json\n"},
+		{[]string{"__complete", "rubric", "list", "--tag", "secu"}, "security"},
+		{[]string{"__complete", "grade", "--fail-on", ""}, "warning\n"},
+		{[]string{"__complete", "ru"}, "rubric\t"},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			out := runArgs(t, tt.args...)
+			if !slices.ContainsFunc(strings.SplitAfter(out, "\n"), func(line string) bool { return strings.HasPrefix(line, tt.want) }) {
+				t.Errorf("no line starts with %q:\n%s", tt.want, out)
+			}
+		})
+	}
+}
