@@ -77,12 +77,16 @@ func Table(rubrics []Summary, width int) string {
 		idWidth = max(idWidth, len(r.ID))
 	}
 	pad := func(s string) string { return s + strings.Repeat(" ", idWidth+2-len(s)) }
+	indent := pad("")
 	var b strings.Builder
+	b.Grow(len(rubrics) * (4*len(indent) + 160)) // two lines or so a rubric: the table is built once
 	b.WriteString(pad("ID") + "TITLE\n")
 	for _, r := range rubrics {
-		b.WriteString(wrap.Hanging(r.Title, width, pad(r.ID), pad("")) + "\n")
+		b.WriteString(wrap.Hanging(r.Title, width, pad(r.ID), indent))
+		b.WriteByte('\n')
 		meta := fmt.Sprintf("%d concepts, %d mistakes; tags: %s", len(r.Concepts), len(r.Mistakes), strings.Join(r.Tags, ", "))
-		b.WriteString(wrap.Hanging(meta, width, pad(""), pad("")) + "\n")
+		b.WriteString(wrap.Hanging(meta, width, indent, indent))
+		b.WriteByte('\n')
 	}
 	return b.String()
 }
