@@ -178,13 +178,30 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
-// subcommands are answerlint's commands, each with the function that builds it.
-var subcommands = []struct {
+// builder is a command's name and the function that builds it.
+type builder struct {
 	name  string
 	build func(*globalOptions) *cobra.Command
-}{
-	{"grade", newGradeCmd}, {"lsp", newLSPCmd}, {"rubric", newRubricCmd}, {"version", newVersionCmd},
-	{"eval", newEvalCmd}, {"init", newInitCmd}, {"config", newConfigCmd}, {"practice", newPracticeCmd},
+}
+
+// groupBuilder is a command's name and the function that builds it, given the word after its name.
+type groupBuilder struct {
+	name  string
+	build func(g *globalOptions, next string) *cobra.Command
+}
+
+// subcommands are answerlint's commands, each with the function that builds it; a group of commands
+// is given the word after its name, to build only the one of its commands that it names.
+func subcommands() []groupBuilder {
+	return []groupBuilder{
+		{"grade", leaf(newGradeCmd)}, {"lsp", leaf(newLSPCmd)}, {"rubric", newRubricCmd}, {"version", leaf(newVersionCmd)},
+		{"eval", leaf(newEvalCmd)}, {"init", leaf(newInitCmd)}, {"config", leaf(newConfigCmd)}, {"practice", leaf(newPracticeCmd)},
+	}
+}
+
+// leaf is the builder of a command that is no group.
+func leaf(build func(*globalOptions) *cobra.Command) func(*globalOptions, string) *cobra.Command {
+	return func(g *globalOptions, _ string) *cobra.Command { return build(g) }
 }
 
 // newRootCmd builds the command tree that running args needs: every command (nil args: the whole
@@ -206,7 +223,7 @@ A pack of rubrics for DevOps interview questions is built in: 'answerlint rubric
 		SilenceErrors: true,
 	}
 	g.bindPersistent(root)
-	only, none := commandFor(root, args)
+	only, next, none := commandFor(root, args)
 	if only == "" {
 		// The root runs itself (--version, --help, a typo of a command): it needs its version.
 		root.Version = version()
@@ -214,9 +231,9 @@ A pack of rubrics for DevOps interview questions is built in: 'answerlint rubric
 	} else {
 		root.CompletionOptions.DisableDefaultCmd = true // 'completion' is not the command being run
 	}
-	for _, sub := range subcommands {
+	for _, sub := range subcommands() {
 		if !none && (only == "" || only == sub.name) {
-			root.AddCommand(sub.build(g))
+			root.AddCommand(sub.build(g, next))
 		}
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{msg: err.Error() + flagSuggestion(c, err)} })
@@ -230,35 +247,49 @@ A pack of rubrics for DevOps interview questions is built in: 'answerlint rubric
 }
 
 // commandFor reads which command args run, skipping the root's own flags before it: only names it
-// when it is one of subcommands; none is true for a bare --version, which needs no command at all.
-// Anything else — help, 'completion', a word that is no command (whose error suggests the nearest),
-// a flag the root does not know — needs the whole tree, and gets it.
-func commandFor(root *cobra.Command, args []string) (only string, none bool) {
-	version := false
-	for i := 0; i < len(args); i++ {
+// when it is one of subcommands, and next is the word after it (a group's command); none is true for a
+// bare --version, which needs no command at all. Anything else — help, 'completion', a word that is no
+// command (whose error suggests the nearest), a flag the root does not know — needs the whole tree.
+func commandFor(root *cobra.Command, args []string) (only, next string, none bool) {
+	i, version := firstWord(root, args)
+	if i < 0 {
+		return "", "", version && i == -1
+	}
+	for _, sub := range subcommands() {
+		if args[i] == sub.name {
+			if j, _ := firstWord(root, args[i+1:]); j >= 0 {
+				next = args[i+1+j]
+			}
+			return args[i], next, false
+		}
+	}
+	return "", "", false
+}
+
+// firstWord is the index of the first of args that is neither a flag of the root's own nor its value:
+// -1 when there is none, -2 when a flag the root does not know comes first (a command's own flag, a
+// help flag, a typo), whose meaning only the whole tree can tell. version is whether --version came
+// before it.
+func firstWord(root *cobra.Command, args []string) (i int, version bool) {
+	for ; i < len(args); i++ {
 		a := args[i]
 		if !strings.HasPrefix(a, "-") {
-			for _, sub := range subcommands {
-				if a == sub.name {
-					return a, false
-				}
-			}
-			return "", false
+			return i, version
 		}
-		name, _, hasValue := strings.Cut(strings.TrimPrefix(a, "--"), "=")
 		if a == "--version" {
 			version = true
 			continue
 		}
+		name, _, hasValue := strings.Cut(strings.TrimPrefix(a, "--"), "=")
 		f := root.PersistentFlags().Lookup(name)
 		if !strings.HasPrefix(a, "--") || f == nil {
-			return "", false
+			return -2, version
 		}
 		if !hasValue && f.NoOptDefVal == "" {
 			i++ // the flag's value
 		}
 	}
-	return "", version
+	return -1, version
 }
 
 // flagSuggestion is "; did you mean --format?" for an unknown flag near one the command takes
