@@ -1,6 +1,9 @@
 package cmd
 
 import (
+	"io"
+	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -69,6 +72,39 @@ func TestShellCompletion(t *testing.T) {
 			out := runArgs(t, tt.args...)
 			if !slices.ContainsFunc(strings.SplitAfter(out, "\n"), func(line string) bool { return strings.HasPrefix(line, tt.want) }) {
 				t.Errorf("no line starts with %q:\n%s", tt.want, out)
+			}
+		})
+	}
+}
+
+// TestStartAllocations bounds what a short command allocates, which on a fresh process is as many pages
+// to fault in as it is bytes over 4 KB: building every command's flags (146 KB), the whole rubric pack
+// (355 KB) or a package table at start would each cross the limit. No time is measured.
+func TestStartAllocations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures allocations")
+	}
+	for _, tt := range []struct {
+		args  []string
+		limit uint64
+	}{
+		{[]string{"--version"}, 64 << 10},
+		{[]string{"rubric", "list"}, 192 << 10},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			least := uint64(math.MaxUint64)
+			for range 3 {
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				if code := Main(tt.args, strings.NewReader(""), io.Discard, io.Discard); code != ExitOK {
+					t.Fatalf("exit %d", code)
+				}
+				runtime.ReadMemStats(&after)
+				least = min(least, after.TotalAlloc-before.TotalAlloc)
+			}
+			t.Logf("%d KB allocated (limit %d KB)", least>>10, tt.limit>>10)
+			if least > tt.limit {
+				t.Errorf("answerlint %s allocates %d KB, over the limit of %d KB", strings.Join(tt.args, " "), least>>10, tt.limit>>10)
 			}
 		})
 	}
