@@ -207,7 +207,7 @@ fi
 # change in the machine's load touches all of them alike. Each run is a subshell of its own, whose
 # 'times' gives the command's CPU time (to the millisecond: the mean over the runs is what counts).
 one=$(find "$files" -name '*.md' | sort | sed -n 1p) # sed reads on: head would end the pipe early
-keys="hello floor version list one sfloor slist"
+keys="hello floor sfloor version list slist one"
 for k in $keys; do
 	: >"$work/s-$k"
 	: >"$work/c-$k"
