@@ -116,6 +116,7 @@ func (e *spillEncoder) result(r *grader.Result) {
 		e.int(s.Column)
 	})
 	e.float(r.Curve)
+	e.float(r.CurveStart)
 	e.bool(r.Todo)
 }
 
@@ -332,6 +333,7 @@ func (d *spillDecoder) result() *grader.Result {
 		s.Column = d.int()
 	})
 	r.Curve = d.float()
+	r.CurveStart = d.float()
 	r.Todo = d.bool()
 	return r
 }
