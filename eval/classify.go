@@ -47,8 +47,10 @@ func ClassMetrics(predicted, human []bool) (accuracy, macroF1, weightedF1 float6
 // FitThreshold is the threshold on scores that gives the best weighted F1 against the human labels
 // (score ≥ threshold ⇒ correct): the lowest score it calls correct; among equally good ones, the lowest.
 // Without scores it is +Inf (nothing is called correct). A score of the data, rather than a point between
-// two of them, makes the calls on other answers depend only on the order of the scores: any monotone
-// reshaping of the scores (a rubric's curve) calls the same answers correct.
+// two of them, makes the calls on other answers depend only on the order of the scores: a monotone
+// reshaping applied to every score alike (one curve for all rubrics) calls the same answers correct. A
+// curve's straight start differs by rubric (grader.CurveStart), so it may reorder low scores of
+// different questions, which the threshold, well above them, rarely meets.
 func FitThreshold(scores []float64, human []bool) float64 {
 	if len(scores) == 0 {
 		return math.Inf(1)
