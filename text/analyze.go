@@ -272,9 +272,7 @@ func (a *Analyzer) addGroup(group []string, added map[int32]bool) {
 // memberTerms analyses a synonym member. Stop words are kept: "on call" must not shrink to "call".
 func (a *Analyzer) memberTerms(member string) []string {
 	var terms []string
-	for _, t := range tokenize(member) {
-		terms = append(terms, Stem(t.Surface))
-	}
+	scanWords(member, func(t *Token) { terms = append(terms, Stem(t.Surface)) })
 	return terms
 }
 
