@@ -106,3 +106,40 @@ func TestStreamedJSONReportIsTheWholeOne(t *testing.T) {
 		t.Errorf("temporary files left: %v", tmp)
 	}
 }
+
+// TestSubcommandTypoExitCodes: a word that names no subcommand of a command that only groups others
+// is a usage error (exit 2, nothing on standard output) with --help too, which cobra would answer
+// with the group's help and exit 0; a real subcommand's help still exits 0.
+func TestSubcommandTypoExitCodes(t *testing.T) {
+	tests := []struct {
+		args       []string
+		want       int
+		wantStderr string
+	}{
+		{[]string{"rubric", "lsit"}, ExitError, `unknown command "lsit" for "answerlint rubric"; did you mean list?`},
+		{[]string{"rubric", "lsit", "--help"}, ExitError, `unknown command "lsit" for "answerlint rubric"; did you mean list?`},
+		{[]string{"rubric", "-h", "shwo"}, ExitError, `unknown command "shwo" for "answerlint rubric"; did you mean show?`},
+		{[]string{"completion", "bsh", "--help"}, ExitError, `unknown command "bsh" for "answerlint completion"`},
+		{[]string{"rubric", "--help"}, ExitOK, ""},
+		{[]string{"rubric", "list", "--help"}, ExitOK, ""},
+		{[]string{"completion", "bash", "--help"}, ExitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			got := Main(tt.args, strings.NewReader(""), &out, &errOut)
+			if got != tt.want {
+				t.Fatalf("exit code %d, want %d\nstderr:\n%s", got, tt.want, errOut.String())
+			}
+			if tt.wantStderr == "" {
+				if out.Len() == 0 || errOut.Len() != 0 {
+					t.Errorf("want help on stdout and nothing on stderr; stdout %d bytes, stderr:\n%s", out.Len(), errOut.String())
+				}
+				return
+			}
+			if !strings.Contains(errOut.String(), tt.wantStderr) || out.Len() != 0 {
+				t.Errorf("stderr:\n%s\nwant it to contain %q and stdout empty; stdout:\n%s", errOut.String(), tt.wantStderr, out.String())
+			}
+		})
+	}
+}

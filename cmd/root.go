@@ -137,6 +137,10 @@ func execute(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintln(s.errOut, "answerlint: interrupted")
 		return interrupt.Code(ctx)
 	}
+	if msg := root.Annotations[refusedHelpAnnotation]; msg != "" && err == nil {
+		fmt.Fprintf(s.errOut, "answerlint: %s\nRun '%s --help' for usage.\n", msg, ran.CommandPath())
+		return ExitError
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -233,15 +237,32 @@ func rejectUnknownSubcommands(c *cobra.Command) {
 		if len(args) == 0 {
 			return nil
 		}
-		var names []string
-		for _, sub := range cmd.Commands() {
-			if sub.IsAvailableCommand() {
-				names = append(names, sub.Name())
-			}
-		}
-		return usagef("unknown command %q for %q%s (commands: %s)", args[0], cmd.CommandPath(), suggest.DidYouMean(args[0], names), strings.Join(names, ", "))
+		return unknownSubcommand(cmd, args[0])
 	}
 	c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	c.Annotations[groupAnnotation] = "true"
+}
+
+// groupAnnotation marks a command that only groups others; refusedHelpAnnotation, on the root, holds
+// the error of a help request for a word that is no subcommand ("answerlint rubric lsit --help"):
+// cobra answers --help before it checks arguments, so the help function refuses it instead and
+// execute turns it into the usage error and exit code of the same typo without --help.
+const (
+	groupAnnotation       = "answerlint-group"
+	refusedHelpAnnotation = "answerlint-refused-help"
+)
+
+func unknownSubcommand(cmd *cobra.Command, word string) error {
+	var names []string
+	for _, sub := range cmd.Commands() {
+		if sub.IsAvailableCommand() {
+			names = append(names, sub.Name())
+		}
+	}
+	return usagef("unknown command %q for %q%s (commands: %s)", word, cmd.CommandPath(), suggest.DidYouMean(word, names), strings.Join(names, ", "))
 }
 
 // wrapHelp wraps every help page at word boundaries to the terminal's width (80 when unknown), flag
@@ -249,6 +270,13 @@ func rejectUnknownSubcommands(c *cobra.Command) {
 func wrapHelp(root *cobra.Command) {
 	render := root.HelpFunc()
 	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		if c.Annotations[groupAnnotation] != "" && c.Flags().NArg() > 0 {
+			if root.Annotations == nil {
+				root.Annotations = map[string]string{}
+			}
+			root.Annotations[refusedHelpAnnotation] = unknownSubcommand(c, c.Flags().Arg(0)).Error()
+			return
+		}
 		out := c.OutOrStdout()
 		var buf bytes.Buffer
 		c.SetOut(&buf)

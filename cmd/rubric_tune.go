@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/answerlint/answerlint/internal/plural"
+	"github.com/answerlint/answerlint/internal/wrap"
 
 	"github.com/spf13/cobra"
 
@@ -133,7 +134,7 @@ Exit codes: 0 measured; 1 --strict and a check is marked; 2 usage, data or rubri
 				reps[i] = tune.Test(q)
 				problems += reps[i].Problems()
 			}
-			if err := tune.WriteReports(o.out, o.format, reps); err != nil {
+			if err := tune.WriteReports(o.out, o.format, wrap.Width(o.out), reps); err != nil {
 				return withCode(ExitError, fmt.Errorf("writing report: %w", err))
 			}
 			if problems > 0 && strict {

@@ -185,7 +185,7 @@ func (g *Grader) gradeFile(ctx context.Context, f File, src FileSource, cs *chan
 			path = filepath.Join(src.Dir, path)
 		}
 	case f.Path == "":
-		name = "<stdin>"
+		name = stdinDoc
 	}
 	data, err := g.readFile(ctx, f, src.Stdin)
 	var out *Outcome

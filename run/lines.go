@@ -152,7 +152,7 @@ func (jr *lineReader) open(path string) error {
 	jr.line = 0
 	if path == "-" {
 		jr.mu.Lock() // stop reads f from another goroutine
-		jr.name, jr.f, jr.r = "<stdin>", nil, bufio.NewReaderSize(jr.stdin, 64<<10)
+		jr.name, jr.f, jr.r = stdinDoc, nil, bufio.NewReaderSize(jr.stdin, 64<<10)
 		jr.mu.Unlock()
 		return nil
 	}

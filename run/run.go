@@ -381,10 +381,19 @@ func insideAny(path string, roots []string) bool {
 // covers nothing a rubric does); an editor offers them as fixes.
 type NoRubricError struct {
 	Closest []string
+	// Stdin is set for unnamed standard input, which has no file name or path to map: the ways
+	// left are front matter, --rubric and naming it with --stdin-filename.
+	Stdin bool
 }
 
+// stdinDoc is the name of standard input's document when --stdin-filename gives it none.
+const stdinDoc = "<stdin>"
+
 func (e *NoRubricError) Error() string {
-	const msg = "no rubric for this answer: add front matter 'rubric: <id>', name the file <id>.md, map its path in answers: of .answerlint.yaml, or pass --rubric"
+	msg := "no rubric for this answer: add front matter 'rubric: <id>', name the file <id>.md, map its path in answers: of .answerlint.yaml, or pass --rubric"
+	if e.Stdin {
+		msg = "no rubric for this answer: add front matter 'rubric: <id>', pass --rubric <id>, or name it with --stdin-filename <id>.md"
+	}
 	if len(e.Closest) == 0 {
 		return msg + "; the answer has no words a rubric covers, so none can be suggested by its content"
 	}
@@ -407,7 +416,7 @@ func (g *Grader) pick(doc *answer.Document, sec answer.Section, configured strin
 			return c, nil
 		}
 	}
-	return nil, &NoRubricError{Closest: g.closestByContent(doc.Text, sec.Start, sec.End, 3)}
+	return nil, &NoRubricError{Closest: g.closestByContent(doc.Text, sec.Start, sec.End, 3), Stdin: doc.Name == stdinDoc}
 }
 
 // rubricFromName takes a rubric id from a file name: "gitops.md" or "gitops.v2.md".

@@ -8,12 +8,15 @@ import (
 	"text/tabwriter"
 
 	"github.com/answerlint/answerlint/internal/plural"
+	"github.com/answerlint/answerlint/internal/wrap"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// WriteReports writes rubric test reports as text or JSON ("json").
-func WriteReports(w io.Writer, format string, reps []*Report) error {
+// WriteReports writes rubric test reports as text or JSON ("json"). Text lines longer than width
+// columns wrap, continuing under their indent (width <= 0: no wrapping); the table of checks is never
+// wrapped, so its columns stay aligned.
+func WriteReports(w io.Writer, format string, width int, reps []*Report) error {
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -26,7 +29,8 @@ func WriteReports(w io.Writer, format string, reps []*Report) error {
 	var b strings.Builder
 	problems := 0
 	for _, r := range reps {
-		fmt.Fprintf(&b, "%s (%s): %s, %d rated high, %d rated low; score vs human r %s\n", r.Rubric, r.File, plural.Count(r.N, "answer"), r.High, r.Low, r.Pearson)
+		line := func(first, rest, s string) { b.WriteString(wrap.Hanging(s, width, first, rest) + "\n") }
+		line("", "    ", fmt.Sprintf("%s (%s): %s, %d rated high, %d rated low; score vs human r %s", r.Rubric, r.File, plural.Count(r.N, "answer"), r.High, r.Low, r.Pearson))
 		tw := tabwriter.NewWriter(&b, 0, 2, 2, ' ', 0)
 		fmt.Fprintln(tw, "  \tcheck\tfires\thuman with\twithout\tagreement\t")
 		for _, c := range r.Checks {
@@ -40,10 +44,10 @@ func WriteReports(w io.Writer, format string, reps []*Report) error {
 		tw.Flush()
 		for _, c := range r.Checks {
 			for _, m := range c.Missed {
-				fmt.Fprintf(&b, "    %s missed by %s (human %.0f%%, score %d)%s\n", c.ID, where(m), m.Human*100, m.Score, quoteCase(m, "nearest"))
+				line("    ", "      ", fmt.Sprintf("%s missed by %s (human %.0f%%, score %d)%s", c.ID, where(m), m.Human*100, m.Score, quoteCase(m, "nearest")))
 			}
 			for _, m := range c.Wrong {
-				fmt.Fprintf(&b, "    %s fired on %s (human %.0f%%, score %d)%s\n", c.ID, where(m), m.Human*100, m.Score, quoteCase(m, "by"))
+				line("    ", "      ", fmt.Sprintf("%s fired on %s (human %.0f%%, score %d)%s", c.ID, where(m), m.Human*100, m.Score, quoteCase(m, "by")))
 			}
 		}
 		b.WriteByte('\n')
