@@ -322,3 +322,51 @@ func TestDraftWeighsTheWordsOfALongQuestionMore(t *testing.T) {
 		t.Errorf("questionWeight does not grow with the question to a new word's weight: %v, %v, %v", a, b, questionWeight(1000))
 	}
 }
+
+// TestDraftBuildsNoConceptOnAFunctionWord: quantifiers, connectives and relative or reflexive pronouns
+// ("both", "each", "because", "whose", "itself") hold no content of their own, so no drafted concept is
+// built on one, and an answer that states the model answer's content without them earns what the model
+// answer earns.
+func TestDraftBuildsNoConceptOnAFunctionWord(t *testing.T) {
+	tests := []struct {
+		name, question, model, terse string
+	}{
+		{"quantifier", "Which stages does testing influence?", "Both the coding stage and the refinement stage.", "the coding and refinement stages"},
+		{"each", "How is the cache kept consistent?", "Each replica invalidates its entries when every write commits.", "replicas invalidate entries on write commit"},
+		{"connective", "Why does the bulb stay dark?", "Because the switch is open, therefore the circuit is broken.", "the switch is open so the circuit is broken"},
+		{"relative pronoun", "What is a function pointer?", "A pointer whose value is the address of the function itself.", "a pointer with the function address as its value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parse(t, Options{ID: "f", Question: tt.question, Answers: []string{tt.model}})
+			for _, c := range r.Concepts {
+				for _, m := range c.Match {
+					for _, w := range strings.Fields(m.Text) {
+						if closedClass[w] {
+							t.Errorf("concept %q is built on the function word %q", c.Name, w)
+						}
+					}
+				}
+			}
+			g := grader.Compile(r)
+			model, terse := g.Grade(grader.Input{Text: tt.model}).Unrounded(), g.Grade(grader.Input{Text: tt.terse}).Unrounded()
+			if terse < model {
+				t.Errorf("%q scores %.1f, under the model answer's %.1f", tt.terse, terse, model)
+			}
+		})
+	}
+}
+
+// TestDraftKeepsWhileAsALoop: "while" joins clauses, but in a technical answer it names a loop as often,
+// so it stays a word a concept can be built on.
+func TestDraftKeepsWhileAsALoop(t *testing.T) {
+	r := parse(t, Options{ID: "poll", Question: "How does the script wait for the service?", Answers: []string{"A while loop polls the health endpoint."}})
+	for _, c := range r.Concepts {
+		for _, m := range c.Match {
+			if strings.Contains(" "+m.Text+" ", " while ") {
+				return
+			}
+		}
+	}
+	t.Errorf("no concept matches \"while\": %+v", r.Concepts)
+}

@@ -12,6 +12,16 @@ var generic = setOf("thing", "things", "something", "anything", "everything", "w
 	"eg", "called", "example", "examples", "instance", "certain", "various", "able", "get", "gets", "got",
 	"put", "puts", "even", "only", "yes", "ok", "okay")
 
+// closedClass words are function words that the text's stop list keeps, since a rubric's phrasing may
+// need them: quantifiers, connectives, relative and reflexive pronouns. They hold no content of their own,
+// so a drafted concept is never built on one: an answer says the same with other function words, or none
+// ("both the coding and the refinement stage" is answered by "coding and refining"). "while" is left out:
+// in a technical answer it names a loop as often as it joins clauses.
+var closedClass = setOf("all", "both", "each", "every", "another", "several",
+	"because", "since", "whereas", "although", "though", "whether", "unless", "until",
+	"thus", "therefore", "hence", "however", "moreover", "furthermore", "including",
+	"whose", "whichever", "whatever", "itself", "themselves", "himself", "herself", "yourself", "ourselves")
+
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {

@@ -80,7 +80,8 @@ func (b benchmark) measure(t *testing.T, resamples int) *Report {
 // TestMohlerBenchmarkFloor holds Pearson r on the 2273-answer Mohler subset, and checks that the
 // interval from resampling questions is computed and holds it.
 func TestMohlerBenchmarkFloor(t *testing.T) {
-	const floor = 0.61
+	// Raised from 0.61 when drafts stopped building concepts on function words (r 0.6187).
+	const floor = 0.615
 	rep := mohler.measure(t, 200)
 	if r := float64(rep.Pearson); r < floor {
 		t.Errorf("Pearson r %.4f fell below the floor %.2f", r, floor)

@@ -65,11 +65,18 @@ type Standards struct {
 	PRMSE Figure `json:"prmse,omitempty"`
 	// PerQuestionPearson is the mean of each question's r between answerlint's score and the human
 	// score, with its interval from bootstrapping questions.
-	PerQuestionPearson         Figure      `json:"per_question_pearson"`
-	PerQuestionPearsonInterval *Interval   `json:"per_question_pearson_interval,omitempty"`
-	Groups                     []Group     `json:"groups,omitempty"`
-	Flags                      []string    `json:"flags"`
-	Thresholds                 []Threshold `json:"thresholds"`
+	PerQuestionPearson         Figure    `json:"per_question_pearson"`
+	PerQuestionPearsonInterval *Interval `json:"per_question_pearson_interval,omitempty"`
+	// Pooled r over all answers mixes two agreements, which these part: BetweenQuestions is r between the
+	// questions' mean scores and mean human scores (one pair a question: does a question whose answers
+	// humans grade high get high scores?), WithinQuestions r between the answers' scores and human scores
+	// each less its question's mean (does answerlint order a question's answers as humans do?). Both use
+	// answerlint's score before any mapping, so nothing in them is fitted.
+	BetweenQuestions Figure      `json:"between_questions_pearson"`
+	WithinQuestions  Figure      `json:"within_questions_pearson"`
+	Groups           []Group     `json:"groups,omitempty"`
+	Flags            []string    `json:"flags"`
+	Thresholds       []Threshold `json:"thresholds"`
 }
 
 // Degradation compares machine–human with human–human agreement.
@@ -126,6 +133,7 @@ func standards(rep *Report, graded []Graded, opts Options) *Standards {
 	}
 	groups := questionGroups(graded)
 	st.PerQuestionPearson = Figure(meanQuestionR(groups, pred, human, nil))
+	st.BetweenQuestions, st.WithinQuestions = partPearson(groups, graded)
 	if opts.Resamples > 0 {
 		iv := Bootstrap(groups, opts.Resamples, opts.Seed, Level, func(idx []int) []float64 {
 			return []float64{meanQuestionR(groups, pred, human, idx)}
@@ -255,4 +263,21 @@ func subgroups(graded []Graded, pred, human []float64, scale Scale) []Group {
 		out = append(out, Group{Name: n, MachineHuman: a, MeanHuman: Figure(mean(h)), MeanMachine: Figure(mean(p)), Flagged: math.Abs(float64(a.SMD)) > MaxGroupSMD})
 	}
 	return out
+}
+
+// partPearson parts pooled r into its between-question and within-question correlations (Standards),
+// on the score before rounding and the first human score.
+func partPearson(groups [][]int, graded []Graded) (between, within Figure) {
+	meanScore, meanHuman := make([]float64, len(groups)), make([]float64, len(groups))
+	var ds, dh []float64
+	for q, g := range groups {
+		for _, i := range g {
+			meanScore[q] += graded[i].Score / float64(len(g))
+			meanHuman[q] += graded[i].Row.Score / float64(len(g))
+		}
+		for _, i := range g {
+			ds, dh = append(ds, graded[i].Score-meanScore[q]), append(dh, graded[i].Row.Score-meanHuman[q])
+		}
+	}
+	return Figure(Pearson(meanScore, meanHuman)), Figure(Pearson(ds, dh))
 }

@@ -95,3 +95,48 @@ func TestDeferralLeavesOutTheLeastCertain(t *testing.T) {
 		t.Errorf("half sent away: %+v, want the 3 most certain with r 1", last)
 	}
 }
+
+// TestPartPearson: pooled r parted into agreement between questions (their means) and within them.
+func TestPartPearson(t *testing.T) {
+	// answer builds the answers to one question: human scores h, answerlint's scores s.
+	answer := func(q string, h, s []float64) []Graded {
+		var out []Graded
+		for i := range h {
+			out = append(out, Graded{Row: Row{QuestionID: q, Score: h[i]}, Score: s[i]})
+		}
+		return out
+	}
+	cat := func(parts ...[]Graded) []Graded {
+		var out []Graded
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name            string
+		graded          []Graded
+		between, within float64
+	}{
+		{"each question ordered right, but the easy question scored low",
+			cat(answer("easy", []float64{4, 5}, []float64{10, 20}), answer("hard", []float64{1, 2}, []float64{80, 90})), -1, 1},
+		{"question means right, each question ordered backwards",
+			cat(answer("easy", []float64{4, 5}, []float64{90, 80}), answer("hard", []float64{1, 2}, []float64{20, 10})), 1, -1},
+		{"one question: no between-question figure",
+			answer("only", []float64{1, 2, 3}, []float64{10, 20, 30}), math.NaN(), 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b, w := partPearson(questionGroups(tt.graded), tt.graded)
+			if !sameFigure(float64(b), tt.between) || !sameFigure(float64(w), tt.within) {
+				t.Errorf("between %v, within %v; want %v and %v", b, w, tt.between, tt.within)
+			}
+		})
+	}
+}
+
+func sameFigure(a, b float64) bool {
+	if math.IsNaN(b) {
+		return math.IsNaN(a)
+	}
+	return near(a, b)
+}

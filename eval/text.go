@@ -193,6 +193,8 @@ func evalStandards(b *strings.Builder, st *Standards) {
 	if iv := st.PerQuestionPearsonInterval; iv != nil {
 		fmt.Fprintf(b, " [%s, %s]", fig(iv[0]), fig(iv[1]))
 	}
+	fmt.Fprintf(b, "\nr of the raw score between questions (their means) %s, within questions (less their means) %s",
+		fig(st.BetweenQuestions), fig(st.WithinQuestions))
 	b.WriteString("\nlimits: ")
 	var limits []string
 	for _, t := range st.Thresholds {

@@ -92,6 +92,11 @@ func TestMistakesFollowTheSentence(t *testing.T) {
 		{"neither nor", "terraform-state-management", "local-state-in-git", "We neither keep the state on a laptop nor commit terraform.tfstate to Git.", false},
 		{"never, list of three", "terraform-state-management", "local-state-in-git", "Nobody should keep state locally, on a shared drive or in the repo.", false},
 		{"stated plainly", "terraform-state-management", "local-state-in-git", "We commit the terraform.tfstate file to the repo so everyone has it.", true},
+		// A negative word inverts its subject and auxiliary: the subject is the negated clause's own.
+		{"nor do we", "terraform-state-management", "local-state-in-git", "We don't keep state on laptops, nor do we commit terraform.tfstate to Git.", false},
+		{"neither do they … nor do they", "terraform-state-management", "local-state-in-git", "Neither do they keep state locally nor do they check the state file into the repo.", false},
+		{"never have I", "secrets-management", "secrets-in-code", "Never have I put a database password in the Git repo; it comes from Vault.", false},
+		{"new clause after a comma", "terraform-state-management", "local-state-in-git", "We don't use Jenkins, we commit the terraform.tfstate file to the repo.", true},
 		// "out of".
 		{"kept out of Git", "secrets-management", "secrets-in-code", "Secrets are kept out of Git and injected at runtime from Vault.", false},
 		{"stay out of the repo", "secrets-management", "secrets-in-code", "Passwords stay out of the repository; the app reads them from the secrets manager.", false},

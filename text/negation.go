@@ -45,7 +45,7 @@ func markForward(toks []Token, trigger, from int) {
 		if scopeEnders[t.Surface] {
 			return
 		}
-		if k > from && subjectWords[t.Surface] && (newSubject(toks, k) || !opinionVerbs[toks[from].Surface]) {
+		if k > from && subjectWords[t.Surface] && (newSubject(toks, k) || !opinionVerbs[toks[from].Surface]) && !inverted(toks, from, k) {
 			return
 		}
 		if t.negBy < 0 {
@@ -78,6 +78,12 @@ func markBackward(toks []Token, trigger int) {
 			}
 		}
 	}
+}
+
+// inverted reports whether the subject at k follows the auxiliary the negation starts with, inverted
+// by it: "nor do we", "never have I".
+func inverted(toks []Token, from, k int) bool {
+	return k == from+1 && invertingAux[toks[from].Surface] && !toks[k].Comma
 }
 
 // newSubject reports whether a new clause with its own subject starts at k: ", we …" or "and we …".

@@ -67,6 +67,12 @@ var scopeEnders = setOf(
 // "instead of env files we use Vault" must not negate what "we" do.
 var subjectWords = setOf("we", "i", "they", "you", "he", "she", "our", "my", "their", "the team", "teams")
 
+// invertingAux are the auxiliaries a negative word inverts with its subject: "nor do we commit it",
+// "never have I run it", "neither does the team": the subject after them is the negated clause's own,
+// not a new clause's.
+var invertingAux = setOf("do", "does", "did", "is", "are", "was", "were", "have", "has", "had", "will",
+	"would", "can", "could", "shall", "should", "may", "might", "must")
+
 // opinionVerbs carry a negation into the clause they introduce: in "I don't think we should apply from
 // a laptop" the new subject does not end the scope.
 var opinionVerbs = setOf("think", "believe", "want", "recommend", "suggest", "expect", "feel", "see", "say",
