@@ -19,6 +19,7 @@ import (
 
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/internal/slicepool"
 	"github.com/answerlint/answerlint/report"
 )
 
@@ -135,7 +136,7 @@ func (jr *lineReader) next() (lineRecord, int, error) {
 			}
 			jr.paths = jr.paths[1:]
 		}
-		data, tooLong, err := readLine(jr.r, jr.limit())
+		data, tooLong, err := readLine(jr.r, jr.limit(), lineDataPool.Get())
 		if err == io.EOF && len(data) == 0 && !tooLong {
 			jr.close()
 			continue
@@ -246,9 +247,9 @@ func (jr *lineReader) close() {
 // utf8BOM is the byte-order mark, which a stream may start with.
 var utf8BOM = []byte("\xef\xbb\xbf")
 
-// readLine reads one line, without its line ending, into a fresh slice. A line longer than limit is
-// read to its end and dropped: tooLong reports it.
-func readLine(r *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+// readLine reads one line, without its line ending, appending it to line (empty, maybe with room). A
+// line longer than limit is read to its end and dropped: tooLong reports it.
+func readLine(r *bufio.Reader, limit int, line []byte) (_ []byte, tooLong bool, err error) {
 	for {
 		chunk, err := r.ReadSlice('\n')
 		if !tooLong {
@@ -296,9 +297,15 @@ func (g *Grader) gradeLine(rec lineRecord) lineOutcome {
 }
 
 // gradeBatch turns a batch of input lines into their output lines, in the same order, grading the
-// answers to each rubric one after another.
+// answers to each rubric one after another. The lines' bytes go back to the reader's pool: an output
+// line keeps nothing of them.
 func (g *Grader) gradeBatch(batch []lineRecord) []lineOutcome {
 	out := make([]lineOutcome, len(batch))
+	defer func() {
+		for _, rec := range batch {
+			lineDataPool.Put(rec.data)
+		}
+	}()
 	if len(batch) == 1 {
 		out[0] = g.gradeLine(batch[0])
 		return out
@@ -407,6 +414,10 @@ func stringField(fields map[string]json.RawMessage, name string) (string, error)
 	}
 	return s, nil
 }
+
+// lineDataPool recycles the bytes of input lines, read on the reader's goroutine and done with on a
+// worker's once the line is graded; a line longer than Max goes.
+var lineDataPool = slicepool.Pool[byte]{Max: 64 << 10}
 
 // lineBuffers recycles output lines: a result is several kilobytes of JSON, and growing a fresh
 // buffer for each would be most of what a stream allocates.
