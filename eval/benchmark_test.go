@@ -80,11 +80,12 @@ func (b benchmark) measure(t *testing.T, resamples int) *Report {
 // TestMohlerBenchmarkFloor holds Pearson r on the 2273-answer Mohler subset, and checks that the
 // interval from resampling questions is computed and holds it.
 func TestMohlerBenchmarkFloor(t *testing.T) {
-	// Raised from 0.61 when drafts stopped building concepts on function words (r 0.6187).
-	const floor = 0.615
+	// Raised from 0.61 when drafts stopped building concepts on function words (r 0.6187), then when
+	// short misspelt words began to read as the rubric words they miss by one letter (r 0.6212).
+	const floor = 0.618
 	rep := mohler.measure(t, 200)
 	if r := float64(rep.Pearson); r < floor {
-		t.Errorf("Pearson r %.4f fell below the floor %.2f", r, floor)
+		t.Errorf("Pearson r %.4f fell below the floor %.3f", r, floor)
 	}
 	iv, ok := rep.Intervals.Answerlint["pearson"]
 	if !ok || !(iv[0] < rep.Pearson && rep.Pearson < iv[1]) {
@@ -118,8 +119,10 @@ func TestSemEvalBenchmarkFloors(t *testing.T) {
 		// question's references share (Beetle 0.757, leading by 0.024) and, with one reference, by how
 		// few other questions use them (SciEntsBank 0.700, leading by 0.021); then when a word of a long
 		// question began to weigh more than one of a short question, and comparatives and a verb's noun
-		// began to match (SciEntsBank 0.713, leading by 0.034).
-		{beetle, 0.75, 0.02},
+		// began to match (SciEntsBank 0.713, leading by 0.034); then when short misspelt words began to
+		// read as the rubric words they miss by one letter and a contraction typed with a double quote
+		// began to negate (Beetle 0.7569, leading by 0.0238).
+		{beetle, 0.755, 0.022},
 		{sciEntsBank, 0.71, 0.03},
 	}
 	for _, tt := range tests {
@@ -127,7 +130,7 @@ func TestSemEvalBenchmarkFloors(t *testing.T) {
 			rep := tt.set.measure(t, 0)
 			f1, base := float64(rep.Classification.WeightedF1), float64(rep.Baseline.Classification.WeightedF1)
 			if f1 < tt.floor {
-				t.Errorf("weighted F1 %.4f fell below the floor %.2f", f1, tt.floor)
+				t.Errorf("weighted F1 %.4f fell below the floor %.3f", f1, tt.floor)
 			}
 			if f1-base < tt.lead {
 				t.Errorf("weighted F1 leads the recall baseline (%.4f) by %.4f, below the floor %.3f", base, f1-base, tt.lead)

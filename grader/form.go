@@ -120,7 +120,7 @@ func (c *Compiled) checkForm(d *text.Doc, ms []match, res *Result) {
 			"Explain how the pieces fit and why: a sentence per idea with its reason (because, so that, to avoid).",
 			keywordListLimit(curved(res.Coverage, c.Rubric.Curve), c.Rubric))
 	}
-	if c.restatesQuestion(d) && !c.addsToQuestion(d, ms) {
+	if c.restatesQuestion(d) && !c.addsToQuestion(d, ms) && !addsPartly(d, res, c.isQuestionTerm) {
 		c.flagForm(d, res, RestatesQuestionID,
 			"mostly repeats the words of the question",
 			"Answer the question in your own words: what you would do, and why.",

@@ -174,3 +174,23 @@ func (c *Compiled) addsToQuestion(d *text.Doc, ms []match) bool {
 	}
 	return false
 }
+
+// addsPartly reports whether a concept earned partial credit through a word of the answer that the
+// question does not use ("bulb C was in an open path" finds "path" of "closed path"): an answer that
+// earns credit with a word of its own says something of its own, as one that matches a phrasing whole
+// does (addsToQuestion).
+func addsPartly(d *text.Doc, res *Result, isQuestionTerm func(int32) bool) bool {
+	for _, cr := range res.Concepts {
+		if cr.Covered || cr.Points <= 0 {
+			continue
+		}
+		for _, ev := range cr.Evidence {
+			for _, t := range d.Tokens {
+				if t.Start >= ev.Offset && t.End <= ev.EndOffset && !t.Stop && !isQuestionTerm(t.ID) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -94,6 +94,40 @@ concepts:
 	}
 }
 
+// TestRestatingTheQuestionWithPartOfAnAnswer: nor is one that earns partial credit through a word of
+// its own, in other wording too; one whose only credit comes from the question's words still is.
+func TestRestatingTheQuestionWithPartOfAnAnswer(t *testing.T) {
+	c := compileYAML(t, `
+id: bulb-off
+title: Bulb off
+question: Why was bulb C off when switch Z was open?
+partial: true
+concepts:
+  - id: bulb
+    name: Bulb C
+    match: [bulb c]
+  - id: closed-path
+    name: no closed path
+    weight: 4
+    match: [closed path with the battery]
+`)
+	for _, answer := range []string{
+		"Bulb C was in an open path.",
+		"switch Z was open so bulb C had no battery",
+		"The open switch Z cut the path of bulb C.",
+	} {
+		res := c.Grade(Input{Text: answer})
+		if hasMistake(res, RestatesQuestionID) {
+			t.Errorf("%q: a word of its own earns credit, yet it is flagged as the question restated (score %d)", answer, res.Score)
+		}
+	}
+	for _, answer := range []string{"Bulb C was off when switch Z was open.", "switch Z open, bulb C off"} {
+		if res := c.Grade(Input{Text: answer}); !hasMistake(res, RestatesQuestionID) || res.Score > 19 {
+			t.Errorf("%q: the question restated must be flagged and capped: score %d, mistakes %+v", answer, res.Score, res.Mistakes)
+		}
+	}
+}
+
 // TestPartialCreditWeighsTerms: a word of the question, or one that several concepts share, says less
 // about which idea an answer states than a word only one concept uses.
 func TestPartialCreditWeighsTerms(t *testing.T) {

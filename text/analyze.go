@@ -452,7 +452,7 @@ func (a *Analyzer) typoAlts(wc *wordCache, toks []Token, alts []posAlt) []posAlt
 	}
 	for i := range toks {
 		t := &toks[i]
-		if t.Stop || len(t.Surface) < minTypoLen {
+		if t.Stop || len(t.Surface) < minShortTypoLen {
 			continue // most words: too short to correct, no need to look
 		}
 		if fix, ok := wc.fix(wc.of(a, t)); ok {

@@ -15,10 +15,11 @@ func FuzzAnalyze(f *testing.F) {
 		"<!-- answerlint rubric=x --> e.g. 99.99% don't won’t https://x.y/z",
 		"\xff\xfe\x00 invalid \xc3\x28 utf8",
 		"OOMKilled exit code 137 SLOs APIs IDs HTTPServer",
+		`it wasn"t on a closed pahs, I"D "t" x"`,
 	} {
 		f.Add(s, 0, len(s))
 	}
-	a := NewAnalyzer(DefaultSynonyms, []string{"kubernetes", "rollback", "observability"})
+	a := NewAnalyzer(DefaultSynonyms, []string{"kubernetes", "rollback", "observability", "path"})
 	f.Fuzz(func(t *testing.T, src string, from, to int) {
 		d := a.Analyze(src, from, to)
 		lo, hi := max(from, 0), to

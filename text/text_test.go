@@ -38,6 +38,10 @@ func TestTokenize(t *testing.T) {
 		{"decimals kept whole", "99.99% uptime", []string{"99.99", "uptime"}},
 		{"possessive stripped", "the team's pipeline", []string{"the", "team", "pipeline"}},
 		{"contractions kept", "don't won’t", []string{"don't", "won't"}},
+		{"a double quote read as the apostrophe of a contraction", `isn"t they"re I"M`, []string{"isn't", "they're", "i'm"}},
+		{"a double quote read as the apostrophe of a possessive", `the bulb"s terminal`, []string{"the", "bulb", "terminal"}},
+		{"quotes around a word stay quotes", `the "state" file and "t" alone`, []string{"the", "state", "file", "and", "t", "alone"}},
+		{"a double quote before other letters stays a quote", `word"quoted"`, []string{"word", "quoted"}},
 		{"urls skipped", "see https://example.com/a-b for more", []string{"see", "for", "more"}},
 		{"html comments skipped", "a <!-- answerlint rubric=x --> b", []string{"a", "b"}},
 		{"flags", "kubectl logs --previous", []string{"kubectl", "logs", "previous"}},
@@ -138,24 +142,91 @@ func TestTypoCorrection(t *testing.T) {
 		{"kuberentes", "kubernetes"},
 		{"rollbak", "rollback"},
 		{"obervability", "observability"},
-		{"states", ""},    // too short to correct, and a real word
-		{"stage", ""},     // short words are never corrected
+		{"states", ""},    // a short English word
+		{"stage", ""},     // a short English word
 		{"rollbacks", ""}, // same stem: not a typo
 		{"xrollback", ""}, // first letter must agree
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
-			d := a.Analyze(tt.word, 0, len(tt.word))
-			got := ""
-			for _, alt := range d.AltsAt(0) {
-				if alt.Kind == AltTypo {
-					got = alt.Surface
-				}
-			}
-			if got != tt.want {
+			if got := typoReading(a, tt.word); got != tt.want {
 				t.Errorf("correction of %q = %q, want %q", tt.word, got, tt.want)
 			}
 		})
+	}
+}
+
+// typoReading returns the typo reading of a lone word, or "".
+func typoReading(a *Analyzer, word string) string {
+	for _, alt := range a.Analyze(word, 0, len(word)).AltsAt(0) {
+		if alt.Kind == AltTypo {
+			return alt.Surface
+		}
+	}
+	return ""
+}
+
+// TestShortTypoCorrection: a short word is read as a rubric word one edit away only when it is no
+// English word and no other rubric word is as near.
+func TestShortTypoCorrection(t *testing.T) {
+	a := NewAnalyzer(nil, []string{"path", "bulb", "bulk", "closed", "state", "gap"})
+	tests := []struct {
+		word string
+		want string // "" means no correction
+	}{
+		{"apth", "path"},    // neighbours swapped, the first two included
+		{"ppath", "path"},   // a letter doubled
+		{"paht", "path"},    // the last two swapped
+		{"pxth", "path"},    // a letter changed
+		{"cloed", "closed"}, // a letter dropped
+		{"blub", "bulb"},    // a swap: "bulk" is two edits away
+		{"stae", "state"},   // a letter dropped
+		{"patch", ""},       // an English word, one edit from "path"
+		{"bath", ""},        // an English word
+		{"stage", ""},       // an English word
+		{"bulx", ""},        // "bulb" or "bulk": no guess
+		{"gpa", ""},         // three letters: too short to say
+		{"paths", ""},       // the same stem
+		{"zzzzz", ""},       // nothing near
+		{"kubernetes", ""},  // nothing near
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			if got := typoReading(a, tt.word); got != tt.want {
+				t.Errorf("correction of %q = %q, want %q", tt.word, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestEnglishShort: the embedded list is sorted fixed-width records, and finds its first and last words.
+func TestEnglishShort(t *testing.T) {
+	if len(englishShort) == 0 || len(englishShort)%englishRecord != 0 {
+		t.Fatalf("english_short.txt has %d bytes, not whole records of %d", len(englishShort), englishRecord)
+	}
+	n := len(englishShort) / englishRecord
+	prev := ""
+	for i := range n {
+		w := strings.TrimRight(englishShort[i*englishRecord:i*englishRecord+6], " ")
+		if w <= prev || len(w) < 4 || englishShort[i*englishRecord+6] != '\n' {
+			t.Fatalf("record %d %q after %q: not sorted, short or not ended by a newline", i, w, prev)
+		}
+		prev = w
+		if i == 0 || i == n-1 || i%1000 == 0 {
+			if !isEnglishShort(w) {
+				t.Errorf("%q is in the list but not found", w)
+			}
+		}
+	}
+	for _, w := range []string{"path", "patch", "state", "closed", "bulb"} {
+		if !isEnglishShort(w) {
+			t.Errorf("%q is not found", w)
+		}
+	}
+	for _, w := range []string{"apth", "cloed", "pat", "closing", "pa th", "PATH"} {
+		if isEnglishShort(w) {
+			t.Errorf("%q is found", w)
+		}
 	}
 }
 

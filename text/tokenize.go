@@ -237,9 +237,13 @@ func (sc *scanner) word(i, to int) int {
 				i++
 				continue
 			}
-			if (c == '\'' || c == '.') && i > start && i+1 < to {
+			if (c == '\'' || c == '.' || c == '"') && i > start && i+1 < to {
 				prev, next := src[i-1], src[i+1]
 				if c == '\'' && isLetterByte(prev) && isLetterByte(next) {
+					i++
+					continue
+				}
+				if c == '"' && isLetterByte(prev) && contractionEnd(src[i+1:to]) {
 					i++
 					continue
 				}
@@ -264,6 +268,20 @@ func (sc *scanner) word(i, to int) int {
 	sc.emitWord(start, i)
 	sc.lastEnd = i
 	return i
+}
+
+// contractionEnd reports whether rest starts with the end of an English contraction ("t", "s", "re",
+// "ve", "ll", "m", "d") and then no letter: a straight double quote there stands for an apostrophe.
+func contractionEnd(rest string) bool {
+	n := 0
+	for n < len(rest) && isLetterByte(rest[n]) {
+		n++
+	}
+	switch strings.ToLower(rest[:n]) {
+	case "t", "s", "re", "ve", "ll", "m", "d":
+		return true
+	}
+	return false
 }
 
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -363,7 +381,7 @@ type part struct {
 // splitWord lower-cases a word and splits camelCase, keeping letter+digit words whole and stripping
 // possessives and acronym plurals ("PDBs" → "pdb").
 func splitWord(w string) []part {
-	w2 := strings.ReplaceAll(w, "’", "'")
+	w2 := strings.ReplaceAll(strings.ReplaceAll(w, "’", "'"), `"`, "'")
 	if strings.HasSuffix(w2, "'s") || strings.HasSuffix(w2, "'S") {
 		n := len(w) - len(w2) // extra bytes of the curly apostrophe, if any
 		return []part{{surface: lower(w2[:len(w2)-2]), start: 0, end: len(w) - 2 - n}}

@@ -7,9 +7,10 @@ import (
 	"sync"
 )
 
-// vocabulary corrects a misspelled long word toward a word of the rubric, using a deletion index: two
-// words within one edit share a one-deletion variant. Only long words are corrected, and the first
-// letter must agree: short words are too easily confused ("state"/"stage").
+// vocabulary corrects a misspelled word toward a word of the rubric, using a deletion index: two words
+// within one edit share a one-deletion variant. A long word is corrected when the first letter agrees;
+// a short one (4 to 6 letters) only when it is no English word (english.go) and one rubric word alone
+// fits: short words are too easily confused ("state"/"stage", "patch"/"path").
 //
 // The index holds no pointers: variants are 64-bit hashes, sorted, each leading to a run of word
 // numbers. Every rubric has one, together the largest part of what a process keeps, and the garbage
@@ -62,7 +63,7 @@ func newVocabulary(words []string) *vocabulary {
 		v.words[w] = true
 		// A word more than one letter longer than the longest word corrected is never within one edit
 		// of it; its deletion variants would cost the square of its length.
-		if len(w) < minTypoLen-1 || len(w) > maxTypoLen+1 || !stemmable(w) {
+		if len(w) < minShortTypoLen-1 || len(w) > maxTypoLen+1 || !stemmable(w) {
 			return
 		}
 		n := int32(len(v.list))
@@ -123,8 +124,19 @@ func (v *vocabulary) lookup(h uint64) []int32 {
 
 // correct returns the vocabulary word a misspelled surface (or its stem) stands for.
 func (v *vocabulary) correct(surface, stem string) (string, bool) {
-	if len(surface) < minTypoLen || len(surface) > maxTypoLen || v.words[surface] || v.words[stem] || !stemmable(surface) {
+	if len(surface) < minShortTypoLen || len(surface) > maxTypoLen || v.words[surface] || v.words[stem] || !stemmable(surface) {
 		return "", false
+	}
+	if len(surface) < minTypoLen {
+		// Most short words are words: one edit away lie many others ("patch", "path", "bath"). Only a
+		// short word that is no English word and no word of the pack is read as a typo.
+		if isEnglishShort(surface) {
+			return "", false
+		}
+		if _, ok := packStem(surface); ok {
+			return "", false
+		}
+		return v.nearOnly(surface)
 	}
 	if w, ok := v.near(surface, len(surface) >= minSubstLen); ok {
 		return w, true
@@ -139,6 +151,41 @@ func (v *vocabulary) correct(surface, stem string) (string, bool) {
 
 // minSubstLen is the shortest word in which one wrong letter is taken for a typo rather than another word.
 const minSubstLen = 9
+
+// minShortTypoLen is the shortest word corrected at all: a non-word of three letters ("pah") is one
+// edit from too many words to say which was meant.
+const minShortTypoLen = 4
+
+// nearOnly returns the one vocabulary word within one edit of a short non-word: a letter dropped,
+// added, changed, or two neighbours swapped, the first two included ("apth" for "path"). With two
+// candidates of different stems it says nothing: no guess is better than a wrong one.
+func (v *vocabulary) nearOnly(w string) (string, bool) {
+	found := ""
+	fits := func(cands []int32) bool { // false once a second word fits
+		for _, n := range cands {
+			cand := v.list[n]
+			if !osaWithinOne(w, cand) || cand[0] != w[0] && !isTransposition(w, cand) {
+				continue
+			}
+			if found != "" && found != cand && Stem(found) != Stem(cand) {
+				return false
+			}
+			found = cand
+		}
+		return true
+	}
+	if !fits(v.lookup(maphash.String(typoSeed, w))) {
+		return "", false
+	}
+	var buf [maxTypoLen]byte // w's deletion variants are built here: looking them up allocates nothing
+	for i := 0; i < len(w); i++ {
+		key := append(append(buf[:0], w[:i]...), w[i+1:]...)
+		if !fits(v.lookup(maphash.Bytes(typoSeed, key))) {
+			return "", false
+		}
+	}
+	return found, found != ""
+}
 
 func (v *vocabulary) near(w string, substitution bool) (string, bool) {
 	try := func(cands []int32) (string, bool) {

@@ -107,7 +107,8 @@ func TestReportedPastPractice(t *testing.T) {
 	}
 }
 
-// TestShorthandNegation: "w/o" is "without" in terse notes, and negates what follows it.
+// TestShorthandNegation: "w/o" is "without" in terse notes, and negates what follows it; a contraction
+// typed (or converted) with a double quote for its apostrophe negates as the contraction does.
 func TestShorthandNegation(t *testing.T) {
 	a := NewAnalyzer(nil, nil)
 	for _, tt := range []struct {
@@ -118,6 +119,9 @@ func TestShorthandNegation(t *testing.T) {
 		{"rollback w/o metrics", true},
 		{"state in S3 w/ locking", false},
 		{"deploys to prod without approval", true},
+		{`the bulb wasn"t in a closed path`, true}, // a double quote typed for the apostrophe
+		{`it doesn"t pass the approval`, true},
+		{`the "isn" field holds the approval`, false}, // quotes around a word stay quotes
 	} {
 		t.Run(tt.text, func(t *testing.T) {
 			d := a.Analyze(tt.text, 0, len(tt.text))
