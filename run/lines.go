@@ -10,8 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -43,23 +41,15 @@ func (g *Grader) RunLines(ctx context.Context, src LineSource, w io.Writer) (rep
 	defer in.stop()
 	out := newLineWriter(w)
 	tally := report.Tally{FailOn: g.cfg.failOn(), TodoFails: g.cfg.TodoFails}
-	// A batch is one item of the pool: a window of two batches a worker holds about as much as one of
-	// sixteen answers did.
-	pool := grader.Pool{Window: 2 * runtime.GOMAXPROCS(0)}
-	err := grader.Stream(ctx, pool, in.nextBatch, g.gradeBatch, func(ocs []lineOutcome) error {
-		for _, oc := range ocs {
-			if oc.res != nil {
-				tally.Add(oc.res)
-			} else {
-				tally.AddError()
-			}
-			err := out.write(oc.out.Bytes())
-			lineBuffers.Put(oc.out)
-			if err != nil {
-				return err
-			}
+	err := grader.Stream(ctx, grader.Pool{}, in.next, g.gradeRecord, func(oc lineOutcome) error {
+		if oc.res != nil {
+			tally.Add(oc.res)
+		} else {
+			tally.AddError()
 		}
-		return nil
+		err := out.write(oc.out.Bytes())
+		lineBuffers.Put(oc.out)
+		return err
 	})
 	if ferr := out.close(); err == nil && ferr != nil {
 		err = fmt.Errorf("writing results: %w", ferr)
@@ -89,7 +79,6 @@ type lineReader struct {
 	name  string
 	r     *bufio.Reader
 	line  int
-	read  int // lines returned in batches so far
 
 	// A stream that ends early (interrupted, or a write failed) stops its reader while next may be
 	// blocked reading on the pool's goroutine: mu guards what stop touches.
@@ -157,57 +146,6 @@ func (jr *lineReader) next() (lineRecord, int, error) {
 			continue // blank lines separate nothing
 		}
 		return rec, len(data), nil
-	}
-}
-
-// Batches: the lines a worker grades together, grouped by rubric. Answers to one rubric graded one
-// after another find its compiled form in the core's caches; a stream that mixes 31 rubrics line by line
-// spent about a sixth of its time more than one sorted by rubric, waiting on memory. A batch grows
-// with the stream, from one line to maxBatchLines, so that a short stream still keeps every core busy,
-// and it takes only lines already read: a slow producer's answers are graded as they come.
-const (
-	maxBatchLines = 128
-	maxBatchBytes = 256 << 10
-)
-
-// nextBatch returns the next line and, after it, those that can be read without waiting for input, up
-// to a batch, with their size in bytes.
-func (jr *lineReader) nextBatch() ([]lineRecord, int, error) {
-	rec, size, err := jr.next()
-	if err != nil {
-		return nil, 0, err
-	}
-	want := min(maxBatchLines, max(1, jr.read/4))
-	batch := make([]lineRecord, 1, want)
-	batch[0] = rec
-	for len(batch) < want && size < maxBatchBytes && jr.ready() {
-		rec, n, err := jr.next()
-		if err != nil {
-			break
-		}
-		batch = append(batch, rec)
-		size += n
-	}
-	jr.read += len(batch)
-	return batch, size, nil
-}
-
-// ready reports whether a line that is not blank can be read without waiting for input: it is whole in
-// the read buffer.
-func (jr *lineReader) ready() bool {
-	if jr.r == nil {
-		return false
-	}
-	buf, _ := jr.r.Peek(jr.r.Buffered())
-	for {
-		end := bytes.IndexByte(buf, '\n')
-		if end < 0 {
-			return false
-		}
-		if len(bytes.TrimSpace(buf[:end])) > 0 {
-			return true
-		}
-		buf = buf[end+1:]
 	}
 }
 
@@ -290,92 +228,55 @@ func article(kind string) string {
 	return "a " + kind
 }
 
+// gradeRecord is gradeLine for the stream: the line's bytes then go back to the reader's pool, as the
+// output line keeps nothing of them (the answer is decoded into a string of its own, the passed-through
+// fields copied out).
+func (g *Grader) gradeRecord(rec lineRecord) lineOutcome {
+	oc := g.gradeLine(rec)
+	lineDataPool.Put(rec.data)
+	return oc
+}
+
+// lineDataPool recycles the bytes of input lines, read on the reader's goroutine and done with on a
+// worker's once the line is graded; a line longer than Max goes.
+var lineDataPool = slicepool.Pool[byte]{Max: 64 << 10}
+
 // gradeLine turns an input line into an output line; it runs on the pool's workers.
 func (g *Grader) gradeLine(rec lineRecord) lineOutcome {
-	j := g.parseLine(rec)
-	return g.gradeJob(&j)
-}
-
-// gradeBatch turns a batch of input lines into their output lines, in the same order, grading the
-// answers to each rubric one after another. The lines' bytes go back to the reader's pool: an output
-// line keeps nothing of them.
-func (g *Grader) gradeBatch(batch []lineRecord) []lineOutcome {
-	out := make([]lineOutcome, len(batch))
-	defer func() {
-		for _, rec := range batch {
-			lineDataPool.Put(rec.data)
-		}
-	}()
-	if len(batch) == 1 {
-		out[0] = g.gradeLine(batch[0])
-		return out
+	var id json.RawMessage
+	b := lineBuffers.Get().(*bytes.Buffer)
+	b.Reset()
+	fail := func(msg string) lineOutcome {
+		report.WriteErrorLine(b, id, rec.file, rec.line, msg)
+		return lineOutcome{out: b}
 	}
-	jobs := make([]lineJob, len(batch))
-	order := make([]int, len(batch))
-	for i, rec := range batch {
-		jobs[i] = g.parseLine(rec)
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(jobs[a].ref, jobs[b].ref) })
-	for _, i := range order {
-		out[i] = g.gradeJob(&jobs[i])
-	}
-	return out
-}
-
-// lineJob is an input line read: its fields, the answer and the rubric named, or why it cannot be
-// graded.
-type lineJob struct {
-	rec    lineRecord
-	id     json.RawMessage
-	fields map[string]json.RawMessage
-	text   string
-	ref    string
-	err    string // the error line's message, when the line cannot be graded
-}
-
-// parseLine reads an input line's fields.
-func (g *Grader) parseLine(rec lineRecord) lineJob {
-	j := lineJob{rec: rec}
 	if rec.err != nil {
-		j.err = rec.err.Error()
-		return j
+		return fail(rec.err.Error())
 	}
 	fields, err := objectFields(rec.data)
 	if err == nil && fields == nil {
 		err = &json.UnmarshalTypeError{Value: "null"}
 	}
 	if err != nil {
-		j.err = lineJSONError(err)
-		return j
+		return fail(lineJSONError(err))
 	}
-	j.fields, j.id = fields, fields["id"]
-	if j.text, err = stringField(fields, "answer"); err != nil {
-		j.err = err.Error()
-		return j
+	id = fields["id"]
+	text, err := stringField(fields, "answer")
+	if err != nil {
+		return fail(err.Error())
 	}
+	var ref string
 	if g.cfg.Rubric == "" {
-		if j.ref, err = stringField(fields, "rubric"); err != nil {
-			j.err = err.Error() + ", or pass --rubric"
+		if ref, err = stringField(fields, "rubric"); err != nil {
+			return fail(err.Error() + ", or pass --rubric")
 		}
 	}
-	return j
-}
-
-// gradeJob grades a line read into its output line.
-func (g *Grader) gradeJob(j *lineJob) lineOutcome {
-	b := lineBuffers.Get().(*bytes.Buffer)
-	b.Reset()
-	if j.err == "" {
-		res, err := g.gradeText(grader.Input{File: j.rec.file, Text: j.text, Line: j.rec.line, Warnings: clashes(j.fields)}, j.ref)
-		if err == nil {
-			report.WriteResultLine(b, j.id, j.fields, res)
-			return lineOutcome{out: b, res: res}
-		}
-		j.err = err.Error()
+	res, err := g.gradeText(grader.Input{File: rec.file, Text: text, Line: rec.line, Warnings: clashes(fields)}, ref)
+	if err != nil {
+		return fail(err.Error())
 	}
-	report.WriteErrorLine(b, j.id, j.rec.file, j.rec.line, j.err)
-	return lineOutcome{out: b}
+	report.WriteResultLine(b, id, fields, res)
+	return lineOutcome{out: b, res: res}
 }
 
 // clashes warns about the input fields named like a result field, in name order, which are not passed
@@ -414,10 +315,6 @@ func stringField(fields map[string]json.RawMessage, name string) (string, error)
 	}
 	return s, nil
 }
-
-// lineDataPool recycles the bytes of input lines, read on the reader's goroutine and done with on a
-// worker's once the line is graded; a line longer than Max goes.
-var lineDataPool = slicepool.Pool[byte]{Max: 64 << 10}
 
 // lineBuffers recycles output lines: a result is several kilobytes of JSON, and growing a fresh
 // buffer for each would be most of what a stream allocates.

@@ -236,10 +236,11 @@ func TestStreamStartingWithAByteOrderMark(t *testing.T) {
 	}
 }
 
-// A stream is graded in batches grouped by rubric, but each line comes out as it would on its own and
-// in input order: a long mixed stream (batches grow to their largest) with lines that cannot be graded
-// among the answers gives, byte for byte, gradeLine's output line after line, and the same summary.
-func TestBatchedStreamMatchesLineByLine(t *testing.T) {
+// A stream is graded on every core, its input lines read into recycled buffers, but each line comes
+// out as it would on its own and in input order: a long stream of answers to every rubric with lines
+// that cannot be graded among them gives, byte for byte, gradeLine's output line after line, and the
+// same summary.
+func TestStreamMatchesLineByLine(t *testing.T) {
 	set, err := rubric.Pack()
 	if err != nil {
 		t.Fatal(err)
@@ -305,8 +306,8 @@ func TestBatchedStreamMatchesLineByLine(t *testing.T) {
 	}
 }
 
-// A batch takes only lines already read: a producer that waits for each answer's result before it
-// writes the next line gets it, rather than the stream waiting for more lines to fill a batch.
+// A producer that waits for each answer's result before it writes the next line gets it: the stream
+// grades what it has read, and flushes its output, without waiting for more input.
 func TestStreamAnswersEachLineBeforeTheNext(t *testing.T) {
 	g := packGrader(t, Config{})
 	inR, inW := io.Pipe()
