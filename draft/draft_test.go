@@ -370,3 +370,27 @@ func TestDraftKeepsWhileAsALoop(t *testing.T) {
 	}
 	t.Errorf("no concept matches \"while\": %+v", r.Concepts)
 }
+
+// TestDraftWeighsALetterLess: a single letter names a part ("bulb C", "switch X"), which answers as often
+// refer to by a pronoun or a description, so its concept weighs labelWeight of a word that is as
+// specific; a number is a value the answer must give, and weighs in full.
+func TestDraftWeighsALetterLess(t *testing.T) {
+	q := "Why do two of the bulbs stay on?"
+	model := "Bulb C shares a closed path with the 9 volt battery."
+	spec := NewSpecificity([]string{q + " " + model, "What is a saxophone? A tube instrument.", "Why is the sky blue? Light scatters."})
+	r := parse(t, Options{Question: q, Answers: []string{model}, Specificity: spec})
+	weight := func(id string) float64 {
+		t.Helper()
+		c := conceptWithID(r, id)
+		if c == nil {
+			t.Fatalf("no concept %q in %+v", id, r.Concepts)
+		}
+		return c.Weight
+	}
+	if letter, word := weight("c"), weight("battery"); !(letter < word) || letter != labelWeight*word {
+		t.Errorf("the letter weighs %v, want less than the word's %v: %v of it", letter, word, labelWeight)
+	}
+	if number, word := weight("9"), weight("battery"); number != word {
+		t.Errorf("the number weighs %v, want the word's %v", number, word)
+	}
+}

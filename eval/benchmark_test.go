@@ -81,8 +81,9 @@ func (b benchmark) measure(t *testing.T, resamples int) *Report {
 // interval from resampling questions is computed and holds it.
 func TestMohlerBenchmarkFloor(t *testing.T) {
 	// Raised from 0.61 when drafts stopped building concepts on function words (r 0.6187), then when
-	// short misspelt words began to read as the rubric words they miss by one letter (r 0.6212).
-	const floor = 0.618
+	// short misspelt words began to read as the rubric words they miss by one letter (r 0.6212), and a
+	// drafted letter began to weigh a quarter of a word (r 0.6223).
+	const floor = 0.62
 	rep := mohler.measure(t, 200)
 	if r := float64(rep.Pearson); r < floor {
 		t.Errorf("Pearson r %.4f fell below the floor %.3f", r, floor)
@@ -121,8 +122,9 @@ func TestSemEvalBenchmarkFloors(t *testing.T) {
 		// question began to weigh more than one of a short question, and comparatives and a verb's noun
 		// began to match (SciEntsBank 0.713, leading by 0.034); then when short misspelt words began to
 		// read as the rubric words they miss by one letter and a contraction typed with a double quote
-		// began to negate (Beetle 0.7569, leading by 0.0238).
-		{beetle, 0.755, 0.022},
+		// began to negate (Beetle 0.7569, leading by 0.0238); then when a drafted letter ("bulb C")
+		// began to weigh a quarter of a word (Beetle 0.7721, leading by 0.039).
+		{beetle, 0.77, 0.035},
 		{sciEntsBank, 0.71, 0.03},
 	}
 	for _, tt := range tests {
