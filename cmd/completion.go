@@ -78,7 +78,7 @@ func (g *globalOptions) completionSet(cmd *cobra.Command) *rubric.Set {
 
 func (g *globalOptions) completeRubricIDs(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	var out []cobra.Completion
-	for _, r := range g.completionSet(cmd).All() {
+	for _, r := range g.completionSet(cmd).Summaries(nil) {
 		if strings.HasPrefix(r.ID, toComplete) {
 			out = append(out, cobra.CompletionWithDesc(r.ID, r.Title))
 		}
@@ -88,7 +88,7 @@ func (g *globalOptions) completeRubricIDs(cmd *cobra.Command, args []string, toC
 
 func (g *globalOptions) completeTags(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	count := map[string]int{}
-	for _, r := range g.completionSet(cmd).All() {
+	for _, r := range g.completionSet(cmd).Summaries(nil) {
 		for _, t := range r.Tags {
 			count[t]++
 		}

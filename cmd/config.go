@@ -163,7 +163,9 @@ func (g *globalOptions) colorEnabled(cmd *cobra.Command) (bool, error) {
 // rubricSet loads the embedded pack and every configured rubric directory. Warnings (a rubric defined
 // twice) go to stderr.
 func (g *globalOptions) rubricSet() (*rubric.Set, error) {
-	defer gctune.Load()()
+	if len(g.rubricDirs) > 0 {
+		defer gctune.Load()() // parsing YAML; the pack is built without parsing anything
+	}
 	set, err := rubric.Pack()
 	if err != nil {
 		return nil, withCode(ExitInternal, fmt.Errorf("the built-in rubric pack is invalid:\n%v", err))

@@ -127,7 +127,7 @@ func firstFrames(stack []byte, n int) string {
 }
 
 func execute(ctx context.Context, args []string, s streams) int {
-	root := newRootCmd(s)
+	root := newRootCmd(s, args)
 	root.SetArgs(args)
 	root.SetIn(s.in)
 	root.SetOut(s.out)
@@ -178,7 +178,36 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
-func newRootCmd(s streams) *cobra.Command {
+// builder is a command's name and the function that builds it.
+type builder struct {
+	name  string
+	build func(*globalOptions) *cobra.Command
+}
+
+// groupBuilder is a command's name and the function that builds it, given the word after its name.
+type groupBuilder struct {
+	name  string
+	build func(g *globalOptions, next string) *cobra.Command
+}
+
+// subcommands are answerlint's commands, each with the function that builds it; a group of commands
+// is given the word after its name, to build only the one of its commands that it names.
+func subcommands() []groupBuilder {
+	return []groupBuilder{
+		{"grade", leaf(newGradeCmd)}, {"lsp", leaf(newLSPCmd)}, {"rubric", newRubricCmd}, {"version", leaf(newVersionCmd)},
+		{"eval", leaf(newEvalCmd)}, {"init", leaf(newInitCmd)}, {"config", leaf(newConfigCmd)}, {"practice", leaf(newPracticeCmd)},
+	}
+}
+
+// leaf is the builder of a command that is no group.
+func leaf(build func(*globalOptions) *cobra.Command) func(*globalOptions, string) *cobra.Command {
+	return func(g *globalOptions, _ string) *cobra.Command { return build(g) }
+}
+
+// newRootCmd builds the command tree that running args needs: every command (nil args: the whole
+// tree). Building a command costs its flags, their defaults and their help, and a start-up measured
+// in milliseconds is little more than that: so a run of one command builds only that one.
+func newRootCmd(s streams, args []string) *cobra.Command {
 	g := &globalOptions{streams: s}
 	root := &cobra.Command{
 		Use:   "answerlint",
@@ -192,17 +221,75 @@ A pack of rubrics for DevOps interview questions is built in: 'answerlint rubric
 ` + exitCodesHelp,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       version(),
 	}
-	root.SetVersionTemplate("answerlint {{.Version}}\n")
 	g.bindPersistent(root)
-	root.AddCommand(newGradeCmd(g), newLSPCmd(g), newRubricCmd(g), newVersionCmd(g), newEvalCmd(g), newInitCmd(g), newConfigCmd(g), newPracticeCmd(g))
+	only, next, none := commandFor(root, args)
+	if only == "" {
+		// The root runs itself (--version, --help, a typo of a command): it needs its version.
+		root.Version = version()
+		root.SetVersionTemplate("answerlint {{.Version}}\n")
+	} else {
+		root.CompletionOptions.DisableDefaultCmd = true // 'completion' is not the command being run
+	}
+	for _, sub := range subcommands() {
+		if !none && (only == "" || only == sub.name) {
+			root.AddCommand(sub.build(g, next))
+		}
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{msg: err.Error() + flagSuggestion(c, err)} })
 	root.InitDefaultCompletionCmd()
 	rejectUnknownSubcommands(root)
 	wrapHelp(root)
-	addCompletions(root, g)
+	if args == nil || len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		addCompletions(root, g)
+	}
 	return root
+}
+
+// commandFor reads which command args run, skipping the root's own flags before it: only names it
+// when it is one of subcommands, and next is the word after it (a group's command); none is true for a
+// bare --version, which needs no command at all. Anything else — help, 'completion', a word that is no
+// command (whose error suggests the nearest), a flag the root does not know — needs the whole tree.
+func commandFor(root *cobra.Command, args []string) (only, next string, none bool) {
+	i, version := firstWord(root, args)
+	if i < 0 {
+		return "", "", version && i == -1
+	}
+	for _, sub := range subcommands() {
+		if args[i] == sub.name {
+			if j, _ := firstWord(root, args[i+1:]); j >= 0 {
+				next = args[i+1+j]
+			}
+			return args[i], next, false
+		}
+	}
+	return "", "", false
+}
+
+// firstWord is the index of the first of args that is neither a flag of the root's own nor its value:
+// -1 when there is none, -2 when a flag the root does not know comes first (a command's own flag, a
+// help flag, a typo), whose meaning only the whole tree can tell. version is whether --version came
+// before it.
+func firstWord(root *cobra.Command, args []string) (i int, version bool) {
+	for ; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") {
+			return i, version
+		}
+		if a == "--version" {
+			version = true
+			continue
+		}
+		name, _, hasValue := strings.Cut(strings.TrimPrefix(a, "--"), "=")
+		f := root.PersistentFlags().Lookup(name)
+		if !strings.HasPrefix(a, "--") || f == nil {
+			return -2, version
+		}
+		if !hasValue && f.NoOptDefVal == "" {
+			i++ // the flag's value
+		}
+	}
+	return -1, version
 }
 
 // flagSuggestion is "; did you mean --format?" for an unknown flag near one the command takes

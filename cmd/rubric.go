@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/answerlint/answerlint/internal/plural"
@@ -15,13 +16,22 @@ import (
 	"github.com/answerlint/answerlint/rubric"
 )
 
-func newRubricCmd(g *globalOptions) *cobra.Command {
+// newRubricCmd builds 'rubric' and its commands: only the one next names, when it names one.
+func newRubricCmd(g *globalOptions, next string) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rubric",
 		Short: "List, show, lint and draft rubrics; test them on graded answers",
 	}
-	cmd.AddCommand(newRubricListCmd(g), newRubricShowCmd(g), newRubricLintCmd(g), newRubricDraftCmd(g),
-		newRubricTestCmd(g), newRubricSuggestCmd(g))
+	children := []builder{
+		{"list", newRubricListCmd}, {"show", newRubricShowCmd}, {"lint", newRubricLintCmd},
+		{"draft", newRubricDraftCmd}, {"test", newRubricTestCmd}, {"suggest", newRubricSuggestCmd},
+	}
+	named := slices.ContainsFunc(children, func(c builder) bool { return c.name == next })
+	for _, c := range children {
+		if !named || c.name == next {
+			cmd.AddCommand(c.build(g))
+		}
+	}
 	return cmd
 }
 
@@ -59,7 +69,7 @@ tags, pass mark, source, and the concept and mistake ids.`,
 			if err != nil {
 				return err
 			}
-			rubrics := set.WithTags(tags)
+			rubrics := set.Summaries(tags)
 			if len(rubrics) == 0 && len(tags) > 0 {
 				return withCode(ExitError, fmt.Errorf("no rubric has the tags %s", strings.Join(tags, ", ")))
 			}

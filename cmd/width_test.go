@@ -47,7 +47,7 @@ func TestHelpFitsTheTerminal(t *testing.T) {
 			walk(sub, append(append([]string(nil), path...), sub.Name()))
 		}
 	}
-	walk(newRootCmd(streams{}), nil)
+	walk(newRootCmd(streams{}, nil), nil)
 	if len(paths) < 10 {
 		t.Fatalf("only %d commands found", len(paths))
 	}
@@ -127,7 +127,7 @@ func TestExamplesNeedNoWrapping(t *testing.T) {
 			walk(sub)
 		}
 	}
-	walk(newRootCmd(streams{}))
+	walk(newRootCmd(streams{}, nil))
 	if n < 10 {
 		t.Fatalf("only %d example lines found", n)
 	}

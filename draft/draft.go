@@ -7,6 +7,7 @@ package draft
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/answerlint/answerlint/text"
@@ -68,6 +69,7 @@ func contentWords(d *text.Doc) int {
 type phrase struct {
 	terms    []string // stems, for de-duplication and weighting
 	surfaces []string // the words as written, lower-cased: the phrasing
+	stops    []bool   // which words are stop words (an acronym's spelling keeps them: "quality of service")
 	text     string   // the words as written in the answer
 	sentence string   // the sentence it comes from, for the hint
 	question bool     // every word repeats the question
@@ -114,7 +116,7 @@ func keyPhrases(a *text.Analyzer, question string, answers, alternatives []strin
 	seen := map[string]bool{}
 	var out []phrase
 	for _, d := range docs {
-		for _, run := range runs(d, acronymsOf(d.Src), maxWords) {
+		for _, run := range runs(d, append(acronymsOf(d.Src), compoundsIn(a, d)...), maxWords) {
 			for _, p := range splitByQuestion(d, run, qterms) {
 				if p = dedupe(p, seen); len(p.terms) == 0 {
 					continue
@@ -271,6 +273,7 @@ func makePhrase(d *text.Doc, run []int, question bool) phrase {
 	for _, i := range run {
 		p.terms = append(p.terms, d.Tokens[i].Term)
 		p.surfaces = append(p.surfaces, d.Tokens[i].Surface)
+		p.stops = append(p.stops, d.Tokens[i].Stop)
 	}
 	return p
 }
@@ -296,9 +299,13 @@ func deniedHere(d *text.Doc, run []int) bool {
 	return true
 }
 
-// dedupe drops the words of a phrase that an earlier phrase already has, and marks the rest seen.
+// dedupe drops the words of a phrase that an earlier phrase already has, and marks the rest seen. A
+// phrase left with stop words alone ("of" of "quality of service", its other words taken) is dropped
+// whole: it could never match.
 func dedupe(p phrase, seen map[string]bool) phrase {
 	var terms, surfaces []string
+	var stops []bool
+	content := false
 	for i, t := range p.terms {
 		if p.negated {
 			t = "not " + t // a word denied and the same word stated are different things to know
@@ -307,12 +314,16 @@ func dedupe(p phrase, seen map[string]bool) phrase {
 			continue
 		}
 		seen[t] = true
-		terms, surfaces = append(terms, t), append(surfaces, p.surfaces[i])
+		terms, surfaces, stops = append(terms, t), append(surfaces, p.surfaces[i]), append(stops, p.stops[i])
+		content = content || !p.stops[i]
+	}
+	if !content {
+		terms, surfaces, stops = nil, nil, nil
 	}
 	if len(terms) != len(p.terms) {
 		p.text = strings.Join(surfaces, " ")
 	}
-	p.terms, p.surfaces = terms, surfaces
+	p.terms, p.surfaces, p.stops = terms, surfaces, stops
 	return p
 }
 
@@ -360,6 +371,7 @@ func Draft(opts Options) ([]byte, error) {
 		doc = newDocument(without, answers, keyPhrases(a, "", answers, opts.Alternatives, opts.Specificity))
 		doc.Synonyms = append(synonymsFor(a, answers), acronymGroups(answers)...)
 	}
+	spreadCompounds(a, doc, answers)
 	if err := doc.addExamples(); err != nil {
 		return nil, fmt.Errorf("drafting %s: %w", doc.ID, err)
 	}
@@ -440,4 +452,139 @@ func allUsed(a *text.Analyzer, member string, used map[string]bool) bool {
 		n++
 	}
 	return n > 0
+}
+
+// spreadCompounds gives a concept drafted from a compound term of the thesaurus that the model answers
+// write ("last in first out", "binary search tree"), or from a word of it, the compound's acronym as a
+// phrasing ("LIFO", "BST") when the model answers do not write the acronym themselves. The group's
+// reading of the acronym as the compound does not reach a concept of one of its words, nor, in every
+// case, the compound written with its function words: "It is LIFO" would earn nothing.
+func spreadCompounds(a *text.Analyzer, doc *document, answers []string) {
+	var seqs [][]string
+	for _, ans := range answers {
+		seqs = append(seqs, contentTerms(a, ans))
+	}
+	for _, g := range doc.Synonyms {
+		for _, member := range g {
+			terms := contentTerms(a, member)
+			if len(terms) < 2 || !writtenIn(terms, seqs) {
+				continue
+			}
+			in := map[string]bool{}
+			for _, t := range terms {
+				in[t] = true
+			}
+			for i := range doc.Concepts {
+				c := &doc.Concepts[i]
+				if c.Polarity != "" || !allIn(contentTerms(a, c.Match[0]), in) {
+					continue
+				}
+				for _, short := range g {
+					if isAcronymOf(a, short, member) && !slices.Contains(c.Match, short) && !writtenIn(contentTerms(a, short), seqs) {
+						c.Match = append(c.Match, short)
+					}
+				}
+			}
+		}
+	}
+}
+
+// contentTerms is the stems of a text's content words, in order.
+func contentTerms(a *text.Analyzer, s string) []string {
+	var out []string
+	for _, t := range a.Analyze(s, 0, len(s)).Tokens {
+		if !t.Stop {
+			out = append(out, t.Term)
+		}
+	}
+	return out
+}
+
+// writtenIn reports whether terms stand next to one another, in order, in one of seqs.
+func writtenIn(terms []string, seqs [][]string) bool {
+	for _, seq := range seqs {
+		for i := 0; i+len(terms) <= len(seq); i++ {
+			if slices.Equal(seq[i:i+len(terms)], terms) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func allIn(terms []string, set map[string]bool) bool {
+	for _, t := range terms {
+		if !set[t] {
+			return false
+		}
+	}
+	return len(terms) > 0
+}
+
+// isAcronymOf reports whether short is one word made of the initials of the words of long, with or without
+// its function words ("lifo" of "last in first out", "bst" of "binary search tree").
+func isAcronymOf(a *text.Analyzer, short, long string) bool {
+	toks := a.Analyze(long, 0, len(long)).Tokens
+	if len(toks) < 2 || strings.ContainsAny(short, " -") {
+		return false
+	}
+	var all, content strings.Builder
+	for _, t := range toks {
+		all.WriteByte(t.Surface[0])
+		if !t.Stop {
+			content.WriteByte(t.Surface[0])
+		}
+	}
+	short = strings.ToLower(short)
+	return short == all.String() || short == content.String()
+}
+
+// compoundsIn finds where a text writes a thesaurus member of several words that has an acronym in its
+// group ("last in first out", "binary search tree"), as spans that runs keeps whole, like an acronym's
+// spelling: the compound is one concept, which the group makes read as its acronym too ("LIFO"), where
+// runs would cut it at its function words and let it run on into the words beside it ("taken out last").
+func compoundsIn(a *text.Analyzer, d *text.Doc) []acronym {
+	var out []acronym
+	for _, g := range thesaurus {
+		for _, member := range g {
+			if !hasAcronym(a, g, member) {
+				continue
+			}
+			terms := allTerms(a, member)
+			for i := 0; i+len(terms) <= len(d.Tokens); i++ {
+				if equalTerms(d.Tokens[i:i+len(terms)], terms) {
+					end := d.Tokens[i+len(terms)-1].End
+					out = append(out, acronym{spelled: member, from: d.Tokens[i].Start, to: end, end: end})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// hasAcronym reports whether a group has the acronym of one of its members.
+func hasAcronym(a *text.Analyzer, g []string, member string) bool {
+	for _, other := range g {
+		if isAcronymOf(a, other, member) {
+			return true
+		}
+	}
+	return false
+}
+
+func allTerms(a *text.Analyzer, s string) []string {
+	var out []string
+	for _, t := range a.Analyze(s, 0, len(s)).Tokens {
+		out = append(out, t.Term)
+	}
+	return out
+}
+
+func equalTerms(toks []text.Token, terms []string) bool {
+	for k, t := range toks {
+		if t.Term != terms[k] {
+			return false
+		}
+	}
+	return true
 }

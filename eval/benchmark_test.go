@@ -82,8 +82,10 @@ func (b benchmark) measure(t *testing.T, resamples int) *Report {
 func TestMohlerBenchmarkFloor(t *testing.T) {
 	// Raised from 0.61 when drafts stopped building concepts on function words (r 0.6187), then when
 	// short misspelt words began to read as the rubric words they miss by one letter (r 0.6212), and a
-	// drafted letter began to weigh a quarter of a word (r 0.6223).
-	const floor = 0.62
+	// drafted letter began to weigh a quarter of a word (r 0.6223); then to 0.63, the goal, when a
+	// thesaurus compound began to read as its acronym (r 0.6243) and the drafts' curve began straight,
+	// up to one concept's worth, at 0.3 (r 0.6305).
+	const floor = 0.63
 	rep := mohler.measure(t, 200)
 	if r := float64(rep.Pearson); r < floor {
 		t.Errorf("Pearson r %.4f fell below the floor %.3f", r, floor)
@@ -97,7 +99,8 @@ func TestMohlerBenchmarkFloor(t *testing.T) {
 // TestSAFBenchmarkFloor holds Pearson r on the SAF English training split, and answerlint's lead over
 // the recall baseline.
 func TestSAFBenchmarkFloor(t *testing.T) {
-	const floor, lead = 0.75, 0.12
+	// Raised from 0.75 when the drafts' curve began straight, at 0.3 (r 0.7649, leading by 0.134).
+	const floor, lead = 0.76, 0.13
 	rep := safEnglish.measure(t, 0)
 	if r := float64(rep.Pearson); r < floor {
 		t.Errorf("Pearson r %.4f fell below the floor %.2f", r, floor)

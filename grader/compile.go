@@ -247,21 +247,27 @@ type Grader struct {
 // for compiling the rubrics it never uses, and a stream compiles them on the workers that need them.
 type lazyRubric struct {
 	once   sync.Once
-	rubric *rubric.Rubric
+	set    *rubric.Set
+	id     string
 	checks []rubric.Check
 	c      *Compiled
 }
 
 func (l *lazyRubric) get() *Compiled {
-	l.once.Do(func() { l.c = Compile(l.rubric, l.checks...) })
+	l.once.Do(func() {
+		r, _ := l.set.Get(l.id)
+		l.c = Compile(r, l.checks...)
+	})
 	return l.c
 }
 
-// New makes a grader for every rubric of a set; each is compiled when first asked for.
+// New makes a grader for every rubric of a set; each is compiled when first asked for (and a rubric of
+// the pack is only then built).
 func New(set *rubric.Set) *Grader {
-	g := &Grader{set: set, compiled: make(map[string]*lazyRubric, set.Len())}
-	for _, r := range set.All() {
-		g.compiled[r.ID] = &lazyRubric{rubric: r, checks: set.Checks}
+	ids := set.IDs()
+	g := &Grader{set: set, compiled: make(map[string]*lazyRubric, len(ids))}
+	for _, id := range ids {
+		g.compiled[id] = &lazyRubric{set: set, id: id, checks: set.Checks}
 	}
 	return g
 }

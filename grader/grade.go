@@ -433,7 +433,7 @@ func (c *Compiled) finish(res *Result, failOn rubric.Severity) {
 		capAt(belowPass(r), fmt.Sprintf("shorter than %d words", r.MinWords))
 	}
 	res.Coverage = round2(res.Coverage)
-	chargePenalties(res, curved(res.Coverage, r.Curve))
+	chargePenalties(res, Curved(res.Coverage, r.Curve, CurveStart(r)))
 	settle(res, r, failOn)
 }
 
@@ -458,7 +458,7 @@ func chargePenalties(res *Result, earned float64) {
 // pass mark or makes a mistake at or above failOn; a failing answer's band is never pass or strong.
 func settle(res *Result, r *rubric.Rubric, failOn rubric.Severity) {
 	if r.Curve > 0 && r.Curve < 1 {
-		res.Curve = r.Curve
+		res.Curve, res.CurveStart = r.Curve, CurveStart(r)
 	}
 	res.Score = int(math.Round(res.Unrounded()))
 	gated := GatedBy(res.Mistakes, failOn) != ""
@@ -474,7 +474,7 @@ func settle(res *Result, r *rubric.Rubric, failOn rubric.Severity) {
 // grades uses it, since rounding ties answers whose coverage differs, and a threshold fitted between
 // whole points then moves with any change that reshuffles the ties, such as the curve.
 func (res *Result) Unrounded() float64 {
-	score := curved(res.Coverage, res.Curve) - res.Penalty
+	score := Curved(res.Coverage, res.Curve, res.CurveStart) - res.Penalty
 	for _, c := range res.Caps {
 		score = math.Min(score, float64(c.Limit))
 	}

@@ -65,6 +65,8 @@ type Result struct {
 
 	// Curve is the rubric's score curve, when it has one: score = 100 × (coverage/100)^curve − penalty.
 	Curve float64 `json:"curve,omitempty"`
+	// CurveStart is the coverage below which the curve is a straight line from 0 (grader.CurveStart).
+	CurveStart float64 `json:"curve_start,omitempty"`
 
 	// Todo marks an answer with no words yet: a blank or untouched template. It scores 0 and does not
 	// pass, but it is work not yet done rather than a wrong answer, so reports show it as "to do" and

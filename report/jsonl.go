@@ -8,14 +8,16 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/answerlint/answerlint/grader"
 )
 
 // JSON Lines output: one result a line, carrying the input line's id and other fields.
 
-// resultFields are the names a result line uses, which input fields must not take.
-var resultFields = func() map[string]bool {
+// resultFields are the names a result line uses, which input fields must not take: read from the
+// result type on first use, not at the start of every command.
+var resultFields = sync.OnceValue(func() map[string]bool {
 	names := map[string]bool{"id": true, "error": true}
 	t := reflect.TypeFor[grader.Result]()
 	for i := range t.NumField() {
@@ -24,11 +26,11 @@ var resultFields = func() map[string]bool {
 		}
 	}
 	return names
-}()
+})
 
 // ResultField reports whether a JSON Lines result has a field of this name, so that an input field of
 // the same name is not passed through.
-func ResultField(name string) bool { return resultFields[name] }
+func ResultField(name string) bool { return resultFields()[name] }
 
 // WriteResultLine writes a JSON Lines result: {"id": …, the other input fields (sorted by name, less
 // those named like a result field: see ResultField), the result's fields}, and a newline.
@@ -54,8 +56,9 @@ func writeLineHead(b *bytes.Buffer, id json.RawMessage, fields map[string]json.R
 	sort.Strings(names)
 	b.WriteString(`{"id":`)
 	writeRaw(b, id)
+	taken := resultFields()
 	for _, k := range names {
-		if resultFields[k] {
+		if taken[k] {
 			continue
 		}
 		b.WriteByte(',')

@@ -69,6 +69,10 @@ func AppendResult(b []byte, r *grader.Result) []byte {
 		b = append(b, `,"curve":`...)
 		b = appendFloat(b, r.Curve)
 	}
+	if r.CurveStart != 0 {
+		b = append(b, `,"curve_start":`...)
+		b = appendFloat(b, r.CurveStart)
+	}
 	if r.Todo {
 		b = append(b, `,"todo":true`...)
 	}

@@ -357,7 +357,7 @@ func FuzzAppendResult(f *testing.F) {
 		floats := []float64{x, y, -x, x * y, x / 100, 0}
 		fl := newFiller(t, seed, strs, floats)
 		fl.fill(reflect.ValueOf(new(grader.Result)).Elem(), "Result") // advance the generator
-		r := &grader.Result{File: s1, Rubric: s2, Title: s1 + s2, Band: grader.Band(s2), Coverage: x, Penalty: y, Curve: x}
+		r := &grader.Result{File: s1, Rubric: s2, Title: s1 + s2, Band: grader.Band(s2), Coverage: x, Penalty: y, Curve: x, CurveStart: y}
 		fl.fill(reflect.ValueOf(&r.Concepts).Elem(), "Result.Concepts")
 		fl.fill(reflect.ValueOf(&r.Mistakes).Elem(), "Result.Mistakes")
 		fl.fill(reflect.ValueOf(&r.Rejected).Elem(), "Result.Rejected")

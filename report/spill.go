@@ -2,13 +2,11 @@ package report
 
 import (
 	"bufio"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"slices"
 
 	"github.com/answerlint/answerlint/grader"
 )
@@ -20,7 +18,7 @@ const DefaultSpillThreshold = 256
 // Spill keeps a run's results, as the run grades them, for the formats printed whole at its end: the
 // SARIF rule table, JUnit's totals, the Markdown scorecard's budget and the summary in every format
 // need the whole run before they can print its first line. Past Threshold results they go to a
-// temporary file (in encoding/gob), which the printers read back one result at a time, in as many
+// temporary file (in a format of its own, spill_codec.go), which the printers read back one result at a time, in as many
 // passes as they need: memory then holds the results in flight, not the run.
 //
 // Results must come in report order within each part: by file, then line, the answers still to do
@@ -48,7 +46,7 @@ type spillPart struct {
 	file *os.File
 	name string // the file's name while it still exists
 	bw   *bufio.Writer
-	enc  *gob.Encoder
+	enc  spillEncoder
 }
 
 // spillRecord is one result, with its file's text on the first result of each file (when the run
@@ -56,7 +54,6 @@ type spillPart struct {
 type spillRecord struct {
 	Result *grader.Result
 	Text   string
-	Empty  []bool // on disk: which of the result's lists were empty rather than none (emptyLists)
 }
 
 // Add keeps one file's results; text is the file's text, or "" when the reports do not need it.
@@ -112,7 +109,6 @@ func (s *Spill) add(p *spillPart, rec spillRecord) error {
 			p.name = ""
 		}
 		p.bw = bufio.NewWriterSize(f, 64<<10)
-		p.enc = gob.NewEncoder(p.bw)
 		for _, m := range p.mem {
 			if err := p.encode(m); err != nil {
 				return err
@@ -123,14 +119,7 @@ func (s *Spill) add(p *spillPart, rec spillRecord) error {
 	return p.encode(rec)
 }
 
-func (p *spillPart) encode(rec spillRecord) error {
-	var lists emptyLists
-	lists.walk(rec.Result)
-	if slices.Contains(lists.mask, true) {
-		rec.Empty = lists.mask
-	}
-	return p.enc.Encode(rec)
-}
+func (p *spillPart) encode(rec spillRecord) error { return p.enc.record(p.bw, rec) }
 
 // Close removes the temporary files.
 func (s *Spill) Close() error {
@@ -158,7 +147,7 @@ func (p *spillPart) cursor() (*spillCursor, error) {
 		if err := p.bw.Flush(); err != nil {
 			return nil, err
 		}
-		c.dec = gob.NewDecoder(bufio.NewReaderSize(io.NewSectionReader(p.file, 0, math.MaxInt64), 64<<10))
+		c.dec = newSpillDecoder(io.NewSectionReader(p.file, 0, math.MaxInt64))
 	}
 	return c, c.next()
 }
@@ -167,7 +156,7 @@ func (p *spillPart) cursor() (*spillCursor, error) {
 // file's text.
 type spillCursor struct {
 	part *spillPart
-	dec  *gob.Decoder
+	dec  *spillDecoder
 	i    int
 	head *grader.Result
 	text string
@@ -182,11 +171,8 @@ func (c *spillCursor) next() error {
 	var rec spillRecord
 	if c.dec == nil {
 		rec = c.part.mem[c.i]
-	} else if err := c.dec.Decode(&rec); err != nil {
+	} else if err := c.dec.record(&rec); err != nil {
 		return err
-	} else {
-		lists := emptyLists{mask: rec.Empty, restore: true}
-		lists.walk(rec.Result)
 	}
 	c.i++
 	if c.head == nil || rec.Result.File != c.head.File {
@@ -205,45 +191,4 @@ func (p *spillPart) each(fn func(res *grader.Result, text string) error) error {
 		}
 	}
 	return err
-}
-
-// emptyLists records and restores which of a result's lists are empty rather than none: gob reads an
-// empty list back as none, and the JSON report tells them apart ([] and null).
-type emptyLists struct {
-	mask    []bool
-	i       int
-	restore bool
-}
-
-// walk visits every list of a result, in one order.
-func (e *emptyLists) walk(res *grader.Result) {
-	list(e, &res.Caps)
-	list(e, &res.Concepts)
-	for i := range res.Concepts {
-		list(e, &res.Concepts[i].Evidence)
-	}
-	list(e, &res.Mistakes)
-	for i := range res.Mistakes {
-		list(e, &res.Mistakes[i].Evidence)
-	}
-	list(e, &res.Rejected)
-	if res.Structure != nil {
-		list(e, &res.Structure.Steps)
-	}
-	list(e, &res.Warnings)
-	list(e, &res.Suppressed)
-	for i := range res.Suppressed {
-		list(e, &res.Suppressed[i].Mistake.Evidence)
-	}
-}
-
-func list[T any](e *emptyLists, s *[]T) {
-	if !e.restore {
-		e.mask = append(e.mask, *s != nil && len(*s) == 0)
-		return
-	}
-	if e.i < len(e.mask) && e.mask[e.i] {
-		*s = []T{}
-	}
-	e.i++
 }

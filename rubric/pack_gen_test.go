@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"reflect"
+	"sync"
 	"testing"
 )
 
@@ -13,21 +14,25 @@ func TestPackGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatalf("parsing the pack's YAML: %v", err)
 	}
-	got := packRubrics()
-	byID := map[string]*Rubric{}
-	for _, r := range got {
-		byID[r.ID] = r
+	byID := map[string]*packEntry{}
+	for i, e := range packIndex {
+		byID[e.summary.ID] = &packIndex[i]
+		if i > 0 && packIndex[i-1].summary.ID >= e.summary.ID {
+			t.Errorf("%s: the index is not in id order at %s", fix, e.summary.ID)
+		}
 	}
-	if len(got) != len(want) {
-		t.Errorf("%s: it holds %d rubrics, pack/ has %d", fix, len(got), len(want))
+	if len(packIndex) != len(want) {
+		t.Errorf("%s: it holds %d rubrics, pack/ has %d", fix, len(packIndex), len(want))
 	}
 	for _, w := range want {
-		g, ok := byID[w.ID]
+		e, ok := byID[w.ID]
 		switch {
 		case !ok:
 			t.Errorf("%s: rubric %s (%s) is missing", fix, w.ID, w.File)
-		case !reflect.DeepEqual(g, w):
+		case !reflect.DeepEqual(e.build(), w):
 			t.Errorf("%s: rubric %s differs from %s", fix, w.ID, w.File)
+		case !reflect.DeepEqual(e.summary, w.Summarize()):
+			t.Errorf("%s: the summary of rubric %s differs from %s", fix, w.ID, w.File)
 		}
 	}
 	if !reflect.DeepEqual(packChecks(), wantChecks) {
@@ -48,5 +53,26 @@ func TestPackFresh(t *testing.T) {
 	ra.Concepts[0].Match[0].Text = "changed"
 	if rb.Concepts[0].Match[0].Text == "changed" {
 		t.Error("two calls of Pack share a rubric")
+	}
+}
+
+// TestPackBuiltOnce: a set builds each rubric of the pack once, however many goroutines ask for it at
+// the same time, and each set builds its own.
+func TestPackBuiltOnce(t *testing.T) {
+	set, _ := Pack()
+	got := make([]*Rubric, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() { got[i], _ = set.Get("gitops") })
+	}
+	wg.Wait()
+	for _, r := range got {
+		if r != got[0] || !set.Embedded(r) {
+			t.Fatalf("Get built gitops more than once, or not as the pack's (%p, %p)", r, got[0])
+		}
+	}
+	other, _ := Pack()
+	if r, _ := other.Get("gitops"); r == got[0] || set.Embedded(r) {
+		t.Error("two sets share a rubric of the pack")
 	}
 }

@@ -2,7 +2,10 @@
 // mistakes it must not make and its self-test examples — and loads, validates and embeds rubric files.
 package rubric
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Severity of a mistake.
 type Severity string
@@ -186,9 +189,12 @@ func (r *Rubric) HasTag(tag string) bool {
 }
 
 // HasAllTags reports whether the rubric carries every tag (an empty list: yes).
-func (r *Rubric) HasAllTags(tags []string) bool {
-	for _, t := range tags {
-		if !r.HasTag(strings.TrimSpace(t)) {
+func (r *Rubric) HasAllTags(tags []string) bool { return hasAll(r.Tags, tags) }
+
+// hasAll reports whether have holds every tag of want (an empty want: yes).
+func hasAll(have, want []string) bool {
+	for _, t := range want {
+		if !slices.Contains(have, strings.TrimSpace(t)) {
 			return false
 		}
 	}

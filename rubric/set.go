@@ -20,40 +20,69 @@ import (
 var packFS embed.FS
 
 // Set is a collection of rubrics by id: the embedded pack, plus rubric directories that add to it or
-// override it.
+// override it. A rubric of the pack is built the first time it is asked for (Get, All, WithTags), so a
+// command that grades against one rubric, or only lists them (Summaries), does not build the others.
+// A Set is safe for concurrent use once loaded: Get may build a rubric while others are read.
 type Set struct {
-	byID     map[string]*Rubric
 	Checks   []Check  // cross-cutting checks run on every answer
 	Warnings []string // e.g. a rubric id defined twice
-	// embedded holds the rubrics Pack put in the set, each as it came from the binary.
-	embedded map[*Rubric]bool
+
+	mu   sync.Mutex
+	byID map[string]*setEntry
+}
+
+// setEntry is one rubric of a set: one added to it, or one of the pack, which build makes on first use.
+type setEntry struct {
+	r     *Rubric
+	pack  *packEntry // the pack's rubric this is, nil for one added
+	built bool       // r is pack.build's rubric, as it came from the binary
+}
+
+// packEntry is a rubric of the embedded pack: what a list shows of it, and how to build it. pack_gen.go
+// holds them as static data, so that a binary starts without building any.
+type packEntry struct {
+	summary Summary
+	build   func() *Rubric
 }
 
 // NewSet returns an empty set.
-func NewSet() *Set { return &Set{byID: map[string]*Rubric{}} }
+func NewSet() *Set { return &Set{byID: map[string]*setEntry{}} }
 
 //go:generate go run -tags packgen ./internal/packgen -o pack_gen.go -stems ../text/stems_gen.go
 
 // Pack returns the rubrics embedded in the binary and the built-in checks. They were parsed and validated
 // from pack/*.yaml and checks/global.yaml when pack_gen.go was generated (go generate ./rubric), so that
-// starting a command costs allocating them, not parsing and validating 400 KB of YAML. The error is
-// always nil; it stays for callers written when the pack was parsed at run time.
+// starting a command costs at most allocating them, not parsing and validating 400 KB of YAML; and each
+// is allocated only when first asked for. Each call returns rubrics of its own: a caller may change them.
+// The error is always nil; it stays for callers written when the pack was parsed at run time.
 func Pack() (*Set, error) {
-	s := NewSet()
-	s.Checks = packChecks()
-	rubrics := packRubrics()
-	s.embedded = make(map[*Rubric]bool, len(rubrics))
-	for _, r := range rubrics {
-		s.byID[r.ID] = r
-		s.embedded[r] = true
+	s := &Set{Checks: packChecks(), byID: make(map[string]*setEntry, len(packIndex))}
+	for i := range packIndex {
+		s.byID[packIndex[i].summary.ID] = &setEntry{pack: &packIndex[i]}
 	}
 	return s, nil
+}
+
+// rubric returns e's rubric, building it if it is a pack rubric not yet built. s.mu is held.
+func (e *setEntry) rubric() *Rubric {
+	if e.r == nil {
+		e.r, e.built = e.pack.build(), true
+	}
+	return e.r
 }
 
 // Embedded reports whether r is one of the rubrics of the pack that Pack put in this set, as it came
 // from the binary: its File names no file on disk. A rubric loaded from a file, or a copy of an
 // embedded one, is not.
-func (s *Set) Embedded(r *Rubric) bool { return s.embedded[r] }
+func (s *Set) Embedded(r *Rubric) bool {
+	if r == nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e, ok := s.byID[r.ID]
+	return ok && e.built && e.r == r
+}
 
 // ParsePack parses and validates the embedded YAML files of the pack and the built-in checks: what
 // Pack returns, the slow way. go generate writes its result into pack_gen.go, and a test holds the two
@@ -185,10 +214,12 @@ func describeOSError(err error) string {
 // Add puts a rubric into the set; a rubric with the same id is replaced, with a warning when both came
 // from files outside the pack.
 func (s *Set) Add(r *Rubric) {
-	if prev, ok := s.byID[r.ID]; ok && !strings.HasPrefix(prev.File, "pack/") && prev.File != r.File {
-		s.Warnings = append(s.Warnings, fmt.Sprintf("rubric %q in %s overrides the one in %s", r.ID, r.File, prev.File))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if prev, ok := s.byID[r.ID]; ok && prev.pack == nil && prev.r.File != r.File {
+		s.Warnings = append(s.Warnings, fmt.Sprintf("rubric %q in %s overrides the one in %s", r.ID, r.File, prev.r.File))
 	}
-	s.byID[r.ID] = r
+	s.byID[r.ID] = &setEntry{r: r}
 }
 
 // LoadDir adds every rubric file under dir (recursively). Bad files are reported together; the good
@@ -240,20 +271,57 @@ func (s *Set) LoadDir(dir string) error {
 
 // Get returns the rubric with an id.
 func (s *Set) Get(id string) (*Rubric, bool) {
-	r, ok := s.byID[id]
-	return r, ok
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e, ok := s.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return e.rubric(), true
 }
 
 // Len is the number of rubrics.
-func (s *Set) Len() int { return len(s.byID) }
+func (s *Set) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.byID)
+}
+
+// IDs returns the ids of the rubrics, sorted, without building any.
+func (s *Set) IDs() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := make([]string, 0, len(s.byID))
+	for id := range s.byID {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
 
 // All returns the rubrics sorted by id.
 func (s *Set) All() []*Rubric {
-	out := make([]*Rubric, 0, len(s.byID))
-	for _, r := range s.byID {
-		out = append(out, r)
+	ids := s.IDs()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]*Rubric, len(ids))
+	for i, id := range ids {
+		out[i] = s.byID[id].rubric()
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Loaded returns the rubrics added to the set from files, sorted by id: those whose File is a file on
+// disk, which the pack's are not. It builds none of the pack.
+func (s *Set) Loaded() []*Rubric {
+	var out []*Rubric
+	for _, id := range s.IDs() {
+		s.mu.Lock()
+		if e := s.byID[id]; e.pack == nil {
+			out = append(out, e.r)
+		}
+		s.mu.Unlock()
+	}
 	return out
 }
 
@@ -271,7 +339,7 @@ func (s *Set) Closest(id string, n int) []string {
 		d  int
 	}
 	var cands []cand
-	for k := range s.byID {
+	for _, k := range s.IDs() {
 		d := text.EditDistance(id, k)
 		if strings.Contains(k, id) || strings.Contains(id, k) {
 			d /= 2

@@ -155,7 +155,7 @@ func (g *Grader) changes(ctx context.Context, src FileSource, b *Batch) (*change
 		return nil, nil
 	}
 	cs := &changeSet{files: files, rubrics: map[string]bool{}}
-	rubrics := g.g.Set().All()
+	rubrics := g.g.Set().Loaded() // a rubric of the pack changes with the binary, not in the repository
 	if g.forced != nil {
 		rubrics = append(rubrics, g.forced.Rubric)
 	}
@@ -326,7 +326,7 @@ func (g *Grader) Inputs(src FileSource, files []File) []report.Input {
 		}
 	}
 	set := g.g.Set()
-	rubrics := set.All()
+	rubrics := set.Loaded() // the pack's rubrics are in the binary, and need not be built to know it
 	if g.forced != nil {
 		rubrics = append(rubrics, g.forced.Rubric)
 	}

@@ -25,6 +25,18 @@ func NewChecked(w io.Writer) *Checked { return &Checked{w: w} }
 
 func (c *Checked) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
+	return n, c.keep(err)
+}
+
+// WriteString writes s without copying it first when the output can (an *os.File can): a command
+// that prints one long string need not allocate it twice.
+func (c *Checked) WriteString(s string) (int, error) {
+	n, err := io.WriteString(c.w, s)
+	return n, c.keep(err)
+}
+
+// keep remembers err if it is the first write error, and returns it.
+func (c *Checked) keep(err error) error {
 	if err != nil {
 		c.mu.Lock()
 		if c.err == nil {
@@ -32,7 +44,7 @@ func (c *Checked) Write(p []byte) (int, error) {
 		}
 		c.mu.Unlock()
 	}
-	return n, err
+	return err
 }
 
 // File is the file written to, or nil.

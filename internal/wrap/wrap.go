@@ -87,18 +87,19 @@ func Hanging(s string, width int, first, rest string) string {
 	} else {
 		wrapped = hardWrap(wordWrap(s, avail), avail)
 	}
-	lines := strings.Split(wrapped, "\n")
 	var b strings.Builder
-	for i, line := range lines {
-		if i == 0 {
-			b.WriteString(first)
-		} else {
-			b.WriteString("\n")
-			b.WriteString(rest)
-		}
+	b.Grow(len(first) + len(wrapped) + strings.Count(wrapped, "\n")*len(rest))
+	b.WriteString(first)
+	for {
+		line, more, found := strings.Cut(wrapped, "\n")
 		b.WriteString(strings.TrimRight(line, " "))
+		if !found {
+			return b.String()
+		}
+		b.WriteString("\n")
+		b.WriteString(rest)
+		wrapped = more
 	}
-	return b.String()
 }
 
 // wordWrap breaks s at spaces only, never after a hyphen: ids, file names and flags
