@@ -46,7 +46,7 @@ type Compiled struct {
 	// 24-byte slice header before any pattern was read.
 	starts  []startEntry
 	startAt []int32
-	byTerm  [][]startEntry // while compiling: the patterns by first term, flattened into starts
+	pending []startEntry // while compiling: the patterns in the order added, then sorted into starts
 	byExact map[string][]*pattern
 	gap     int
 	checks  []rubric.Check // the global checks that apply to this rubric
@@ -146,20 +146,29 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 	return c
 }
 
-// flattenStarts moves the patterns indexed by first term into starts, keeping their order.
+// flattenStarts sorts the patterns by the ID of their first term into starts, keeping the order they
+// were added in among those of one term: a counting sort, where a list per term grew (and was thrown
+// away) one term at a time.
 func (c *Compiled) flattenStarts() {
-	n := 0
-	for _, list := range c.byTerm {
-		n += len(list)
+	terms := 0
+	for i := range c.pending {
+		terms = max(terms, int(c.pending[i].p.ids[0])+1)
 	}
-	c.starts = make([]startEntry, 0, n)
-	c.startAt = make([]int32, len(c.byTerm)+1)
-	for id, list := range c.byTerm {
-		c.startAt[id] = int32(len(c.starts))
-		c.starts = append(c.starts, list...)
+	c.startAt = make([]int32, terms+1)
+	for i := range c.pending {
+		c.startAt[c.pending[i].p.ids[0]+1]++
 	}
-	c.startAt[len(c.byTerm)] = int32(len(c.starts))
-	c.byTerm = nil
+	for id := 1; id <= terms; id++ {
+		c.startAt[id] += c.startAt[id-1]
+	}
+	c.starts = make([]startEntry, len(c.pending))
+	next := slices.Clone(c.startAt[:terms])
+	for _, e := range c.pending {
+		id := e.p.ids[0]
+		c.starts[next[id]] = e
+		next[id]++
+	}
+	c.pending = nil
 }
 
 func (c *Compiled) add(kind checkKind, idx int, match, exact []rubric.Phrasing) {
@@ -180,10 +189,7 @@ func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phras
 			if (kind == kindConcept || kind == kindMistake) && len(pt.ids) >= 2 && distinct(pt.ids) {
 				c.loose = append(c.loose, newLooseEntry(pt))
 			}
-			for int(pt.ids[0]) >= len(c.byTerm) {
-				c.byTerm = append(c.byTerm, nil)
-			}
-			c.byTerm[pt.ids[0]] = append(c.byTerm[pt.ids[0]], newStartEntry(pt))
+			c.pending = append(c.pending, newStartEntry(pt))
 			added = append(added, pt)
 		}
 	}

@@ -168,7 +168,9 @@ func abs(n int) int {
 func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 	total := c.Rubric.TotalWeight()
 	res.Concepts = make([]ConceptResult, 0, len(c.Rubric.Concepts))
-	var found []match // one list for every concept in turn: pickEvidence keeps none of it
+	// One list for every concept in turn, pooled like the matches: pickEvidence keeps none of it.
+	found, used := matchBuffer(), 0
+	defer func() { recycleMatches(found[:used]) }() // the longest it grew to, so that all is cleared
 	blocks := hasBlocks(d)
 	// By pointer, not by copy: a concept is a few cache lines of which scoring reads a few fields, and a
 	// match is read once per concept.
@@ -183,6 +185,7 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 				found = append(found, *m)
 			}
 		}
+		used = max(used, len(found))
 		cr.Evidence = pickEvidence(d, found)
 		cr.Covered = len(cr.Evidence) > 0
 		cr.MaxPoints = round2(100 * con.Weight / total)

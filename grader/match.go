@@ -2,8 +2,8 @@ package grader
 
 import (
 	"slices"
-	"sync"
 
+	"github.com/answerlint/answerlint/internal/slicepool"
 	"github.com/answerlint/answerlint/text"
 )
 
@@ -72,27 +72,15 @@ func before(a, b *match) bool {
 }
 
 // matchBuffers holds the match lists of graded answers (Grade hands its list back), for later answers:
-// growing a fresh list for each answer was the largest allocation left in matching.
-var matchBuffers sync.Pool
+// growing a fresh list for each answer was the largest allocation left in matching. After a huge
+// answer, the list goes.
+var matchBuffers = slicepool.Pool[match]{Max: 1 << 12}
 
-// maxKeptMatches bounds the lists kept: after a huge answer, let the memory go.
-const maxKeptMatches = 1 << 12
+func matchBuffer() []match { return matchBuffers.Get() }
 
-func matchBuffer() []match {
-	if p, ok := matchBuffers.Get().(*[]match); ok {
-		return (*p)[:0]
-	}
-	return nil
-}
-
-// recycleMatches hands a match list back; it must not be used afterwards.
-func recycleMatches(ms []match) {
-	if cap(ms) > maxKeptMatches {
-		return
-	}
-	clear(ms) // the rest of the list is already clear: it was when last kept
-	matchBuffers.Put(&ms)
-}
+// recycleMatches hands a match list back; it must not be used afterwards. The rest of the list is
+// already clear: it was when last kept.
+func recycleMatches(ms []match) { matchBuffers.Put(ms) }
 
 // tryStart tries the patterns whose first term (by ID) is a reading of token i covering span tokens.
 func (c *Compiled) tryStart(d *text.Doc, i int, id int32, surface string, span int, typo bool, out *[]match) {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // objectFields is json.Unmarshal of an input line into a map[string]json.RawMessage, done in one pass:
@@ -175,15 +176,21 @@ func unquote(quoted []byte) string {
 			}
 			r += 2
 		case c < utf8.RuneSelf:
-			b = append(b, c)
-			r++
+			// Copy a run of plain ASCII whole: an answer is mostly text between a few escaped line breaks.
+			end := r + 1
+			for end < len(s) && s[end] != '\\' && s[end] < utf8.RuneSelf {
+				end++
+			}
+			b = append(b, s[r:end]...)
+			r = end
 		default:
 			rr, size := utf8.DecodeRune(s[r:])
 			b = utf8.AppendRune(b, rr)
 			r += size
 		}
 	}
-	return string(b)
+	// b is never written again: the string can be it, not a second copy of an answer.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // getu4 decodes \uXXXX at the start of s, or returns -1.

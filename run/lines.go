@@ -17,6 +17,7 @@ import (
 
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/oserr"
+	"github.com/answerlint/answerlint/internal/slicepool"
 	"github.com/answerlint/answerlint/report"
 )
 
@@ -40,7 +41,7 @@ func (g *Grader) RunLines(ctx context.Context, src LineSource, w io.Writer) (rep
 	defer in.stop()
 	out := newLineWriter(w)
 	tally := report.Tally{FailOn: g.cfg.failOn(), TodoFails: g.cfg.TodoFails}
-	err := grader.Stream(ctx, grader.Pool{}, in.next, g.gradeLine, func(oc lineOutcome) error {
+	err := grader.Stream(ctx, grader.Pool{}, in.next, g.gradeRecord, func(oc lineOutcome) error {
 		if oc.res != nil {
 			tally.Add(oc.res)
 		} else {
@@ -124,7 +125,7 @@ func (jr *lineReader) next() (lineRecord, int, error) {
 			}
 			jr.paths = jr.paths[1:]
 		}
-		data, tooLong, err := readLine(jr.r, jr.limit())
+		data, tooLong, err := readLine(jr.r, jr.limit(), lineDataPool.Get())
 		if err == io.EOF && len(data) == 0 && !tooLong {
 			jr.close()
 			continue
@@ -184,9 +185,9 @@ func (jr *lineReader) close() {
 // utf8BOM is the byte-order mark, which a stream may start with.
 var utf8BOM = []byte("\xef\xbb\xbf")
 
-// readLine reads one line, without its line ending, into a fresh slice. A line longer than limit is
-// read to its end and dropped: tooLong reports it.
-func readLine(r *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+// readLine reads one line, without its line ending, appending it to line (empty, maybe with room). A
+// line longer than limit is read to its end and dropped: tooLong reports it.
+func readLine(r *bufio.Reader, limit int, line []byte) (_ []byte, tooLong bool, err error) {
 	for {
 		chunk, err := r.ReadSlice('\n')
 		if !tooLong {
@@ -226,6 +227,19 @@ func article(kind string) string {
 	}
 	return "a " + kind
 }
+
+// gradeRecord is gradeLine for the stream: the line's bytes then go back to the reader's pool, as the
+// output line keeps nothing of them (the answer is decoded into a string of its own, the passed-through
+// fields copied out).
+func (g *Grader) gradeRecord(rec lineRecord) lineOutcome {
+	oc := g.gradeLine(rec)
+	lineDataPool.Put(rec.data)
+	return oc
+}
+
+// lineDataPool recycles the bytes of input lines, read on the reader's goroutine and done with on a
+// worker's once the line is graded; a line longer than Max goes.
+var lineDataPool = slicepool.Pool[byte]{Max: 64 << 10}
 
 // gradeLine turns an input line into an output line; it runs on the pool's workers.
 func (g *Grader) gradeLine(rec lineRecord) lineOutcome {

@@ -1,13 +1,18 @@
 package run
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/corpus"
@@ -228,5 +233,110 @@ func TestStreamStartingWithAByteOrderMark(t *testing.T) {
 				t.Errorf("%d lines out, want %d; output:\n%s", sum.Graded+sum.Errors, want, out.String())
 			}
 		})
+	}
+}
+
+// A stream is graded on every core, its input lines read into recycled buffers, but each line comes
+// out as it would on its own and in input order: a long stream of answers to every rubric with lines
+// that cannot be graded among them gives, byte for byte, gradeLine's output line after line, and the
+// same summary.
+func TestStreamMatchesLineByLine(t *testing.T) {
+	set, err := rubric.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := packGrader(t, Config{})
+	gen := corpus.New(set, 5)
+	var in strings.Builder
+	for i := range 1200 {
+		switch i % 97 {
+		case 13:
+			in.WriteString("not json\n")
+		case 41:
+			in.WriteString(`{"id": "x", "rubric": "no-such-rubric", "answer": "Argo CD syncs from Git."}` + "\n")
+		case 60:
+			in.WriteString("\n  \n")
+		case 77:
+			in.WriteString(`{"id": "y", "answer": "no rubric named"}` + "\n")
+		default:
+			r, text := gen.Answer([]int{30, 200}[i%2])
+			line, _ := json.Marshal(map[string]any{"id": i, "rubric": r.ID, "answer": text})
+			in.Write(append(line, '\n'))
+		}
+	}
+	var want bytes.Buffer
+	var wantSum report.Summary
+	{
+		tally := report.Tally{FailOn: g.cfg.failOn()}
+		jr := &lineReader{stdin: strings.NewReader(in.String()), max: int(g.cfg.maxFileSize()), paths: []string{"-"}}
+		for {
+			rec, _, err := jr.next()
+			if err != nil {
+				break
+			}
+			oc := g.gradeLine(rec)
+			if oc.res != nil {
+				tally.Add(oc.res)
+			} else {
+				tally.AddError()
+			}
+			want.Write(oc.out.Bytes())
+		}
+		wantSum = tally.Summary()
+	}
+	var got bytes.Buffer
+	sum, err := g.RunLines(t.Context(), LineSource{Stdin: strings.NewReader(in.String())}, &got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Errors == 0 || sum.Graded < 1000 {
+		t.Fatalf("summary %+v: the stream should have graded answers and reported errors", sum)
+	}
+	if !reflect.DeepEqual(sum, wantSum) {
+		t.Errorf("summary %+v, line by line %+v", sum, wantSum)
+	}
+	gotLines, wantLines := strings.Split(got.String(), "\n"), strings.Split(want.String(), "\n")
+	if len(gotLines) != len(wantLines) {
+		t.Fatalf("%d output lines, line by line %d", len(gotLines), len(wantLines))
+	}
+	for i := range gotLines {
+		if gotLines[i] != wantLines[i] {
+			t.Fatalf("output line %d differs from grading line by line\n got: %.300s\nwant: %.300s", i+1, gotLines[i], wantLines[i])
+		}
+	}
+}
+
+// A producer that waits for each answer's result before it writes the next line gets it: the stream
+// grades what it has read, and flushes its output, without waiting for more input.
+func TestStreamAnswersEachLineBeforeTheNext(t *testing.T) {
+	g := packGrader(t, Config{})
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		_, err := g.RunLines(t.Context(), LineSource{Stdin: inR}, outW)
+		outW.CloseWithError(err)
+		done <- err
+	}()
+	// A stream that waited for more input would wait for ever: after a minute, end the test's side.
+	stall := time.AfterFunc(time.Minute, func() { outR.CloseWithError(errors.New("no result after a minute")) })
+	defer stall.Stop()
+	results := bufio.NewScanner(outR)
+	results.Buffer(nil, 1<<20)
+	for i := range 10 {
+		fmt.Fprintf(inW, `{"id": %d, "rubric": "gitops", "answer": "Argo CD syncs the cluster from Git."}`+"\n", i)
+		if !results.Scan() {
+			t.Fatalf("no result for line %d: %v", i+1, results.Err())
+		}
+		if want := fmt.Sprintf(`{"id":%d,`, i); !strings.HasPrefix(results.Text(), want) {
+			t.Fatalf("result for line %d starts %.40q, want %q", i+1, results.Text(), want)
+		}
+	}
+	inW.Close()
+	if results.Scan() {
+		t.Errorf("a result after the input ended: %.80q", results.Text())
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }

@@ -272,9 +272,7 @@ func (a *Analyzer) addGroup(group []string, added map[int32]bool) {
 // memberTerms analyses a synonym member. Stop words are kept: "on call" must not shrink to "call".
 func (a *Analyzer) memberTerms(member string) []string {
 	var terms []string
-	for _, t := range tokenize(member) {
-		terms = append(terms, Stem(t.Surface))
-	}
+	scanWords(member, func(t *Token) { terms = append(terms, Stem(t.Surface)) })
 	return terms
 }
 
@@ -305,11 +303,20 @@ func (a *Analyzer) analyze(lx *lexicon, src string, from, to int) *Doc {
 		lex := lx.lookup(t.Surface)
 		t.Term = lex.term
 		t.Stop = lex.flags&flagStop != 0
-		if int(lex.num) < len(a.byNum) {
-			t.ID = a.byNum[lex.num]
-		}
+		t.ID = lex.num // the term's number, for now: the loop below makes it the analyzer's ID
 		t.flags = lex.flags
 		t.slot = lex.slot
+	}
+	// A loop of its own: byNum spans every term of every rubric, so reading it misses the cache, and
+	// here the reads of one word after another overlap instead of each waiting behind a map lookup.
+	byNum := a.byNum
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		if num := t.ID; int(num) < len(byNum) {
+			t.ID = byNum[num]
+		} else {
+			t.ID = 0
+		}
 	}
 	// Each kind of reading comes out in token order; merging the runs keeps the whole linear, where a
 	// stable sort (a merge sort that rotates in place) grew faster than the text on long joined runs.

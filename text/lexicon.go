@@ -228,9 +228,13 @@ func (d *Doc) Release() {
 	if cap(buf.tokens) > maxKeptTokens || cap(buf.alts) > maxKeptTokens || cap(buf.syn) > maxKeptTokens || cap(buf.scratch) > maxKeptTokens {
 		return // after a huge answer, let the memory go
 	}
-	// Clear what holds strings, so that a kept array keeps no answer alive.
-	clear(buf.tokens[:cap(buf.tokens)])
-	clear(buf.alts[:cap(buf.alts)])
-	clear(buf.syn[:cap(buf.syn)])
+	// Clear what holds strings, so that a kept array keeps no answer alive. An analysis writes only
+	// within the lengths it leaves (a run it grew past the array's end went to a new array), and
+	// every earlier one was cleared on its release: clearing the whole capacity cost each short text
+	// (a rubric's phrasings, by the thousand) as much as the longest answer before it.
+	clear(buf.tokens)
+	clear(buf.alts)
+	clear(buf.syn)
+	buf.tokens, buf.alts, buf.syn = buf.tokens[:0], buf.alts[:0], buf.syn[:0]
 	docBufferPool.Put(buf)
 }

@@ -1,6 +1,9 @@
 package text
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // maxPaths bounds how many readings of one phrasing are kept (compound × synonym combinations), and
 // maxPathSteps the steps taken to find them: overlapping synonym groups can offer many routes to the same
@@ -115,9 +118,7 @@ func spacedPair(toks []Token, i int) (string, bool) {
 // Surfaces returns the lower-cased content words of a phrase as written, for terms matched exactly.
 func (a *Analyzer) Surfaces(phrase string) []string {
 	var out []string
-	for _, t := range tokenize(phrase) {
-		out = append(out, t.Surface)
-	}
+	scanWords(phrase, func(t *Token) { out = append(out, t.Surface) })
 	return out
 }
 
@@ -125,10 +126,29 @@ func (a *Analyzer) Surfaces(phrase string) []string {
 // vocabulary.
 func ContentWords(phrase string) []string {
 	var out []string
-	for _, t := range tokenize(phrase) {
+	scanWords(phrase, func(t *Token) {
 		if !stopWords[t.Surface] {
 			out = append(out, t.Surface)
 		}
-	}
+	})
 	return out
+}
+
+// scanTokens holds token arrays for scanWords: compiling a rubric scans its phrasings by the thousand,
+// and each wants its words, not an array of tokens to keep.
+var scanTokens = sync.Pool{New: func() any { return new([]Token) }}
+
+// scanWords calls f with each token of src, as tokenize makes them, in an array it then reuses.
+func scanWords(src string, f func(*Token)) {
+	bufp := scanTokens.Get().(*[]Token)
+	sc := &scanner{src: src, lastEnd: -1, toks: (*bufp)[:0]}
+	sc.run(0, len(src))
+	for i := range sc.toks {
+		f(&sc.toks[i])
+	}
+	clear(sc.toks) // keep no text alive
+	if cap(sc.toks) <= maxKeptTokens {
+		*bufp = sc.toks[:0]
+		scanTokens.Put(bufp)
+	}
 }

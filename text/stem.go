@@ -39,12 +39,14 @@ func Stem(word string) string {
 	if ok {
 		return s
 	}
-	if s, ok := packStem(word); ok {
-		return s
-	}
-	s = english.Stem(word, true)
-	if s == "" {
-		s = word
+	// A word of the pack is cached too: the search of the table costs a dozen comparisons, each a
+	// cache miss, and every rubric compiled stems most of the same words again.
+	s, ok = packStem(word)
+	if !ok {
+		s = english.Stem(word, true)
+		if s == "" {
+			s = word
+		}
 	}
 	stems.mu.Lock()
 	if len(stems.m) < stemCacheLimit {
