@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/answerlint/answerlint/internal/plural"
-
 	"github.com/spf13/cobra"
 
 	"github.com/answerlint/answerlint/internal/wrap"
@@ -208,33 +206,26 @@ func (o *gradeOptions) newRunGrader() (*run.Grader, error) {
 	return g, nil
 }
 
-// finish prints the reports and decides the exit code.
+// finish prints the reports and maps the run's conclusion to an exit code.
 func (o *gradeOptions) finish(g *run.Grader, w *report.Writer, batch *run.Batch, paths []string) error {
-	rep, s, files := batch.Report, batch.Summary, batch.Files
-	for _, e := range rep.Errors {
-		if e.Line > 0 {
-			o.diag("%s:%d: %s", e.File, e.Line, e.Message)
-		} else {
-			o.diag("%s: %s", e.File, e.Message)
-		}
+	for _, l := range run.ErrorLines(batch.Report.Errors) {
+		o.diag("%s", l)
 	}
-	if err := w.Write(rep, s); err != nil {
+	if err := w.Write(batch.Report, batch.Summary); err != nil {
 		return withCode(ExitError, err)
 	}
-	switch {
-	case files == 0 && len(rep.Errors) == 0:
-		return withCode(ExitNoInput, g.NoFiles(paths))
-	case o.changedSince != "" && s.Graded == 0 && len(rep.Errors) == 0:
-		o.diag("no answer changed since %s", o.changedSince)
-	case !report.TextOnStdout(o.outputs):
-		o.diag("%s", s.Line())
+	c := g.Conclude(batch, paths, o.changedSince, report.TextOnStdout(o.outputs))
+	for _, n := range c.Notes {
+		o.diag("%s", n)
 	}
-	switch {
-	case len(rep.Errors) > 0:
-		o.diag("exit %d: %d %s could not be graded", ExitError, len(rep.Errors), plural.Of(len(rep.Errors), "input", "inputs"))
+	switch c.Verdict {
+	case run.NoInput:
+		return withCode(ExitNoInput, c.Err)
+	case run.Unreadable:
+		o.diag("exit %d: %s", ExitError, c.Reason)
 		return silent(ExitError)
-	case o.cfg.Failed(s):
-		o.diag("exit %d: %s", ExitFailed, o.cfg.FailureReason(rep.FailOn, s))
+	case run.Failed:
+		o.diag("exit %d: %s", ExitFailed, c.Reason)
 		return silent(ExitFailed)
 	}
 	return nil

@@ -109,3 +109,59 @@ func RepoPrefix(dir string) string {
 	}
 	return filepath.ToSlash(rel)
 }
+
+// ErrorLines are the diagnostics of the inputs a run could not grade, "file:line: message" (no line
+// when the error is about the whole file), for standard error before the reports.
+func ErrorLines(errs []report.FileError) []string {
+	lines := make([]string, len(errs))
+	for i, e := range errs {
+		if e.Line > 0 {
+			lines[i] = fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Message)
+		} else {
+			lines[i] = fmt.Sprintf("%s: %s", e.File, e.Message)
+		}
+	}
+	return lines
+}
+
+// Verdict is how a finished run ends.
+type Verdict int
+
+const (
+	Passed     Verdict = iota // every answer passed, or no more failed than MaxFailures allows
+	Failed                    // more answers failed than MaxFailures allows
+	Unreadable                // an input could not be graded
+	NoInput                   // nothing was found to grade
+)
+
+// Conclusion is the end of a run, once its reports are written: the notes for standard error and the
+// verdict, with its reason (Err for NoInput).
+type Conclusion struct {
+	Notes   []string
+	Verdict Verdict
+	Reason  string
+	Err     error
+}
+
+// Conclude decides how a batch ends. paths are the paths asked for (named when nothing was found),
+// changedSince the --changed-since revision, and summaryShown whether a text report on standard output
+// already carries the summary line (otherwise it is a note). Input errors weigh over failed answers.
+func (g *Grader) Conclude(b *Batch, paths []string, changedSince string, summaryShown bool) Conclusion {
+	rep, s := b.Report, b.Summary
+	var c Conclusion
+	switch {
+	case b.Files == 0 && len(rep.Errors) == 0:
+		return Conclusion{Verdict: NoInput, Err: g.NoFiles(paths)}
+	case changedSince != "" && s.Graded == 0 && len(rep.Errors) == 0:
+		c.Notes = append(c.Notes, "no answer changed since "+changedSince)
+	case !summaryShown:
+		c.Notes = append(c.Notes, s.Line())
+	}
+	switch {
+	case len(rep.Errors) > 0:
+		c.Verdict, c.Reason = Unreadable, fmt.Sprintf("%d %s could not be graded", len(rep.Errors), plural.Of(len(rep.Errors), "input", "inputs"))
+	case g.cfg.Failed(s):
+		c.Verdict, c.Reason = Failed, g.cfg.FailureReason(rep.FailOn, s)
+	}
+	return c
+}
