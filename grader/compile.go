@@ -50,6 +50,9 @@ type Compiled struct {
 	byExact map[string][]*pattern
 	gap     int
 	checks  []rubric.Check // the global checks that apply to this rubric
+	// curve and curveStart are the rubric's score curve and its straight start (CurveStart), 0 for
+	// none: derived once here, read by every answer.
+	curve, curveStart float64
 	// questionTerms are the content terms of the question, by ID, to recognise an answer that only
 	// restates it; nQuestionTerms is how many there are.
 	questionTerms  []bool
@@ -104,6 +107,9 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 		byExact:  map[string][]*pattern{},
 		gap:      r.GapOrDefault(),
 		checks:   applicable,
+	}
+	if r.Curve > 0 && r.Curve < 1 {
+		c.curve, c.curveStart = r.Curve, CurveStart(r)
 	}
 	for _, t := range c.analyzer.Analyze(r.Question, 0, len(r.Question)).Tokens {
 		if t.Stop {

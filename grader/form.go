@@ -118,7 +118,7 @@ func (c *Compiled) checkForm(d *text.Doc, ms []match, res *Result) {
 			fmt.Sprintf("reads as a list of terms: %d fragments of %.1f words on average, %.0f%% of them the rubric's own terms, with no reasoning",
 				s.items, float64(s.words)/float64(s.items), 100*s.matched),
 			"Explain how the pieces fit and why: a sentence per idea with its reason (because, so that, to avoid).",
-			keywordListLimit(Curved(res.Coverage, c.Rubric.Curve, CurveStart(c.Rubric)), c.Rubric))
+			keywordListLimit(Curved(res.Coverage, c.curve, c.curveStart), c.Rubric))
 	}
 	if c.restatesQuestion(d) && !c.addsToQuestion(d, ms) && !addsPartly(d, res, c.isQuestionTerm) {
 		c.flagForm(d, res, RestatesQuestionID,

@@ -433,8 +433,9 @@ func (c *Compiled) finish(res *Result, failOn rubric.Severity) {
 		capAt(belowPass(r), fmt.Sprintf("shorter than %d words", r.MinWords))
 	}
 	res.Coverage = round2(res.Coverage)
-	chargePenalties(res, Curved(res.Coverage, r.Curve, CurveStart(r)))
-	settle(res, r, failOn)
+	res.Curve, res.CurveStart = c.curve, c.curveStart
+	chargePenalties(res, res.Curved())
+	settle(res, failOn)
 }
 
 // chargePenalties turns each mistake's penalty, a share of 100, into the points it takes from what the
@@ -456,10 +457,7 @@ func chargePenalties(res *Result, earned float64) {
 // settle is the one formula for a result's score: its coverage on the rubric's curve, less its
 // penalties, under its caps, clamped to 0-100; then the verdict. An answer fails when it scores below its
 // pass mark or makes a mistake at or above failOn; a failing answer's band is never pass or strong.
-func settle(res *Result, r *rubric.Rubric, failOn rubric.Severity) {
-	if r.Curve > 0 && r.Curve < 1 {
-		res.Curve, res.CurveStart = r.Curve, CurveStart(r)
-	}
+func settle(res *Result, failOn rubric.Severity) {
 	res.Score = int(math.Round(res.Unrounded()))
 	gated := GatedBy(res.Mistakes, failOn) != ""
 	res.Passed = res.Score >= res.Pass && !gated
@@ -469,12 +467,15 @@ func settle(res *Result, r *rubric.Rubric, failOn rubric.Severity) {
 	}
 }
 
+// Curved is the result's coverage on its rubric's curve (Curve and CurveStart), before penalties and caps.
+func (res *Result) Curved() float64 { return Curved(res.Coverage, res.Curve, res.CurveStart) }
+
 // Unrounded is the score before it is rounded to a whole point: the coverage on the curve, less the
 // penalties, under the caps, clamped to 0-100. Score is it rounded. Measuring agreement with human
 // grades uses it, since rounding ties answers whose coverage differs, and a threshold fitted between
 // whole points then moves with any change that reshuffles the ties, such as the curve.
 func (res *Result) Unrounded() float64 {
-	score := Curved(res.Coverage, res.Curve, res.CurveStart) - res.Penalty
+	score := res.Curved() - res.Penalty
 	for _, c := range res.Caps {
 		score = math.Min(score, float64(c.Limit))
 	}

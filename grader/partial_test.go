@@ -180,7 +180,8 @@ func TestUnroundedScore(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := tt.res
-			settle(&res, &rubric.Rubric{Curve: tt.curve}, rubric.SeverityError)
+			res.Curve = tt.curve
+			settle(&res, rubric.SeverityError)
 			if got := res.Unrounded(); math.Abs(got-tt.want) > 1e-9 {
 				t.Errorf("Unrounded() = %v, want %v", got, tt.want)
 			}

@@ -72,7 +72,7 @@ func TestSuppressingAFindingLiftsItsCap(t *testing.T) {
 		Caps:     []Cap{{Limit: 59, Reason: KeywordListID}, {Limit: 70, Reason: "shorter than 40 words"}},
 	}
 	suppress(res, []Suppression{{Mistake: KeywordListID, Reason: "a glossary answer by design"}})
-	settle(res, &rubric.Rubric{}, rubric.SeverityError)
+	settle(res, rubric.SeverityError)
 	if res.Score != 70 || len(res.Caps) != 1 || !res.Passed {
 		t.Errorf("score %d caps %v passed %v, want 70, only the length cap, passed", res.Score, res.Caps, res.Passed)
 	}

@@ -138,7 +138,7 @@ func (t Text) result(b *strings.Builder, p palette, res *grader.Result) {
 		}
 	}
 	if res.Curve > 0 {
-		t.line(b, "  "+p.info("↗")+" ", "      ", p.dim(fmt.Sprintf("curve %g: %s points of coverage score %s", res.Curve, pts(res.Coverage), pts(grader.Curved(res.Coverage, res.Curve, res.CurveStart)))))
+		t.line(b, "  "+p.info("↗")+" ", "      ", p.dim(fmt.Sprintf("curve %g: %s points of coverage score %s", res.Curve, pts(res.Coverage), pts(res.Curved()))))
 	}
 	for _, m := range res.Mistakes {
 		sev := p.warn(string(m.Severity))
