@@ -16,8 +16,6 @@ import (
 	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/gctune"
-	"github.com/answerlint/answerlint/internal/oserr"
-	"github.com/answerlint/answerlint/internal/regular"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -63,27 +61,17 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) error {
 	if bindErr != nil {
 		return bindErr
 	}
-	file := g.configFile
-	if file == "" {
-		file = os.Getenv("ANSWERLINT_CONFIG")
+	choice, err := config.Choose(g.configFile, g.searchFrom)
+	if err != nil {
+		return withCode(ExitError, err)
 	}
-	if file == "" {
-		d := config.Find(g.searchFrom)
-		for _, sk := range d.Skipped {
-			fmt.Fprintf(g.errOut, "answerlint: warning: %s\n", sk.Warning())
-		}
-		if file = d.Path; d.Outside {
-			fmt.Fprintf(g.errOut, "answerlint: using configuration %s\n", file)
-		}
-	} else if _, err := os.Stat(file); err != nil {
-		return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err)))
+	for _, n := range choice.Notes {
+		fmt.Fprintf(g.errOut, "answerlint: %s\n", n)
 	}
-	if file != "" {
-		// Read once, as a regular file of bounded size: --config /dev/zero or a FIFO is an error, not a
-		// hang; viper and the strict check see the same bytes.
-		data, err := regular.ReadFile(file, config.MaxFileSize)
+	if file := choice.Path; file != "" {
+		data, err := config.ReadFile(file)
 		if err != nil {
-			return withCode(ExitError, fmt.Errorf("%s: configuration file: %s", file, oserr.Describe(err)))
+			return withCode(ExitError, err)
 		}
 		v.SetConfigFile(file)
 		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -65,17 +64,11 @@ func (o *lspOptions) run(ctx context.Context) error {
 	return nil
 }
 
-// find names the configuration file for answers in dir: --config or ANSWERLINT_CONFIG, else the one
-// found from dir upward.
+// find names the configuration file for answers in dir, as grade chooses it; a named file that cannot
+// be read is still named, for load to show its error on the answers.
 func (o *lspOptions) find(dir string) string {
-	file := o.configFile
-	if file == "" {
-		file = os.Getenv("ANSWERLINT_CONFIG")
-	}
-	if file == "" {
-		file = config.Find(dir).Path
-	}
-	return file
+	c, _ := config.Choose(o.configFile, dir)
+	return c.Path
 }
 
 // load reads a configuration file as grade reads it and makes its grader; a bad configuration is the

@@ -94,3 +94,38 @@ func mustMkdir(t *testing.T, p string) {
 		t.Fatal(err)
 	}
 }
+
+// TestChoose: a named file (--config, then $ANSWERLINT_CONFIG) wins over discovery and must exist; a
+// missing one is an error that still names it; a file found above the directory searched is a note.
+func TestChoose(t *testing.T) {
+	top := t.TempDir()
+	t.Setenv("HOME", filepath.Join(top, "home"))
+	for _, d := range []string{".git", "sub", "home"} {
+		if err := os.MkdirAll(filepath.Join(top, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	found, named := filepath.Join(top, ".answerlint.yaml"), filepath.Join(top, "named.yaml")
+	for _, f := range []string{found, named} {
+		if err := os.WriteFile(f, []byte("color: never\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sub := filepath.Join(top, "sub")
+
+	t.Setenv("ANSWERLINT_CONFIG", "")
+	if c, err := Choose("", sub); err != nil || c.Path != found || len(c.Notes) != 1 || c.Notes[0] != "using configuration "+found {
+		t.Errorf("discovered: %+v, %v", c, err)
+	}
+	if c, err := Choose(named, sub); err != nil || c.Path != named || len(c.Notes) != 0 {
+		t.Errorf("--config: %+v, %v", c, err)
+	}
+	t.Setenv("ANSWERLINT_CONFIG", named)
+	if c, err := Choose("", sub); err != nil || c.Path != named {
+		t.Errorf("$ANSWERLINT_CONFIG: %+v, %v", c, err)
+	}
+	missing := filepath.Join(top, "missing.yaml")
+	if c, err := Choose(missing, sub); err == nil || c.Path != missing {
+		t.Errorf("a missing named file: %+v, %v", c, err)
+	}
+}
