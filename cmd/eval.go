@@ -111,18 +111,12 @@ func (o *evalOptions) run() error {
 	if err != nil {
 		return err
 	}
-	if o.split < 0 || o.split == 1 {
-		return usagef("--split must be 0 (no fitting) or at least 2, not %d", o.split)
+	opts := eval.Options{Folds: o.split, Classify: o.positive != "", Resamples: o.resamples, Seed: o.seed}
+	if err := opts.Check(); err != nil {
+		return usagef("%v", err)
 	}
-	if o.positive != "" && o.split == 0 {
-		return usagef("--positive needs --split: the decision threshold is cross-fitted over groups of questions")
-	}
-	if o.resamples < 0 {
-		return usagef("--resamples must be 0 or more, not %d", o.resamples)
-	}
-	var scale eval.Scale
 	if o.scale != "" {
-		if scale, err = eval.ParseScale(o.scale); err != nil {
+		if opts.Scale, err = eval.ParseScale(o.scale); err != nil {
 			return usagef("%v", err)
 		}
 	}
@@ -146,7 +140,7 @@ func (o *evalOptions) run() error {
 	if len(graded) == 0 {
 		return silent(ExitError)
 	}
-	rep, err := eval.Evaluate(graded, eval.Options{Scale: scale, Folds: o.split, Classify: o.positive != "", Resamples: o.resamples, Seed: o.seed})
+	rep, err := eval.Evaluate(graded, opts)
 	if err != nil {
 		return withCode(ExitError, fmt.Errorf("%s: %w", o.data, err))
 	}

@@ -42,6 +42,21 @@ type Options struct {
 	Seed      uint64
 }
 
+// Check refuses options Evaluate cannot honour, in the words of the command's flags: a split of one
+// group or fewer than none, classification without a split (its threshold is cross-fitted), negative
+// resamples. The command checks them before reading any data.
+func (o Options) Check() error {
+	switch {
+	case o.Folds < 0 || o.Folds == 1:
+		return fmt.Errorf("--split must be 0 (no fitting) or at least 2, not %d", o.Folds)
+	case o.Classify && o.Folds == 0:
+		return fmt.Errorf("--positive needs --split: the decision threshold is cross-fitted over groups of questions")
+	case o.Resamples < 0:
+		return fmt.Errorf("--resamples must be 0 or more, not %d", o.Resamples)
+	}
+	return nil
+}
+
 // Thresholds used in practice for automated scoring (Williamson, Xi & Breyer 2012).
 const (
 	MinQWK     = 0.70
@@ -146,8 +161,8 @@ func Evaluate(graded []Graded, opts Options) (*Report, error) {
 	if len(graded) == 0 {
 		return nil, fmt.Errorf("nothing to evaluate")
 	}
-	if opts.Folds == 1 || opts.Folds < 0 {
-		return nil, fmt.Errorf("--split needs at least 2 folds, not %d", opts.Folds)
+	if err := opts.Check(); err != nil {
+		return nil, err
 	}
 	human := make([]float64, len(graded))
 	scores := make([]float64, len(graded))

@@ -199,3 +199,25 @@ func TestClassificationFollowsOnlyTheOrderOfScores(t *testing.T) {
 		}
 	}
 }
+
+// TestOptionsCheck: what Evaluate cannot honour is refused before any data is read, and by Evaluate.
+func TestOptionsCheck(t *testing.T) {
+	for _, tt := range []struct {
+		opts Options
+		ok   bool
+	}{
+		{Options{}, true},
+		{Options{Folds: 2, Classify: true, Resamples: 100}, true},
+		{Options{Folds: 1}, false},
+		{Options{Folds: -1}, false},
+		{Options{Classify: true}, false},
+		{Options{Folds: 2, Resamples: -1}, false},
+	} {
+		if err := tt.opts.Check(); (err == nil) != tt.ok {
+			t.Errorf("%+v: Check() = %v", tt.opts, err)
+		}
+	}
+	if _, err := Evaluate([]Graded{{}}, Options{Folds: 1}); err == nil {
+		t.Error("Evaluate took a split of 1")
+	}
+}
