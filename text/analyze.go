@@ -117,11 +117,9 @@ type Analyzer struct {
 	ids   map[string]int32
 	base  map[string]int32
 	vocab *vocabulary
-	// splitLists holds the vocabulary words split in two, by first half, and splits each first half's
-	// list's number plus one (compound.go); splitFirsts filters the first halves.
-	splits      map[string]int32
-	splitLists  [][]compoundPart
-	splitFirsts *wordFilter
+	// compounds indexes the vocabulary words by the first halves they split into (compound.go), or is
+	// nil.
+	compounds *compoundSplits
 	// byNum maps a term's number in the process-wide term table to its ID here (0 for a term unknown
 	// here): what Analyze reads for each word, an array index where ids would be a map lookup.
 	byNum []int32
@@ -193,7 +191,7 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	}
 	if len(vocab) > 0 {
 		a.vocab = newVocabulary(vocab)
-		a.splits, a.splitLists, a.splitFirsts = newCompoundSplits(vocab)
+		a.compounds = newCompoundSplits(vocab)
 	}
 	return a
 }

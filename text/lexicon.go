@@ -116,8 +116,8 @@ type wordCache struct {
 }
 
 // wordInfo is what an analyzer knows of a word, in fields of infoBits bits above a bit that says it
-// is known: the number of its typo correction in fixes, and the numbers of the lists of split
-// vocabulary words whose first half is the word and its stem (Analyzer.splitLists), each plus one (0
+// is known: the number of its typo correction in fixes, and the numbers of the runs of split
+// vocabulary words whose first half may be the word and its stem (Analyzer.splitsOf), each plus one (0
 // for none).
 type wordInfo uint64
 
