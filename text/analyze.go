@@ -290,11 +290,22 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 
 // analyze is Analyze with a lexicon of the caller's.
 func (a *Analyzer) analyze(lx *lexicon, src string, from, to int) *Doc {
+	d := a.read(lx, src, from, to)
+	d.markPresent(a.Terms() - 1)
+	markNegation(d.Tokens)
+	d.markReported()
+	return d
+}
+
+// read finds the words of src[from:to] and their readings, what a phrasing's readings are made of
+// (readPaths): analyze adds what grading an answer also asks of its words.
+func (a *Analyzer) read(lx *lexicon, src string, from, to int) *Doc {
 	buf := docBufferPool.Get().(*docBuffers)
 	sc := &scanner{src: src, lastEnd: -1, toks: buf.tokenBuffer(src[min(from, to):to])}
 	sc.run(from, to)
 	buf.tokens = sc.toks
-	d := &Doc{Src: src, Tokens: sc.toks, buf: buf}
+	d := &buf.doc
+	*d = Doc{Src: src, Tokens: sc.toks, buf: buf}
 	// The scanner found the words and where they are; the lexicon says what they are.
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
@@ -334,9 +345,6 @@ func (a *Analyzer) analyze(lx *lexicon, src string, from, to int) *Doc {
 	if d.alts != nil {
 		buf.alts = d.alts
 	}
-	d.markPresent(a.Terms() - 1)
-	markNegation(d.Tokens)
-	d.markReported()
 	return d
 }
 

@@ -173,16 +173,19 @@ func (wc *wordCache) fix(info wordInfo) (string, bool) {
 // maxKeptTokens bounds the token arrays kept for reuse: after a huge answer, let the memory go.
 const maxKeptTokens = 1 << 14
 
-// docBuffers are the arrays behind a Doc: its tokens, its alternative readings and their index. Released
-// documents (Doc.Release) hand them back for later analyses: they are most of what analysing an answer
-// allocates.
+// docBuffers are a Doc and the arrays behind it: its tokens, its alternative readings and their index.
+// Released documents (Doc.Release) hand them back for later analyses: they are most of what analysing
+// an answer allocates.
 type docBuffers struct {
+	doc     Doc
 	tokens  []Token
 	alts    []posAlt
 	syn     []posAlt
 	scratch []posAlt // for merging runs of alternatives
 	altIdx  []int32
 	present []uint64
+	// terms and acc hold the readings of a phrasing while they are found (readPaths).
+	terms, acc []string
 }
 
 var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -221,11 +224,11 @@ func countWords(text string) int {
 // if at all; neither the Doc nor its Tokens may be used afterwards.
 func (d *Doc) Release() {
 	buf := d.buf
-	d.Tokens, d.alts, d.altIdx, d.present, d.buf = nil, nil, nil, nil, nil
 	if buf == nil {
 		return
 	}
-	if cap(buf.tokens) > maxKeptTokens || cap(buf.alts) > maxKeptTokens || cap(buf.syn) > maxKeptTokens || cap(buf.scratch) > maxKeptTokens {
+	buf.doc = Doc{} // d itself, when it came from buf: keep no text alive
+	if cap(buf.tokens) > maxKeptTokens || cap(buf.alts) > maxKeptTokens || cap(buf.syn) > maxKeptTokens || cap(buf.scratch) > maxKeptTokens || cap(buf.terms) > maxKeptTokens || cap(buf.acc) > maxKeptTokens {
 		return // after a huge answer, let the memory go
 	}
 	// Clear what holds strings, so that a kept array keeps no answer alive. An analysis writes only
@@ -235,6 +238,7 @@ func (d *Doc) Release() {
 	clear(buf.tokens)
 	clear(buf.alts)
 	clear(buf.syn)
-	buf.tokens, buf.alts, buf.syn = buf.tokens[:0], buf.alts[:0], buf.syn[:0]
+	clear(buf.terms)
+	buf.tokens, buf.alts, buf.syn, buf.terms = buf.tokens[:0], buf.alts[:0], buf.syn[:0], buf.terms[:0]
 	docBufferPool.Put(buf)
 }

@@ -31,9 +31,17 @@ func (a *Analyzer) ReadPaths(phrase string) (paths [][]string, complete bool) {
 // readPaths returns the readings of a phrasing and the steps taken to find them, or -1 steps when the
 // budget ran out: the words once to the first reading, then maxPathSteps more.
 func (a *Analyzer) readPaths(phrase string) ([][]string, int) {
-	d := a.Analyze(phrase, 0, len(phrase))
+	lx := lexicons.Get().(*lexicon)
+	defer lexicons.Put(lx)
+	d := a.read(lx, phrase, 0, len(phrase))
 	defer d.Release() // the readings are copied out
 	var out [][]string
+	// The readings found are kept one after another in an array of the document's, and copied at the
+	// end into one array the size of them all: a phrasing has a few readings of a few terms each, and
+	// an array apiece was most of what compiling a rubric allocated here. A reading is never longer
+	// than the phrasing's words, so acc never outgrows its array either.
+	kept := d.buf.terms[:0]
+	acc := slices.Grow(d.buf.acc[:0], len(d.Tokens)+1)
 	steps, budget := 0, len(d.Tokens)+maxPathSteps
 	complete := true
 	var walk func(i int, acc []string)
@@ -54,7 +62,8 @@ func (a *Analyzer) readPaths(phrase string) ([][]string, int) {
 			}
 			// At most maxPaths readings: a look through them costs less than a set of keys.
 			if !slices.ContainsFunc(out, func(p []string) bool { return slices.Equal(p, acc) }) {
-				out = append(out, append([]string(nil), acc...))
+				kept = append(kept, acc...)
+				out = append(out, kept[len(kept)-len(acc):len(kept):len(kept)])
 			}
 			return
 		}
@@ -70,7 +79,13 @@ func (a *Analyzer) readPaths(phrase string) ([][]string, int) {
 			walk(i+2, append(acc, Stem(joined)))
 		}
 	}
-	walk(0, nil)
+	walk(0, acc)
+	clear(acc[:len(d.Tokens)+1])       // all that walk wrote: keep no phrasing alive
+	d.buf.terms, d.buf.acc = kept, acc // Release clears terms
+	all := slices.Clone(kept)
+	for k, p := range out {
+		out[k], all = all[:len(p):len(p)], all[len(p):]
+	}
 	if !complete {
 		return out, -1
 	}
