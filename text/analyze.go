@@ -301,8 +301,10 @@ func (a *Analyzer) analyze(lx *lexicon, src string, from, to int) *Doc {
 // (readPaths): analyze adds what grading an answer also asks of its words.
 func (a *Analyzer) read(lx *lexicon, src string, from, to int) *Doc {
 	buf := docBufferPool.Get().(*docBuffers)
-	sc := &scanner{src: src, lastEnd: -1, toks: buf.tokenBuffer(src[min(from, to):to])}
+	sc := &scanner{src: src, lastEnd: -1, toks: buf.tokenBuffer(src[min(from, to):to]), lx: lx, parts: lx.parts, runes: lx.runes}
 	sc.run(from, to)
+	clear(sc.parts[:cap(sc.parts)]) // keep no text alive
+	lx.parts, lx.runes = sc.parts[:0], sc.runes[:0]
 	buf.tokens = sc.toks
 	d := &buf.doc
 	*d = Doc{Src: src, Tokens: sc.toks, buf: buf}

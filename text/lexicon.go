@@ -54,6 +54,11 @@ type lexicon struct {
 	// caches holds, by analyzer, what it learnt of the words. An analysis uses one analyzer
 	// throughout, so it finds its cache once and then reads it by slot.
 	caches map[*Analyzer]*wordCache
+	// lowered holds words written with capitals or other scripts, lower-cased (lower).
+	lowered map[string]string
+	// parts and runes are the scanner's arrays for splitting words (scanner.splitWord).
+	parts []part
+	runes []offRune
 }
 
 // lexiconLimit bounds each map of a lexicon; a full map is emptied and fills again with the words in use.
@@ -87,6 +92,29 @@ func (lx *lexicon) lookup(surface string) lexeme {
 	l.slot = int32(len(lx.words))
 	// Copy the key: surface may be a slice of a large answer that we must not keep alive.
 	lx.words[strings.Clone(surface)] = l
+	return l
+}
+
+// lower returns s lower-cased, kept for the next time s is met, as lower-case words are kept by the
+// text they are a part of.
+func (lx *lexicon) lower(s string) string {
+	if !needsLower(s) {
+		return s
+	}
+	if len(s) > maxWordLen {
+		return lower(s) // not a word anyone writes twice
+	}
+	if l, ok := lx.lowered[s]; ok {
+		return l
+	}
+	if lx.lowered == nil || len(lx.lowered) >= lexiconLimit {
+		lx.lowered = make(map[string]string, 256)
+	}
+	// Copy the key, and so the word lower-cased: s may be a slice of a large answer that we must not
+	// keep alive.
+	key := strings.Clone(s)
+	l := lower(key)
+	lx.lowered[key] = l
 	return l
 }
 
