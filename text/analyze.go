@@ -333,7 +333,7 @@ func (a *Analyzer) read(lx *lexicon, src string, from, to int) *Doc {
 	// stable sort (a merge sort that rotates in place) grew faster than the text on long joined runs.
 	wc := lx.cache(a)
 	alts := buf.alts[:0]
-	alts = a.compoundAlts(d.Tokens, alts)
+	alts = a.compoundAlts(lx, d.Tokens, alts)
 	mid := len(alts)
 	alts = buf.mergeByPos(a.spacedAlts(wc, d.Tokens, alts), mid)
 	mid = len(alts)
@@ -412,7 +412,7 @@ const (
 	maxCompoundRun = 8
 )
 
-func (a *Analyzer) compoundAlts(toks []Token, alts []posAlt) []posAlt {
+func (a *Analyzer) compoundAlts(lx *lexicon, toks []Token, alts []posAlt) []posAlt {
 	// Size the array once: each word of a run but its last makes up to maxCompound-1 readings, and a
 	// word on its own (most words) none.
 	n := 0
@@ -431,14 +431,13 @@ func (a *Analyzer) compoundAlts(toks []Token, alts []posAlt) []posAlt {
 			continue
 		}
 		for i := start; i+1 < end; i++ {
-			var b strings.Builder
-			b.WriteString(toks[i].Surface)
+			b := append(lx.joinBuf[:0], toks[i].Surface...)
 			for j := i + 1; j < end && j-i < maxCompound; j++ {
-				b.WriteString(toks[j].Surface)
-				s := b.String()
-				term := Stem(s)
-				alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: s, ID: a.ID(term), Span: int32(j - i + 1), Kind: AltCompound}})
+				b = append(b, toks[j].Surface...)
+				w := lx.joined(b)
+				alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: w.term, Surface: w.surface, ID: a.ID(w.term), Span: int32(j - i + 1), Kind: AltCompound}})
 			}
+			lx.joinBuf = b[:0]
 		}
 		start = end
 	}

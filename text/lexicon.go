@@ -59,6 +59,31 @@ type lexicon struct {
 	// parts and runes are the scanner's arrays for splitting words (scanner.splitWord).
 	parts []part
 	runes []offRune
+	// joins holds the words that joined words spell ("hard-coded" as "hardcoded") and their stems,
+	// by the words: compoundAlts reads them in joinBuf.
+	joins   map[string]joinedWord
+	joinBuf []byte
+}
+
+type joinedWord struct{ surface, term string }
+
+// joined returns the word that b spells and its stem, kept for the next time it is met: joined words
+// ("CI/CD", "hard-coded", camelCase names) come back answer after answer, each a new string and a
+// lookup of its stem.
+func (lx *lexicon) joined(b []byte) joinedWord {
+	if w, ok := lx.joins[string(b)]; ok {
+		return w
+	}
+	s := string(b)
+	w := joinedWord{surface: s, term: Stem(s)}
+	if len(b) > maxWordLen {
+		return w // not a word anyone writes twice
+	}
+	if lx.joins == nil || len(lx.joins) >= lexiconLimit {
+		lx.joins = make(map[string]joinedWord, 256)
+	}
+	lx.joins[s] = w
+	return w
 }
 
 // lexiconLimit bounds each map of a lexicon; a full map is emptied and fills again with the words in use.
