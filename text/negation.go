@@ -103,13 +103,20 @@ func matchPhraseAt(toks []Token, i int, set *phraseSet) int {
 	if toks[i].flags&set.flag == 0 {
 		return 0 // most words start no phrase of the set: skip the lookup
 	}
+	set.byFirst()
 	best := 0
-	for _, p := range set.byFirst()[toks[i].Surface] {
+	if set.singles[toks[i].Surface] {
+		best = 1
+	}
+	if i+1 >= len(toks) || toks[i+1].Clause != toks[i].Clause {
+		return best
+	}
+	for _, p := range set.pairs[[2]string{toks[i].Surface, toks[i+1].Surface}] {
 		if len(p) <= best || i+len(p) > len(toks) {
 			continue
 		}
 		ok := true
-		for k := 1; k < len(p); k++ {
+		for k := 2; k < len(p); k++ {
 			if toks[i+k].Surface != p[k] || toks[i+k].Clause != toks[i].Clause {
 				ok = false
 				break
