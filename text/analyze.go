@@ -168,12 +168,18 @@ func (a *Analyzer) ID(term string) int32 {
 // and intern the same hundred groups again. It gives the same IDs and the same readings as building
 // from nothing.
 func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
+	// The vocabulary's distinct words are about as many as the terms the analyzer will be given.
+	var words *vocabulary
+	var distinct []string
+	if len(vocab) > 0 {
+		words, distinct = newVocabulary(vocab)
+	}
 	var a *Analyzer
 	if startsWithDefaults(groups) {
-		a = defaultAnalyzer().clone(len(vocab) + 2*len(groups))
 		groups = groups[len(DefaultSynonyms):]
+		a = defaultAnalyzer().clone(len(distinct) + 2*len(groups))
 	} else {
-		a = &Analyzer{ids: make(map[string]int32, len(vocab)+2*len(groups))}
+		a = &Analyzer{ids: make(map[string]int32, len(distinct)+2*len(groups))}
 	}
 	// Sorted is what the lists were when a was cloned: only the lists a group added to need sorting,
 	// and the others may be shared with the analyzer a was cloned from.
@@ -189,9 +195,9 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 			sort.SliceStable(list, func(i, j int) bool { return len(list[i].terms) > len(list[j].terms) })
 		}
 	}
-	if len(vocab) > 0 {
-		a.vocab = newVocabulary(vocab)
-		a.compounds = newCompoundSplits(vocab)
+	if words != nil {
+		a.vocab = words
+		a.compounds = newCompoundSplits(distinct)
 	}
 	return a
 }

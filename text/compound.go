@@ -73,19 +73,18 @@ func prefixHash(w string) uint64 {
 	return h.sum()
 }
 
-// newCompoundSplits indexes every vocabulary word of letters and digits by its first halves, or returns
-// nil when no word splits. Within a first half's run, words keep the vocabulary's order.
-func newCompoundSplits(vocab []string) *compoundSplits {
+// newCompoundSplits indexes every vocabulary word (distinct, each given once) of letters and digits by
+// its first halves, or returns nil when no word splits. Within a first half's run, words keep the
+// vocabulary's order.
+func newCompoundSplits(distinct []string) *compoundSplits {
 	cs := &compoundSplits{}
 	buf := keyedBuffers.Get().(*keyedBuffer)
 	defer keyedBuffers.Put(buf)
 	entries := buf.entries[:0]
-	seen := make(map[string]bool, len(vocab))
-	for _, w := range vocab {
-		if len(w) < 2*minCompoundPart || seen[w] || !isPlainWord(w) {
+	for _, w := range distinct {
+		if len(w) < 2*minCompoundPart || !isPlainWord(w) {
 			continue
 		}
-		seen[w] = true
 		n := int32(len(cs.words))
 		cs.words = append(cs.words, w)
 		cs.terms = append(cs.terms, Stem(w))

@@ -237,8 +237,9 @@ type docBuffers struct {
 	scratch []posAlt // for merging runs of alternatives
 	altIdx  []int32
 	present []uint64
-	// terms and acc hold the readings of a phrasing while they are found (readPaths).
+	// terms, acc and found hold the readings of a phrasing while they are found (readPaths).
 	terms, acc []string
+	found      [][]string
 }
 
 var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}

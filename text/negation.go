@@ -13,6 +13,9 @@ const (
 func markNegation(toks []Token) {
 	var skip []bool // made only for a text with a pseudo-trigger
 	for i := range toks {
+		if toks[i].flags&flagPseudoStart == 0 {
+			continue // most words: spare the call
+		}
 		if n := matchPhraseAt(toks, i, pseudoTriggers); n > 0 {
 			if skip == nil {
 				skip = make([]bool, len(toks))
@@ -23,7 +26,7 @@ func markNegation(toks []Token) {
 		}
 	}
 	for i := 0; i < len(toks); i++ {
-		if skip != nil && skip[i] {
+		if toks[i].flags&(flagPostStart|flagPreStart) == 0 || skip != nil && skip[i] {
 			continue
 		}
 		if n := matchPhraseAt(toks, i, postTriggers); n > 0 {

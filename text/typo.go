@@ -17,7 +17,7 @@ import (
 // rather than a map: a word is looked up once per analyzer and lexicon (wordCache), and the array
 // costs a third of the map's memory and nothing to build once the variants are sorted.
 type vocabulary struct {
-	words     map[string]bool // surface forms and stems
+	words     map[string]bool // surface forms (true) and stems (false)
 	list      []string        // the words that have deletion variants, by number
 	hashIndex                 // by the hash of each deletion variant: the numbers of the words that have it
 }
@@ -31,8 +31,12 @@ const (
 // life of the process.
 var typoSeed = maphash.MakeSeed()
 
-func newVocabulary(words []string) *vocabulary {
-	v := &vocabulary{words: make(map[string]bool, len(words))}
+// newVocabulary indexes words (surface forms, given with repeats) and their stems, and returns the
+// words once each, in the order given.
+func newVocabulary(words []string) (*vocabulary, []string) {
+	// Phrasings repeat their words: about half are repeats.
+	v := &vocabulary{words: make(map[string]bool, len(words)/2)}
+	var distinct []string
 	// A word gives one variant per letter and one whole; each word is added with its stem.
 	n := 0
 	for _, w := range words {
@@ -42,11 +46,18 @@ func newVocabulary(words []string) *vocabulary {
 	defer keyedBuffers.Put(buf)
 	variants := slices.Grow(buf.entries[:0], n)
 	var key [maxTypoLen + 1]byte
-	add := func(w string) {
-		if v.words[w] {
+	add := func(w string, surface bool) {
+		if given, ok := v.words[w]; ok {
+			if surface && !given {
+				v.words[w] = true // a stem of a word before
+				distinct = append(distinct, w)
+			}
 			return
 		}
-		v.words[w] = true
+		v.words[w] = surface
+		if surface {
+			distinct = append(distinct, w)
+		}
 		// A word more than one letter longer than the longest word corrected is never within one edit
 		// of it; its deletion variants would cost the square of its length.
 		if len(w) < minShortTypoLen-1 || len(w) > maxTypoLen+1 || !stemmable(w) {
@@ -61,19 +72,19 @@ func newVocabulary(words []string) *vocabulary {
 		variants = append(variants, keyed{maphash.String(typoSeed, w), n})
 	}
 	for _, w := range words {
-		add(w)
-		add(Stem(w))
+		add(w, true)
+		add(Stem(w), false)
 	}
 	buf.entries = variants
 	// Within each variant's run, words keep the order they were added in (the first candidate that
 	// fits wins); repeats are dropped ("apply" less either "p" is "aply").
 	v.hashIndex = newHashIndex(variants, buf)
-	return v
+	return v, distinct
 }
 
 // correct returns the vocabulary word a misspelled surface (or its stem) stands for.
 func (v *vocabulary) correct(surface, stem string) (string, bool) {
-	if len(surface) < minShortTypoLen || len(surface) > maxTypoLen || v.words[surface] || v.words[stem] || !stemmable(surface) {
+	if len(surface) < minShortTypoLen || len(surface) > maxTypoLen || v.has(surface) || v.has(stem) || !stemmable(surface) {
 		return "", false
 	}
 	if len(surface) < minTypoLen {
@@ -96,6 +107,12 @@ func (v *vocabulary) correct(surface, stem string) (string, bool) {
 		return v.near(stem, false)
 	}
 	return "", false
+}
+
+// has reports whether w is a word of the vocabulary or a stem of one.
+func (v *vocabulary) has(w string) bool {
+	_, ok := v.words[w]
+	return ok
 }
 
 // minSubstLen is the shortest word in which one wrong letter is taken for a typo rather than another word.
