@@ -145,14 +145,17 @@ func (a *Analyzer) Surfaces(phrase string) []string {
 
 // ContentWords returns the surface content words of a phrase (no stop words), used to build the typo
 // vocabulary.
-func ContentWords(phrase string) []string {
-	var out []string
+func ContentWords(phrase string) []string { return AppendContentWords(nil, phrase) }
+
+// AppendContentWords appends the content words of a phrase to words: a rubric's typo vocabulary is the
+// content words of its thousand phrasings, gathered without an array for each.
+func AppendContentWords(words []string, phrase string) []string {
 	scanWords(phrase, func(t *Token) {
 		if !stopWords[t.Surface] {
-			out = append(out, t.Surface)
+			words = append(words, t.Surface)
 		}
 	})
-	return out
+	return words
 }
 
 // scanTokens holds token arrays for scanWords: compiling a rubric scans its phrasings by the thousand,

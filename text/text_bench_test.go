@@ -107,7 +107,7 @@ func BenchmarkCompilePack(b *testing.B) {
 		c := compiled{groups: append(append([][]string{}, text.DefaultSynonyms...), r.Synonyms...)}
 		add := func(ps []rubric.Phrasing) {
 			for _, p := range ps {
-				c.vocab = append(c.vocab, text.ContentWords(p.Text)...)
+				c.vocab = text.AppendContentWords(c.vocab, p.Text)
 				c.phrases = append(c.phrases, p.Text)
 			}
 		}
