@@ -341,9 +341,12 @@ func (a *Analyzer) read(lx *lexicon, src string, from, to int) *Doc {
 	alts := buf.alts[:0]
 	alts = a.compoundAlts(lx, d.Tokens, alts)
 	mid := len(alts)
-	alts = buf.mergeByPos(a.spacedAlts(wc, d.Tokens, alts), mid)
+	alts, typos := a.wordAlts(wc, d.Tokens, alts, buf.typos[:0])
+	alts = buf.mergeByPos(alts, mid)
 	mid = len(alts)
-	alts = a.typoAlts(wc, d.Tokens, alts)
+	alts = append(alts, typos...)
+	clear(typos)
+	buf.typos = typos[:0]
 	d.setAlts(buf.mergeByPos(alts, mid))
 	if syn := a.synonymAlts(d, buf.syn[:0]); len(syn) > 0 {
 		buf.syn = syn
@@ -459,21 +462,41 @@ func runEnd(toks []Token, start int) int {
 	return end
 }
 
-func (a *Analyzer) typoAlts(wc *wordCache, toks []Token, alts []posAlt) []posAlt {
-	if a.vocab == nil {
-		return alts
+// wordAlts adds the readings that come of what the analyzer knows of each word (wordCache): spaced
+// readings to alts, where two neighbouring words of one clause spell a vocabulary word ("route 53" as
+// "route53", "fail over" and "failing over" as "failover"; a comma or a joiner between them keeps them
+// apart, joined words having readings of their own), and typo corrections to typos. One pass learns
+// or reads each word once for both.
+func (a *Analyzer) wordAlts(wc *wordCache, toks []Token, alts, typos []posAlt) ([]posAlt, []posAlt) {
+	if a.compounds == nil && a.vocab == nil {
+		return alts, typos
 	}
 	for i := range toks {
 		t := &toks[i]
-		if t.Stop || len(t.Surface) < minShortTypoLen {
-			continue // most words: too short to correct, no need to look
+		if t.Stop {
+			continue
 		}
-		if fix, ok := wc.fix(wc.of(a, t)); ok {
+		spaced := a.compounds != nil && i+1 < len(toks) && !toks[i+1].Joined && !toks[i+1].Comma && toks[i+1].Clause == t.Clause && !toks[i+1].Stop
+		typo := a.vocab != nil && len(t.Surface) >= minShortTypoLen // shorter: too short to correct
+		if !spaced && !typo {
+			continue // most words
+		}
+		info := wc.of(a, t)
+		if spaced {
+			next := toks[i+1].Surface
+			if n := info.field(infoSurfaceSplit); n > 0 {
+				alts = a.spacedAt(i, n-1, t.Surface, next, alts)
+			}
+			if n := info.field(infoTermSplit); n > 0 {
+				alts = a.spacedAt(i, n-1, t.Term, next, alts)
+			}
+		}
+		if fix, ok := wc.fix(info); ok && typo {
 			term := Stem(fix)
-			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: fix, ID: a.ID(term), Span: 1, Kind: AltTypo}})
+			typos = append(typos, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: fix, ID: a.ID(term), Span: 1, Kind: AltTypo}})
 		}
 	}
-	return alts
+	return alts, typos
 }
 
 // synonymAlts finds the canonical reading wherever a synonym group member occurs, following words and

@@ -105,29 +105,6 @@ func newCompoundSplits(distinct []string) *compoundSplits {
 	return cs
 }
 
-// spacedAlts reads two neighbouring words of one clause as the vocabulary word they spell together:
-// "route 53" as "route53", "fail over" (and "failing over") as "failover". A comma or a joiner between
-// them keeps them apart (joined words have their own readings).
-func (a *Analyzer) spacedAlts(wc *wordCache, toks []Token, alts []posAlt) []posAlt {
-	if a.compounds == nil {
-		return alts
-	}
-	for i := 0; i+1 < len(toks); i++ {
-		t, next := &toks[i], &toks[i+1]
-		if next.Joined || next.Comma || next.Clause != t.Clause || t.Stop || next.Stop {
-			continue
-		}
-		info := wc.of(a, t)
-		if n := info.field(infoSurfaceSplit); n > 0 {
-			alts = a.spacedAt(i, n-1, t.Surface, next.Surface, alts)
-		}
-		if n := info.field(infoTermSplit); n > 0 {
-			alts = a.spacedAt(i, n-1, t.Term, next.Surface, alts)
-		}
-	}
-	return alts
-}
-
 // splitsOf returns the number, plus one, of the run of vocabulary words that may split into first half
 // w and another, or 0. Runs past what a word's cache entry can number (a vocabulary of a million
 // words) are not found.

@@ -182,20 +182,24 @@ const (
 
 const (
 	infoFix          = 1 + iota*infoBits // the field's shift
-	infoSurfaceSplit                     // the word is the first half of vocabulary words (spacedAlts)
+	infoSurfaceSplit                     // the word is the first half of vocabulary words (wordAlts)
 	infoTermSplit                        // its stem is
 )
 
 // field returns the number (plus one) in a field, or 0.
 func (info wordInfo) field(shift int) int { return int(info >> shift & infoMask) }
 
-// of returns what a makes of token t, learning it on first sight.
+// of returns what a makes of token t, learning it on first sight. Kept small enough to be inlined:
+// it is read twice for most words of every answer, and nearly always knows the word.
 func (wc *wordCache) of(a *Analyzer, t *Token) wordInfo {
-	if t.slot >= 0 && int(t.slot) < len(wc.info) {
-		if info := wc.info[t.slot]; info != 0 {
-			return info
-		}
+	if s := uint(t.slot); s < uint(len(wc.info)) && wc.info[s] != 0 { // a slot of -1 (a word not kept) is past any length
+		return wc.info[s]
 	}
+	return wc.learn(a, t)
+}
+
+// learn finds what a makes of token t, and keeps it by the word's slot.
+func (wc *wordCache) learn(a *Analyzer, t *Token) wordInfo {
 	info := infoKnown | wordInfo(a.splitsOf(t.Surface))<<infoSurfaceSplit
 	if t.Term != t.Surface {
 		info |= wordInfo(a.splitsOf(t.Term)) << infoTermSplit
@@ -234,6 +238,7 @@ type docBuffers struct {
 	tokens  []Token
 	alts    []posAlt
 	syn     []posAlt
+	typos   []posAlt // typo readings, while the others are found
 	scratch []posAlt // for merging runs of alternatives
 	altIdx  []int32
 	present []uint64
@@ -282,7 +287,7 @@ func (d *Doc) Release() {
 		return
 	}
 	buf.doc = Doc{} // d itself, when it came from buf: keep no text alive
-	if cap(buf.tokens) > maxKeptTokens || cap(buf.alts) > maxKeptTokens || cap(buf.syn) > maxKeptTokens || cap(buf.scratch) > maxKeptTokens || cap(buf.terms) > maxKeptTokens || cap(buf.acc) > maxKeptTokens {
+	if cap(buf.tokens) > maxKeptTokens || cap(buf.alts) > maxKeptTokens || cap(buf.syn) > maxKeptTokens || cap(buf.typos) > maxKeptTokens || cap(buf.scratch) > maxKeptTokens || cap(buf.terms) > maxKeptTokens || cap(buf.acc) > maxKeptTokens {
 		return // after a huge answer, let the memory go
 	}
 	// Clear what holds strings, so that a kept array keeps no answer alive. An analysis writes only
