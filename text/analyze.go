@@ -170,9 +170,9 @@ func (a *Analyzer) ID(term string) int32 {
 func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	// The vocabulary's distinct words are about as many as the terms the analyzer will be given.
 	var words *vocabulary
-	var distinct []string
+	var distinct, stems []string
 	if len(vocab) > 0 {
-		words, distinct = newVocabulary(vocab)
+		words, distinct, stems = newVocabulary(vocab)
 	}
 	var a *Analyzer
 	if startsWithDefaults(groups) {
@@ -197,7 +197,7 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	}
 	if words != nil {
 		a.vocab = words
-		a.compounds = newCompoundSplits(distinct)
+		a.compounds = newCompoundSplits(distinct, stems)
 	}
 	return a
 }

@@ -73,21 +73,21 @@ func prefixHash(w string) uint64 {
 	return h.sum()
 }
 
-// newCompoundSplits indexes every vocabulary word (distinct, each given once) of letters and digits by
-// its first halves, or returns nil when no word splits. Within a first half's run, words keep the
-// vocabulary's order.
-func newCompoundSplits(distinct []string) *compoundSplits {
+// newCompoundSplits indexes every vocabulary word (distinct, each given once, with its stem) of letters
+// and digits by its first halves, or returns nil when no word splits. Within a first half's run, words
+// keep the vocabulary's order.
+func newCompoundSplits(distinct, stems []string) *compoundSplits {
 	cs := &compoundSplits{}
 	buf := keyedBuffers.Get().(*keyedBuffer)
 	defer keyedBuffers.Put(buf)
 	entries := buf.entries[:0]
-	for _, w := range distinct {
+	for k, w := range distinct {
 		if len(w) < 2*minCompoundPart || !isPlainWord(w) {
 			continue
 		}
 		n := int32(len(cs.words))
 		cs.words = append(cs.words, w)
-		cs.terms = append(cs.terms, Stem(w))
+		cs.terms = append(cs.terms, stems[k])
 		h := newPrefixHasher()
 		for k := 0; k < len(w)-minCompoundPart; k++ {
 			h = h.add(w[k])
