@@ -149,6 +149,15 @@ func (a *Analyzer) Intern(term string) int32 {
 	return id
 }
 
+// idOfNum returns the ID of the term with a number in the term table, as ID does of the term: the
+// term of every ID was numbered when it was interned (Intern), so an array index answers.
+func (a *Analyzer) idOfNum(num int32) int32 {
+	if uint(num) < uint(len(a.byNum)) {
+		return a.byNum[num]
+	}
+	return 0
+}
+
 // Terms returns one more than the largest term ID: IDs run from 1 to Terms()-1.
 func (a *Analyzer) Terms() int { return len(a.base) + len(a.ids) + 1 }
 
@@ -444,7 +453,7 @@ func (a *Analyzer) compoundAlts(lx *lexicon, toks []Token, alts []posAlt) []posA
 			for j := i + 1; j < end && j-i < maxCompound; j++ {
 				b = append(b, toks[j].Surface...)
 				w := lx.joined(b)
-				alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: w.term, Surface: w.surface, ID: a.ID(w.term), Span: int32(j - i + 1), Kind: AltCompound}})
+				alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: w.term, Surface: w.surface, ID: a.idOfNum(w.num), Span: int32(j - i + 1), Kind: AltCompound}})
 			}
 			lx.joinBuf = b[:0]
 		}

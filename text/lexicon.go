@@ -65,17 +65,27 @@ type lexicon struct {
 	joinBuf []byte
 }
 
-type joinedWord struct{ surface, term string }
+// joinedWord is a word that joined words spell, with its stem and the stem's number in the term table
+// (as a lexeme's: 0 for a term no analyzer knew at generation gen).
+type joinedWord struct {
+	surface, term string
+	num, gen      int32
+}
 
 // joined returns the word that b spells and its stem, kept for the next time it is met: joined words
 // ("CI/CD", "hard-coded", camelCase names) come back answer after answer, each a new string and a
-// lookup of its stem.
+// lookup of its stem and its term's ID.
 func (lx *lexicon) joined(b []byte) joinedWord {
 	if w, ok := lx.joins[string(b)]; ok {
+		if w.num == 0 && w.gen != terms.gen.Load() {
+			w.num, w.gen = terms.lookup(w.term) // a rubric compiled since may know the term now
+			lx.joins[w.surface] = w
+		}
 		return w
 	}
 	s := string(b)
 	w := joinedWord{surface: s, term: Stem(s)}
+	w.num, w.gen = terms.lookup(w.term)
 	if len(b) > maxWordLen {
 		return w // not a word anyone writes twice
 	}
