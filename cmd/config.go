@@ -33,7 +33,7 @@ type globalOptions struct {
 func (g *globalOptions) bindPersistent(root *cobra.Command) {
 	f := root.PersistentFlags()
 	f.StringVar(&g.configFile, "config", "", "configuration `file` (default: .answerlint.yaml found from the current directory up to the repository root or $HOME, then in $HOME)")
-	f.StringSlice("rubrics", nil, "extra rubric `dir`ectory or file, adding to or overriding the built-in pack (repeatable)")
+	stringsVarP(f, new([]string), "rubrics", "", nil, "extra rubric `dir`ectory or file, adding to or overriding the built-in pack (repeatable)")
 	f.String("color", "auto", "colour output: auto, always or never (NO_COLOR is respected)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		return g.loadConfig(cmd)

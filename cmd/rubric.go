@@ -80,7 +80,7 @@ tags, pass mark, source, and the concept and mistake ids.`,
 			return err
 		},
 	}
-	cmd.Flags().StringSliceVar(&tags, "tag", nil, "only rubrics with this `tag` (repeatable; all must match)")
+	stringsVarP(cmd.Flags(), &tags, "tag", "", nil, "only rubrics with this `tag` (repeatable; all must match)")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text or json")
 	return cmd
 }
