@@ -164,7 +164,8 @@ func (lx *lexicon) cache(a *Analyzer) *wordCache {
 		lx.caches[a] = wc
 	}
 	if wc.epoch != lx.epoch {
-		*wc = wordCache{epoch: lx.epoch, info: wc.info[:0], fixes: wc.fixes[:0]}
+		clear(wc.fixes)
+		*wc = wordCache{epoch: lx.epoch, slots: wc.slots[:0], infos: wc.infos[:0], fixes: wc.fixes[:0]}
 	}
 	return wc
 }
@@ -172,11 +173,23 @@ func (lx *lexicon) cache(a *Analyzer) *wordCache {
 // wordCache is what one analyzer makes of a lexicon's words, by slot, learnt the first time each is
 // read: where a word would cost a map lookup in each of the analyzer's tables, a word seen before costs
 // an array index.
+//
+// Most words are nothing to an analyzer (no typo, no split word): slots holds, by slot, 0 for a word
+// not learnt yet, 1 for a word that is nothing, or the number, plus two, of the word's wordInfo in
+// infos. Each of a process's analyzers keeps an entry for every word its lexicon has seen, so half
+// the size is half the memory touched, and page faults are dear.
 type wordCache struct {
 	epoch uint32
-	info  []wordInfo // by slot; 0 for a word not learnt yet
-	fixes []string   // the typo corrections, numbered by wordInfo
+	slots []uint32
+	infos []wordInfo
+	fixes []string // the typo corrections, numbered by wordInfo
 }
+
+const (
+	slotUnknown = iota // not learnt yet
+	slotNothing        // learnt: infoKnown alone
+	slotInfos          // slots[s]-slotInfos is the number of the word's wordInfo in infos
+)
 
 // wordInfo is what an analyzer knows of a word, in fields of infoBits bits above a bit that says it
 // is known: the number of its typo correction in fixes, and the numbers of the runs of split
@@ -199,11 +212,16 @@ const (
 // field returns the number (plus one) in a field, or 0.
 func (info wordInfo) field(shift int) int { return int(info >> shift & infoMask) }
 
-// of returns what a makes of token t, learning it on first sight. Kept small enough to be inlined:
-// it is read twice for most words of every answer, and nearly always knows the word.
+// of returns what a makes of token t, learning it on first sight.
 func (wc *wordCache) of(a *Analyzer, t *Token) wordInfo {
-	if s := uint(t.slot); s < uint(len(wc.info)) && wc.info[s] != 0 { // a slot of -1 (a word not kept) is past any length
-		return wc.info[s]
+	if s := uint(t.slot); s < uint(len(wc.slots)) { // a slot of -1 (a word not kept) is past any length
+		switch n := wc.slots[s]; n {
+		case slotUnknown:
+		case slotNothing:
+			return infoKnown
+		default:
+			return wc.infos[n-slotInfos]
+		}
 	}
 	return wc.learn(a, t)
 }
@@ -221,10 +239,15 @@ func (wc *wordCache) learn(a *Analyzer, t *Token) wordInfo {
 		}
 	}
 	if t.slot >= 0 {
-		if int(t.slot) >= len(wc.info) {
-			wc.info = append(wc.info, make([]wordInfo, int(t.slot)+1-len(wc.info))...)
+		if int(t.slot) >= len(wc.slots) {
+			wc.slots = append(wc.slots, make([]uint32, int(t.slot)+1-len(wc.slots))...)
 		}
-		wc.info[t.slot] = info
+		if info == infoKnown {
+			wc.slots[t.slot] = slotNothing
+		} else {
+			wc.infos = append(wc.infos, info)
+			wc.slots[t.slot] = uint32(len(wc.infos) - 1 + slotInfos)
+		}
 	}
 	return info
 }
