@@ -89,7 +89,7 @@ func (lx *lexicon) joined(b []byte) joinedWord {
 	if len(b) > maxWordLen {
 		return w // not a word anyone writes twice
 	}
-	if lx.joins == nil || len(lx.joins) >= lexiconLimit {
+	if lx.joins == nil || len(lx.joins) >= sideLimit {
 		lx.joins = make(map[string]joinedWord, 256)
 	}
 	lx.joins[s] = w
@@ -97,7 +97,12 @@ func (lx *lexicon) joined(b []byte) joinedWord {
 }
 
 // lexiconLimit bounds each map of a lexicon; a full map is emptied and fills again with the words in use.
-const lexiconLimit = 1 << 15
+// The words written with capitals and the joined words (lowered, joins) are a fraction of the words,
+// and have a fraction of the room, so that a stream of unique ones cannot more than add a quarter.
+const (
+	lexiconLimit = 1 << 15
+	sideLimit    = lexiconLimit / 8
+)
 
 // analyzerCaches bounds how many analyzers' caches a lexicon remembers: a process that compiles rubric
 // after rubric must not keep every old analyzer alive.
@@ -142,7 +147,7 @@ func (lx *lexicon) lower(s string) string {
 	if l, ok := lx.lowered[s]; ok {
 		return l
 	}
-	if lx.lowered == nil || len(lx.lowered) >= lexiconLimit {
+	if lx.lowered == nil || len(lx.lowered) >= sideLimit {
 		lx.lowered = make(map[string]string, 256)
 	}
 	// Copy the key, and so the word lower-cased: s may be a slice of a large answer that we must not
