@@ -514,21 +514,28 @@ func (a *Analyzer) synonymAlts(d *Doc, out []posAlt) []posAlt {
 	if len(a.syn) == 0 {
 		return out
 	}
-	for i, t := range d.Tokens {
-		out = a.synonymsAt(d, i, t.ID, 1, out)
+	for i := range d.Tokens {
+		if id := d.Tokens[i].ID; a.startsSynonym(id) {
+			out = a.synonymsAt(d, i, id, 1, out)
+		}
 		for _, r := range d.AltsAt(i) {
-			out = a.synonymsAt(d, i, r.ID, int(r.Span), out)
+			if a.startsSynonym(r.ID) {
+				out = a.synonymsAt(d, i, r.ID, int(r.Span), out)
+			}
 		}
 	}
 	return out
 }
 
+// startsSynonym reports whether a synonym member starts with the term of an ID: most words start none,
+// and cost no call.
+func (a *Analyzer) startsSynonym(id int32) bool {
+	return id > 0 && int(id) < len(a.syn) && len(a.syn[id]) > 0
+}
+
 // synonymsAt adds the synonym members that start with a reading of token i (term id, covering span
-// tokens).
+// tokens, a term that starts a member).
 func (a *Analyzer) synonymsAt(d *Doc, i int, id int32, span int, out []posAlt) []posAlt {
-	if id <= 0 || int(id) >= len(a.syn) {
-		return out
-	}
 	for _, e := range a.syn[id] {
 		if end, ok := matchRun(d, e.terms[1:], i+span, d.Tokens[i].Sentence); ok {
 			out = append(out, posAlt{pos: int32(i), Alt: Alt{Term: e.canonical, Surface: e.canonical, ID: e.canonicalID, Span: int32(end - i), Kind: AltSynonym}})
