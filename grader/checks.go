@@ -13,7 +13,7 @@ func (c *Compiled) runChecks(d *text.Doc, ms []match, res *Result) {
 		groups := make([]bool, len(ch.When))
 		suppressed := false
 		for _, m := range ms {
-			if m.p.idx != i {
+			if int(m.p.idx) != i {
 				continue
 			}
 			switch m.p.kind {

@@ -180,7 +180,7 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 		found = found[:0]
 		for k := range ms {
 			m := &ms[k]
-			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && m.counts(con.Polarity) &&
+			if m.p.kind == kindConcept && int(m.p.idx) == i && !m.dropped && m.counts(con.Polarity) &&
 				!(len(con.Affirm) > 0 && deniesAffirm(ms, m)) && c.statesConcept(d, m, i, blocks) {
 				found = append(found, *m)
 			}
@@ -320,7 +320,7 @@ func (c *Compiled) scoreStructure(d *text.Doc, ms []match, res *Result) {
 	for i, st := range s.Steps {
 		step := StepResult{ID: st.ID, Name: st.Name}
 		for _, m := range ms {
-			if m.p.kind == kindStep && m.p.idx == i {
+			if m.p.kind == kindStep && int(m.p.idx) == i {
 				e := evidence(d, m)
 				step.Evidence = &e
 				step.Covered = true
@@ -352,7 +352,7 @@ func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 		stated = stated[:0]
 		for k := range ms {
 			m := &ms[k]
-			if m.p.kind != kindMistake || m.p.idx != i || m.dropped {
+			if m.p.kind != kindMistake || int(m.p.idx) != i || m.dropped {
 				continue
 			}
 			if m.negBy < 0 {

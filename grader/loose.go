@@ -98,7 +98,7 @@ type looseEntry struct {
 }
 
 func newLooseEntry(p *pattern) looseEntry {
-	e := looseEntry{p: p, n: int32(p.n), more: len(p.ids) > inlineRest+1}
+	e := looseEntry{p: p, n: p.n, more: len(p.ids) > inlineRest+1}
 	copy(e.ids[:], p.ids) // a loose pattern has at least two terms, all other than 0
 	return e
 }
