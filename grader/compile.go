@@ -52,8 +52,13 @@ type Compiled struct {
 	// largest part of compiling a rubric.
 	patterns []pattern
 	byExact  map[string][]*pattern // nil when the rubric has no exact phrasings
-	gap      int
-	checks   []rubric.Check // the global checks that apply to this rubric
+	// exactFirst has a bit for the first byte and for the length (up to 63) of every surface that
+	// starts an exact pattern: most words of an answer fail one of them, and are not hashed to look
+	// them up in byExact.
+	exactFirst [4]uint64
+	exactLen   uint64
+	gap        int
+	checks     []rubric.Check // the global checks that apply to this rubric
 	// curve and curveStart are the rubric's score curve and its straight start (CurveStart), 0 for
 	// none: derived once here, read by every answer.
 	curve, curveStart float64
@@ -67,6 +72,13 @@ type Compiled struct {
 	// nPatterns is how many patterns the rubric has in all.
 	loose     []looseEntry
 	nPatterns int
+	// looseTerm numbers the terms of the loose patterns, by term ID, from 1 (0: a term no loose pattern
+	// has); looseIDs holds each loose pattern's terms so numbered (looseEntry.at). An answer's readings
+	// are indexed by these numbers alone (looseScratch.prepare): by term ID, each answer cleared and
+	// summed an array as long as the analyzer's whole vocabulary.
+	looseTerm   []int32
+	nLooseTerms int
+	looseIDs    []int32
 	// nameTerms holds, by concept, the term IDs of the content words of its name (statement.go): a
 	// few IDs each, looked through rather than hashed.
 	nameTerms [][]int32
@@ -244,15 +256,15 @@ func (b *builder) finish() {
 		if c.byExact == nil {
 			c.byExact = map[string][]*pattern{}
 		}
-		c.byExact[p.terms[0]] = append(c.byExact[p.terms[0]], p)
+		first := p.terms[0]
+		c.byExact[first] = append(c.byExact[first], p)
+		if first != "" { // a surface is never empty; were one, no word would be looked up for it
+			c.exactFirst[first[0]/64] |= 1 << (first[0] % 64)
+			c.exactLen |= 1 << min(len(first), 63)
+		}
 	}
 	if nLoose > 0 {
-		c.loose = make([]looseEntry, 0, nLoose)
-		for i := range c.patterns {
-			if p := &c.patterns[i]; !p.exact && p.looseable() {
-				c.loose = append(c.loose, newLooseEntry(p))
-			}
-		}
+		c.indexLoose(nLoose)
 	}
 	c.flattenStarts()
 	clear(b.patterns) // keep no rubric's text alive in the pool

@@ -54,10 +54,19 @@ func sortMatches(ms []match, loose int) {
 		})
 		return
 	}
+	// Each match out of place is lifted out and the ones before it shifted up, one move each: swapping
+	// it down moved every match twice, and a match holds a pointer, so each move is a write barrier
+	// while the collector runs.
 	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && before(&ms[j], &ms[j-1]); j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
+		if !before(&ms[i], &ms[i-1]) {
+			continue
 		}
+		m := ms[i]
+		j := i
+		for ; j > 0 && before(&m, &ms[j-1]); j-- {
+			ms[j] = ms[j-1]
+		}
+		ms[j] = m
 	}
 }
 
@@ -108,8 +117,8 @@ func (c *Compiled) tryStart(d *text.Doc, i int, id int32, surface string, span i
 }
 
 func (c *Compiled) tryExact(d *text.Doc, i int, surface string, span int, out *[]match) {
-	if len(c.byExact) == 0 {
-		return // most rubrics have no exact phrasings: spare the lookup
+	if len(surface) == 0 || c.exactFirst[surface[0]/64]&(1<<(surface[0]%64)) == 0 || c.exactLen&(1<<min(len(surface), 63)) == 0 {
+		return // no exact phrasing starts with this word (most rubrics have none): spare the lookup
 	}
 	for _, p := range c.byExact[surface] {
 		if last, ok := c.extendExact(d, p.terms[1:], i+span, i+span-1, d.Tokens[i].Sentence); ok {

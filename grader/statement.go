@@ -168,5 +168,7 @@ func hasBlocks(d *text.Doc) bool {
 		return false
 	}
 	from := strings.LastIndexByte(d.Src[:d.Tokens[0].Start], '\n') + 1
-	return strings.ContainsAny(d.Src[from:d.Tokens[len(d.Tokens)-1].End], "#|")
+	// Two searches for one byte each: ContainsAny looked at the answer a character at a time.
+	s := d.Src[from:d.Tokens[len(d.Tokens)-1].End]
+	return strings.IndexByte(s, '#') >= 0 || strings.IndexByte(s, '|') >= 0
 }
