@@ -231,15 +231,7 @@ func deniesAffirm(ms []match, m *match) bool {
 // pickEvidence quotes the tightest of overlapping matches ("remote state in S3", not "State is remote
 // state in S3"), then lists them in the order they appear.
 func pickEvidence(d *text.Doc, found []match) []Evidence {
-	slices.SortStableFunc(found, func(a, b match) int {
-		if a.loose != b.loose {
-			return cmpBool(a.loose, b.loose) // a match in order explains best
-		}
-		if wa, wb := a.last-a.first, b.last-b.first; wa != wb {
-			return cmp.Compare(wa, wb)
-		}
-		return cmp.Compare(a.first, b.first)
-	})
+	sortEvidence(found)
 	list := make([]Evidence, 0, min(len(found), maxEvidence))
 	for _, m := range found {
 		list = addMatch(list, d, m)
@@ -248,15 +240,48 @@ func pickEvidence(d *text.Doc, found []match) []Evidence {
 	return list
 }
 
-// cmpBool orders false before true.
-func cmpBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
+// sortEvidence orders a concept's or a mistake's matches as pickEvidence quotes them: in order before
+// loose (a match in order explains best), then the tightest, then the first; a stable sort. Most lists
+// are short and sorted by an insertion sort that compares inline: the general sort's calls to a
+// comparison were a third of picking evidence.
+func sortEvidence(found []match) {
+	if len(found) > maxInsertedEvidence {
+		slices.SortStableFunc(found, func(a, b match) int {
+			switch {
+			case quotedBefore(&a, &b):
+				return -1
+			case quotedBefore(&b, &a):
+				return 1
+			}
+			return 0
+		})
+		return
 	}
-	return -1
+	for i := 1; i < len(found); i++ {
+		if !quotedBefore(&found[i], &found[i-1]) {
+			continue
+		}
+		m := found[i]
+		j := i
+		for ; j > 0 && quotedBefore(&m, &found[j-1]); j-- {
+			found[j] = found[j-1]
+		}
+		found[j] = m
+	}
+}
+
+// maxInsertedEvidence is the longest list sortEvidence sorts by insertion.
+const maxInsertedEvidence = 32
+
+// quotedBefore reports whether pickEvidence considers a before b.
+func quotedBefore(a, b *match) bool {
+	if a.loose != b.loose {
+		return !a.loose
+	}
+	if wa, wb := a.last-a.first, b.last-b.first; wa != wb {
+		return wa < wb
+	}
+	return a.first < b.first
 }
 
 // addMatch is addEvidence for a match, quoting it only when it is kept: most matches of a concept an
