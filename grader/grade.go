@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/answerlint/answerlint/rubric"
@@ -107,9 +108,13 @@ func (c *Compiled) Grade(in Input) *Result {
 	defer recycleMatches(ms)
 	sortMatches(ms, len(ms)-inOrder)
 	resolveOverlaps(ms)
-	c.scoreConcepts(d, ms, res)
+	own := ownersPool.Get().(*owners)
+	defer own.release()
+	own.index(ms, kindConcept, len(r.Concepts))
+	c.scoreConcepts(d, ms, own, res)
 	c.scoreStructure(d, ms, res)
-	c.flagMistakes(d, ms, res)
+	own.index(ms, kindMistake, len(r.Mistakes))
+	c.flagMistakes(d, ms, own, res)
 	c.runChecks(d, ms, res)
 	c.checkForm(d, ms, res)
 	suppress(res, in.Suppress)
@@ -165,7 +170,56 @@ func abs(n int) int {
 	return n
 }
 
-func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
+// owners lists the matches of each concept, or of each mistake, in the order of the matches: of(i) are
+// the positions in ms of the matches of the i-th. Scoring looks at one concept's matches at a time, and
+// going through every match of the answer for each concept, most of them other concepts', mistakes'
+// and checks', was most of its work.
+type owners struct {
+	at    []int32 // at[i]..at[i+1] are the i-th's positions in order
+	order []int32
+}
+
+var ownersPool = sync.Pool{New: func() any { return new(owners) }}
+
+// index lists the matches of kind by the index of their concept or mistake, of which there are n: a
+// counting sort, which keeps each one's matches in order.
+func (o *owners) index(ms []match, kind checkKind, n int) {
+	o.at = resize(o.at, n+1)
+	clear(o.at)
+	count := 0
+	for k := range ms {
+		if p := ms[k].p; p.kind == kind {
+			o.at[p.idx+1]++
+			count++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		o.at[i] += o.at[i-1]
+	}
+	o.order = resize(o.order, count)
+	// Filling advances at[i] to the start of i+1; shifting at up by one then puts it back.
+	for k := range ms {
+		if p := ms[k].p; p.kind == kind {
+			o.order[o.at[p.idx]] = int32(k)
+			o.at[p.idx]++
+		}
+	}
+	copy(o.at[1:], o.at[:n])
+	o.at[0] = 0
+}
+
+// release hands o back to the pool, unless a huge answer grew it: then the memory goes, as the match
+// lists' does.
+func (o *owners) release() {
+	if cap(o.order) <= matchBuffers.Max {
+		ownersPool.Put(o)
+	}
+}
+
+// of returns the positions in ms of the matches of the i-th concept or mistake.
+func (o *owners) of(i int) []int32 { return o.order[o.at[i]:o.at[i+1]] }
+
+func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, own *owners, res *Result) {
 	total := c.Rubric.TotalWeight()
 	res.Concepts = make([]ConceptResult, 0, len(c.Rubric.Concepts))
 	// One list for every concept in turn, pooled like the matches: pickEvidence keeps none of it.
@@ -178,9 +232,9 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 		con := &c.Rubric.Concepts[i]
 		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
 		found = found[:0]
-		for k := range ms {
+		for _, k := range own.of(i) {
 			m := &ms[k]
-			if m.p.kind == kindConcept && int(m.p.idx) == i && !m.dropped && m.counts(con.Polarity) &&
+			if !m.dropped && m.counts(con.Polarity) &&
 				!(len(con.Affirm) > 0 && deniesAffirm(ms, m)) && c.statesConcept(d, m, i, blocks) {
 				found = append(found, *m)
 			}
@@ -372,7 +426,7 @@ func (c *Compiled) scoreStructure(d *text.Doc, ms []match, res *Result) {
 	res.Structure = sr
 }
 
-func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
+func (c *Compiled) flagMistakes(d *text.Doc, ms []match, own *owners, res *Result) {
 	// One list for every mistake in turn, pooled like scoreConcepts' list: pickEvidence keeps none of it.
 	stated, used := matchBuffer(), 0
 	defer func() { recycleMatches(stated[:used]) }() // the longest it grew to, so that all is cleared
@@ -381,9 +435,9 @@ func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 		mr := MistakeResult{ID: mk.ID, Message: mk.Message, Advice: mk.Advice, Severity: mk.Severity, Penalty: mk.PenaltyPoints()}
 		var rejected *match // the first negated mention: reported when the mistake is not stated
 		stated = stated[:0]
-		for k := range ms {
+		for _, k := range own.of(i) {
 			m := &ms[k]
-			if m.p.kind != kindMistake || int(m.p.idx) != i || m.dropped {
+			if m.dropped {
 				continue
 			}
 			if m.negBy < 0 {
