@@ -101,7 +101,7 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 	}
 	c := &Compiled{
 		Rubric:   r,
-		analyzer: text.NewAnalyzer(groups, b.vocab(r, messages, applicable)),
+		analyzer: text.NewAnalyzer(groups, compileVocab(r, messages, applicable)),
 		gap:      r.GapOrDefault(),
 		checks:   applicable,
 	}
@@ -148,23 +148,13 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 	return c
 }
 
-// vocab returns the content words of every phrasing a rubric matches, each once, in the order first
-// met: the words misspellings may be corrected to. Phrasings repeat their words, and the analyzer sizes
-// its tables by the list, so the repeats cost room as well as time (1.3 MB less allocated per pack).
-func (b *builder) vocab(r *rubric.Rubric, messages [][]rubric.Phrasing, checks []rubric.Check) []string {
+// compileVocab returns the content words of every phrasing a rubric matches: the words misspellings may be
+// corrected to.
+func compileVocab(r *rubric.Rubric, messages [][]rubric.Phrasing, checks []rubric.Check) []string {
 	var vocab []string
-	if b.seen == nil {
-		b.seen = make(map[string]struct{}, 1024)
-	}
-	defer clear(b.seen)
 	addVocab := func(ps []rubric.Phrasing) {
 		for _, p := range ps {
-			for _, w := range text.ContentWords(p.Text) {
-				if _, ok := b.seen[w]; !ok {
-					b.seen[w] = struct{}{}
-					vocab = append(vocab, w)
-				}
-			}
+			vocab = text.AppendContentWords(vocab, p.Text)
 		}
 	}
 	for _, c := range r.Concepts {
@@ -187,15 +177,14 @@ func (b *builder) vocab(r *rubric.Rubric, messages [][]rubric.Phrasing, checks [
 	return vocab
 }
 
-// builder gathers a rubric's vocabulary and patterns while it compiles, in arrays and a map reused from
-// one rubric to the next, then copies the patterns into arrays of the exact size (finish). A pattern's IDs are offsets into ids until
+// builder gathers a rubric's patterns while it compiles, in arrays reused from one rubric to the next,
+// then copies them into arrays of the exact size (finish). A pattern's IDs are offsets into ids until
 // then, since ids moves as it grows.
 type builder struct {
 	c        *Compiled
 	patterns []pattern
 	idsAt    []int32 // by pattern, where its IDs start in ids
 	ids      []int32
-	seen     map[string]struct{} // the words of the vocabulary so far
 }
 
 var builders = sync.Pool{New: func() any { return new(builder) }}
