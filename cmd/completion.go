@@ -65,15 +65,11 @@ func (g *globalOptions) completionSet(cmd *cobra.Command) *rubric.Set {
 		}
 	}
 	if g.v != nil {
-		if set, err := g.rubricSet(); err == nil {
+		if set, err := g.rubricsToShow(); err == nil {
 			return set
 		}
 	}
-	set, err := rubric.Pack()
-	if err != nil {
-		return rubric.NewSet()
-	}
-	return set
+	return rubric.PackRubrics()
 }
 
 func (g *globalOptions) completeRubricIDs(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {

@@ -33,7 +33,7 @@ type globalOptions struct {
 func (g *globalOptions) bindPersistent(root *cobra.Command) {
 	f := root.PersistentFlags()
 	f.StringVar(&g.configFile, "config", "", "configuration `file` (default: .answerlint.yaml found from the current directory up to the repository root or $HOME, then in $HOME)")
-	f.StringSlice("rubrics", nil, "extra rubric `dir`ectory or file, adding to or overriding the built-in pack (repeatable)")
+	stringsVarP(f, new([]string), "rubrics", "", nil, "extra rubric `dir`ectory or file, adding to or overriding the built-in pack (repeatable)")
 	f.String("color", "auto", "colour output: auto, always or never (NO_COLOR is respected)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		return g.loadConfig(cmd)
@@ -148,13 +148,21 @@ func (g *globalOptions) colorEnabled(cmd *cobra.Command) (bool, error) {
 	return false, g.settingErr(cmd, "color", "must be %s, not %q", config.ChoiceText("color"), mode)
 }
 
-// rubricSet loads the embedded pack and every configured rubric directory. Warnings (a rubric defined
-// twice) go to stderr.
-func (g *globalOptions) rubricSet() (*rubric.Set, error) {
+// rubricSet loads the embedded pack with its checks and every configured rubric directory. Warnings
+// (a rubric defined twice) go to stderr.
+func (g *globalOptions) rubricSet() (*rubric.Set, error) { return g.addRubricDirs(rubric.Pack()) }
+
+// rubricsToShow is rubricSet without the built-in checks, for the commands that list or show rubrics
+// and grade nothing.
+func (g *globalOptions) rubricsToShow() (*rubric.Set, error) {
+	return g.addRubricDirs(rubric.PackRubrics(), nil)
+}
+
+// addRubricDirs adds every configured rubric directory to set, the pack as Pack returned it with err.
+func (g *globalOptions) addRubricDirs(set *rubric.Set, err error) (*rubric.Set, error) {
 	if len(g.rubricDirs) > 0 {
 		defer gctune.Load()() // parsing YAML; the pack is built without parsing anything
 	}
-	set, err := rubric.Pack()
 	if err != nil {
 		return nil, withCode(ExitInternal, fmt.Errorf("the built-in rubric pack is invalid:\n%v", err))
 	}

@@ -94,7 +94,7 @@ Exit codes: 0 measured; 1 below --min-pearson or --min-qwk; 2 usage, data or rub
 	f.BoolVar(&o.draft, "draft", false, "draft each question's rubric from its reference answer instead of loading it from --rubrics")
 	f.IntVar(&o.split, "split", 0, "fit the score-to-scale mapping by cross-fitting over `K` groups of questions (0: fit nothing)")
 	f.StringVar(&o.saveDrafts, "save-drafts", "", "with --draft, write each drafted rubric to this `dir`ectory")
-	f.StringSliceVarP(&o.formats, "format", "f", []string{"text"}, "output `format`: text, json or html (one self-contained page with a calibration plot)")
+	stringsVarP(f, &o.formats, "format", "f", []string{"text"}, "output `format`: text, json or html (one self-contained page with a calibration plot)")
 	f.BoolVar(&o.answers, "answers", false, "text output: also list every answer's score")
 	f.Float64Var(&o.minPearson, "min-pearson", 0, "exit 1 when Pearson r is below this `value`")
 	f.Float64Var(&o.minQWK, "min-qwk", 0, "exit 1 when QWK is below this `value`")

@@ -46,8 +46,8 @@ refreshes the configuration, the CI files and the blank templates, and keeps eve
 		},
 	}
 	f := cmd.Flags()
-	f.StringSliceVar(&o.tags, "tag", nil, "make templates for the rubrics with this `tag` (repeatable)")
-	f.StringSliceVar(&o.rubrics, "rubric", nil, "make a template for this rubric `id` (repeatable)")
+	stringsVarP(f, &o.tags, "tag", "", nil, "make templates for the rubrics with this `tag` (repeatable)")
+	stringsVarP(f, &o.rubrics, "rubric", "", nil, "make a template for this rubric `id` (repeatable)")
 	f.BoolVar(&o.force, "force", false, "replace files that already exist, except answers written in a template")
 	return cmd
 }

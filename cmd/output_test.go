@@ -76,36 +76,50 @@ func TestBadStepSummaryStopsNoOtherReport(t *testing.T) {
 }
 
 // With a real pipe whose reader has gone (answerlint grade … | head -1), the process is not killed by
-// SIGPIPE: it writes its file reports and exits 2 without a word about the pipe.
+// SIGPIPE: it writes its file reports and exits 2 without a word about the pipe. So does a command that
+// only prints, which ignores SIGPIPE instead of watching for it.
 func TestClosedPipeStillWritesFileReports(t *testing.T) {
 	if os.Getenv("ANSWERLINT_TEST_PIPE_CHILD") == "1" {
 		os.Exit(Main(strings.Fields(os.Getenv("ANSWERLINT_TEST_ARGS")), os.Stdin, os.Stdout, os.Stderr))
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "gitops.md"), []byte(strongAnswer), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Close() // the reader is gone before the first write
-	cmd := exec.Command(os.Args[0], "-test.run=^TestClosedPipeStillWritesFileReports$")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "ANSWERLINT_TEST_PIPE_CHILD=1", "ANSWERLINT_TEST_ARGS=grade gitops.md --format text --format json=j.json")
-	cmd.Stdout = w
-	var errOut bytes.Buffer
-	cmd.Stderr = &errOut
-	err = cmd.Run()
-	w.Close()
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != ExitError {
-		t.Errorf("ended with %v, want exit code %d; stderr:\n%s", err, ExitError, errOut.String())
-	}
-	if _, err := os.Stat(filepath.Join(dir, "j.json")); err != nil {
-		t.Errorf("the JSON report was not written: %v", err)
-	}
-	if strings.Contains(errOut.String(), "broken pipe") {
-		t.Errorf("stderr complains about the closed pipe:\n%s", errOut.String())
+	for _, tt := range []struct {
+		args  string
+		files []string // written all the same
+	}{
+		{"grade gitops.md --format text --format json=j.json", []string{"j.json"}},
+		{"rubric list", nil},
+		{"--version", nil},
+	} {
+		t.Run(tt.args, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "gitops.md"), []byte(strongAnswer), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Close() // the reader is gone before the first write
+			cmd := exec.Command(os.Args[0], "-test.run=^TestClosedPipeStillWritesFileReports$")
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "ANSWERLINT_TEST_PIPE_CHILD=1", "ANSWERLINT_TEST_ARGS="+tt.args)
+			cmd.Stdout = w
+			var errOut bytes.Buffer
+			cmd.Stderr = &errOut
+			err = cmd.Run()
+			w.Close()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != ExitError {
+				t.Errorf("ended with %v, want exit code %d; stderr:\n%s", err, ExitError, errOut.String())
+			}
+			for _, f := range tt.files {
+				if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+					t.Errorf("the report %s was not written: %v", f, err)
+				}
+			}
+			if strings.Contains(errOut.String(), "broken pipe") {
+				t.Errorf("stderr complains about the closed pipe:\n%s", errOut.String())
+			}
+		})
 	}
 }

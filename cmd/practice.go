@@ -54,7 +54,7 @@ Exit codes: 0 the answer was graded and saved (whatever its score); 2 no answer,
 		},
 	}
 	f := cmd.Flags()
-	f.StringSliceVar(&o.tags, "tag", nil, "only questions with this `tag` (repeatable; all must match)")
+	stringsVarP(f, &o.tags, "tag", "", nil, "only questions with this `tag` (repeatable; all must match)")
 	f.StringVarP(&o.rubric, "rubric", "r", "", "practise this rubric `id`")
 	f.Float64Var(&o.minutes, "timed", 0, "interview conditions: `minutes` allowed for the answer")
 	cmd.PersistentFlags().StringVar(&o.history, "history", "", "history `file` (default $XDG_DATA_HOME/answerlint/history.jsonl)")

@@ -93,16 +93,42 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = ExitInternal
 		}
 	}()
-	ctx, stop := interrupt.Context(context.Background())
-	defer stop()
-	// A write to a closed pipe then fails with EPIPE rather than killing the process, so that the
-	// reports to files are still written (answerlint grade --format json=r.json | head -1).
-	pipe := make(chan os.Signal, 1)
-	signal.Notify(pipe, syscall.SIGPIPE)
-	defer signal.Stop(pipe)
 	out := iostreams.NewChecked(stdout)
-	code = execute(ctx, args, streams{in: stdin, out: out, errOut: stderr})
+	s := streams{in: stdin, out: out, errOut: stderr}
+	root := newRootCmd(s, args)
+	ctx := context.Background()
+	if printsOnly(root, args) {
+		// A write to a closed pipe fails with EPIPE rather than killing the process, as below, without
+		// the thread that watching for signals costs (a tenth of such a command's start-up). Ignoring
+		// SIGPIPE is inherited by child processes: these commands start none. Ctrl-C keeps its default
+		// action, which ends the process with the same exit status 130 as an interrupted run.
+		signal.Ignore(syscall.SIGPIPE)
+	} else {
+		var stop func()
+		ctx, stop = interrupt.Context(ctx)
+		defer stop()
+		// A write to a closed pipe then fails with EPIPE rather than killing the process, so that the
+		// reports to files are still written (answerlint grade --format json=r.json | head -1).
+		pipe := make(chan os.Signal, 1)
+		signal.Notify(pipe, syscall.SIGPIPE)
+		defer signal.Stop(pipe)
+	}
+	code = executeRoot(ctx, root, args, s)
 	return outputCode(code, out.Err(), stderr)
+}
+
+// printsOnly reports whether args run a command that only prints what the binary holds or the
+// configuration says — --version, version, 'rubric list', 'rubric show', 'config show' — which ends in
+// milliseconds, reads no standard input and starts no other process: it has nothing to stop on Ctrl-C.
+func printsOnly(root *cobra.Command, args []string) bool {
+	only, next, none := commandFor(root, args)
+	switch only {
+	case "version", "config":
+		return true
+	case "rubric":
+		return next == "list" || next == "show"
+	}
+	return none
 }
 
 // outputCode is the exit code of a run whose standard output failed with err (nil: it did not).
@@ -126,8 +152,13 @@ func firstFrames(stack []byte, n int) string {
 	return strings.Join(lines, "")
 }
 
+// execute runs args with the command tree they need, stopped when ctx is cancelled.
 func execute(ctx context.Context, args []string, s streams) int {
-	root := newRootCmd(s, args)
+	return executeRoot(ctx, newRootCmd(s, args), args, s)
+}
+
+// executeRoot runs args with root, the command tree newRootCmd built for them, and returns the exit code.
+func executeRoot(ctx context.Context, root *cobra.Command, args []string, s streams) int {
 	root.SetArgs(args)
 	root.SetIn(s.in)
 	root.SetOut(s.out)

@@ -52,6 +52,38 @@ func TestCommandFor(t *testing.T) {
 	}
 }
 
+// TestPrintsOnly: the commands that only print set up no signal handling; every other run, and any
+// whose command only the whole tree can tell, keeps Ctrl-C's orderly stop.
+func TestPrintsOnly(t *testing.T) {
+	root := newRootCmd(streams{}, nil)
+	for _, tt := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"--version"}, true},
+		{[]string{"version"}, true},
+		{[]string{"rubric", "list"}, true},
+		{[]string{"--color", "never", "rubric", "show", "gitops"}, true},
+		{[]string{"config", "show"}, true},
+		{[]string{"rubric", "lint"}, false},
+		{[]string{"rubric", "test"}, false},
+		{[]string{"rubric"}, false},
+		{[]string{"rubric", "--tag", "x", "list"}, false},
+		{[]string{"grade", "a.md"}, false},
+		{[]string{"eval", "--data", "d.tsv"}, false},
+		{[]string{"practice"}, false},
+		{[]string{"lsp"}, false},
+		{[]string{"--help"}, false},
+		{[]string{}, false},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			if got := printsOnly(root, tt.args); got != tt.want {
+				t.Errorf("printsOnly = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestShellCompletion: the dynamic completions a shell asks for with __complete, which only such a
 // request registers.
 func TestShellCompletion(t *testing.T) {

@@ -65,7 +65,7 @@ tags, pass mark, source, and the concept and mistake ids.`,
 			if err := checkFormat(format, rubricListFormats); err != nil {
 				return err
 			}
-			set, err := g.rubricSet()
+			set, err := g.rubricsToShow()
 			if err != nil {
 				return err
 			}
@@ -80,7 +80,7 @@ tags, pass mark, source, and the concept and mistake ids.`,
 			return err
 		},
 	}
-	cmd.Flags().StringSliceVar(&tags, "tag", nil, "only rubrics with this `tag` (repeatable; all must match)")
+	stringsVarP(cmd.Flags(), &tags, "tag", "", nil, "only rubrics with this `tag` (repeatable; all must match)")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `format`: text or json")
 	return cmd
 }
@@ -100,7 +100,7 @@ example phrasings), and the mistakes to avoid, each with the id that a suppressi
 			if err := checkFormat(format, rubricShowFormats); err != nil {
 				return err
 			}
-			set, err := g.rubricSet()
+			set, err := g.rubricsToShow()
 			if err != nil {
 				return err
 			}

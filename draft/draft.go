@@ -221,7 +221,7 @@ func runs(d *text.Doc, acronyms []acronym, maxWords int) [][]int {
 }
 
 func isKeyWord(t text.Token) bool {
-	if t.Stop || negators[t.Surface] || generic[t.Surface] || closedClass[t.Surface] {
+	if t.Stop || notKeyWords()[t.Surface] {
 		return false
 	}
 	for _, r := range t.Surface {

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -342,7 +343,7 @@ func TestDraftBuildsNoConceptOnAFunctionWord(t *testing.T) {
 			for _, c := range r.Concepts {
 				for _, m := range c.Match {
 					for _, w := range strings.Fields(m.Text) {
-						if closedClass[w] {
+						if slices.Contains(closedClass, w) {
 							t.Errorf("concept %q is built on the function word %q", c.Name, w)
 						}
 					}

@@ -76,3 +76,19 @@ func TestPackBuiltOnce(t *testing.T) {
 		t.Error("two sets share a rubric of the pack")
 	}
 }
+
+// TestPackRubrics: the set a list or a study sheet is made from holds the pack's rubrics, the same as
+// Pack's, and none of the built-in checks, which only grading runs.
+func TestPackRubrics(t *testing.T) {
+	full, _ := Pack()
+	shown := PackRubrics()
+	if !reflect.DeepEqual(shown.IDs(), full.IDs()) {
+		t.Errorf("PackRubrics has rubrics %v, Pack %v", shown.IDs(), full.IDs())
+	}
+	if !reflect.DeepEqual(shown.Summaries(nil), full.Summaries(nil)) {
+		t.Error("PackRubrics's summaries differ from Pack's")
+	}
+	if len(shown.Checks) != 0 || len(full.Checks) == 0 {
+		t.Errorf("PackRubrics has %d checks, Pack %d: want none and some", len(shown.Checks), len(full.Checks))
+	}
+}

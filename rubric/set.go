@@ -56,11 +56,19 @@ func NewSet() *Set { return &Set{byID: map[string]*setEntry{}} }
 // is allocated only when first asked for. Each call returns rubrics of its own: a caller may change them.
 // The error is always nil; it stays for callers written when the pack was parsed at run time.
 func Pack() (*Set, error) {
-	s := &Set{Checks: packChecks(), byID: make(map[string]*setEntry, len(packIndex))}
+	s := PackRubrics()
+	s.Checks = packChecks()
+	return s, nil
+}
+
+// PackRubrics is Pack without the built-in checks, for a command that lists or shows rubrics and
+// grades nothing: the checks are copied from the binary's data, pages that such a start need not touch.
+func PackRubrics() *Set {
+	s := &Set{byID: make(map[string]*setEntry, len(packIndex))}
 	for i := range packIndex {
 		s.byID[packIndex[i].summary.ID] = &setEntry{pack: &packIndex[i]}
 	}
-	return s, nil
+	return s
 }
 
 // rubric returns e's rubric, building it if it is a pack rubric not yet built. s.mu is held.
