@@ -369,12 +369,24 @@ func checkFrontMatterKeys(name, fm string, lines []int, keys map[string]any) err
 
 // keyLine is the line of a top-level key in front matter, or 2 (its first line) when not found.
 func keyLine(fm string, lines []int, key string) int {
-	re := regexp.MustCompile(`(?m)^["']?` + regexp.QuoteMeta(key) + `["']?\s*:`)
+	re := rubricKeyRe()
+	if key != "rubric" {
+		re = keyLineRe(key) // a misspelt key, on the way to an error
+	}
 	if loc := re.FindStringIndex(fm); loc != nil {
 		return lineOf(lines, loc[0])
 	}
 	return 2
 }
+
+// keyLineRe finds a key at the start of a line of front matter.
+func keyLineRe(key string) *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^["']?` + regexp.QuoteMeta(key) + `["']?\s*:`)
+}
+
+// rubricKeyRe is keyLineRe("rubric"), compiled once: compiling it for every answer file took a third of
+// the time parsing one took.
+var rubricKeyRe = sync.OnceValue(func() *regexp.Regexp { return keyLineRe("rubric") })
 
 // answerlintComment finds comments meant for answerlint: a word after "answerlint" written as
 // key=value (a section marker), or a directive "answerlint-<word>" (a suppression).
@@ -421,6 +433,13 @@ func frontMatter(name, src string, lines []int) (map[string]any, int, bool, erro
 	}
 	for i := 1; i < len(lines); i++ {
 		if l := line(i); l == "---" || l == "..." {
+			end := len(src)
+			if i+1 < len(lines) {
+				end = lines[i+1]
+			}
+			if fm, ok := simpleMapping(line, 1, i); ok {
+				return fm, end, true, nil
+			}
 			var node yaml.Node
 			err := yaml.Unmarshal([]byte(src[lines[1]:lines[i]]), &node)
 			isMapping := err == nil && (len(node.Content) == 0 || node.Content[0].Kind == yaml.MappingNode)
@@ -434,10 +453,6 @@ func frontMatter(name, src string, lines []int) (map[string]any, int, bool, erro
 			if err != nil {
 				return nil, 0, false, &Error{File: name, Line: 2, Msg: "front matter is not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
 			}
-			end := len(src)
-			if i+1 < len(lines) {
-				end = lines[i+1]
-			}
 			return fm, end, true, nil
 		}
 	}
@@ -446,6 +461,51 @@ func frontMatter(name, src string, lines []int) (map[string]any, int, bool, erro
 	}
 	return nil, 0, false, &Error{File: name, Line: 1, Msg: "front matter is not closed: add a line with --- after it"}
 }
+
+// simpleMapping reads front matter lines [from, to) that are all "key: value", each key once, with
+// keys and values plain words that YAML reads as strings ("rubric: gitops", what answer templates
+// hold), as the YAML decoder would; ok is false for anything else, which is left to the decoder. With
+// the decoder and a regular expression compiled for the key's line, parsing a 200-word answer file took
+// 30 µs and 85 allocations; without, 2.5 µs and 7 (BenchmarkParseAnswerFile).
+func simpleMapping(line func(int) string, from, to int) (fm map[string]any, ok bool) {
+	if from >= to {
+		return nil, false
+	}
+	fm = make(map[string]any, to-from)
+	for i := from; i < to; i++ {
+		key, value, found := strings.Cut(line(i), ": ")
+		// YAML allows an implicit key of at most 1024 characters; an answer's key is a short word.
+		if !found || len(key) > 64 || !plainWord(key, "_-") || !plainWord(value, "_-./") {
+			return nil, false
+		}
+		if _, dup := fm[key]; dup {
+			return nil, false // the decoder's error says where
+		}
+		fm[key] = value
+	}
+	return fm, true
+}
+
+// plainWord reports whether s is a YAML plain scalar read as a string: it starts with a letter or an
+// underscore (never a number's sign or digit, a quote, an indicator or space), holds only letters,
+// digits and the given punctuation, and is not one of the words YAML reads as a boolean or null.
+func plainWord(s, punct string) bool {
+	if s == "" || !(isASCIILetter(s[0]) || s[0] == '_') {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isASCIILetter(c) && !('0' <= c && c <= '9') && strings.IndexByte(punct, c) < 0 {
+			return false
+		}
+	}
+	switch s {
+	case "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL":
+		return false
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // lineOf is the line of a byte offset, given the text's line starts (text.LineStarts: the one rule for
 // \n, \r\n and a bare \r).

@@ -79,7 +79,7 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 	var vocab []string
 	addVocab := func(ps []rubric.Phrasing) {
 		for _, p := range ps {
-			vocab = append(vocab, text.ContentWords(p.Text)...)
+			vocab = text.AppendContentWords(vocab, p.Text)
 		}
 	}
 	for _, c := range r.Concepts {

@@ -29,6 +29,9 @@ type Input struct {
 	Path string // as the file system finds it, relative to the working directory or absolute
 	Name string // for the message
 	What string // "an answer being graded", "a rubric", "the configuration"
+	// Info is what os.Stat gives for Path (relative to the run's directory) when the caller has it:
+	// CheckClashes then does not stat it again. A run of many answers spends its start stating them.
+	Info fs.FileInfo
 }
 
 // CheckClashes refuses reports that would write to the same file as another report, or over one of the
@@ -73,9 +76,12 @@ func CheckClashes(outs []Output, dir string, inputs []Input) error {
 		return nil
 	}
 	for _, in := range inputs {
-		st, err := os.Stat(join(dir, in.Path))
-		if err != nil {
-			continue
+		st := in.Info
+		if st == nil {
+			var err error
+			if st, err = os.Stat(join(dir, in.Path)); err != nil {
+				continue
+			}
 		}
 		for _, d := range existing {
 			if os.SameFile(d.id.st, st) {

@@ -12,7 +12,6 @@ import (
 	"github.com/answerlint/answerlint/answer"
 	"github.com/answerlint/answerlint/grader"
 	"github.com/answerlint/answerlint/internal/oserr"
-	"github.com/answerlint/answerlint/internal/regular"
 	"github.com/answerlint/answerlint/report"
 )
 
@@ -213,41 +212,49 @@ func (g *Grader) readFile(ctx context.Context, f File, stdin io.Reader) ([]byte,
 		return readInterruptibly(ctx, func() (io.ReadCloser, error) { return io.NopCloser(stdin), nil }, limit)
 	}
 	// Opened without blocking, so that a FIFO with no writer yet is found out rather than waited for.
-	file, err := regular.OpenNonBlocking(f.Path)
+	file, kind, err := openAnswer(f.Path)
 	if err != nil {
-		return nil, errors.New(oserr.Describe(err))
-	}
-	st, err := file.Stat()
-	if err != nil {
-		file.Close()
 		return nil, errors.New(oserr.Describe(err))
 	}
 	switch {
-	case st.IsDir():
+	case kind.dir:
 		file.Close()
 		return nil, errors.New("is a directory, not an answer file")
-	case !st.Mode().IsRegular():
+	case !kind.regular:
 		file.Close()
 		return readInterruptibly(ctx, func() (io.ReadCloser, error) { return os.Open(f.Path) }, limit)
-	case st.Size() > limit:
+	case kind.size > limit:
 		file.Close()
-		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (max_file_size)", st.Size(), limit)
+		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (max_file_size)", kind.size, limit)
 	}
 	defer file.Close()
-	return readSized(file, st.Size(), limit)
+	return readSized(file, kind.size, limit)
 }
 
-// readSized reads a regular file of the size its stat gave: one read of that size and one that finds
-// the end, where reading to the end in growing steps takes four or five for a small answer. A file that
-// grew since is read on to its end, within the limit.
+// fileKind is what a run needs to know of an answer file before reading it.
+type fileKind struct {
+	dir, regular bool
+	size         int64
+}
+
+// readSized reads a regular file of the size its stat gave, in one read for a file of that size: a
+// regular file reads short only at its end, so the read that would find the end is not needed (reading
+// to the end in growing steps took four or five for a small answer). A file that grew since is read
+// on to its end, within the limit; one that shrank, to its new end.
 func readSized(r io.Reader, size, limit int64) ([]byte, error) {
 	data := make([]byte, size+1)
-	n, err := io.ReadFull(r, data)
-	switch {
-	case err == io.EOF || err == io.ErrUnexpectedEOF:
-		return data[:n], nil
-	case err != nil:
-		return nil, errors.New(oserr.Describe(err))
+	n := 0
+	for n < len(data) {
+		m, err := r.Read(data[n:])
+		n += m
+		switch {
+		case err == io.EOF:
+			return data[:n], nil
+		case err != nil:
+			return nil, errors.New(oserr.Describe(err))
+		case int64(n) == size:
+			return data[:n], nil
+		}
 	}
 	more, err := io.ReadAll(io.LimitReader(r, limit-int64(n)+1))
 	switch {

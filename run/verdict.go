@@ -6,7 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/answerlint/answerlint/internal/plural"
 
@@ -61,25 +64,62 @@ func CheckOutputs(outs []report.Output, dir string, inputs []report.Input) error
 			reports = append(reports, existing{o, st})
 		}
 	}
-	for _, in := range inputs {
-		if len(reports) == 0 {
-			break
+	if len(reports) == 0 {
+		return report.CheckClashes(outs, dir, inputs)
+	}
+	// Each input is stated once here, on every core (10,000 answers took 40 ms of a run's start, with
+	// the other core idle), and report.CheckClashes is given the stat of each input whose path the file
+	// system spells the same way (the answers found: absolute and clean) rather than stating it again.
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		paths[i] = in.Path
+		if !filepath.IsAbs(in.Path) {
+			paths[i] = filepath.Join(dir, in.Path)
 		}
-		p := in.Path
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
-		}
-		st, err := os.Stat(p)
-		if err != nil {
+	}
+	stats := statAll(paths)
+	stated := make([]report.Input, len(inputs))
+	for i, in := range inputs {
+		stated[i] = in
+		if stats[i] == nil {
 			continue
 		}
 		for _, r := range reports {
-			if os.SameFile(r.st, st) {
+			if os.SameFile(r.st, stats[i]) {
 				return &report.ClashError{Output: r.out, Other: in.Name, Input: true, What: in.What}
 			}
 		}
+		if paths[i] == in.Path {
+			stated[i].Info = stats[i]
+		}
 	}
-	return report.CheckClashes(outs, dir, inputs)
+	return report.CheckClashes(outs, dir, stated)
+}
+
+// statAll stats each path, on as many goroutines as Go uses CPUs; a path that cannot be stated has a
+// nil entry.
+func statAll(paths []string) []fs.FileInfo {
+	stats := make([]fs.FileInfo, len(paths))
+	const chunk = 256 // paths a goroutine stats at a time: a few hundred microseconds of work
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), (len(paths)+chunk-1)/chunk) {
+		wg.Go(func() {
+			for {
+				end := int(next.Add(chunk))
+				if end-chunk >= len(paths) {
+					return
+				}
+				for i := end - chunk; i < min(end, len(paths)); i++ {
+					if st, err := os.Stat(paths[i]); err == nil {
+						stats[i] = st
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return stats
 }
 
 // ReadPathFile reads a list of paths, one a line, from a file, or from stdin when name is "-".

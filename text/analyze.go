@@ -117,11 +117,9 @@ type Analyzer struct {
 	ids   map[string]int32
 	base  map[string]int32
 	vocab *vocabulary
-	// splitLists holds the vocabulary words split in two, by first half, and splits each first half's
-	// list's number plus one (compound.go); splitFirsts filters the first halves.
-	splits      map[string]int32
-	splitLists  [][]compoundPart
-	splitFirsts *wordFilter
+	// compounds indexes the vocabulary words by the first halves they split into (compound.go), or is
+	// nil.
+	compounds *compoundSplits
 	// byNum maps a term's number in the process-wide term table to its ID here (0 for a term unknown
 	// here): what Analyze reads for each word, an array index where ids would be a map lookup.
 	byNum []int32
@@ -170,12 +168,18 @@ func (a *Analyzer) ID(term string) int32 {
 // and intern the same hundred groups again. It gives the same IDs and the same readings as building
 // from nothing.
 func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
+	// The vocabulary's distinct words are about as many as the terms the analyzer will be given.
+	var words *vocabulary
+	var distinct []string
+	if len(vocab) > 0 {
+		words, distinct = newVocabulary(vocab)
+	}
 	var a *Analyzer
 	if startsWithDefaults(groups) {
-		a = defaultAnalyzer().clone(len(vocab) + 2*len(groups))
 		groups = groups[len(DefaultSynonyms):]
+		a = defaultAnalyzer().clone(len(distinct) + 2*len(groups))
 	} else {
-		a = &Analyzer{ids: make(map[string]int32, len(vocab)+2*len(groups))}
+		a = &Analyzer{ids: make(map[string]int32, len(distinct)+2*len(groups))}
 	}
 	// Sorted is what the lists were when a was cloned: only the lists a group added to need sorting,
 	// and the others may be shared with the analyzer a was cloned from.
@@ -191,9 +195,9 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 			sort.SliceStable(list, func(i, j int) bool { return len(list[i].terms) > len(list[j].terms) })
 		}
 	}
-	if len(vocab) > 0 {
-		a.vocab = newVocabulary(vocab)
-		a.splits, a.splitLists, a.splitFirsts = newCompoundSplits(vocab)
+	if words != nil {
+		a.vocab = words
+		a.compounds = newCompoundSplits(distinct)
 	}
 	return a
 }
@@ -292,11 +296,24 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 
 // analyze is Analyze with a lexicon of the caller's.
 func (a *Analyzer) analyze(lx *lexicon, src string, from, to int) *Doc {
+	d := a.read(lx, src, from, to)
+	d.markPresent(a.Terms() - 1)
+	markNegation(d.Tokens)
+	d.markReported()
+	return d
+}
+
+// read finds the words of src[from:to] and their readings, what a phrasing's readings are made of
+// (readPaths): analyze adds what grading an answer also asks of its words.
+func (a *Analyzer) read(lx *lexicon, src string, from, to int) *Doc {
 	buf := docBufferPool.Get().(*docBuffers)
-	sc := &scanner{src: src, lastEnd: -1, toks: buf.tokenBuffer(src[min(from, to):to])}
+	sc := &scanner{src: src, lastEnd: -1, toks: buf.tokenBuffer(src[min(from, to):to]), lx: lx, parts: lx.parts, runes: lx.runes}
 	sc.run(from, to)
+	clear(sc.parts[:cap(sc.parts)]) // keep no text alive
+	lx.parts, lx.runes = sc.parts[:0], sc.runes[:0]
 	buf.tokens = sc.toks
-	d := &Doc{Src: src, Tokens: sc.toks, buf: buf}
+	d := &buf.doc
+	*d = Doc{Src: src, Tokens: sc.toks, buf: buf}
 	// The scanner found the words and where they are; the lexicon says what they are.
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
@@ -322,7 +339,7 @@ func (a *Analyzer) analyze(lx *lexicon, src string, from, to int) *Doc {
 	// stable sort (a merge sort that rotates in place) grew faster than the text on long joined runs.
 	wc := lx.cache(a)
 	alts := buf.alts[:0]
-	alts = a.compoundAlts(d.Tokens, alts)
+	alts = a.compoundAlts(lx, d.Tokens, alts)
 	mid := len(alts)
 	alts = buf.mergeByPos(a.spacedAlts(wc, d.Tokens, alts), mid)
 	mid = len(alts)
@@ -336,9 +353,6 @@ func (a *Analyzer) analyze(lx *lexicon, src string, from, to int) *Doc {
 	if d.alts != nil {
 		buf.alts = d.alts
 	}
-	d.markPresent(a.Terms() - 1)
-	markNegation(d.Tokens)
-	d.markReported()
 	return d
 }
 
@@ -404,7 +418,7 @@ const (
 	maxCompoundRun = 8
 )
 
-func (a *Analyzer) compoundAlts(toks []Token, alts []posAlt) []posAlt {
+func (a *Analyzer) compoundAlts(lx *lexicon, toks []Token, alts []posAlt) []posAlt {
 	// Size the array once: each word of a run but its last makes up to maxCompound-1 readings, and a
 	// word on its own (most words) none.
 	n := 0
@@ -423,14 +437,13 @@ func (a *Analyzer) compoundAlts(toks []Token, alts []posAlt) []posAlt {
 			continue
 		}
 		for i := start; i+1 < end; i++ {
-			var b strings.Builder
-			b.WriteString(toks[i].Surface)
+			b := append(lx.joinBuf[:0], toks[i].Surface...)
 			for j := i + 1; j < end && j-i < maxCompound; j++ {
-				b.WriteString(toks[j].Surface)
-				s := b.String()
-				term := Stem(s)
-				alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: s, ID: a.ID(term), Span: int32(j - i + 1), Kind: AltCompound}})
+				b = append(b, toks[j].Surface...)
+				w := lx.joined(b)
+				alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: w.term, Surface: w.surface, ID: a.ID(w.term), Span: int32(j - i + 1), Kind: AltCompound}})
 			}
+			lx.joinBuf = b[:0]
 		}
 		start = end
 	}

@@ -29,38 +29,38 @@ var outcomeMarkers = phrases(flagOutcomeStart,
 )
 
 // markReported sets d.reportedBy: for each sentence that reports past practice, the first word of its
-// past marker; nil when no sentence does.
+// past marker; nil when no sentence does. Outcomes are looked for only in a sentence with a past marker
+// and the one after it: the words that start them ("we", "so", "the") are in almost every sentence.
 func (d *Doc) markReported() {
 	toks := d.Tokens
 	d.reportedBy = d.reportedBy[:0]
-	hasPast := false
-	for i := range toks {
-		if toks[i].flags&flagPastStart != 0 {
-			hasPast = true
-			break
-		}
-	}
-	if !hasPast {
-		return
-	}
-	nSentences := int(toks[len(toks)-1].Sentence) + 1
-	past := make([]int32, nSentences)
-	outcome := make([]bool, nSentences)
-	for i := range past {
-		past[i] = -1
-	}
+	var past []int32 // made at the first past marker
 	for i := range toks {
 		s := toks[i].Sentence
-		if past[s] < 0 && matchPhraseAt(toks, i, pastMarkers) > 0 {
-			past[s] = int32(i)
+		if toks[i].flags&flagPastStart == 0 || past != nil && past[s] >= 0 || matchPhraseAt(toks, i, pastMarkers) == 0 {
+			continue
 		}
-		if matchPhraseAt(toks, i, outcomeMarkers) > 0 {
+		if past == nil {
+			past = make([]int32, int(toks[len(toks)-1].Sentence)+1)
+			for k := range past {
+				past[k] = -1
+			}
+		}
+		past[s] = int32(i)
+	}
+	if past == nil {
+		return
+	}
+	outcome := make([]bool, len(past))
+	for i := range toks {
+		s := toks[i].Sentence
+		if !outcome[s] && (past[s] >= 0 || s > 0 && past[s-1] >= 0) && matchPhraseAt(toks, i, outcomeMarkers) > 0 {
 			outcome[s] = true
 		}
 	}
 	d.reportedBy = past
 	for s := range past {
-		if past[s] >= 0 && !outcome[s] && (s+1 >= nSentences || !outcome[s+1]) {
+		if past[s] >= 0 && !outcome[s] && (s+1 >= len(past) || !outcome[s+1]) {
 			past[s] = -1
 		}
 	}

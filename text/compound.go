@@ -1,15 +1,10 @@
 package text
 
+import "hash/maphash"
+
 // People write one word as two and two as one: "Route 53" and "Route53", "fail over" and "failover",
 // "auto scaling" and "autoscaling". A hyphen or slash already joins its two words into a compound reading
 // (compoundAlts); this file covers the spaced forms.
-
-// compoundPart is the second half of a word of the vocabulary split in two.
-type compoundPart struct {
-	suffix  string // the rest of the word, as written
-	surface string // the whole word
-	term    string // its stem
-}
 
 // minCompoundPart is the shortest half of a split word: "route 53" is two, "a b" none.
 const minCompoundPart = 2
@@ -32,40 +27,89 @@ func (f *wordFilter) has(w string) bool {
 	return f[k>>6]&(1<<(k&63)) != 0
 }
 
-// newCompoundSplits splits every vocabulary word of letters and digits at each point that leaves two
-// halves of at least minCompoundPart characters: lists holds the splits by first half, and splits the
-// number of each first half's list, plus one.
-func newCompoundSplits(vocab []string) (splits map[string]int32, lists [][]compoundPart, firsts *wordFilter) {
-	splits, firsts = make(map[string]int32, len(vocab)), new(wordFilter)
-	seen := make(map[string]bool, len(vocab))
-	for _, w := range vocab {
-		if seen[w] || len(w) < 2*minCompoundPart || !isPlainWord(w) {
+// compoundSplits indexes the vocabulary words of letters and digits by each first half they split into,
+// leaving two halves of at least minCompoundPart characters: "route53" under "ro", "rou", "rout" and
+// "route". Halves are found by hash (prefixHash) and every word a run names is checked against the two
+// words it would join, so the index holds no strings but the words once each: a map of every first
+// half to a list of parts was the largest thing a compiled rubric kept.
+type compoundSplits struct {
+	words  []string // the words, each once, in the order the vocabulary gave them
+	terms  []string // their stems
+	index  hashIndex
+	firsts wordFilter // the first halves
+}
+
+// prefixSeed seeds prefixHash, so that no text can be written to collide (a collision only costs a
+// check that fails).
+var prefixSeed = uint64(maphash.Comparable(maphash.MakeSeed(), 0)) | 1
+
+// prefixHasher hashes the prefixes of a word one letter at a time: all of a word's first halves cost
+// one pass over it, where hashing each from its start cost the square of its length.
+type prefixHasher uint64
+
+func newPrefixHasher() prefixHasher { return prefixHasher(prefixSeed) }
+
+// add extends the prefix by c (FNV-1a).
+func (h prefixHasher) add(c byte) prefixHasher { return (h ^ prefixHasher(c)) * 0x100000001b3 }
+
+// sum mixes the hash's bits (MurmurHash3's finaliser): the index sorts by the top bits, which FNV
+// leaves unmixed for a short prefix.
+func (h prefixHasher) sum() uint64 {
+	x := uint64(h)
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
+}
+
+// prefixHash is the hash a word has as a first half.
+func prefixHash(w string) uint64 {
+	h := newPrefixHasher()
+	for i := 0; i < len(w); i++ {
+		h = h.add(w[i])
+	}
+	return h.sum()
+}
+
+// newCompoundSplits indexes every vocabulary word (distinct, each given once) of letters and digits by
+// its first halves, or returns nil when no word splits. Within a first half's run, words keep the
+// vocabulary's order.
+func newCompoundSplits(distinct []string) *compoundSplits {
+	cs := &compoundSplits{}
+	buf := keyedBuffers.Get().(*keyedBuffer)
+	defer keyedBuffers.Put(buf)
+	entries := buf.entries[:0]
+	for _, w := range distinct {
+		if len(w) < 2*minCompoundPart || !isPlainWord(w) {
 			continue
 		}
-		seen[w] = true
-		term := Stem(w)
-		for k := minCompoundPart; k <= len(w)-minCompoundPart; k++ {
-			n, ok := splits[w[:k]]
-			if !ok && len(lists) >= infoMask {
-				continue // past what a word's cache entry can number: a vocabulary of a million words
+		n := int32(len(cs.words))
+		cs.words = append(cs.words, w)
+		cs.terms = append(cs.terms, Stem(w))
+		h := newPrefixHasher()
+		for k := 0; k < len(w)-minCompoundPart; k++ {
+			h = h.add(w[k])
+			if k+1 >= minCompoundPart {
+				entries = append(entries, keyed{h.sum(), n})
+				cs.firsts.add(w[:k+1])
 			}
-			if !ok {
-				lists = append(lists, nil)
-				n = int32(len(lists))
-				splits[w[:k]] = n
-				firsts.add(w[:k])
-			}
-			lists[n-1] = append(lists[n-1], compoundPart{suffix: w[k:], surface: w, term: term})
 		}
 	}
-	return splits, lists, firsts
+	buf.entries = entries
+	if len(entries) == 0 {
+		return nil
+	}
+	cs.index = newHashIndex(entries, buf)
+	return cs
 }
 
 // spacedAlts reads two neighbouring words of one clause as the vocabulary word they spell together:
 // "route 53" as "route53", "fail over" (and "failing over") as "failover". A comma or a joiner between
 // them keeps them apart (joined words have their own readings).
 func (a *Analyzer) spacedAlts(wc *wordCache, toks []Token, alts []posAlt) []posAlt {
-	if len(a.splitLists) == 0 {
+	if a.compounds == nil {
 		return alts
 	}
 	for i := 0; i+1 < len(toks); i++ {
@@ -75,30 +119,36 @@ func (a *Analyzer) spacedAlts(wc *wordCache, toks []Token, alts []posAlt) []posA
 		}
 		info := wc.of(a, t)
 		if n := info.field(infoSurfaceSplit); n > 0 {
-			alts = a.spacedAt(i, a.splitLists[n-1], next.Surface, alts)
+			alts = a.spacedAt(i, n-1, t.Surface, next.Surface, alts)
 		}
 		if n := info.field(infoTermSplit); n > 0 {
-			alts = a.spacedAt(i, a.splitLists[n-1], next.Surface, alts)
+			alts = a.spacedAt(i, n-1, t.Term, next.Surface, alts)
 		}
 	}
 	return alts
 }
 
-// splitsOf returns the number, plus one, of the list of vocabulary words split in two whose first half
-// is w, or 0.
+// splitsOf returns the number, plus one, of the run of vocabulary words that may split into first half
+// w and another, or 0. Runs past what a word's cache entry can number (a vocabulary of a million
+// words) are not found.
 func (a *Analyzer) splitsOf(w string) int32 {
-	if a.splitFirsts == nil || !a.splitFirsts.has(w) {
-		return 0 // most words start no split word: spare the map lookup
+	cs := a.compounds
+	if cs == nil || !cs.firsts.has(w) {
+		return 0 // most words start no split word: spare the search
 	}
-	return a.splits[w]
+	k, ok := cs.index.find(prefixHash(w))
+	if !ok || k >= infoMask {
+		return 0
+	}
+	return int32(k + 1)
 }
 
-// spacedAt adds the words of parts, split vocabulary words with one first half, whose second half is
-// second.
-func (a *Analyzer) spacedAt(i int, parts []compoundPart, second string, alts []posAlt) []posAlt {
-	for _, p := range parts {
-		if p.suffix == second {
-			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: p.term, Surface: p.surface, ID: a.ID(p.term), Span: 2, Kind: AltCompound}})
+// spacedAt adds the words of run k of the split vocabulary words that are first and second joined.
+func (a *Analyzer) spacedAt(i, k int, first, second string, alts []posAlt) []posAlt {
+	cs := a.compounds
+	for _, n := range cs.index.run(k) {
+		if w := cs.words[n]; len(w) == len(first)+len(second) && w[:len(first)] == first && w[len(first):] == second {
+			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: cs.terms[n], Surface: w, ID: a.ID(cs.terms[n]), Span: 2, Kind: AltCompound}})
 		}
 	}
 	return alts

@@ -54,6 +54,36 @@ type lexicon struct {
 	// caches holds, by analyzer, what it learnt of the words. An analysis uses one analyzer
 	// throughout, so it finds its cache once and then reads it by slot.
 	caches map[*Analyzer]*wordCache
+	// lowered holds words written with capitals or other scripts, lower-cased (lower).
+	lowered map[string]string
+	// parts and runes are the scanner's arrays for splitting words (scanner.splitWord).
+	parts []part
+	runes []offRune
+	// joins holds the words that joined words spell ("hard-coded" as "hardcoded") and their stems,
+	// by the words: compoundAlts reads them in joinBuf.
+	joins   map[string]joinedWord
+	joinBuf []byte
+}
+
+type joinedWord struct{ surface, term string }
+
+// joined returns the word that b spells and its stem, kept for the next time it is met: joined words
+// ("CI/CD", "hard-coded", camelCase names) come back answer after answer, each a new string and a
+// lookup of its stem.
+func (lx *lexicon) joined(b []byte) joinedWord {
+	if w, ok := lx.joins[string(b)]; ok {
+		return w
+	}
+	s := string(b)
+	w := joinedWord{surface: s, term: Stem(s)}
+	if len(b) > maxWordLen {
+		return w // not a word anyone writes twice
+	}
+	if lx.joins == nil || len(lx.joins) >= lexiconLimit {
+		lx.joins = make(map[string]joinedWord, 256)
+	}
+	lx.joins[s] = w
+	return w
 }
 
 // lexiconLimit bounds each map of a lexicon; a full map is emptied and fills again with the words in use.
@@ -90,6 +120,29 @@ func (lx *lexicon) lookup(surface string) lexeme {
 	return l
 }
 
+// lower returns s lower-cased, kept for the next time s is met, as lower-case words are kept by the
+// text they are a part of.
+func (lx *lexicon) lower(s string) string {
+	if !needsLower(s) {
+		return s
+	}
+	if len(s) > maxWordLen {
+		return lower(s) // not a word anyone writes twice
+	}
+	if l, ok := lx.lowered[s]; ok {
+		return l
+	}
+	if lx.lowered == nil || len(lx.lowered) >= lexiconLimit {
+		lx.lowered = make(map[string]string, 256)
+	}
+	// Copy the key, and so the word lower-cased: s may be a slice of a large answer that we must not
+	// keep alive.
+	key := strings.Clone(s)
+	l := lower(key)
+	lx.lowered[key] = l
+	return l
+}
+
 // cache returns what a has learnt of the lexicon's words.
 func (lx *lexicon) cache(a *Analyzer) *wordCache {
 	wc, ok := lx.caches[a]
@@ -116,8 +169,8 @@ type wordCache struct {
 }
 
 // wordInfo is what an analyzer knows of a word, in fields of infoBits bits above a bit that says it
-// is known: the number of its typo correction in fixes, and the numbers of the lists of split
-// vocabulary words whose first half is the word and its stem (Analyzer.splitLists), each plus one (0
+// is known: the number of its typo correction in fixes, and the numbers of the runs of split
+// vocabulary words whose first half may be the word and its stem (Analyzer.splitsOf), each plus one (0
 // for none).
 type wordInfo uint64
 
@@ -173,16 +226,20 @@ func (wc *wordCache) fix(info wordInfo) (string, bool) {
 // maxKeptTokens bounds the token arrays kept for reuse: after a huge answer, let the memory go.
 const maxKeptTokens = 1 << 14
 
-// docBuffers are the arrays behind a Doc: its tokens, its alternative readings and their index. Released
-// documents (Doc.Release) hand them back for later analyses: they are most of what analysing an answer
-// allocates.
+// docBuffers are a Doc and the arrays behind it: its tokens, its alternative readings and their index.
+// Released documents (Doc.Release) hand them back for later analyses: they are most of what analysing
+// an answer allocates.
 type docBuffers struct {
+	doc     Doc
 	tokens  []Token
 	alts    []posAlt
 	syn     []posAlt
 	scratch []posAlt // for merging runs of alternatives
 	altIdx  []int32
 	present []uint64
+	// terms, acc and found hold the readings of a phrasing while they are found (readPaths).
+	terms, acc []string
+	found      [][]string
 }
 
 var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -221,11 +278,11 @@ func countWords(text string) int {
 // if at all; neither the Doc nor its Tokens may be used afterwards.
 func (d *Doc) Release() {
 	buf := d.buf
-	d.Tokens, d.alts, d.altIdx, d.present, d.buf = nil, nil, nil, nil, nil
 	if buf == nil {
 		return
 	}
-	if cap(buf.tokens) > maxKeptTokens || cap(buf.alts) > maxKeptTokens || cap(buf.syn) > maxKeptTokens || cap(buf.scratch) > maxKeptTokens {
+	buf.doc = Doc{} // d itself, when it came from buf: keep no text alive
+	if cap(buf.tokens) > maxKeptTokens || cap(buf.alts) > maxKeptTokens || cap(buf.syn) > maxKeptTokens || cap(buf.scratch) > maxKeptTokens || cap(buf.terms) > maxKeptTokens || cap(buf.acc) > maxKeptTokens {
 		return // after a huge answer, let the memory go
 	}
 	// Clear what holds strings, so that a kept array keeps no answer alive. An analysis writes only
@@ -235,6 +292,7 @@ func (d *Doc) Release() {
 	clear(buf.tokens)
 	clear(buf.alts)
 	clear(buf.syn)
-	buf.tokens, buf.alts, buf.syn = buf.tokens[:0], buf.alts[:0], buf.syn[:0]
+	clear(buf.terms)
+	buf.tokens, buf.alts, buf.syn, buf.terms = buf.tokens[:0], buf.alts[:0], buf.syn[:0], buf.terms[:0]
 	docBufferPool.Put(buf)
 }

@@ -13,6 +13,9 @@ const (
 func markNegation(toks []Token) {
 	var skip []bool // made only for a text with a pseudo-trigger
 	for i := range toks {
+		if toks[i].flags&flagPseudoStart == 0 {
+			continue // most words: spare the call
+		}
 		if n := matchPhraseAt(toks, i, pseudoTriggers); n > 0 {
 			if skip == nil {
 				skip = make([]bool, len(toks))
@@ -23,7 +26,7 @@ func markNegation(toks []Token) {
 		}
 	}
 	for i := 0; i < len(toks); i++ {
-		if skip != nil && skip[i] {
+		if toks[i].flags&(flagPostStart|flagPreStart) == 0 || skip != nil && skip[i] {
 			continue
 		}
 		if n := matchPhraseAt(toks, i, postTriggers); n > 0 {
@@ -103,13 +106,20 @@ func matchPhraseAt(toks []Token, i int, set *phraseSet) int {
 	if toks[i].flags&set.flag == 0 {
 		return 0 // most words start no phrase of the set: skip the lookup
 	}
+	set.byFirst()
 	best := 0
-	for _, p := range set.byFirst()[toks[i].Surface] {
+	if set.singles[toks[i].Surface] {
+		best = 1
+	}
+	if i+1 >= len(toks) || toks[i+1].Clause != toks[i].Clause {
+		return best
+	}
+	for _, p := range set.pairs[[2]string{toks[i].Surface, toks[i+1].Surface}] {
 		if len(p) <= best || i+len(p) > len(toks) {
 			continue
 		}
 		ok := true
-		for k := 1; k < len(p); k++ {
+		for k := 2; k < len(p); k++ {
 			if toks[i+k].Surface != p[k] || toks[i+k].Clause != toks[i].Clause {
 				ok = false
 				break

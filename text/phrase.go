@@ -31,14 +31,21 @@ func (a *Analyzer) ReadPaths(phrase string) (paths [][]string, complete bool) {
 // readPaths returns the readings of a phrasing and the steps taken to find them, or -1 steps when the
 // budget ran out: the words once to the first reading, then maxPathSteps more.
 func (a *Analyzer) readPaths(phrase string) ([][]string, int) {
-	d := a.Analyze(phrase, 0, len(phrase))
+	lx := lexicons.Get().(*lexicon)
+	defer lexicons.Put(lx)
+	d := a.read(lx, phrase, 0, len(phrase))
 	defer d.Release() // the readings are copied out
-	var out [][]string
+	// The readings found are kept one after another in an array of the document's (kept, each a slice
+	// of it in found), and copied at the end into one array the size of them all: a phrasing has a few
+	// readings of a few terms each, and an array apiece was most of what compiling a rubric allocated
+	// here. A reading is never longer than the phrasing's words, so acc never outgrows its array.
+	kept, found := d.buf.terms[:0], d.buf.found[:0]
+	acc := slices.Grow(d.buf.acc[:0], len(d.Tokens)+1)
 	steps, budget := 0, len(d.Tokens)+maxPathSteps
 	complete := true
 	var walk func(i int, acc []string)
 	walk = func(i int, acc []string) {
-		if len(out) >= maxPaths {
+		if len(found) >= maxPaths {
 			return
 		}
 		if steps++; steps > budget {
@@ -53,8 +60,9 @@ func (a *Analyzer) readPaths(phrase string) ([][]string, int) {
 				return
 			}
 			// At most maxPaths readings: a look through them costs less than a set of keys.
-			if !slices.ContainsFunc(out, func(p []string) bool { return slices.Equal(p, acc) }) {
-				out = append(out, append([]string(nil), acc...))
+			if !slices.ContainsFunc(found, func(p []string) bool { return slices.Equal(p, acc) }) {
+				kept = append(kept, acc...)
+				found = append(found, kept[len(kept)-len(acc):len(kept):len(kept)])
 			}
 			return
 		}
@@ -66,11 +74,24 @@ func (a *Analyzer) readPaths(phrase string) ([][]string, int) {
 			}
 			walk(i+int(alt.Span), append(acc, alt.Term))
 		}
-		if joined, ok := spacedPair(d.Tokens, i); ok {
-			walk(i+2, append(acc, Stem(joined)))
+		if spacedPair(d.Tokens, i) {
+			b := append(append(lx.joinBuf[:0], d.Tokens[i].Surface...), d.Tokens[i+1].Surface...)
+			lx.joinBuf = b[:0]
+			walk(i+2, append(acc, lx.joined(b).term))
 		}
 	}
-	walk(0, nil)
+	walk(0, acc)
+	var out [][]string
+	if len(found) > 0 {
+		out = make([][]string, len(found))
+		all := slices.Clone(kept)
+		for k, p := range found {
+			out[k], all = all[:len(p):len(p)], all[len(p):]
+		}
+	}
+	clear(acc[:len(d.Tokens)+1]) // all that walk wrote: keep no phrasing alive
+	clear(found)
+	d.buf.terms, d.buf.acc, d.buf.found = kept, acc, found[:0] // Release clears terms
 	if !complete {
 		return out, -1
 	}
@@ -99,20 +120,20 @@ const (
 // particles end phrasal verbs that are also written as one word.
 var particles = setOf("over", "back", "up", "out", "off", "down", "in")
 
-// spacedPair returns the word that token i and the next spell together when a phrasing writes them
-// apart ("fail over" is also "failover", "route 53" also "route53"), so that an answer writing them as
-// one word matches.
-func spacedPair(toks []Token, i int) (string, bool) {
+// spacedPair reports whether token i and the next are read as the word they spell together when a
+// phrasing writes them apart ("fail over" is also "failover", "route 53" also "route53"), so that an
+// answer writing them as one word matches.
+func spacedPair(toks []Token, i int) bool {
 	if i+1 >= len(toks) {
-		return "", false
+		return false
 	}
 	t, next := &toks[i], &toks[i+1]
 	if next.Joined || next.Comma || next.Stop || next.Clause != t.Clause || len(t.Surface)+len(next.Surface) > maxJoinedPair ||
 		len(t.Surface) < minCompoundPart || len(next.Surface) < minCompoundPart ||
 		(min(len(t.Surface), len(next.Surface)) > maxShortPart && !particles[next.Surface]) {
-		return "", false
+		return false
 	}
-	return t.Surface + next.Surface, true
+	return true
 }
 
 // Surfaces returns the lower-cased content words of a phrase as written, for terms matched exactly.
@@ -124,14 +145,17 @@ func (a *Analyzer) Surfaces(phrase string) []string {
 
 // ContentWords returns the surface content words of a phrase (no stop words), used to build the typo
 // vocabulary.
-func ContentWords(phrase string) []string {
-	var out []string
+func ContentWords(phrase string) []string { return AppendContentWords(nil, phrase) }
+
+// AppendContentWords appends the content words of a phrase to words: a rubric's typo vocabulary is the
+// content words of its thousand phrasings, gathered without an array for each.
+func AppendContentWords(words []string, phrase string) []string {
 	scanWords(phrase, func(t *Token) {
 		if !stopWords[t.Surface] {
-			out = append(out, t.Surface)
+			words = append(words, t.Surface)
 		}
 	})
-	return out
+	return words
 }
 
 // scanTokens holds token arrays for scanWords: compiling a rubric scans its phrasings by the thousand,

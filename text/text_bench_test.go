@@ -69,7 +69,7 @@ func BenchmarkStem(b *testing.B) {
 }
 
 // BenchmarkAnalyze runs the whole analysis (tokens, stems, compounds, synonyms, typos, negation) with
-// the built-in synonyms and a rubric-sized typo vocabulary.
+// the built-in synonyms and a rubric-sized typo vocabulary, releasing each document as grading does.
 func BenchmarkAnalyze(b *testing.B) {
 	set, err := rubric.Pack()
 	if err != nil {
@@ -85,7 +85,51 @@ func BenchmarkAnalyze(b *testing.B) {
 	a := text.NewAnalyzer(text.DefaultSynonyms, vocab)
 	for _, size := range sizes {
 		b.Run(size.name, func(b *testing.B) {
-			run(b, answers(b, 64, size.words), func(s string) { a.Analyze(s, 0, len(s)) })
+			run(b, answers(b, 64, size.words), func(s string) { a.Analyze(s, 0, len(s)).Release() })
 		})
+	}
+}
+
+// BenchmarkCompilePack does the text half of compiling every rubric of the pack: an analyzer with the
+// rubric's synonyms and typo vocabulary, then every reading of every phrasing.
+func BenchmarkCompilePack(b *testing.B) {
+	set, err := rubric.Pack()
+	if err != nil {
+		b.Fatal(err)
+	}
+	type compiled struct {
+		groups  [][]string
+		vocab   []string
+		phrases []string
+	}
+	var rubrics []compiled
+	for _, r := range set.All() {
+		c := compiled{groups: append(append([][]string{}, text.DefaultSynonyms...), r.Synonyms...)}
+		add := func(ps []rubric.Phrasing) {
+			for _, p := range ps {
+				c.vocab = text.AppendContentWords(c.vocab, p.Text)
+				c.phrases = append(c.phrases, p.Text)
+			}
+		}
+		for _, con := range r.Concepts {
+			add(con.Match)
+		}
+		for _, m := range r.Mistakes {
+			add(m.Match)
+		}
+		rubrics = append(rubrics, c)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, c := range rubrics {
+			a := text.NewAnalyzer(c.groups, c.vocab)
+			for _, p := range c.phrases {
+				for _, terms := range a.Paths(p) {
+					for _, t := range terms {
+						a.Intern(t)
+					}
+				}
+			}
+		}
 	}
 }

@@ -20,6 +20,11 @@ type scanner struct {
 	lastEnd   int
 	// from and to bound the text being scanned, to project how many tokens it holds (grow).
 	from, to int
+	// lx, when the scanner has one, keeps the words written with capitals lower-cased (lexicon.lower);
+	// parts and runes hold a word's parts while it is split (splitWord).
+	lx    *lexicon
+	parts []part
+	runes []offRune
 }
 
 // tokenize splits src into tokens, without the lexicon: for phrasings, synonyms and word lists, short
@@ -325,7 +330,7 @@ func (sc *scanner) emitWord(start, end int) {
 		// Only its first letter can be upper-case.
 		surface := w
 		if w[0] >= 'A' && w[0] <= 'Z' {
-			surface = lower(w)
+			surface = sc.lower(w)
 		}
 		sc.push(Token{Surface: surface, Start: start, End: end, Joined: sc.joinNext, Comma: sc.commaNext, Sentence: sc.sentence, Clause: sc.clause, negBy: -1, postBy: -1})
 		sc.joinNext, sc.commaNext = false, false
@@ -339,7 +344,7 @@ func (sc *scanner) emitWord(start, end int) {
 		return
 	}
 	first := true
-	for _, p := range splitWord(w) {
+	for _, p := range sc.splitWord(w) {
 		surface := nfc(p.surface)
 		if surface == "" {
 			continue
@@ -379,12 +384,16 @@ type part struct {
 }
 
 // splitWord lower-cases a word and splits camelCase, keeping letter+digit words whole and stripping
-// possessives and acronym plurals ("PDBs" → "pdb").
-func splitWord(w string) []part {
+// possessives and acronym plurals ("PDBs" → "pdb"). The parts are in an array of the scanner's, good
+// until the next word.
+func (sc *scanner) splitWord(w string) []part {
+	parts := sc.parts[:0]
+	defer func() { sc.parts = parts[:0] }()
 	w2 := strings.ReplaceAll(strings.ReplaceAll(w, "’", "'"), `"`, "'")
 	if strings.HasSuffix(w2, "'s") || strings.HasSuffix(w2, "'S") {
 		n := len(w) - len(w2) // extra bytes of the curly apostrophe, if any
-		return []part{{surface: lower(w2[:len(w2)-2]), start: 0, end: len(w) - 2 - n}}
+		parts = append(parts, part{surface: sc.lower(w2[:len(w2)-2]), start: 0, end: len(w) - 2 - n})
+		return parts
 	}
 	hasDigit, hasLetter, hasUpperAfterLower, hasApos := false, false, false, false
 	prevLower := false
@@ -403,15 +412,19 @@ func splitWord(w string) []part {
 		}
 	}
 	if hasApos && w2 != w {
-		return []part{{surface: lower(w2), start: 0, end: len(w)}}
+		parts = append(parts, part{surface: sc.lower(w2), start: 0, end: len(w)})
+		return parts
 	}
 	if hasDigit || !hasLetter || hasApos {
-		return []part{{surface: lower(w2), start: 0, end: len(w)}}
+		parts = append(parts, part{surface: sc.lower(w2), start: 0, end: len(w)})
+		return parts
 	}
 	if !hasUpperAfterLower && !hasUpperRunThenLower(w) {
-		return []part{{surface: lower(w), start: 0, end: len(w)}}
+		parts = append(parts, part{surface: sc.lower(w), start: 0, end: len(w)})
+		return parts
 	}
-	return camelSplit(w)
+	parts = sc.camelSplit(parts, w)
+	return parts
 }
 
 func hasUpperRunThenLower(w string) bool {
@@ -429,24 +442,27 @@ func hasUpperRunThenLower(w string) bool {
 	return false
 }
 
-// camelSplit splits "PodDisruptionBudget" → pod|disruption|budget, "OOMKilled" → oom|killed and
-// "SLOs" → slo (an upper-case run followed by a final "s" is an acronym plural).
-func camelSplit(w string) []part {
-	type rr struct {
-		r   rune
-		off int
-	}
-	var rs []rr
+// offRune is a rune of a word and its byte offset.
+type offRune struct {
+	r   rune
+	off int
+}
+
+// camelSplit appends to parts the parts of a camelCase word: "PodDisruptionBudget" → pod|disruption|
+// budget, "OOMKilled" → oom|killed and "SLOs" → slo (an upper-case run followed by a final "s" is an
+// acronym plural).
+func (sc *scanner) camelSplit(parts []part, w string) []part {
+	rs := sc.runes[:0]
 	for off, r := range w {
-		rs = append(rs, rr{r, off})
+		rs = append(rs, offRune{r, off})
 	}
-	var parts []part
+	sc.runes = rs
 	segStart := 0
 	emit := func(from, to int, endOff int) {
 		if from >= to {
 			return
 		}
-		parts = append(parts, part{surface: lower(w[rs[from].off:endOff]), start: rs[from].off, end: endOff})
+		parts = append(parts, part{surface: sc.lower(w[rs[from].off:endOff]), start: rs[from].off, end: endOff})
 	}
 	offAt := func(k int) int {
 		if k >= len(rs) {
@@ -465,7 +481,7 @@ func camelSplit(w string) []part {
 			// "OOMKilled": the last upper-case letter starts the next part — unless this is a final
 			// plural "s" ("PDBs").
 			if cur == 's' && k == len(rs)-1 {
-				parts = append(parts, part{surface: lower(w[rs[segStart].off:rs[k].off]), start: rs[segStart].off, end: len(w)})
+				parts = append(parts, part{surface: sc.lower(w[rs[segStart].off:rs[k].off]), start: rs[segStart].off, end: len(w)})
 				return parts
 			}
 			emit(segStart, k-1, offAt(k-1))
@@ -474,6 +490,15 @@ func camelSplit(w string) []part {
 	}
 	emit(segStart, len(rs), len(w))
 	return parts
+}
+
+// lower lower-cases a word, through the lexicon when the scanner has one: a word written with
+// capitals ("We" opening a sentence, "AWS") would otherwise cost a new string each time it is met.
+func (sc *scanner) lower(s string) string {
+	if sc.lx == nil {
+		return lower(s)
+	}
+	return sc.lx.lower(s)
 }
 
 // nfc returns a word in Unicode normal form C, so that "café" matches whether its "é" is written as
@@ -492,11 +517,20 @@ func nfc(s string) string {
 }
 
 func lower(s string) string {
+	if needsLower(s) {
+		return strings.ToLower(s)
+	}
+	return s
+}
+
+// needsLower reports whether s has an upper-case ASCII letter or a letter of another script, which
+// lower may change.
+func needsLower(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
-			return strings.ToLower(s)
+			return true
 		}
 	}
-	return s
+	return false
 }

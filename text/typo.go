@@ -1,10 +1,8 @@
 package text
 
 import (
-	"cmp"
 	"hash/maphash"
 	"slices"
-	"sync"
 )
 
 // vocabulary corrects a misspelled word toward a word of the rubric, using a deletion index: two words
@@ -19,11 +17,9 @@ import (
 // rather than a map: a word is looked up once per analyzer and lexicon (wordCache), and the array
 // costs a third of the map's memory and nothing to build once the variants are sorted.
 type vocabulary struct {
-	words map[string]bool // surface forms and stems
-	list  []string        // the words that have deletion variants, by number
-	keys  []uint64        // the distinct hashes of variants, ascending
-	at    []int32         // cands[at[k]:at[k+1]] are the words with variant keys[k]
-	cands []int32         // word numbers, grouped by variant, in the order they were added
+	words     map[string]bool // surface forms (true) and stems (false)
+	list      []string        // the words that have deletion variants, by number
+	hashIndex                 // by the hash of each deletion variant: the numbers of the words that have it
 }
 
 const (
@@ -35,32 +31,33 @@ const (
 // life of the process.
 var typoSeed = maphash.MakeSeed()
 
-// variant is a deletion variant of word number word, while the index is built.
-type variant struct {
-	key  uint64
-	word int32
-}
-
-// variantBuffers holds the arrays vocabularies are built in, for the next rubric compiled: each is a
-// few hundred kilobytes, thrown away once its variants are indexed.
-var variantBuffers = sync.Pool{New: func() any { return new([]variant) }}
-
-func newVocabulary(words []string) *vocabulary {
-	v := &vocabulary{words: make(map[string]bool, len(words))}
+// newVocabulary indexes words (surface forms, given with repeats) and their stems, and returns the
+// words once each, in the order given.
+func newVocabulary(words []string) (*vocabulary, []string) {
+	// Phrasings repeat their words: about half are repeats.
+	v := &vocabulary{words: make(map[string]bool, len(words)/2)}
+	var distinct []string
 	// A word gives one variant per letter and one whole; each word is added with its stem.
 	n := 0
 	for _, w := range words {
 		n += 2 * (min(len(w), maxTypoLen+1) + 1)
 	}
-	bufp := variantBuffers.Get().(*[]variant)
-	defer variantBuffers.Put(bufp)
-	variants := slices.Grow((*bufp)[:0], n)
-	var buf [maxTypoLen + 1]byte
-	add := func(w string) {
-		if v.words[w] {
+	buf := keyedBuffers.Get().(*keyedBuffer)
+	defer keyedBuffers.Put(buf)
+	variants := slices.Grow(buf.entries[:0], n)
+	var key [maxTypoLen + 1]byte
+	add := func(w string, surface bool) {
+		if given, ok := v.words[w]; ok {
+			if surface && !given {
+				v.words[w] = true // a stem of a word before
+				distinct = append(distinct, w)
+			}
 			return
 		}
-		v.words[w] = true
+		v.words[w] = surface
+		if surface {
+			distinct = append(distinct, w)
+		}
 		// A word more than one letter longer than the longest word corrected is never within one edit
 		// of it; its deletion variants would cost the square of its length.
 		if len(w) < minShortTypoLen-1 || len(w) > maxTypoLen+1 || !stemmable(w) {
@@ -69,62 +66,25 @@ func newVocabulary(words []string) *vocabulary {
 		n := int32(len(v.list))
 		v.list = append(v.list, w)
 		for i := 0; i < len(w); i++ {
-			key := append(append(buf[:0], w[:i]...), w[i+1:]...)
-			variants = append(variants, variant{maphash.Bytes(typoSeed, key), n})
+			k := append(append(key[:0], w[:i]...), w[i+1:]...)
+			variants = append(variants, keyed{maphash.Bytes(typoSeed, k), n})
 		}
-		variants = append(variants, variant{maphash.String(typoSeed, w), n})
+		variants = append(variants, keyed{maphash.String(typoSeed, w), n})
 	}
 	for _, w := range words {
-		add(w)
-		add(Stem(w))
+		add(w, true)
+		add(Stem(w), false)
 	}
-	*bufp = variants
-	// Group by variant, keeping the order words were added within each group (the first candidate
-	// that fits wins): words are numbered in the order they were added, and each word's variants
-	// follow the one before's. Repeats are dropped ("apply" less either "p" is "aply").
-	slices.SortFunc(variants, func(a, b variant) int {
-		if c := cmp.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.word, b.word)
-	})
-	keys, cands := 0, 0
-	for i := range variants {
-		if i == 0 || variants[i].key != variants[i-1].key {
-			keys++
-			cands++
-		} else if variants[i].word != variants[i-1].word {
-			cands++
-		}
-	}
-	v.keys = make([]uint64, 0, keys)
-	v.at = make([]int32, 0, keys+1)
-	v.cands = make([]int32, 0, cands)
-	for i := range variants {
-		if i == 0 || variants[i].key != variants[i-1].key {
-			v.keys = append(v.keys, variants[i].key)
-			v.at = append(v.at, int32(len(v.cands)))
-			v.cands = append(v.cands, variants[i].word)
-		} else if variants[i].word != variants[i-1].word {
-			v.cands = append(v.cands, variants[i].word)
-		}
-	}
-	v.at = append(v.at, int32(len(v.cands)))
-	return v
-}
-
-// lookup returns the words that have a deletion variant with hash h.
-func (v *vocabulary) lookup(h uint64) []int32 {
-	k, ok := slices.BinarySearch(v.keys, h)
-	if !ok {
-		return nil
-	}
-	return v.cands[v.at[k]:v.at[k+1]]
+	buf.entries = variants
+	// Within each variant's run, words keep the order they were added in (the first candidate that
+	// fits wins); repeats are dropped ("apply" less either "p" is "aply").
+	v.hashIndex = newHashIndex(variants, buf)
+	return v, distinct
 }
 
 // correct returns the vocabulary word a misspelled surface (or its stem) stands for.
 func (v *vocabulary) correct(surface, stem string) (string, bool) {
-	if len(surface) < minShortTypoLen || len(surface) > maxTypoLen || v.words[surface] || v.words[stem] || !stemmable(surface) {
+	if len(surface) < minShortTypoLen || len(surface) > maxTypoLen || v.has(surface) || v.has(stem) || !stemmable(surface) {
 		return "", false
 	}
 	if len(surface) < minTypoLen {
@@ -147,6 +107,12 @@ func (v *vocabulary) correct(surface, stem string) (string, bool) {
 		return v.near(stem, false)
 	}
 	return "", false
+}
+
+// has reports whether w is a word of the vocabulary or a stem of one.
+func (v *vocabulary) has(w string) bool {
+	_, ok := v.words[w]
+	return ok
 }
 
 // minSubstLen is the shortest word in which one wrong letter is taken for a typo rather than another word.

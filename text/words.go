@@ -103,6 +103,10 @@ type phraseSet struct {
 	list  []string
 	once  sync.Once
 	first map[string][][]string
+	// singles holds the phrases of one word, and pairs the longer ones by their first two words:
+	// "is" starts forty post-triggers, and a word is checked against only those it may start.
+	singles map[string]bool
+	pairs   map[[2]string][][]string
 }
 
 // phraseSets is every phraseSet made, for phraseStarts: phrases registers each.
@@ -117,9 +121,17 @@ func phrases(flag wordFlags, list ...string) *phraseSet {
 // byFirst returns the set's phrases, as words, by their first word.
 func (ps *phraseSet) byFirst() map[string][][]string {
 	ps.once.Do(func() {
-		ps.first = map[string][][]string{}
+		ps.first, ps.singles, ps.pairs = map[string][][]string{}, map[string]bool{}, map[[2]string][][]string{}
 		for _, p := range ps.list {
-			if words := surfaceWords(p); len(words) > 0 {
+			words := surfaceWords(p)
+			switch {
+			case len(words) == 1:
+				ps.singles[words[0]] = true
+			case len(words) > 1:
+				pair := [2]string{words[0], words[1]}
+				ps.pairs[pair] = append(ps.pairs[pair], words)
+			}
+			if len(words) > 0 {
 				ps.first[words[0]] = append(ps.first[words[0]], words)
 			}
 		}
