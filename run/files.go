@@ -172,6 +172,9 @@ func (ff *fileFinder) walkDir(name, root, at, dir string, only *pathPattern, ins
 	defer delete(inside, dir)
 	gi := ff.gitignore(root)
 	seen := func(p string) string { // the path as seen through the links followed
+		if at == dir {
+			return p // no link followed: filepath.Rel and Join would give p back
+		}
 		rel, err := filepath.Rel(dir, p)
 		if err != nil {
 			return p
@@ -241,6 +244,11 @@ func (ff *fileFinder) gitignore(root string) *gitignore {
 }
 
 func (ff *fileFinder) relName(name, root, p string) string {
+	// A path the walk found below root (both clean) is root, a separator and the rest, which is what
+	// filepath.Rel would work out, at a cost a directory of thousands of answers notices.
+	if len(p) > len(root)+1 && p[len(root)] == filepath.Separator && p[:len(root)] == root {
+		return displayName(filepath.Join(name, p[len(root)+1:]))
+	}
 	rel, err := filepath.Rel(root, p)
 	if err != nil {
 		return displayName(p)
