@@ -23,17 +23,18 @@ const (
 	kindCheckUnless // a phrasing of a global check's "unless"
 )
 
-// pattern is one reading of one phrasing, as a sequence of terms.
+// pattern is one reading of one phrasing, as a sequence of terms. The small fields come last and as
+// int32: a rubric has hundreds of patterns, the pack some 18,000, and padding made each a quarter larger.
 type pattern struct {
-	kind     checkKind
-	idx      int // index of the concept, mistake or step in the rubric, or of the check
-	group    int // for kindCheckWhen: which group of the check
 	terms    []string
 	ids      []int32 // the terms' IDs in the rubric's analyzer (not for exact patterns)
-	exact    bool    // terms are surfaces compared literally
-	affirm   bool    // a concept's affirm phrasing: counts only when not negated
 	phrasing string
-	n        int // the pattern's number in its rubric, to mark it tried
+	idx      int32 // index of the concept, mistake or step in the rubric, or of the check
+	group    int32 // for kindCheckWhen: which group of the check
+	n        int32 // the pattern's number in its rubric, to mark it tried
+	kind     checkKind
+	exact    bool // terms are surfaces compared literally
+	affirm   bool // a concept's affirm phrasing: counts only when not negated
 }
 
 // Compiled is a rubric made ready for grading: phrasings indexed by their first term, so matching cost
@@ -46,10 +47,18 @@ type Compiled struct {
 	// 24-byte slice header before any pattern was read.
 	starts  []startEntry
 	startAt []int32
-	pending []startEntry // while compiling: the patterns in the order added, then sorted into starts
-	byExact map[string][]*pattern
-	gap     int
-	checks  []rubric.Check // the global checks that apply to this rubric
+	// patterns holds every pattern of the rubric, in the order added: one array, sized once, that
+	// starts, loose and byExact point into, where a pattern and an ID list allocated apiece were the
+	// largest part of compiling a rubric.
+	patterns []pattern
+	byExact  map[string][]*pattern // nil when the rubric has no exact phrasings
+	// exactFirst has a bit for the first byte and for the length (up to 63) of every surface that
+	// starts an exact pattern: most words of an answer fail one of them, and are not hashed to look
+	// them up in byExact.
+	exactFirst [4]uint64
+	exactLen   uint64
+	gap        int
+	checks     []rubric.Check // the global checks that apply to this rubric
 	// curve and curveStart are the rubric's score curve and its straight start (CurveStart), 0 for
 	// none: derived once here, read by every answer.
 	curve, curveStart float64
@@ -63,8 +72,16 @@ type Compiled struct {
 	// nPatterns is how many patterns the rubric has in all.
 	loose     []looseEntry
 	nPatterns int
-	// nameTerms holds, by concept, the term IDs of the content words of its name (statement.go).
-	nameTerms []map[int32]bool
+	// looseTerm numbers the terms of the loose patterns, by term ID, from 1 (0: a term no loose pattern
+	// has); looseIDs holds each loose pattern's terms so numbered (looseEntry.at). An answer's readings
+	// are indexed by these numbers alone (looseScratch.prepare): by term ID, each answer cleared and
+	// summed an array as long as the analyzer's whole vocabulary.
+	looseTerm   []int32
+	nLooseTerms int
+	looseIDs    []int32
+	// nameTerms holds, by concept, the term IDs of the content words of its name (statement.go): a
+	// few IDs each, looked through rather than hashed.
+	nameTerms [][]int32
 }
 
 // Compile prepares a validated rubric for grading, with the global checks that apply to it.
@@ -75,36 +92,16 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 			applicable = append(applicable, ch)
 		}
 	}
+	b := builders.Get().(*builder)
+	defer builders.Put(b)
 	groups := append(append([][]string{}, text.DefaultSynonyms...), r.Synonyms...)
-	var vocab []string
-	addVocab := func(ps []rubric.Phrasing) {
-		for _, p := range ps {
-			vocab = text.AppendContentWords(vocab, p.Text)
-		}
-	}
-	for _, c := range r.Concepts {
-		addVocab(c.Match)
-	}
 	messages := make([][]rubric.Phrasing, len(r.Mistakes))
 	for i, m := range r.Mistakes {
-		addVocab(m.Match)
 		messages[i] = messagePhrasings(m.Message, r.Question)
-		addVocab(messages[i])
-	}
-	if r.Structure != nil {
-		for _, s := range r.Structure.Steps {
-			addVocab(s.Match)
-		}
-	}
-	for _, ch := range applicable {
-		for _, g := range ch.When {
-			addVocab(g)
-		}
 	}
 	c := &Compiled{
 		Rubric:   r,
-		analyzer: text.NewAnalyzer(groups, vocab),
-		byExact:  map[string][]*pattern{},
+		analyzer: text.NewAnalyzer(groups, compileVocab(r, messages, applicable)),
 		gap:      r.GapOrDefault(),
 		checks:   applicable,
 	}
@@ -124,100 +121,186 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 			c.nQuestionTerms++
 		}
 	}
-	c.nameTerms = make([]map[int32]bool, len(r.Concepts))
+	b.reset(c)
+	c.nameTerms = make([][]int32, len(r.Concepts))
 	for i, con := range r.Concepts {
 		c.nameTerms[i] = c.subjectTerms(con.Name)
-		c.add(kindConcept, i, con.Match, con.Exact)
-		for _, p := range c.addGroup(kindConcept, i, 0, con.Affirm) {
-			p.affirm = true
-		}
+		b.add(kindConcept, i, con.Match, con.Exact)
+		b.addGroup(kindConcept, i, 0, con.Affirm, true)
 	}
 	c.indexPartial()
 	for i, m := range r.Mistakes {
-		c.add(kindMistake, i, m.Match, m.Exact)
-		c.addGroup(kindMistake, i, 0, messages[i]) // message.go
+		b.add(kindMistake, i, m.Match, m.Exact)
+		b.addGroup(kindMistake, i, 0, messages[i], false) // message.go
 	}
 	if r.Structure != nil {
 		for i, s := range r.Structure.Steps {
-			c.add(kindStep, i, s.Match, nil)
+			b.add(kindStep, i, s.Match, nil)
 		}
 	}
 	for i, ch := range applicable {
 		for g, group := range ch.When {
-			c.addGroup(kindCheckWhen, i, g, group)
+			b.addGroup(kindCheckWhen, i, g, group, false)
 		}
-		c.addGroup(kindCheckUnless, i, 0, ch.Unless)
+		b.addGroup(kindCheckUnless, i, 0, ch.Unless, false)
 	}
-	c.flattenStarts()
+	b.finish()
 	return c
 }
 
-// flattenStarts sorts the patterns by the ID of their first term into starts, keeping the order they
-// were added in among those of one term: a counting sort, where a list per term grew (and was thrown
-// away) one term at a time.
+// compileVocab returns the content words of every phrasing a rubric matches: the words misspellings may be
+// corrected to.
+func compileVocab(r *rubric.Rubric, messages [][]rubric.Phrasing, checks []rubric.Check) []string {
+	var vocab []string
+	addVocab := func(ps []rubric.Phrasing) {
+		for _, p := range ps {
+			vocab = text.AppendContentWords(vocab, p.Text)
+		}
+	}
+	for _, c := range r.Concepts {
+		addVocab(c.Match)
+	}
+	for i, m := range r.Mistakes {
+		addVocab(m.Match)
+		addVocab(messages[i])
+	}
+	if r.Structure != nil {
+		for _, s := range r.Structure.Steps {
+			addVocab(s.Match)
+		}
+	}
+	for _, ch := range checks {
+		for _, g := range ch.When {
+			addVocab(g)
+		}
+	}
+	return vocab
+}
+
+// builder gathers a rubric's patterns while it compiles, in arrays reused from one rubric to the next,
+// then copies them into arrays of the exact size (finish). A pattern's IDs are offsets into ids until
+// then, since ids moves as it grows.
+type builder struct {
+	c        *Compiled
+	patterns []pattern
+	idsAt    []int32 // by pattern, where its IDs start in ids
+	ids      []int32
+}
+
+var builders = sync.Pool{New: func() any { return new(builder) }}
+
+func (b *builder) reset(c *Compiled) {
+	b.c = c
+	b.patterns, b.idsAt, b.ids = b.patterns[:0], b.idsAt[:0], b.ids[:0]
+}
+
+func (b *builder) add(kind checkKind, idx int, match, exact []rubric.Phrasing) {
+	b.addGroup(kind, idx, 0, match, false)
+	b.addExact(kind, idx, exact)
+}
+
+// addGroup adds the patterns of every reading of the phrasings; affirm marks them as a concept's
+// affirm phrasings.
+func (b *builder) addGroup(kind checkKind, idx, group int, match []rubric.Phrasing, affirm bool) {
+	a := b.c.analyzer
+	for _, p := range match {
+		for _, terms := range a.Paths(p.Text) {
+			b.idsAt = append(b.idsAt, int32(len(b.ids)))
+			for _, t := range terms {
+				b.ids = append(b.ids, a.Intern(t))
+			}
+			b.patterns = append(b.patterns, pattern{kind: kind, idx: int32(idx), group: int32(group), terms: terms, affirm: affirm, phrasing: p.Text, n: int32(len(b.patterns))})
+		}
+	}
+}
+
+func (b *builder) addExact(kind checkKind, idx int, exact []rubric.Phrasing) {
+	for _, p := range exact {
+		terms := b.c.analyzer.Surfaces(p.Text)
+		if len(terms) == 0 {
+			continue
+		}
+		b.idsAt = append(b.idsAt, int32(len(b.ids)))
+		b.patterns = append(b.patterns, pattern{kind: kind, idx: int32(idx), terms: terms, exact: true, phrasing: p.Text, n: int32(len(b.patterns))})
+	}
+}
+
+// finish copies the patterns and their IDs into the compiled rubric, and indexes them: by first term,
+// for loose matching and by exact first word.
+func (b *builder) finish() {
+	c := b.c
+	c.patterns = slices.Clone(b.patterns)
+	c.nPatterns = len(c.patterns)
+	ids := slices.Clone(b.ids)
+	nLoose := 0
+	for i := range c.patterns {
+		p := &c.patterns[i]
+		if !p.exact {
+			p.ids = ids[b.idsAt[i] : int(b.idsAt[i])+len(p.terms) : int(b.idsAt[i])+len(p.terms)]
+			if p.looseable() {
+				nLoose++
+			}
+			continue
+		}
+		if c.byExact == nil {
+			c.byExact = map[string][]*pattern{}
+		}
+		first := p.terms[0]
+		c.byExact[first] = append(c.byExact[first], p)
+		if first != "" { // a surface is never empty; were one, no word would be looked up for it
+			c.exactFirst[first[0]/64] |= 1 << (first[0] % 64)
+			c.exactLen |= 1 << min(len(first), 63)
+		}
+	}
+	if nLoose > 0 {
+		c.indexLoose(nLoose)
+	}
+	c.flattenStarts()
+	clear(b.patterns) // keep no rubric's text alive in the pool
+	b.c = nil
+}
+
+// looseable reports whether a pattern may also match out of order (loose.go): a concept's or a
+// mistake's, of two or more terms, none of them twice (a loose match finds each term once).
+func (p *pattern) looseable() bool {
+	return (p.kind == kindConcept || p.kind == kindMistake) && len(p.ids) >= 2 && distinct(p.ids)
+}
+
+// flattenStarts sorts the patterns (other than exact ones) by the ID of their first term into starts,
+// keeping the order they were added in among those of one term: a counting sort, where a list per term
+// grew (and was thrown away) one term at a time.
 func (c *Compiled) flattenStarts() {
-	terms := 0
-	for i := range c.pending {
-		terms = max(terms, int(c.pending[i].p.ids[0])+1)
+	terms, n := 0, 0
+	for i := range c.patterns {
+		if p := &c.patterns[i]; !p.exact {
+			terms = max(terms, int(p.ids[0])+1)
+			n++
+		}
 	}
 	c.startAt = make([]int32, terms+1)
-	for i := range c.pending {
-		c.startAt[c.pending[i].p.ids[0]+1]++
+	for i := range c.patterns {
+		if p := &c.patterns[i]; !p.exact {
+			c.startAt[p.ids[0]+1]++
+		}
 	}
 	for id := 1; id <= terms; id++ {
 		c.startAt[id] += c.startAt[id-1]
 	}
-	c.starts = make([]startEntry, len(c.pending))
+	c.starts = make([]startEntry, n)
 	next := slices.Clone(c.startAt[:terms])
-	for _, e := range c.pending {
-		id := e.p.ids[0]
-		c.starts[next[id]] = e
-		next[id]++
-	}
-	c.pending = nil
-}
-
-func (c *Compiled) add(kind checkKind, idx int, match, exact []rubric.Phrasing) {
-	c.addGroup(kind, idx, 0, match)
-	c.addExact(kind, idx, exact)
-}
-
-// addGroup adds the patterns of every reading of the phrasings, and returns them.
-func (c *Compiled) addGroup(kind checkKind, idx, group int, match []rubric.Phrasing) []*pattern {
-	var added []*pattern
-	for _, p := range match {
-		for _, terms := range c.analyzer.Paths(p.Text) {
-			pt := &pattern{kind: kind, idx: idx, group: group, terms: terms, ids: make([]int32, len(terms)), phrasing: p.Text, n: c.nPatterns}
-			c.nPatterns++
-			for k, t := range terms {
-				pt.ids[k] = c.analyzer.Intern(t)
-			}
-			if (kind == kindConcept || kind == kindMistake) && len(pt.ids) >= 2 && distinct(pt.ids) {
-				c.loose = append(c.loose, newLooseEntry(pt))
-			}
-			c.pending = append(c.pending, newStartEntry(pt))
-			added = append(added, pt)
+	for i := range c.patterns {
+		if p := &c.patterns[i]; !p.exact {
+			id := p.ids[0]
+			c.starts[next[id]] = newStartEntry(p)
+			next[id]++
 		}
-	}
-	return added
-}
-
-func (c *Compiled) addExact(kind checkKind, idx int, exact []rubric.Phrasing) {
-	for _, p := range exact {
-		terms := c.analyzer.Surfaces(p.Text)
-		if len(terms) == 0 {
-			continue
-		}
-		pt := &pattern{kind: kind, idx: idx, terms: terms, exact: true, phrasing: p.Text, n: c.nPatterns}
-		c.nPatterns++
-		c.byExact[terms[0]] = append(c.byExact[terms[0]], pt)
 	}
 }
 
 // subjectTerms returns the term IDs of the first written word of a concept's name, its subject: all of
 // "Blue/green" in "Blue/green doubles infrastructure cost".
-func (c *Compiled) subjectTerms(name string) map[int32]bool {
-	terms := map[int32]bool{}
+func (c *Compiled) subjectTerms(name string) []int32 {
+	var terms []int32
 	d := c.analyzer.Analyze(name, 0, len(name))
 	defer d.Release()
 	for _, t := range d.Tokens {
@@ -227,7 +310,9 @@ func (c *Compiled) subjectTerms(name string) map[int32]bool {
 		if len(terms) > 0 && !t.Joined {
 			break
 		}
-		terms[c.analyzer.Intern(t.Term)] = true
+		if id := c.analyzer.Intern(t.Term); !slices.Contains(terms, id) {
+			terms = append(terms, id)
+		}
 	}
 	return terms
 }

@@ -84,9 +84,25 @@ func isItemNumber(d *text.Doc, i int) bool {
 // separated reports whether the characters between two words part two items of a list, whatever the
 // layout: a line break (one term per line or per bullet), a slash, a pipe (table cells), a semicolon or a
 // comma, or a bullet. A plus is left out: terse notes join two parts of one point with it ("SSO + MFA").
+//
+// It is asked between every two words of every answer, so it looks at bytes: strings.ContainsAny
+// decoded each character and searched the set for it, a tenth of the grader's own work. A bullet is
+// the only character of the set beyond ASCII, and its UTF-8 bytes can only mean a bullet.
 func separated(between string) bool {
-	return strings.ContainsAny(between, "\n,;/|•")
+	for i := 0; i < len(between); i++ {
+		switch between[i] {
+		case '\n', ',', ';', '/', '|':
+			return true
+		case bullet[0]:
+			if strings.HasPrefix(between[i:], bullet) {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+const bullet = "•"
 
 // isKeywordList tells a bare list of terms from an answer: many short fragments, hardly any function
 // words, hardly a word of reasoning, and almost nothing but the rubric's own terms. Terse bullet points carry
@@ -96,6 +112,26 @@ func (s formStats) isKeywordList() bool {
 		return false
 	}
 	return float64(s.words)/float64(s.items) <= 3 && s.stopRatio < 0.25 && s.matched >= 0.9
+}
+
+// keywordList measures an answer's form and reports whether it reads as a keyword list. Most answers
+// are prose, a quarter or more of whose words are stop words, which no keyword list is (its stopRatio
+// is below 0.25, over no more words than the answer has tokens; the item numbers it leaves out are
+// digits, never stop words): counting stop words, until there are enough, spares measuring them.
+func keywordList(d *text.Doc, ms []match) (formStats, bool) {
+	if len(d.Tokens) < 6 { // fewer words than any keyword list has
+		return formStats{}, false
+	}
+	stops := 0
+	for i := range d.Tokens {
+		if d.Tokens[i].Stop {
+			if stops++; 4*stops >= len(d.Tokens) {
+				return formStats{}, false
+			}
+		}
+	}
+	s := measureForm(d, ms)
+	return s, s.isKeywordList()
 }
 
 // keywordListShare is the share of its score a bare list of the right terms keeps: a reviewer gives such a
@@ -113,7 +149,7 @@ func (c *Compiled) checkForm(d *text.Doc, ms []match, res *Result) {
 	if len(d.Tokens) == 0 {
 		return
 	}
-	if s := measureForm(d, ms); s.isKeywordList() {
+	if s, ok := keywordList(d, ms); ok {
 		c.flagForm(d, res, KeywordListID,
 			fmt.Sprintf("reads as a list of terms: %d fragments of %.1f words on average, %.0f%% of them the rubric's own terms, with no reasoning",
 				s.items, float64(s.words)/float64(s.items), 100*s.matched),
@@ -141,18 +177,20 @@ func (c *Compiled) restatesQuestion(d *text.Doc) bool {
 	if c.nQuestionTerms == 0 {
 		return false
 	}
-	content := 0
-	for _, t := range d.Tokens {
-		if !t.Stop {
-			content++
+	content, most := 0, 2*c.nQuestionTerms+5
+	for i := range d.Tokens {
+		if !d.Tokens[i].Stop {
+			if content++; content > most {
+				return false // too long to be only the question: no need to count on
+			}
 		}
 	}
-	if content < 3 || content > 2*c.nQuestionTerms+5 {
-		return false // too short to judge, or too long to be only the question
+	if content < 3 {
+		return false // too short to judge
 	}
 	fromQuestion := 0
-	for _, t := range d.Tokens {
-		if !t.Stop && c.isQuestionTerm(t.ID) {
+	for i := range d.Tokens {
+		if t := &d.Tokens[i]; !t.Stop && c.isQuestionTerm(t.ID) {
 			fromQuestion++
 		}
 	}

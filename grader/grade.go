@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/answerlint/answerlint/rubric"
@@ -107,9 +108,13 @@ func (c *Compiled) Grade(in Input) *Result {
 	defer recycleMatches(ms)
 	sortMatches(ms, len(ms)-inOrder)
 	resolveOverlaps(ms)
-	c.scoreConcepts(d, ms, res)
+	own := ownersPool.Get().(*owners)
+	defer own.release()
+	own.index(ms, kindConcept, len(r.Concepts))
+	c.scoreConcepts(d, ms, own, res)
 	c.scoreStructure(d, ms, res)
-	c.flagMistakes(d, ms, res)
+	own.index(ms, kindMistake, len(r.Mistakes))
+	c.flagMistakes(d, ms, own, res)
 	c.runChecks(d, ms, res)
 	c.checkForm(d, ms, res)
 	suppress(res, in.Suppress)
@@ -165,7 +170,56 @@ func abs(n int) int {
 	return n
 }
 
-func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
+// owners lists the matches of each concept, or of each mistake, in the order of the matches: of(i) are
+// the positions in ms of the matches of the i-th. Scoring looks at one concept's matches at a time, and
+// going through every match of the answer for each concept, most of them other concepts', mistakes'
+// and checks', was most of its work.
+type owners struct {
+	at    []int32 // at[i]..at[i+1] are the i-th's positions in order
+	order []int32
+}
+
+var ownersPool = sync.Pool{New: func() any { return new(owners) }}
+
+// index lists the matches of kind by the index of their concept or mistake, of which there are n: a
+// counting sort, which keeps each one's matches in order.
+func (o *owners) index(ms []match, kind checkKind, n int) {
+	o.at = resize(o.at, n+1)
+	clear(o.at)
+	count := 0
+	for k := range ms {
+		if p := ms[k].p; p.kind == kind {
+			o.at[p.idx+1]++
+			count++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		o.at[i] += o.at[i-1]
+	}
+	o.order = resize(o.order, count)
+	// Filling advances at[i] to the start of i+1; shifting at up by one then puts it back.
+	for k := range ms {
+		if p := ms[k].p; p.kind == kind {
+			o.order[o.at[p.idx]] = int32(k)
+			o.at[p.idx]++
+		}
+	}
+	copy(o.at[1:], o.at[:n])
+	o.at[0] = 0
+}
+
+// release hands o back to the pool, unless a huge answer grew it: then the memory goes, as the match
+// lists' does.
+func (o *owners) release() {
+	if cap(o.order) <= matchBuffers.Max {
+		ownersPool.Put(o)
+	}
+}
+
+// of returns the positions in ms of the matches of the i-th concept or mistake.
+func (o *owners) of(i int) []int32 { return o.order[o.at[i]:o.at[i+1]] }
+
+func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, own *owners, res *Result) {
 	total := c.Rubric.TotalWeight()
 	res.Concepts = make([]ConceptResult, 0, len(c.Rubric.Concepts))
 	// One list for every concept in turn, pooled like the matches: pickEvidence keeps none of it.
@@ -178,9 +232,9 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, res *Result) {
 		con := &c.Rubric.Concepts[i]
 		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
 		found = found[:0]
-		for k := range ms {
+		for _, k := range own.of(i) {
 			m := &ms[k]
-			if m.p.kind == kindConcept && m.p.idx == i && !m.dropped && m.counts(con.Polarity) &&
+			if !m.dropped && m.counts(con.Polarity) &&
 				!(len(con.Affirm) > 0 && deniesAffirm(ms, m)) && c.statesConcept(d, m, i, blocks) {
 				found = append(found, *m)
 			}
@@ -231,15 +285,7 @@ func deniesAffirm(ms []match, m *match) bool {
 // pickEvidence quotes the tightest of overlapping matches ("remote state in S3", not "State is remote
 // state in S3"), then lists them in the order they appear.
 func pickEvidence(d *text.Doc, found []match) []Evidence {
-	slices.SortStableFunc(found, func(a, b match) int {
-		if a.loose != b.loose {
-			return cmpBool(a.loose, b.loose) // a match in order explains best
-		}
-		if wa, wb := a.last-a.first, b.last-b.first; wa != wb {
-			return cmp.Compare(wa, wb)
-		}
-		return cmp.Compare(a.first, b.first)
-	})
+	sortEvidence(found)
 	list := make([]Evidence, 0, min(len(found), maxEvidence))
 	for _, m := range found {
 		list = addMatch(list, d, m)
@@ -248,15 +294,48 @@ func pickEvidence(d *text.Doc, found []match) []Evidence {
 	return list
 }
 
-// cmpBool orders false before true.
-func cmpBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
+// sortEvidence orders a concept's or a mistake's matches as pickEvidence quotes them: in order before
+// loose (a match in order explains best), then the tightest, then the first; a stable sort. Most lists
+// are short and sorted by an insertion sort that compares inline: the general sort's calls to a
+// comparison were a third of picking evidence.
+func sortEvidence(found []match) {
+	if len(found) > maxInsertedEvidence {
+		slices.SortStableFunc(found, func(a, b match) int {
+			switch {
+			case quotedBefore(&a, &b):
+				return -1
+			case quotedBefore(&b, &a):
+				return 1
+			}
+			return 0
+		})
+		return
 	}
-	return -1
+	for i := 1; i < len(found); i++ {
+		if !quotedBefore(&found[i], &found[i-1]) {
+			continue
+		}
+		m := found[i]
+		j := i
+		for ; j > 0 && quotedBefore(&m, &found[j-1]); j-- {
+			found[j] = found[j-1]
+		}
+		found[j] = m
+	}
+}
+
+// maxInsertedEvidence is the longest list sortEvidence sorts by insertion.
+const maxInsertedEvidence = 32
+
+// quotedBefore reports whether pickEvidence considers a before b.
+func quotedBefore(a, b *match) bool {
+	if a.loose != b.loose {
+		return !a.loose
+	}
+	if wa, wb := a.last-a.first, b.last-b.first; wa != wb {
+		return wa < wb
+	}
+	return a.first < b.first
 }
 
 // addMatch is addEvidence for a match, quoting it only when it is kept: most matches of a concept an
@@ -315,14 +394,18 @@ func (c *Compiled) scoreStructure(d *text.Doc, ms []match, res *Result) {
 	if s == nil {
 		return
 	}
-	sr := &StructureResult{Name: s.Name, Total: len(s.Steps), InOrder: true, Steps: []StepResult{}}
+	sr := &StructureResult{Name: s.Name, Total: len(s.Steps), InOrder: true, Steps: make([]StepResult, 0, len(s.Steps))}
 	lastOffset := -1
+	var evidences []Evidence // the steps' evidence, in one array: allocated apiece, they were half the allocations of scoring the structure
 	for i, st := range s.Steps {
 		step := StepResult{ID: st.ID, Name: st.Name}
 		for _, m := range ms {
-			if m.p.kind == kindStep && m.p.idx == i {
-				e := evidence(d, m)
-				step.Evidence = &e
+			if m.p.kind == kindStep && int(m.p.idx) == i {
+				if evidences == nil {
+					evidences = make([]Evidence, len(s.Steps))
+				}
+				evidences[i] = evidence(d, m)
+				step.Evidence = &evidences[i]
 				step.Covered = true
 				break
 			}
@@ -343,16 +426,18 @@ func (c *Compiled) scoreStructure(d *text.Doc, ms []match, res *Result) {
 	res.Structure = sr
 }
 
-func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
-	var stated []match // one list for every mistake in turn: pickEvidence keeps none of it
+func (c *Compiled) flagMistakes(d *text.Doc, ms []match, own *owners, res *Result) {
+	// One list for every mistake in turn, pooled like scoreConcepts' list: pickEvidence keeps none of it.
+	stated, used := matchBuffer(), 0
+	defer func() { recycleMatches(stated[:used]) }() // the longest it grew to, so that all is cleared
 	for i := range c.Rubric.Mistakes {
 		mk := &c.Rubric.Mistakes[i] // by pointer, as in scoreConcepts
 		mr := MistakeResult{ID: mk.ID, Message: mk.Message, Advice: mk.Advice, Severity: mk.Severity, Penalty: mk.PenaltyPoints()}
 		var rejected *match // the first negated mention: reported when the mistake is not stated
 		stated = stated[:0]
-		for k := range ms {
+		for _, k := range own.of(i) {
 			m := &ms[k]
-			if m.p.kind != kindMistake || m.p.idx != i || m.dropped {
+			if m.dropped {
 				continue
 			}
 			if m.negBy < 0 {
@@ -373,6 +458,7 @@ func (c *Compiled) flagMistakes(d *text.Doc, ms []match, res *Result) {
 			}
 			stated = append(stated, *m)
 		}
+		used = max(used, len(stated))
 		mr.Evidence = pickEvidence(d, stated)
 		if len(mr.Evidence) > 0 {
 			res.Mistakes = append(res.Mistakes, mr)

@@ -76,13 +76,12 @@ func (c *Compiled) findLooseMatches(d *text.Doc, ms []match) []match {
 		if sc.tried[e.n] || !e.in(d) {
 			continue
 		}
-		p := e.p
 		if !prepared {
-			sc.prepare(d, c.analyzer.Terms())
+			sc.prepare(d, c.looseTerm, c.nLooseTerms)
 			prepared = true
 		}
-		sc.tried[p.n] = true
-		ms = c.looseMatches(d, sc, p, ms)
+		sc.tried[e.n] = true
+		ms = c.looseMatches(d, sc, e, ms)
 	}
 	return ms
 }
@@ -93,14 +92,41 @@ func (c *Compiled) findLooseMatches(d *text.Doc, ms []match) []match {
 type looseEntry struct {
 	p    *pattern
 	n    int32
+	at   int32                 // where p's terms, as looseTerm numbers them, start in looseIDs
 	ids  [inlineRest + 1]int32 // p.ids, as many as fit
 	more bool                  // p has more terms than ids holds
 }
 
-func newLooseEntry(p *pattern) looseEntry {
-	e := looseEntry{p: p, n: int32(p.n), more: len(p.ids) > inlineRest+1}
-	copy(e.ids[:], p.ids) // a loose pattern has at least two terms, all other than 0
-	return e
+// indexLoose lists the n patterns that may match out of order, and numbers their terms.
+func (c *Compiled) indexLoose(n int) {
+	c.loose = make([]looseEntry, 0, n)
+	size, terms := 0, 0
+	for i := range c.patterns {
+		if p := &c.patterns[i]; !p.exact && p.looseable() {
+			size += len(p.ids)
+			for _, id := range p.ids {
+				terms = max(terms, int(id)+1)
+			}
+		}
+	}
+	c.looseTerm = make([]int32, terms)
+	c.looseIDs = make([]int32, 0, size)
+	for i := range c.patterns {
+		p := &c.patterns[i]
+		if p.exact || !p.looseable() {
+			continue
+		}
+		e := looseEntry{p: p, n: p.n, at: int32(len(c.looseIDs)), more: len(p.ids) > inlineRest+1}
+		copy(e.ids[:], p.ids) // a loose pattern has at least two terms, all other than 0
+		for _, id := range p.ids {
+			if c.looseTerm[id] == 0 {
+				c.nLooseTerms++
+				c.looseTerm[id] = int32(c.nLooseTerms)
+			}
+			c.looseIDs = append(c.looseIDs, c.looseTerm[id])
+		}
+		c.loose = append(c.loose, e)
+	}
 }
 
 // in reports whether the document has every term of the pattern somewhere.
@@ -120,9 +146,16 @@ func resize[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// prepare indexes the answer's readings by term (IDs below nTerms) and counts its content words. A
-// counting sort groups the readings: no comparisons, and each group stays in text order.
-func (sc *looseScratch) prepare(d *text.Doc, nTerms int) {
+// prepare indexes the answer's readings of the loose patterns' terms by their numbers (termOf, from 1
+// to nTerms) and counts its content words. A counting sort groups the readings: no comparisons, and
+// each group stays in text order.
+func (sc *looseScratch) prepare(d *text.Doc, termOf []int32, nTerms int) {
+	number := func(id int32) int32 {
+		if int(id) < len(termOf) {
+			return termOf[id]
+		}
+		return 0
+	}
 	sc.read = sc.read[:0]
 	sc.content = resize(sc.content, len(d.Tokens)+1)
 	n := int32(0)
@@ -132,17 +165,17 @@ func (sc *looseScratch) prepare(d *text.Doc, nTerms int) {
 		if !t.Stop && !t.Joined {
 			n++
 		}
-		if t.ID > 0 && !t.Stop {
-			sc.read = append(sc.read, occurrence{id: t.ID, first: int32(i), last: int32(i), sentence: t.Sentence})
+		if k := number(t.ID); k > 0 && !t.Stop {
+			sc.read = append(sc.read, occurrence{id: k, first: int32(i), last: int32(i), sentence: t.Sentence})
 		}
 		for _, alt := range d.AltsAt(i) {
-			if alt.ID > 0 {
-				sc.read = append(sc.read, occurrence{id: alt.ID, first: int32(i), last: int32(i) + alt.Span - 1, sentence: t.Sentence, typo: alt.Kind == text.AltTypo})
+			if k := number(alt.ID); k > 0 {
+				sc.read = append(sc.read, occurrence{id: k, first: int32(i), last: int32(i) + alt.Span - 1, sentence: t.Sentence, typo: alt.Kind == text.AltTypo})
 			}
 		}
 	}
 	sc.content[len(d.Tokens)] = n
-	sc.at = resize(sc.at, nTerms+1)
+	sc.at = resize(sc.at, nTerms+2)
 	clear(sc.at)
 	for _, o := range sc.read {
 		sc.at[o.id+1]++
@@ -159,7 +192,7 @@ func (sc *looseScratch) prepare(d *text.Doc, nTerms int) {
 	}
 }
 
-// of returns the occurrences of a term, in text order.
+// of returns the occurrences of a term (by its number), in text order.
 func (sc *looseScratch) of(id int32) []occurrence {
 	if int(id)+1 >= len(sc.at) {
 		return nil
@@ -169,7 +202,9 @@ func (sc *looseScratch) of(id int32) []occurrence {
 
 // looseMatches appends, for each sentence where every term of p occurs, the tightest window around an
 // occurrence of p's first term that holds the others, if it is close enough.
-func (c *Compiled) looseMatches(d *text.Doc, sc *looseScratch, p *pattern, ms []match) []match {
+func (c *Compiled) looseMatches(d *text.Doc, sc *looseScratch, e *looseEntry, ms []match) []match {
+	p := e.p
+	terms := c.looseIDs[e.at : int(e.at)+len(p.ids)]
 	slack := int32(c.looseSlack(p))
 	lastSentence := int32(-1)
 	var best match
@@ -181,15 +216,15 @@ func (c *Compiled) looseMatches(d *text.Doc, sc *looseScratch, p *pattern, ms []
 		}
 		bestWidth = -1
 	}
-	for _, o := range sc.of(p.ids[0]) {
+	for _, o := range sc.of(terms[0]) {
 		if o.sentence != lastSentence {
 			flush()
 			lastSentence = o.sentence
 		}
 		lo, hi, typo, ok := o.first, o.last, o.typo, true
 		own := sc.content[o.last+1] - sc.content[o.first] // content words of the phrasing's own
-		for _, id := range p.ids[1:] {
-			near, found := nearest(sc.of(id), o)
+		for _, k := range terms[1:] {
+			near, found := nearest(sc.of(k), o)
 			if !found {
 				ok = false
 				break

@@ -26,7 +26,9 @@ func (c *Compiled) findMatches(d *text.Doc) []match {
 	for i := range toks {
 		if toks[i].Stop {
 			// Stop words start no stemmed phrasing, but an exact term may begin with one ("own their code").
-			c.tryExact(d, i, toks[i].Surface, 1, &out)
+			if c.mayStartExact(toks[i].Surface) {
+				c.tryExact(d, i, toks[i].Surface, 1, &out)
+			}
 			continue
 		}
 		c.tryStart(d, i, toks[i].ID, toks[i].Surface, 1, false, &out)
@@ -54,10 +56,19 @@ func sortMatches(ms []match, loose int) {
 		})
 		return
 	}
+	// Each match out of place is lifted out and the ones before it shifted up, one move each: swapping
+	// it down moved every match twice, and a match holds a pointer, so each move is a write barrier
+	// while the collector runs.
 	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && before(&ms[j], &ms[j-1]); j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
+		if !before(&ms[i], &ms[i-1]) {
+			continue
 		}
+		m := ms[i]
+		j := i
+		for ; j > 0 && before(&m, &ms[j-1]); j-- {
+			ms[j] = ms[j-1]
+		}
+		ms[j] = m
 	}
 }
 
@@ -102,15 +113,20 @@ func (c *Compiled) tryStart(d *text.Doc, i int, id int32, surface string, span i
 			}
 		}
 	}
-	if !typo {
+	if !typo && c.mayStartExact(surface) {
 		c.tryExact(d, i, surface, span, out)
 	}
 }
 
+// mayStartExact reports whether an exact pattern may start with a word: most words of an answer are
+// turned down by their first byte or their length, without a call or a hash (most rubrics have no
+// exact phrasings at all).
+func (c *Compiled) mayStartExact(surface string) bool {
+	return len(surface) > 0 && c.exactFirst[surface[0]/64]&(1<<(surface[0]%64)) != 0 && c.exactLen&(1<<min(len(surface), 63)) != 0
+}
+
+// tryExact tries the exact patterns whose first surface is the word at token i, covering span tokens.
 func (c *Compiled) tryExact(d *text.Doc, i int, surface string, span int, out *[]match) {
-	if len(c.byExact) == 0 {
-		return // most rubrics have no exact phrasings: spare the lookup
-	}
 	for _, p := range c.byExact[surface] {
 		if last, ok := c.extendExact(d, p.terms[1:], i+span, i+span-1, d.Tokens[i].Sentence); ok {
 			*out = append(*out, match{p: p, first: i, last: last, negBy: d.Negation(i, last, p.has)})

@@ -39,3 +39,35 @@ func TestSortMatches(t *testing.T) {
 		}
 	}
 }
+
+// sortEvidence must order matches as the stable sort pickEvidence stands for would: in order before
+// loose, then narrowest, then first; short lists by insertion and long ones the general way.
+func TestSortEvidence(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	patterns := make([]pattern, 8)
+	for round := range 500 {
+		ms := make([]match, rng.IntN(2*maxInsertedEvidence))
+		for i := range ms {
+			first := rng.IntN(20)
+			ms[i] = match{p: &patterns[rng.IntN(len(patterns))], first: first, last: first + rng.IntN(4), loose: rng.IntN(4) == 0}
+		}
+		want := slices.Clone(ms)
+		slices.SortStableFunc(want, func(a, b match) int {
+			if a.loose != b.loose {
+				if a.loose {
+					return 1
+				}
+				return -1
+			}
+			if wa, wb := a.last-a.first, b.last-b.first; wa != wb {
+				return cmp.Compare(wa, wb)
+			}
+			return cmp.Compare(a.first, b.first)
+		})
+		got := slices.Clone(ms)
+		sortEvidence(got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d (%d matches):\n got %v\nwant %v", round, len(ms), got, want)
+		}
+	}
+}
