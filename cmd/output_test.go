@@ -31,6 +31,8 @@ func TestLostOutputIsAnError(t *testing.T) {
 		{"rubric lint, disk full", []string{"rubric", "lint"}, syscall.ENOSPC, true, nil},
 		{"rubric list, disk full", []string{"rubric", "list"}, syscall.ENOSPC, true, nil},
 		{"version, disk full", []string{"version"}, syscall.ENOSPC, true, nil},
+		{"--version, disk full", []string{"--version"}, syscall.ENOSPC, true, nil},
+		{"--version, pipe closed", []string{"--version"}, syscall.EPIPE, false, nil},
 		{"rubric list, pipe closed", []string{"rubric", "list"}, syscall.EPIPE, false, nil},
 		{"grade, disk full, with a file report", []string{"grade", "answers", "--format", "text", "--format", "json=j.json"}, syscall.ENOSPC, true, []string{"j.json"}},
 		{"grade, pipe closed, with file reports", []string{"grade", "answers", "--format", "json=j.json", "--format", "line", "--format", "sarif=s.sarif"}, syscall.EPIPE, false, []string{"j.json", "s.sarif"}},

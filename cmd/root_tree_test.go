@@ -52,6 +52,24 @@ func TestCommandFor(t *testing.T) {
 	}
 }
 
+// TestBareVersionIsCobras: a bare --version, which Main answers without building a command, prints
+// what cobra prints for --version after a flag of the root's, and exits the same way.
+func TestBareVersionIsCobras(t *testing.T) {
+	run := func(args ...string) (int, string, string) {
+		var out, errOut strings.Builder
+		code := Main(args, strings.NewReader(""), &out, &errOut)
+		return code, out.String(), errOut.String()
+	}
+	code, out, errOut := run("--version")
+	cobraCode, cobraOut, cobraErr := run("--color", "never", "--version")
+	if code != cobraCode || out != cobraOut || errOut != cobraErr {
+		t.Errorf("--version: exit %d, %q, %q; through cobra: exit %d, %q, %q", code, out, errOut, cobraCode, cobraOut, cobraErr)
+	}
+	if !strings.HasPrefix(out, "answerlint ") {
+		t.Errorf("--version printed %q", out)
+	}
+}
+
 // TestPrintsOnly: the commands that only print set up no signal handling; every other run, and any
 // whose command only the whole tree can tell, keeps Ctrl-C's orderly stop.
 func TestPrintsOnly(t *testing.T) {
@@ -120,8 +138,9 @@ func TestStartAllocations(t *testing.T) {
 		args  []string
 		limit uint64
 	}{
-		{[]string{"--version"}, 64 << 10},
-		{[]string{"rubric", "list"}, 192 << 10},
+		{[]string{"--version"}, 8 << 10},
+		{[]string{"--color", "never", "--version"}, 32 << 10}, // through cobra
+		{[]string{"rubric", "list"}, 128 << 10},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			least := uint64(math.MaxUint64)

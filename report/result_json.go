@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/answerlint/answerlint/grader"
+	"github.com/answerlint/answerlint/internal/jsonstr"
 )
 
 // AppendResult appends the result as JSON to b and returns the extended slice. The bytes are exactly
@@ -297,6 +298,10 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0 // s[start:i] is yet to be copied
 	for i := 0; i < len(s); {
+		i += jsonstr.PlainPrefix(s[i:])
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if jsonSafe[c] {
 			i++

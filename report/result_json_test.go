@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -510,4 +511,18 @@ concepts:
 		t.Fatal(err)
 	}
 	return grader.Compile(r)
+}
+
+// BenchmarkJSONStreamAdd writes the results of medium answers into an indented JSON report, as the
+// files path streams it.
+func BenchmarkJSONStreamAdd(b *testing.B) {
+	results := benchResults(b)
+	setBytes(b, results)
+	s := NewJSONStream(io.Discard, Tool{Name: "answerlint"})
+	n := 0
+	for ; b.Loop(); n++ {
+		if err := s.Add(results[n%len(results)]); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

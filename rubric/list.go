@@ -40,8 +40,9 @@ func (r *Rubric) Summarize() Summary {
 // Summaries returns what a list shows of each rubric of the set that has every one of tags, sorted by
 // id. It builds none of the pack's rubrics: theirs were generated with them.
 func (s *Set) Summaries(tags []string) []Summary {
-	var out []Summary
-	for _, id := range s.IDs() {
+	ids := s.IDs()
+	out := make([]Summary, 0, len(ids)) // a Summary is 160 bytes: growing the list copies them all
+	for _, id := range ids {
 		s.mu.Lock()
 		e := s.byID[id]
 		var sum Summary

@@ -7,6 +7,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/answerlint/answerlint/internal/jsonstr"
 )
 
 // objectFields is json.Unmarshal of an input line into a map[string]json.RawMessage, done in one pass:
@@ -77,6 +79,9 @@ func stringEnd(data []byte, i int) (int, bool) {
 		return 0, false
 	}
 	for i++; i < len(data); i++ {
+		if i += jsonstr.PlainPrefix(data[i:]); i == len(data) {
+			break
+		}
 		switch c := data[i]; {
 		case c == '"':
 			return i + 1, true
@@ -179,7 +184,7 @@ func unquote(quoted []byte) string {
 			// Copy a run of plain ASCII whole: an answer is mostly text between a few escaped line breaks.
 			end := r + 1
 			for end < len(s) && s[end] != '\\' && s[end] < utf8.RuneSelf {
-				end++
+				end += 1 + jsonstr.PlainPrefix(s[end+1:])
 			}
 			b = append(b, s[r:end]...)
 			r = end

@@ -149,6 +149,15 @@ func (a *Analyzer) Intern(term string) int32 {
 	return id
 }
 
+// idOfNum returns the ID of the term with a number in the term table, as ID does of the term: the
+// term of every ID was numbered when it was interned (Intern), so an array index answers.
+func (a *Analyzer) idOfNum(num int32) int32 {
+	if uint(num) < uint(len(a.byNum)) {
+		return a.byNum[num]
+	}
+	return 0
+}
+
 // Terms returns one more than the largest term ID: IDs run from 1 to Terms()-1.
 func (a *Analyzer) Terms() int { return len(a.base) + len(a.ids) + 1 }
 
@@ -170,9 +179,9 @@ func (a *Analyzer) ID(term string) int32 {
 func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	// The vocabulary's distinct words are about as many as the terms the analyzer will be given.
 	var words *vocabulary
-	var distinct []string
+	var distinct, stems []string
 	if len(vocab) > 0 {
-		words, distinct = newVocabulary(vocab)
+		words, distinct, stems = newVocabulary(vocab)
 	}
 	var a *Analyzer
 	if startsWithDefaults(groups) {
@@ -197,7 +206,7 @@ func NewAnalyzer(groups [][]string, vocab []string) *Analyzer {
 	}
 	if words != nil {
 		a.vocab = words
-		a.compounds = newCompoundSplits(distinct)
+		a.compounds = newCompoundSplits(distinct, stems)
 	}
 	return a
 }
@@ -341,9 +350,12 @@ func (a *Analyzer) read(lx *lexicon, src string, from, to int) *Doc {
 	alts := buf.alts[:0]
 	alts = a.compoundAlts(lx, d.Tokens, alts)
 	mid := len(alts)
-	alts = buf.mergeByPos(a.spacedAlts(wc, d.Tokens, alts), mid)
+	alts, typos := a.wordAlts(wc, d.Tokens, alts, buf.typos[:0])
+	alts = buf.mergeByPos(alts, mid)
 	mid = len(alts)
-	alts = a.typoAlts(wc, d.Tokens, alts)
+	alts = append(alts, typos...)
+	clear(typos)
+	buf.typos = typos[:0]
 	d.setAlts(buf.mergeByPos(alts, mid))
 	if syn := a.synonymAlts(d, buf.syn[:0]); len(syn) > 0 {
 		buf.syn = syn
@@ -441,7 +453,7 @@ func (a *Analyzer) compoundAlts(lx *lexicon, toks []Token, alts []posAlt) []posA
 			for j := i + 1; j < end && j-i < maxCompound; j++ {
 				b = append(b, toks[j].Surface...)
 				w := lx.joined(b)
-				alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: w.term, Surface: w.surface, ID: a.ID(w.term), Span: int32(j - i + 1), Kind: AltCompound}})
+				alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: w.term, Surface: w.surface, ID: a.idOfNum(w.num), Span: int32(j - i + 1), Kind: AltCompound}})
 			}
 			lx.joinBuf = b[:0]
 		}
@@ -459,21 +471,41 @@ func runEnd(toks []Token, start int) int {
 	return end
 }
 
-func (a *Analyzer) typoAlts(wc *wordCache, toks []Token, alts []posAlt) []posAlt {
-	if a.vocab == nil {
-		return alts
+// wordAlts adds the readings that come of what the analyzer knows of each word (wordCache): spaced
+// readings to alts, where two neighbouring words of one clause spell a vocabulary word ("route 53" as
+// "route53", "fail over" and "failing over" as "failover"; a comma or a joiner between them keeps them
+// apart, joined words having readings of their own), and typo corrections to typos. One pass learns
+// or reads each word once for both.
+func (a *Analyzer) wordAlts(wc *wordCache, toks []Token, alts, typos []posAlt) ([]posAlt, []posAlt) {
+	if a.compounds == nil && a.vocab == nil {
+		return alts, typos
 	}
 	for i := range toks {
 		t := &toks[i]
-		if t.Stop || len(t.Surface) < minShortTypoLen {
-			continue // most words: too short to correct, no need to look
+		if t.Stop {
+			continue
 		}
-		if fix, ok := wc.fix(wc.of(a, t)); ok {
+		spaced := a.compounds != nil && i+1 < len(toks) && !toks[i+1].Joined && !toks[i+1].Comma && toks[i+1].Clause == t.Clause && !toks[i+1].Stop
+		typo := a.vocab != nil && len(t.Surface) >= minShortTypoLen // shorter: too short to correct
+		if !spaced && !typo {
+			continue // most words
+		}
+		info := wc.of(a, t)
+		if spaced {
+			next := toks[i+1].Surface
+			if n := info.field(infoSurfaceSplit); n > 0 {
+				alts = a.spacedAt(i, n-1, t.Surface, next, alts)
+			}
+			if n := info.field(infoTermSplit); n > 0 {
+				alts = a.spacedAt(i, n-1, t.Term, next, alts)
+			}
+		}
+		if fix, ok := wc.fix(info); ok && typo {
 			term := Stem(fix)
-			alts = append(alts, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: fix, ID: a.ID(term), Span: 1, Kind: AltTypo}})
+			typos = append(typos, posAlt{pos: int32(i), Alt: Alt{Term: term, Surface: fix, ID: a.ID(term), Span: 1, Kind: AltTypo}})
 		}
 	}
-	return alts
+	return alts, typos
 }
 
 // synonymAlts finds the canonical reading wherever a synonym group member occurs, following words and

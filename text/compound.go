@@ -73,21 +73,21 @@ func prefixHash(w string) uint64 {
 	return h.sum()
 }
 
-// newCompoundSplits indexes every vocabulary word (distinct, each given once) of letters and digits by
-// its first halves, or returns nil when no word splits. Within a first half's run, words keep the
-// vocabulary's order.
-func newCompoundSplits(distinct []string) *compoundSplits {
+// newCompoundSplits indexes every vocabulary word (distinct, each given once, with its stem) of letters
+// and digits by its first halves, or returns nil when no word splits. Within a first half's run, words
+// keep the vocabulary's order.
+func newCompoundSplits(distinct, stems []string) *compoundSplits {
 	cs := &compoundSplits{}
 	buf := keyedBuffers.Get().(*keyedBuffer)
 	defer keyedBuffers.Put(buf)
 	entries := buf.entries[:0]
-	for _, w := range distinct {
+	for k, w := range distinct {
 		if len(w) < 2*minCompoundPart || !isPlainWord(w) {
 			continue
 		}
 		n := int32(len(cs.words))
 		cs.words = append(cs.words, w)
-		cs.terms = append(cs.terms, Stem(w))
+		cs.terms = append(cs.terms, stems[k])
 		h := newPrefixHasher()
 		for k := 0; k < len(w)-minCompoundPart; k++ {
 			h = h.add(w[k])
@@ -103,29 +103,6 @@ func newCompoundSplits(distinct []string) *compoundSplits {
 	}
 	cs.index = newHashIndex(entries, buf)
 	return cs
-}
-
-// spacedAlts reads two neighbouring words of one clause as the vocabulary word they spell together:
-// "route 53" as "route53", "fail over" (and "failing over") as "failover". A comma or a joiner between
-// them keeps them apart (joined words have their own readings).
-func (a *Analyzer) spacedAlts(wc *wordCache, toks []Token, alts []posAlt) []posAlt {
-	if a.compounds == nil {
-		return alts
-	}
-	for i := 0; i+1 < len(toks); i++ {
-		t, next := &toks[i], &toks[i+1]
-		if next.Joined || next.Comma || next.Clause != t.Clause || t.Stop || next.Stop {
-			continue
-		}
-		info := wc.of(a, t)
-		if n := info.field(infoSurfaceSplit); n > 0 {
-			alts = a.spacedAt(i, n-1, t.Surface, next.Surface, alts)
-		}
-		if n := info.field(infoTermSplit); n > 0 {
-			alts = a.spacedAt(i, n-1, t.Term, next.Surface, alts)
-		}
-	}
-	return alts
 }
 
 // splitsOf returns the number, plus one, of the run of vocabulary words that may split into first half

@@ -65,21 +65,31 @@ type lexicon struct {
 	joinBuf []byte
 }
 
-type joinedWord struct{ surface, term string }
+// joinedWord is a word that joined words spell, with its stem and the stem's number in the term table
+// (as a lexeme's: 0 for a term no analyzer knew at generation gen).
+type joinedWord struct {
+	surface, term string
+	num, gen      int32
+}
 
 // joined returns the word that b spells and its stem, kept for the next time it is met: joined words
 // ("CI/CD", "hard-coded", camelCase names) come back answer after answer, each a new string and a
-// lookup of its stem.
+// lookup of its stem and its term's ID.
 func (lx *lexicon) joined(b []byte) joinedWord {
 	if w, ok := lx.joins[string(b)]; ok {
+		if w.num == 0 && w.gen != terms.gen.Load() {
+			w.num, w.gen = terms.lookup(w.term) // a rubric compiled since may know the term now
+			lx.joins[w.surface] = w
+		}
 		return w
 	}
 	s := string(b)
 	w := joinedWord{surface: s, term: Stem(s)}
+	w.num, w.gen = terms.lookup(w.term)
 	if len(b) > maxWordLen {
 		return w // not a word anyone writes twice
 	}
-	if lx.joins == nil || len(lx.joins) >= lexiconLimit {
+	if lx.joins == nil || len(lx.joins) >= sideLimit {
 		lx.joins = make(map[string]joinedWord, 256)
 	}
 	lx.joins[s] = w
@@ -87,7 +97,12 @@ func (lx *lexicon) joined(b []byte) joinedWord {
 }
 
 // lexiconLimit bounds each map of a lexicon; a full map is emptied and fills again with the words in use.
-const lexiconLimit = 1 << 15
+// The words written with capitals and the joined words (lowered, joins) are a fraction of the words,
+// and have a fraction of the room, so that a stream of unique ones cannot more than add a quarter.
+const (
+	lexiconLimit = 1 << 15
+	sideLimit    = lexiconLimit / 8
+)
 
 // analyzerCaches bounds how many analyzers' caches a lexicon remembers: a process that compiles rubric
 // after rubric must not keep every old analyzer alive.
@@ -132,7 +147,7 @@ func (lx *lexicon) lower(s string) string {
 	if l, ok := lx.lowered[s]; ok {
 		return l
 	}
-	if lx.lowered == nil || len(lx.lowered) >= lexiconLimit {
+	if lx.lowered == nil || len(lx.lowered) >= sideLimit {
 		lx.lowered = make(map[string]string, 256)
 	}
 	// Copy the key, and so the word lower-cased: s may be a slice of a large answer that we must not
@@ -154,7 +169,8 @@ func (lx *lexicon) cache(a *Analyzer) *wordCache {
 		lx.caches[a] = wc
 	}
 	if wc.epoch != lx.epoch {
-		*wc = wordCache{epoch: lx.epoch, info: wc.info[:0], fixes: wc.fixes[:0]}
+		clear(wc.fixes)
+		*wc = wordCache{epoch: lx.epoch, slots: wc.slots[:0], infos: wc.infos[:0], fixes: wc.fixes[:0]}
 	}
 	return wc
 }
@@ -162,11 +178,23 @@ func (lx *lexicon) cache(a *Analyzer) *wordCache {
 // wordCache is what one analyzer makes of a lexicon's words, by slot, learnt the first time each is
 // read: where a word would cost a map lookup in each of the analyzer's tables, a word seen before costs
 // an array index.
+//
+// Most words are nothing to an analyzer (no typo, no split word): slots holds, by slot, 0 for a word
+// not learnt yet, 1 for a word that is nothing, or the number, plus two, of the word's wordInfo in
+// infos. Each of a process's analyzers keeps an entry for every word its lexicon has seen, so half
+// the size is half the memory touched, and page faults are dear.
 type wordCache struct {
 	epoch uint32
-	info  []wordInfo // by slot; 0 for a word not learnt yet
-	fixes []string   // the typo corrections, numbered by wordInfo
+	slots []uint32
+	infos []wordInfo
+	fixes []string // the typo corrections, numbered by wordInfo
 }
+
+const (
+	slotUnknown = iota // not learnt yet
+	slotNothing        // learnt: infoKnown alone
+	slotInfos          // slots[s]-slotInfos is the number of the word's wordInfo in infos
+)
 
 // wordInfo is what an analyzer knows of a word, in fields of infoBits bits above a bit that says it
 // is known: the number of its typo correction in fixes, and the numbers of the runs of split
@@ -182,7 +210,7 @@ const (
 
 const (
 	infoFix          = 1 + iota*infoBits // the field's shift
-	infoSurfaceSplit                     // the word is the first half of vocabulary words (spacedAlts)
+	infoSurfaceSplit                     // the word is the first half of vocabulary words (wordAlts)
 	infoTermSplit                        // its stem is
 )
 
@@ -191,11 +219,20 @@ func (info wordInfo) field(shift int) int { return int(info >> shift & infoMask)
 
 // of returns what a makes of token t, learning it on first sight.
 func (wc *wordCache) of(a *Analyzer, t *Token) wordInfo {
-	if t.slot >= 0 && int(t.slot) < len(wc.info) {
-		if info := wc.info[t.slot]; info != 0 {
-			return info
+	if s := uint(t.slot); s < uint(len(wc.slots)) { // a slot of -1 (a word not kept) is past any length
+		switch n := wc.slots[s]; n {
+		case slotUnknown:
+		case slotNothing:
+			return infoKnown
+		default:
+			return wc.infos[n-slotInfos]
 		}
 	}
+	return wc.learn(a, t)
+}
+
+// learn finds what a makes of token t, and keeps it by the word's slot.
+func (wc *wordCache) learn(a *Analyzer, t *Token) wordInfo {
 	info := infoKnown | wordInfo(a.splitsOf(t.Surface))<<infoSurfaceSplit
 	if t.Term != t.Surface {
 		info |= wordInfo(a.splitsOf(t.Term)) << infoTermSplit
@@ -207,10 +244,15 @@ func (wc *wordCache) of(a *Analyzer, t *Token) wordInfo {
 		}
 	}
 	if t.slot >= 0 {
-		if int(t.slot) >= len(wc.info) {
-			wc.info = append(wc.info, make([]wordInfo, int(t.slot)+1-len(wc.info))...)
+		if int(t.slot) >= len(wc.slots) {
+			wc.slots = append(wc.slots, make([]uint32, int(t.slot)+1-len(wc.slots))...)
 		}
-		wc.info[t.slot] = info
+		if info == infoKnown {
+			wc.slots[t.slot] = slotNothing
+		} else {
+			wc.infos = append(wc.infos, info)
+			wc.slots[t.slot] = uint32(len(wc.infos) - 1 + slotInfos)
+		}
 	}
 	return info
 }
@@ -234,6 +276,7 @@ type docBuffers struct {
 	tokens  []Token
 	alts    []posAlt
 	syn     []posAlt
+	typos   []posAlt // typo readings, while the others are found
 	scratch []posAlt // for merging runs of alternatives
 	altIdx  []int32
 	present []uint64
@@ -282,7 +325,7 @@ func (d *Doc) Release() {
 		return
 	}
 	buf.doc = Doc{} // d itself, when it came from buf: keep no text alive
-	if cap(buf.tokens) > maxKeptTokens || cap(buf.alts) > maxKeptTokens || cap(buf.syn) > maxKeptTokens || cap(buf.scratch) > maxKeptTokens || cap(buf.terms) > maxKeptTokens || cap(buf.acc) > maxKeptTokens {
+	if cap(buf.tokens) > maxKeptTokens || cap(buf.alts) > maxKeptTokens || cap(buf.syn) > maxKeptTokens || cap(buf.typos) > maxKeptTokens || cap(buf.scratch) > maxKeptTokens || cap(buf.terms) > maxKeptTokens || cap(buf.acc) > maxKeptTokens {
 		return // after a huge answer, let the memory go
 	}
 	// Clear what holds strings, so that a kept array keeps no answer alive. An analysis writes only

@@ -2,6 +2,7 @@ package text
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -67,6 +68,9 @@ const runeBlock = 64
 // newRuneIndex indexes src, or returns nil when src is not valid UTF-8 (PosIn then counts as
 // utf8.RuneCountInString does).
 func newRuneIndex(src string) *runeIndex {
+	if isASCII(src) {
+		return asciiIndex // most answers: a column is a byte count, and needs no blocks counted
+	}
 	if !utf8.ValidString(src) {
 		return nil
 	}
@@ -78,6 +82,19 @@ func newRuneIndex(src string) *runeIndex {
 	}
 	ri.ascii = n+runeStarts(src[(len(ri.before)-1)*runeBlock:]) == len(src)
 	return ri
+}
+
+// asciiIndex is the index of every text of ASCII alone, shared: count needs no more of it.
+var asciiIndex = &runeIndex{ascii: true}
+
+// isASCII reports whether every byte of s is ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // count is the number of code points in src[from:to], both at the start of a code point.
@@ -106,7 +123,8 @@ func runeStarts(s string) int {
 
 // LineStarts returns the byte offset at which each line of src starts.
 func LineStarts(src string) []int {
-	lines := []int{0}
+	// Sized by the \n (all but lone \r breaks): the array is made once rather than grown line by line.
+	lines := make([]int, 1, strings.Count(src, "\n")+1)
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':

@@ -32,11 +32,10 @@ const (
 var typoSeed = maphash.MakeSeed()
 
 // newVocabulary indexes words (surface forms, given with repeats) and their stems, and returns the
-// words once each, in the order given.
-func newVocabulary(words []string) (*vocabulary, []string) {
+// words once each, in the order given, with their stems.
+func newVocabulary(words []string) (v *vocabulary, distinct, stems []string) {
 	// Phrasings repeat their words: about half are repeats.
-	v := &vocabulary{words: make(map[string]bool, len(words)/2)}
-	var distinct []string
+	v = &vocabulary{words: make(map[string]bool, len(words)/2)}
 	// A word gives one variant per letter and one whole; each word is added with its stem.
 	n := 0
 	for _, w := range words {
@@ -72,14 +71,19 @@ func newVocabulary(words []string) (*vocabulary, []string) {
 		variants = append(variants, keyed{maphash.String(typoSeed, w), n})
 	}
 	for _, w := range words {
+		if given := v.words[w]; given {
+			continue // a repeat: it and its stem are in
+		}
 		add(w, true)
-		add(Stem(w), false)
+		stem := Stem(w)
+		add(stem, false)
+		stems = append(stems, stem)
 	}
 	buf.entries = variants
 	// Within each variant's run, words keep the order they were added in (the first candidate that
 	// fits wins); repeats are dropped ("apply" less either "p" is "aply").
 	v.hashIndex = newHashIndex(variants, buf)
-	return v, distinct
+	return v, distinct, stems
 }
 
 // correct returns the vocabulary word a misspelled surface (or its stem) stands for.

@@ -81,12 +81,24 @@ func Hanging(s string, width int, first, rest string) string {
 		return first + s
 	}
 	avail := max(width-max(Columns(first), Columns(rest)), minText)
+	ascii := printableASCII(s)
 	var wrapped string
-	if printableASCII(s) {
+	switch {
+	case ascii && len(s) <= avail:
+		// Text that fits, as most titles and messages do: what the wrap makes of it — itself,
+		// without the spaces it ends with — with no wrap built.
+		return first + strings.TrimRight(s, " ")
+	case ascii:
 		wrapped = asciiWrap(s, avail)
-	} else {
+	default:
 		wrapped = hardWrap(wordWrap(s, avail), avail)
 	}
+	return hang(wrapped, first, rest)
+}
+
+// hang starts the first of wrapped's lines with first and the others with rest, dropping the spaces
+// each line ends with.
+func hang(wrapped, first, rest string) string {
 	var b strings.Builder
 	b.Grow(len(first) + len(wrapped) + strings.Count(wrapped, "\n")*len(rest))
 	b.WriteString(first)

@@ -171,18 +171,23 @@ func matchesLibrary(t *testing.T, seed uint64, words []string, wrap func(s strin
 	t.Helper()
 	rng := rand.New(rand.NewPCG(15, seed))
 	for i := 0; i < 3000; i++ {
-		var b strings.Builder
-		for n := rng.IntN(16); n >= 0; n-- {
-			b.WriteString(strings.Repeat(" ", rng.IntN(3)))
-			b.WriteString(words[rng.IntN(len(words))])
-		}
-		b.WriteString(strings.Repeat(" ", rng.IntN(3)))
-		s := b.String()
+		s := generatedText(rng, words, 16)
 		width := 1 + rng.IntN(60)
 		if got, want := wrap(s, width), libraryWrap(s, width); got != want {
 			t.Fatalf("width %d, %q:\ngot\n%s\nwant (library)\n%s", width, s, got, want)
 		}
 	}
+}
+
+// generatedText is 1 to most words drawn from words, each after a run of 0 to 2 spaces, then such a run.
+func generatedText(rng *rand.Rand, words []string, most int) string {
+	var b strings.Builder
+	for n := rng.IntN(most); n >= 0; n-- {
+		b.WriteString(strings.Repeat(" ", rng.IntN(3)))
+		b.WriteString(words[rng.IntN(len(words))])
+	}
+	b.WriteString(strings.Repeat(" ", rng.IntN(3)))
+	return b.String()
 }
 
 // TestColumnsAgreesWithWrapper holds Columns, which sizes indents and checks fits, to the widths the
@@ -193,5 +198,29 @@ func TestColumnsAgreesWithWrapper(t *testing.T) {
 		if got, want := Columns(s), ansi.PrintableRuneWidth(s); got != want {
 			t.Errorf("Columns(%q) = %d, the wrapper counts %d", s, got, want)
 		}
+	}
+}
+
+// TestHangingFitsAsWrapped holds Hanging's shortcut for printable ASCII that fits to what the word and
+// hard wrap make of the same text, over generated text with leading, inner and trailing spaces.
+func TestHangingFitsAsWrapped(t *testing.T) {
+	words := []string{"a", "of", "the", "canary", "blue-green", "--dry-run", "observability", "k8s;", "(ok)"}
+	rng := rand.New(rand.NewPCG(15, 4))
+	fits := 0
+	for range 3000 {
+		s := generatedText(rng, words, 8)
+		first, rest := strings.Repeat(" ", rng.IntN(30)), strings.Repeat(" ", rng.IntN(30))
+		width := 1 + rng.IntN(120)
+		avail := max(width-max(len(first), len(rest)), minText)
+		if len(s) > avail {
+			continue
+		}
+		fits++
+		if got, want := Hanging(s, width, first, rest), hang(asciiWrap(s, avail), first, rest); got != want {
+			t.Fatalf("Hanging(%q, %d, %q, %q) = %q, want %q", s, width, first, rest, got, want)
+		}
+	}
+	if fits < 1000 {
+		t.Fatalf("only %d of the texts fit: the test hardly tries the shortcut", fits)
 	}
 }
