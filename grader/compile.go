@@ -82,6 +82,9 @@ type Compiled struct {
 	looseTerm   []int32
 	nLooseTerms int
 	looseIDs    []int32
+	// looseFirst holds the first term of each loose pattern, by its place in loose: an answer lacks the
+	// first term of most, which this dense array tells without reading the entries.
+	looseFirst []int32
 	// nameTerms holds, by concept, the term IDs of the content words of its name (statement.go): a
 	// few IDs each, looked through rather than hashed.
 	nameTerms [][]int32
