@@ -26,6 +26,9 @@ const (
 // pattern is one reading of one phrasing, as a sequence of terms. The small fields come last and as
 // int32: a rubric has hundreds of patterns, the pack some 18,000, and padding made each a quarter larger.
 type pattern struct {
+	// terms are the surfaces of an exact pattern, compared literally; nil for the others, which are
+	// their terms' IDs alone: keeping each reading's terms as strings kept every phrasing's readings
+	// alive, an eighth of the compiled pack.
 	terms    []string
 	ids      []int32 // the terms' IDs in the rubric's analyzer (not for exact patterns)
 	phrasing string
@@ -79,6 +82,9 @@ type Compiled struct {
 	looseTerm   []int32
 	nLooseTerms int
 	looseIDs    []int32
+	// looseFirst holds the first term of each loose pattern, by its place in loose: an answer lacks the
+	// first term of most, which this dense array tells without reading the entries.
+	looseFirst []int32
 	// nameTerms holds, by concept, the term IDs of the content words of its name (statement.go): a
 	// few IDs each, looked through rather than hashed.
 	nameTerms [][]int32
@@ -209,7 +215,7 @@ func (b *builder) addGroup(kind checkKind, idx, group int, match []rubric.Phrasi
 			for _, t := range terms {
 				b.ids = append(b.ids, a.Intern(t))
 			}
-			b.patterns = append(b.patterns, pattern{kind: kind, idx: int32(idx), group: int32(group), terms: terms, affirm: affirm, phrasing: p.Text, n: int32(len(b.patterns))})
+			b.patterns = append(b.patterns, pattern{kind: kind, idx: int32(idx), group: int32(group), affirm: affirm, phrasing: p.Text, n: int32(len(b.patterns))})
 		}
 	}
 }
@@ -236,7 +242,11 @@ func (b *builder) finish() {
 	for i := range c.patterns {
 		p := &c.patterns[i]
 		if !p.exact {
-			p.ids = ids[b.idsAt[i] : int(b.idsAt[i])+len(p.terms) : int(b.idsAt[i])+len(p.terms)]
+			end := int32(len(ids))
+			if i+1 < len(b.idsAt) {
+				end = b.idsAt[i+1]
+			}
+			p.ids = ids[b.idsAt[i]:end:end]
 			if p.looseable() {
 				nLoose++
 			}

@@ -222,16 +222,23 @@ func (o *owners) of(i int) []int32 { return o.order[o.at[i]:o.at[i+1]] }
 func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, own *owners, res *Result) {
 	total := c.Rubric.TotalWeight()
 	res.Concepts = make([]ConceptResult, 0, len(c.Rubric.Concepts))
-	// One list for every concept in turn, pooled like the matches: pickEvidence keeps none of it.
-	found, used := matchBuffer(), 0
-	defer func() { recycleMatches(found[:used]) }() // the longest it grew to, so that all is cleared
+	// First the matches that count for each concept, concept after concept in one list (pooled like
+	// the matches: pickEvidence keeps none of it), then the evidence of all of them in one array: an
+	// array per concept was the most frequent allocation of grading an answer.
+	found := matchBuffer()
+	defer func() { recycleMatches(found) }()
+	var endsBuf [32]int32
+	ends := endsBuf[:0] // ends[i] is where concept i's matches end in found
+	if len(c.Rubric.Concepts) > len(endsBuf) {
+		ends = make([]int32, 0, len(c.Rubric.Concepts))
+	}
 	blocks := hasBlocks(d)
+	quoted := 0 // the most evidence all concepts may quote
 	// By pointer, not by copy: a concept is a few cache lines of which scoring reads a few fields, and a
 	// match is read once per concept.
 	for i := range c.Rubric.Concepts {
 		con := &c.Rubric.Concepts[i]
-		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
-		found = found[:0]
+		from := len(found)
 		for _, k := range own.of(i) {
 			m := &ms[k]
 			if !m.dropped && m.counts(con.Polarity) &&
@@ -239,8 +246,20 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, own *owners, res *Resu
 				found = append(found, *m)
 			}
 		}
-		used = max(used, len(found))
-		cr.Evidence = pickEvidence(d, found)
+		ends = append(ends, int32(len(found)))
+		quoted += min(len(found)-from, maxEvidence)
+	}
+	evidences := make([]Evidence, 0, quoted)
+	from := 0
+	for i := range c.Rubric.Concepts {
+		con := &c.Rubric.Concepts[i]
+		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
+		counted := found[from:ends[i]]
+		from = int(ends[i])
+		// Its own part of the array, full to capacity: what is appended to it later is copied out.
+		n := len(evidences)
+		cr.Evidence = pickEvidenceInto(evidences[n:n:n+min(len(counted), maxEvidence)], d, counted)
+		evidences = evidences[:n+len(cr.Evidence)]
 		cr.Covered = len(cr.Evidence) > 0
 		cr.MaxPoints = round2(100 * con.Weight / total)
 		if cr.Covered {
@@ -285,8 +304,12 @@ func deniesAffirm(ms []match, m *match) bool {
 // pickEvidence quotes the tightest of overlapping matches ("remote state in S3", not "State is remote
 // state in S3"), then lists them in the order they appear.
 func pickEvidence(d *text.Doc, found []match) []Evidence {
+	return pickEvidenceInto(make([]Evidence, 0, min(len(found), maxEvidence)), d, found)
+}
+
+// pickEvidenceInto is pickEvidence, appending to list, an empty slice with room for the evidence.
+func pickEvidenceInto(list []Evidence, d *text.Doc, found []match) []Evidence {
 	sortEvidence(found)
-	list := make([]Evidence, 0, min(len(found), maxEvidence))
 	for _, m := range found {
 		list = addMatch(list, d, m)
 	}

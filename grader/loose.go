@@ -71,7 +71,10 @@ func (c *Compiled) findLooseMatches(d *text.Doc, ms []match) []match {
 		sc.tried[m.p.n] = true
 	}
 	prepared := false
-	for k := range c.loose {
+	for k, first := range c.looseFirst {
+		if !d.Has(first) {
+			continue
+		}
 		e := &c.loose[k]
 		if sc.tried[e.n] || !e.in(d) {
 			continue
@@ -111,6 +114,7 @@ func (c *Compiled) indexLoose(n int) {
 	}
 	c.looseTerm = make([]int32, terms)
 	c.looseIDs = make([]int32, 0, size)
+	c.looseFirst = make([]int32, 0, n)
 	for i := range c.patterns {
 		p := &c.patterns[i]
 		if p.exact || !p.looseable() {
@@ -126,6 +130,7 @@ func (c *Compiled) indexLoose(n int) {
 			c.looseIDs = append(c.looseIDs, c.looseTerm[id])
 		}
 		c.loose = append(c.loose, e)
+		c.looseFirst = append(c.looseFirst, p.ids[0])
 	}
 }
 

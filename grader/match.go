@@ -248,18 +248,21 @@ func resolveOverlaps(ms []match) {
 		}
 		for j := i + 1; j < len(ms) && ms[j].first <= a.last; j++ {
 			b := &ms[j]
-			if b.p.kind == kindMistake && b.last <= a.last && len(a.p.terms) > len(b.p.terms) {
+			if b.p.kind == kindMistake && b.last <= a.last && a.p.size() > b.p.size() {
 				b.dropped = true
 			}
 		}
 		for j := i - 1; j >= 0 && ms[j].first == a.first; j-- {
 			b := &ms[j]
-			if b.p.kind == kindMistake && b.last <= a.last && len(a.p.terms) > len(b.p.terms) {
+			if b.p.kind == kindMistake && b.last <= a.last && a.p.size() > b.p.size() {
 				b.dropped = true
 			}
 		}
 	}
 }
+
+// size is how many terms the pattern has.
+func (p *pattern) size() int { return len(p.ids) + len(p.terms) }
 
 // has reports whether a word of the answer is one of the pattern's own words.
 func (p *pattern) has(t text.Token) bool {
