@@ -98,8 +98,6 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 			applicable = append(applicable, ch)
 		}
 	}
-	b := builders.Get().(*builder)
-	defer builders.Put(b)
 	groups := append(append([][]string{}, text.DefaultSynonyms...), r.Synonyms...)
 	messages := make([][]rubric.Phrasing, len(r.Mistakes))
 	for i, m := range r.Mistakes {
@@ -127,6 +125,8 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 			c.nQuestionTerms++
 		}
 	}
+	b := builders.Get().(*builder)
+	defer builders.Put(b)
 	b.reset(c)
 	c.nameTerms = make([][]int32, len(r.Concepts))
 	for i, con := range r.Concepts {
@@ -154,8 +154,8 @@ func Compile(r *rubric.Rubric, checks ...rubric.Check) *Compiled {
 	return c
 }
 
-// compileVocab returns the content words of every phrasing a rubric matches: the words misspellings may be
-// corrected to.
+// compileVocab returns the content words of every phrasing a rubric matches: the words misspellings
+// may be corrected to.
 func compileVocab(r *rubric.Rubric, messages [][]rubric.Phrasing, checks []rubric.Check) []string {
 	var vocab []string
 	addVocab := func(ps []rubric.Phrasing) {

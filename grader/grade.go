@@ -419,7 +419,9 @@ func (c *Compiled) scoreStructure(d *text.Doc, ms []match, res *Result) {
 	}
 	sr := &StructureResult{Name: s.Name, Total: len(s.Steps), InOrder: true, Steps: make([]StepResult, 0, len(s.Steps))}
 	lastOffset := -1
-	var evidences []Evidence // the steps' evidence, in one array: allocated apiece, they were half the allocations of scoring the structure
+	// The steps' evidence, in one array: allocated apiece, they were half the allocations of scoring
+	// the structure.
+	var evidences []Evidence
 	for i, st := range s.Steps {
 		step := StepResult{ID: st.ID, Name: st.Name}
 		for _, m := range ms {
