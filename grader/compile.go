@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/answerlint/answerlint/rubric"
@@ -385,12 +386,33 @@ func (g *Grader) Rubric(id string) (*Compiled, bool) {
 // Set returns the rubrics the grader was built from.
 func (g *Grader) Set() *rubric.Set { return g.set }
 
-// collapse folds runs of white space into one space, for quoting evidence on one line.
+// collapse folds runs of white space into one space, for quoting evidence on one line: the words of
+// strings.Fields joined by single spaces. It writes them straight into the quote: the list of words
+// that strings.Fields returns was the largest allocation of quoting a multi-line answer.
 func collapse(s string) string {
 	if isCollapsed(s) {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s)) // the quote is never longer than s
+	gap := false   // white space since the last word written
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:]) // an invalid byte is a word's, as in strings.Fields
+		}
+		if unicode.IsSpace(r) {
+			gap = b.Len() > 0
+		} else {
+			if gap {
+				b.WriteByte(' ')
+				gap = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // isCollapsed reports whether collapse would return s as it is: ASCII, with single spaces between words

@@ -156,3 +156,19 @@ func FuzzMatch(f *testing.F) {
 		checkResult(t, res, answer, false)
 	})
 }
+
+// FuzzCollapse: collapse quotes any text as its strings.Fields joined by single spaces, which it
+// builds without the list of fields.
+func FuzzCollapse(f *testing.F) {
+	for _, s := range []string{
+		"", " ", "plain words", "  leading and trailing  ", "line one\nline two", "tab\tand\r\nCRLF",
+		"no\u00a0break\u2003em space", "next\u0085line", "invalid \xff byte", "\xffx \xe2\x80", "a \v\f b",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -249,18 +249,24 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, own *owners, res *Resu
 		ends = append(ends, int32(len(found)))
 		quoted += min(len(found)-from, maxEvidence)
 	}
-	evidences := make([]Evidence, 0, quoted)
+	// The evidence is picked into an array on the stack sized for the most it may hold, then copied
+	// into the result's array, sized to what was picked: overlapping matches quote once, and the room
+	// for them was most of the bytes a result held.
+	var pickedBuf [24]Evidence
+	picked := pickedBuf[:0]
+	if quoted > len(pickedBuf) {
+		picked = make([]Evidence, 0, quoted)
+	}
 	from := 0
 	for i := range c.Rubric.Concepts {
 		con := &c.Rubric.Concepts[i]
-		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint}
+		cr := ConceptResult{ID: con.ID, Name: con.Name, Weight: con.Weight, Required: con.Required, Hint: con.Hint, Evidence: []Evidence{}}
 		counted := found[from:ends[i]]
 		from = int(ends[i])
-		// Its own part of the array, full to capacity: what is appended to it later is copied out.
-		n := len(evidences)
-		cr.Evidence = pickEvidenceInto(evidences[n:n:n+min(len(counted), maxEvidence)], d, counted)
-		evidences = evidences[:n+len(cr.Evidence)]
-		cr.Covered = len(cr.Evidence) > 0
+		n := len(picked)
+		picked = picked[:n+len(pickEvidenceInto(picked[n:n:n+min(len(counted), maxEvidence)], d, counted))]
+		ends[i] = int32(len(picked)) // now where concept i's evidence ends in picked
+		cr.Covered = len(picked) > n
 		cr.MaxPoints = round2(100 * con.Weight / total)
 		if cr.Covered {
 			cr.Points = round2(100 * con.Weight / total)
@@ -269,6 +275,19 @@ func (c *Compiled) scoreConcepts(d *text.Doc, ms []match, own *owners, res *Resu
 			c.partialPoints(d, i, &cr, res)
 		}
 		res.Concepts = append(res.Concepts, cr)
+	}
+	if len(picked) == 0 {
+		return
+	}
+	evidences := slices.Clone(picked)
+	from = 0
+	for i := range res.Concepts {
+		to := int(ends[i])
+		if to > from {
+			// Its own part of the array, full to capacity: what is appended to it later is copied out.
+			res.Concepts[i].Evidence = evidences[from:to:to]
+		}
+		from = to
 	}
 }
 
