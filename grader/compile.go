@@ -420,7 +420,7 @@ func collapse(s string) string {
 func isCollapsed(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+		case mayFold[c]:
 			return false // white space, or maybe Unicode white space
 		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
 			return false
@@ -428,6 +428,16 @@ func isCollapsed(s string) bool {
 	}
 	return true
 }
+
+// mayFold marks the bytes that may be white space collapse folds, other than the space: ASCII white
+// space and every byte of a multi-byte character. A table tells in one load what took six comparisons
+// for every byte of every quote.
+var mayFold = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+	}
+	return t
+}()
 
 // Recompile compiles r, an edited copy of c's rubric, with the global checks that apply to c: a rubric
 // author (or a tool proposing phrasings) sees the edit graded exactly as the original was.

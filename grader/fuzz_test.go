@@ -158,17 +158,36 @@ func FuzzMatch(f *testing.F) {
 }
 
 // FuzzCollapse: collapse quotes any text as its strings.Fields joined by single spaces, which it
-// builds without the list of fields.
+// builds without the list of fields; quote keeps the two ends of a collapsed quote over 120 characters.
 func FuzzCollapse(f *testing.F) {
 	for _, s := range []string{
 		"", " ", "plain words", "  leading and trailing  ", "line one\nline two", "tab\tand\r\nCRLF",
 		"no\u00a0break\u2003em space", "next\u0085line", "invalid \xff byte", "\xffx \xe2\x80", "a \v\f b",
+		strings.Repeat("word ", 30), strings.Repeat("wörd\n", 30), strings.Repeat("w", 120), strings.Repeat("w", 121),
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := collapse(s); got != want {
 			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
 		}
+		if isCollapsed(s) && want != s {
+			t.Errorf("isCollapsed(%q), but its words joined are %q", s, want)
+		}
+		// quote takes collapsed ASCII of up to 120 bytes as it is, without counting characters.
+		if got, want := quote(s), shortened(want, 120); got != want {
+			t.Errorf("quote(%q) = %q, want %q", s, got, want)
+		}
 	})
+}
+
+// shortened is what quote shows of the characters of a collapsed quote: all of them up to limit,
+// else both ends around an ellipsis.
+func shortened(s string, limit int) string {
+	r := []rune(s)
+	if len(r) <= limit {
+		return s
+	}
+	return string(r[:limit/2-1]) + " … " + string(r[len(r)-limit/2+2:])
 }

@@ -422,8 +422,11 @@ func evidence(d *text.Doc, m match) Evidence {
 
 // quote shortens a span of the answer for display, keeping its two ends.
 func quote(s string) string {
-	s = collapse(s)
 	const limit = 120
+	if len(s) <= limit && isCollapsed(s) {
+		return s // ASCII, so no more characters than bytes: most quotes, without counting
+	}
+	s = collapse(s)
 	if utf8.RuneCountInString(s) <= limit {
 		return s
 	}
