@@ -1,8 +1,6 @@
 package grader
 
 import (
-	"cmp"
-	"slices"
 	"sync"
 
 	"github.com/answerlint/answerlint/text"
@@ -256,7 +254,16 @@ func (c *Compiled) looseMatches(d *text.Doc, sc *looseScratch, e *looseEntry, ms
 // nearest returns the occurrence in o's sentence closest to o that does not overlap it. list is in text
 // order, so only the occurrences on either side of o within its sentence are looked at.
 func nearest(list []occurrence, o occurrence) (occurrence, bool) {
-	at, _ := slices.BinarySearchFunc(list, o.first, func(x occurrence, first int32) int { return cmp.Compare(x.first, first) })
+	// The first occurrence at or after o's first word, by a binary search written out: lists are short,
+	// and the generic search's call to a comparison per step was most of the cost of looking.
+	at, hi := 0, len(list)
+	for at < hi {
+		if mid := int(uint(at+hi) >> 1); list[mid].first < o.first {
+			at = mid + 1
+		} else {
+			hi = mid
+		}
+	}
 	var best occurrence
 	bestDist, found := int32(0), false
 	consider := func(x occurrence) {
