@@ -188,14 +188,23 @@ func (c *Compiled) extend(d *text.Doc, ids []int32, pos, last int, sentence int3
 	limit := pos + 4*(c.gap+1) + 4
 	for k := pos; k < len(toks) && k < limit && toks[k].Sentence == sentence; k++ {
 		t := &toks[k]
+		// The last term found ends the match here, without a call to match no more terms: it is half
+		// of the calls.
 		if t.ID == ids[0] {
+			if len(ids) == 1 {
+				return k, false, true
+			}
 			if l, typo, ok := c.extend(d, ids[1:], k+1, k, sentence); ok {
 				return l, typo, true
 			}
 		}
 		for _, alt := range d.AltsAt(k) {
 			if alt.ID == ids[0] {
-				if l, typo, ok := c.extend(d, ids[1:], k+int(alt.Span), k+int(alt.Span)-1, sentence); ok {
+				end := k + int(alt.Span) - 1
+				if len(ids) == 1 {
+					return end, alt.Kind == text.AltTypo, true
+				}
+				if l, typo, ok := c.extend(d, ids[1:], end+1, end, sentence); ok {
 					return l, typo || alt.Kind == text.AltTypo, true
 				}
 			}
