@@ -98,13 +98,17 @@ func (c *Compiled) tryStart(d *text.Doc, i int, id int32, surface string, span i
 	if id > 0 && int(id)+1 < len(c.startAt) {
 		for k := c.startAt[id]; k < c.startAt[id+1]; k++ {
 			e := &c.starts[k]
-			if !e.restIn(d) {
-				continue // most phrasings that start here have a word the answer lacks
-			}
-			// The rest of the pattern's terms are in the entry, unless it is long: the pattern itself,
-			// elsewhere in memory, is read only when it matches.
+			// Most phrasings that start here have a word the answer lacks. The terms after the first are
+			// in the entry, unless it is long: the pattern itself, elsewhere in memory, is read only
+			// when it may match. Checked here, inline: a call per entry was a fifth of the cost.
 			rest := e.rest[:e.n]
+			if !hasAll(d, rest) {
+				continue
+			}
 			if e.more {
+				if !hasAll(d, e.p.ids[1+inlineRest:]) {
+					continue
+				}
 				rest = e.p.ids[1:]
 			}
 			if last, t, ok := c.extend(d, rest, i+span, i+span-1, d.Tokens[i].Sentence); ok {
@@ -153,16 +157,6 @@ func newStartEntry(p *pattern) startEntry {
 	e.n = uint8(copy(e.rest[:], p.ids[1:]))
 	e.more = len(p.ids)-1 > inlineRest
 	return e
-}
-
-// restIn reports whether the document has every term of the pattern after the first somewhere.
-func (e *startEntry) restIn(d *text.Doc) bool {
-	for _, id := range e.rest[:e.n] {
-		if !d.Has(id) {
-			return false
-		}
-	}
-	return !e.more || hasAll(d, e.p.ids[1+inlineRest:])
 }
 
 // hasAll reports whether the document has every term of ids somewhere.
