@@ -69,12 +69,23 @@ func (c *Compiled) findLooseMatches(d *text.Doc, ms []match) []match {
 		sc.tried[m.p.n] = true
 	}
 	prepared := false
+next:
 	for k, first := range c.looseFirst {
 		if !d.Has(first) {
 			continue
 		}
 		e := &c.loose[k]
-		if sc.tried[e.n] || !e.in(d) {
+		if sc.tried[e.n] {
+			continue
+		}
+		// Does the answer have the pattern's other terms somewhere? Checked here, inline: a method
+		// doing it was over the inlining budget, a call for each of the answer's candidates.
+		for _, id := range e.ids[1:] {
+			if id != 0 && !d.Has(id) {
+				continue next
+			}
+		}
+		if e.more && !hasAll(d, e.p.ids[inlineRest+1:]) {
 			continue
 		}
 		if !prepared {
@@ -94,7 +105,7 @@ type looseEntry struct {
 	p    *pattern
 	n    int32
 	at   int32                 // where p's terms, as looseTerm numbers them, start in looseIDs
-	ids  [inlineRest + 1]int32 // p.ids, as many as fit
+	ids  [inlineRest + 1]int32 // p.ids, as many as fit (0 after the last), ids[0] its looseFirst
 	more bool                  // p has more terms than ids holds
 }
 
@@ -130,16 +141,6 @@ func (c *Compiled) indexLoose(n int) {
 		c.loose = append(c.loose, e)
 		c.looseFirst = append(c.looseFirst, p.ids[0])
 	}
-}
-
-// in reports whether the document has every term of the pattern somewhere.
-func (e *looseEntry) in(d *text.Doc) bool {
-	for _, id := range e.ids {
-		if id != 0 && !d.Has(id) {
-			return false
-		}
-	}
-	return !e.more || hasAll(d, e.p.ids[inlineRest+1:])
 }
 
 func resize[T any](s []T, n int) []T {
