@@ -255,6 +255,7 @@ func (g *Grader) gradeLine(rec lineRecord) lineOutcome {
 		return fail(rec.err.Error())
 	}
 	fields, err := objectFields(rec.data)
+	defer releaseFields(fields) // the output line is written from them below: then they are done with
 	if err == nil && fields == nil {
 		err = &json.UnmarshalTypeError{Value: "null"}
 	}
