@@ -8,15 +8,22 @@ import "sync"
 // memory goes. The zero Pool with Max set is ready to use.
 type Pool[T any] struct {
 	Max int
-	p   sync.Pool
+	p   sync.Pool // of *[]T holding a slice
+	// boxes holds the emptied *[]T that Get took slices out of: sync.Pool keeps pointers, and boxing
+	// each slice put back anew would cost an allocation per Put, which is what the pool saves.
+	boxes sync.Pool
 }
 
 // Get returns an empty slice, with room if one was put back.
 func (p *Pool[T]) Get() []T {
-	if s, ok := p.p.Get().(*[]T); ok {
-		return (*s)[:0]
+	box, ok := p.p.Get().(*[]T)
+	if !ok {
+		return nil
 	}
-	return nil
+	s := (*box)[:0]
+	*box = nil
+	p.boxes.Put(box)
+	return s
 }
 
 // Put hands s back for reuse, its elements cleared so that it keeps nothing alive; s must not be used
@@ -26,6 +33,10 @@ func (p *Pool[T]) Put(s []T) {
 		return
 	}
 	clear(s)
-	s = s[:0]
-	p.p.Put(&s)
+	box, ok := p.boxes.Get().(*[]T)
+	if !ok {
+		box = new([]T)
+	}
+	*box = s[:0]
+	p.p.Put(box)
 }

@@ -36,3 +36,18 @@ func TestPool(t *testing.T) {
 		})
 	}
 }
+
+// TestPoolPutAllocates nothing once warm: the pool exists to save allocations, and boxing each slice
+// put back anew cost one per Put.
+func TestPoolPutAllocates(t *testing.T) {
+	p := Pool[int]{Max: 64}
+	s := make([]int, 0, 16)
+	p.Put(s)
+	allocs := testing.AllocsPerRun(100, func() {
+		s := append(p.Get(), 1, 2, 3)
+		p.Put(s)
+	})
+	if allocs > 0.1 {
+		t.Errorf("a Get and Put allocate %.1f objects, want none once warm", allocs)
+	}
+}
