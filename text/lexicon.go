@@ -31,11 +31,11 @@ const (
 func newLexeme(surface string) lexeme {
 	l := lexeme{term: Stem(surface), slot: -1}
 	l.num, l.gen = terms.lookup(l.term)
-	if stopWords[surface] {
+	if stopWords.has(surface) {
 		l.flags |= flagStop
 	}
 	l.flags |= phraseStarts()[surface]
-	if connectives[surface] {
+	if connectives.has(surface) {
 		l.flags |= flagConnective
 	}
 	return l

@@ -45,10 +45,10 @@ func markForward(toks []Token, trigger, from int) {
 	content := 0
 	for k := from; k < len(toks) && k-from < maxScopeWords && toks[k].Clause == clause; k++ {
 		t := &toks[k]
-		if scopeEnders[t.Surface] {
+		if scopeEnders.has(t.Surface) {
 			return
 		}
-		if k > from && subjectWords[t.Surface] && (newSubject(toks, k) || !opinionVerbs[toks[from].Surface]) && !inverted(toks, from, k) {
+		if k > from && subjectWords.has(t.Surface) && (newSubject(toks, k) || !opinionVerbs.has(toks[from].Surface)) && !inverted(toks, from, k) {
 			return
 		}
 		if t.negBy < 0 {
@@ -68,7 +68,7 @@ func markBackward(toks []Token, trigger int) {
 	content := 0
 	for k := trigger - 1; k >= 0 && trigger-k <= maxScopeWords && toks[k].Clause == clause; k-- {
 		t := &toks[k]
-		if scopeEnders[t.Surface] || newSubject(toks, k+1) {
+		if scopeEnders.has(t.Surface) || newSubject(toks, k+1) {
 			return
 		}
 		if t.postBy < 0 {
@@ -86,12 +86,12 @@ func markBackward(toks []Token, trigger int) {
 // inverted reports whether the subject at k follows the auxiliary the negation starts with, inverted
 // by it: "nor do we", "never have I".
 func inverted(toks []Token, from, k int) bool {
-	return k == from+1 && invertingAux[toks[from].Surface] && !toks[k].Comma
+	return k == from+1 && invertingAux.has(toks[from].Surface) && !toks[k].Comma
 }
 
 // newSubject reports whether a new clause with its own subject starts at k: ", we …" or "and we …".
 func newSubject(toks []Token, k int) bool {
-	if k >= len(toks) || !subjectWords[toks[k].Surface] {
+	if k >= len(toks) || !subjectWords.has(toks[k].Surface) {
 		return false
 	}
 	if toks[k].Comma {

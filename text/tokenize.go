@@ -191,7 +191,7 @@ func startsBlock(line string) bool {
 }
 
 // abbreviations whose final period does not end a sentence.
-var abbreviations = setOf("e", "g", "i", "eg", "ie", "etc", "vs", "cf", "approx", "incl", "esp", "mr", "ms", "dr", "st", "no", "fig", "resp")
+var abbreviations = wordsOf("e", "g", "i", "eg", "ie", "etc", "vs", "cf", "approx", "incl", "esp", "mr", "ms", "dr", "st", "no", "fig", "resp")
 
 func (sc *scanner) endsSentence(i, to int) bool {
 	src := sc.src
@@ -209,7 +209,7 @@ func (sc *scanner) endsSentence(i, to int) bool {
 		}
 	}
 	if src[i] == '.' {
-		if n := len(sc.toks); n > 0 && sc.toks[n-1].End == i && abbreviations[sc.toks[n-1].Surface] {
+		if n := len(sc.toks); n > 0 && sc.toks[n-1].End == i && abbreviations.has(sc.toks[n-1].Surface) {
 			return false
 		}
 	}
