@@ -144,7 +144,7 @@ func (d *Doc) condition(first int) int {
 		w := toks[k].Surface
 		if conditionals.has(w) && k+1 < len(toks) && toks[k+1].Surface == "you" {
 			for j := k + 1; j <= first; j++ {
-				if toks[j].Comma || (j > k+1 && subjectWords.has(toks[j].Surface)) {
+				if toks[j].Comma || (j > k+1 && toks[j].flags&flagSubject != 0) {
 					return -1
 				}
 			}
@@ -170,7 +170,7 @@ func (d *Doc) gerundSubject(first, last int) int {
 		return -1
 	}
 	for k := g + 1; k < first; k++ {
-		if subjectWords.has(toks[k].Surface) {
+		if toks[k].flags&flagSubject != 0 {
 			return -1
 		}
 	}

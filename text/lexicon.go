@@ -15,7 +15,7 @@ type lexeme struct {
 	slot  int32 // the word's number in its lexicon (what analyzers learn of it is kept by it), or -1
 }
 
-type wordFlags uint8
+type wordFlags uint16
 
 const (
 	flagStop        wordFlags = 1 << iota
@@ -26,6 +26,10 @@ const (
 	flagPastStart      // the first word of a past-practice marker (pastMarkers)
 	flagOutcomeStart   // the first word of an outcome marker (outcomeMarkers)
 	flagExclusionStart // the first word of an exclusion (exclusions)
+	// flagScopeEnder and flagSubject mark the scopeEnders and subjectWords, which negation scopes ask
+	// of every word they reach.
+	flagScopeEnder
+	flagSubject
 )
 
 func newLexeme(surface string) lexeme {
@@ -37,6 +41,12 @@ func newLexeme(surface string) lexeme {
 	l.flags |= phraseStarts()[surface]
 	if connectives.has(surface) {
 		l.flags |= flagConnective
+	}
+	if scopeEnders.has(surface) {
+		l.flags |= flagScopeEnder
+	}
+	if subjectWords.has(surface) {
+		l.flags |= flagSubject
 	}
 	return l
 }

@@ -10,6 +10,8 @@ const (
 // markNegation finds negation triggers NegEx-style and marks the words in their scopes. A forward scope
 // runs from just after its trigger to the end of the clause, a contrast word, a new subject after a
 // comma or "and", or the window; a post-trigger ("… is an anti-pattern") reaches back the same way.
+//
+// The tokens' flags must be the lexicon's (Analyzer.read): they say which words end a scope.
 func markNegation(toks []Token) {
 	var skip []bool // made only for a text with a pseudo-trigger
 	for i := range toks {
@@ -45,10 +47,10 @@ func markForward(toks []Token, trigger, from int) {
 	content := 0
 	for k := from; k < len(toks) && k-from < maxScopeWords && toks[k].Clause == clause; k++ {
 		t := &toks[k]
-		if scopeEnders.has(t.Surface) {
+		if t.flags&flagScopeEnder != 0 {
 			return
 		}
-		if k > from && subjectWords.has(t.Surface) && (newSubject(toks, k) || !opinionVerbs.has(toks[from].Surface)) && !inverted(toks, from, k) {
+		if k > from && t.flags&flagSubject != 0 && (newSubject(toks, k) || !opinionVerbs.has(toks[from].Surface)) && !inverted(toks, from, k) {
 			return
 		}
 		if t.negBy < 0 {
@@ -68,7 +70,7 @@ func markBackward(toks []Token, trigger int) {
 	content := 0
 	for k := trigger - 1; k >= 0 && trigger-k <= maxScopeWords && toks[k].Clause == clause; k-- {
 		t := &toks[k]
-		if scopeEnders.has(t.Surface) || newSubject(toks, k+1) {
+		if t.flags&flagScopeEnder != 0 || newSubject(toks, k+1) {
 			return
 		}
 		if t.postBy < 0 {
@@ -91,7 +93,7 @@ func inverted(toks []Token, from, k int) bool {
 
 // newSubject reports whether a new clause with its own subject starts at k: ", we …" or "and we …".
 func newSubject(toks []Token, k int) bool {
-	if k >= len(toks) || !subjectWords.has(toks[k].Surface) {
+	if k >= len(toks) || toks[k].flags&flagSubject == 0 {
 		return false
 	}
 	if toks[k].Comma {
