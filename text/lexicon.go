@@ -58,7 +58,7 @@ func newLexeme(surface string) lexeme {
 // take no lock even when many goroutines analyse at once. A lexicon stops growing at lexiconLimit
 // words, so that a stream of unique words cannot grow memory without limit.
 type lexicon struct {
-	words map[string]lexeme
+	words wordTable
 	// epoch counts the times words was emptied: slots numbered before then mean other words now.
 	epoch uint32
 	// caches holds, by analyzer, what it learnt of the words. An analysis uses one analyzer
@@ -119,29 +119,31 @@ const (
 const analyzerCaches = 64
 
 var lexicons = sync.Pool{New: func() any {
-	return &lexicon{words: make(map[string]lexeme, 1024), caches: map[*Analyzer]*wordCache{}}
+	return &lexicon{words: newWordTable(1024), caches: map[*Analyzer]*wordCache{}}
 }}
 
 func (lx *lexicon) lookup(surface string) lexeme {
-	if len(surface) > maxWordLen {
-		return newLexeme(surface) // not a word anyone writes twice: caching it would only keep it alive
+	if len(surface) > maxWordLen || surface == "" {
+		// Not a word anyone writes twice: caching it would only keep it alive. (The table takes an
+		// empty key for an empty entry; the scanner makes no empty words.)
+		return newLexeme(surface)
 	}
-	if l, ok := lx.words[surface]; ok {
-		if l.num == 0 && l.gen != terms.gen.Load() {
+	e, h, ok := lx.words.get(surface)
+	if ok {
+		if e.lex.num == 0 && e.lex.gen != terms.gen.Load() {
 			// A rubric compiled since may know the term now.
-			l.num, l.gen = terms.lookup(l.term)
-			lx.words[strings.Clone(surface)] = l
+			e.lex.num, e.lex.gen = terms.lookup(e.lex.term)
 		}
-		return l
+		return e.lex
 	}
 	l := newLexeme(surface)
-	if len(lx.words) >= lexiconLimit {
-		clear(lx.words)
+	if lx.words.len() >= lexiconLimit {
+		lx.words.clear()
 		lx.epoch++
 	}
-	l.slot = int32(len(lx.words))
+	l.slot = int32(lx.words.len())
 	// Copy the key: surface may be a slice of a large answer that we must not keep alive.
-	lx.words[strings.Clone(surface)] = l
+	lx.words.put(strings.Clone(surface), h, l)
 	return l
 }
 
