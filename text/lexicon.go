@@ -58,7 +58,7 @@ func newLexeme(surface string) lexeme {
 // take no lock even when many goroutines analyse at once. A lexicon stops growing at lexiconLimit
 // words, so that a stream of unique words cannot grow memory without limit.
 type lexicon struct {
-	words wordTable
+	words map[string]lexeme
 	// epoch counts the times words was emptied: slots numbered before then mean other words now.
 	epoch uint32
 	// caches holds, by analyzer, what it learnt of the words. An analysis uses one analyzer
@@ -119,31 +119,29 @@ const (
 const analyzerCaches = 64
 
 var lexicons = sync.Pool{New: func() any {
-	return &lexicon{words: newWordTable(1024), caches: map[*Analyzer]*wordCache{}}
+	return &lexicon{words: make(map[string]lexeme, 1024), caches: map[*Analyzer]*wordCache{}}
 }}
 
 func (lx *lexicon) lookup(surface string) lexeme {
-	if len(surface) > maxWordLen || surface == "" {
-		// Not a word anyone writes twice: caching it would only keep it alive. (The table takes an
-		// empty key for an empty entry; the scanner makes no empty words.)
-		return newLexeme(surface)
+	if len(surface) > maxWordLen {
+		return newLexeme(surface) // not a word anyone writes twice: caching it would only keep it alive
 	}
-	e, h, ok := lx.words.get(surface)
-	if ok {
-		if e.lex.num == 0 && e.lex.gen != terms.gen.Load() {
+	if l, ok := lx.words[surface]; ok {
+		if l.num == 0 && l.gen != terms.gen.Load() {
 			// A rubric compiled since may know the term now.
-			e.lex.num, e.lex.gen = terms.lookup(e.lex.term)
+			l.num, l.gen = terms.lookup(l.term)
+			lx.words[strings.Clone(surface)] = l
 		}
-		return e.lex
+		return l
 	}
 	l := newLexeme(surface)
-	if lx.words.len() >= lexiconLimit {
-		lx.words.clear()
+	if len(lx.words) >= lexiconLimit {
+		clear(lx.words)
 		lx.epoch++
 	}
-	l.slot = int32(lx.words.len())
+	l.slot = int32(len(lx.words))
 	// Copy the key: surface may be a slice of a large answer that we must not keep alive.
-	lx.words.put(strings.Clone(surface), h, l)
+	lx.words[strings.Clone(surface)] = l
 	return l
 }
 
