@@ -8,11 +8,12 @@ import (
 // A lexeme is what analysis needs to know about a word whatever text it is in: its stem, and whether it
 // is a stop word, starts a negation phrase or marks reasoning.
 type lexeme struct {
-	term  string
-	flags wordFlags
-	num   int32 // the term's number in the term table, 0 if no analyzer knew it
-	gen   int32 // for num 0: the term table's generation when it was looked up
-	slot  int32 // the word's number in its lexicon (what analyzers learn of it is kept by it), or -1
+	term   string
+	flags  wordFlags
+	phrase uint16 // the word's number among the phrase sets' words (phraseWord), or 0
+	num    int32  // the term's number in the term table, 0 if no analyzer knew it
+	gen    int32  // for num 0: the term table's generation when it was looked up
+	slot   int32  // the word's number in its lexicon (what analyzers learn of it is kept by it), or -1
 }
 
 type wordFlags uint16
@@ -38,7 +39,9 @@ func newLexeme(surface string) lexeme {
 	if stopWords.has(surface) {
 		l.flags |= flagStop
 	}
-	l.flags |= phraseStarts()[surface]
+	pw := phraseIndex()[surface]
+	l.flags |= pw.flags
+	l.phrase = pw.num
 	if connectives.has(surface) {
 		l.flags |= flagConnective
 	}

@@ -105,24 +105,25 @@ func newSubject(toks []Token, k int) bool {
 
 // matchPhraseAt returns the length of the longest phrase of set that starts at token i, or 0.
 func matchPhraseAt(toks []Token, i int, set *phraseSet) int {
-	if toks[i].flags&set.flag == 0 {
+	t := &toks[i]
+	if t.flags&set.flag == 0 {
 		return 0 // most words start no phrase of the set: skip the lookup
 	}
-	set.byFirst()
+	phraseIndex() // built already (the lexicon gave the word its flag), and so seen built here
 	best := 0
-	if set.singles[toks[i].Surface] {
+	if set.singles[t.phrase] {
 		best = 1
 	}
-	if i+1 >= len(toks) || toks[i+1].Clause != toks[i].Clause {
-		return best
+	if i+1 >= len(toks) || toks[i+1].Clause != t.Clause || toks[i+1].phrase == 0 {
+		return best // no phrase has the next word second
 	}
-	for _, p := range set.pairs[[2]string{toks[i].Surface, toks[i+1].Surface}] {
+	for _, p := range set.pairs[pairKey(t.phrase, toks[i+1].phrase)] {
 		if len(p) <= best || i+len(p) > len(toks) {
 			continue
 		}
 		ok := true
 		for k := 2; k < len(p); k++ {
-			if toks[i+k].Surface != p[k] || toks[i+k].Clause != toks[i].Clause {
+			if toks[i+k].Surface != p[k] || toks[i+k].Clause != t.Clause {
 				ok = false
 				break
 			}

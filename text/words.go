@@ -112,54 +112,82 @@ func (s *wordSet) has(w string) bool {
 
 // phraseSet holds multi-word surface phrases keyed by their first word; the lexeme of a first word
 // carries the set's flag, so that words that start no phrase of the set cost no lookup. The index is
-// built on first use: tokenising the few hundred trigger phrases was half the start-up of every
-// command, including those that analyse no text.
+// built on first use (phraseIndex): tokenising the few hundred trigger phrases was half the start-up
+// of every command, including those that analyse no text.
 type phraseSet struct {
 	flag  wordFlags
 	list  []string
-	once  sync.Once
 	first map[string][][]string
-	// singles holds the phrases of one word, and pairs the longer ones by their first two words:
-	// "is" starts forty post-triggers, and a word is checked against only those it may start.
-	singles map[string]bool
-	pairs   map[[2]string][][]string
+	// singles holds, by phrase word number (phraseWord), whether the word is a phrase of the set, and
+	// pairs the longer phrases by the numbers of their first two words (pairKey): "is" starts forty
+	// post-triggers, and a word is checked against only those it may start. Numbers, not the words:
+	// these are read for every word that starts a phrase, and a map keyed by two strings hashes both.
+	singles []bool
+	pairs   map[uint32][][]string
 }
 
-// phraseSets returns every phraseSet, for phraseStarts.
+// phraseSets returns every phraseSet, for phraseIndex.
 func phraseSets() []*phraseSet {
 	return []*phraseSet{preTriggers, postTriggers, pseudoTriggers, pastMarkers, outcomeMarkers, exclusions}
 }
 
 // byFirst returns the set's phrases, as words, by their first word.
 func (ps *phraseSet) byFirst() map[string][][]string {
-	ps.once.Do(func() {
-		ps.first, ps.singles, ps.pairs = map[string][][]string{}, map[string]bool{}, map[[2]string][][]string{}
-		for _, p := range ps.list {
-			words := surfaceWords(p)
-			switch {
-			case len(words) == 1:
-				ps.singles[words[0]] = true
-			case len(words) > 1:
-				pair := [2]string{words[0], words[1]}
-				ps.pairs[pair] = append(ps.pairs[pair], words)
-			}
-			if len(words) > 0 {
-				ps.first[words[0]] = append(ps.first[words[0]], words)
-			}
-		}
-	})
+	phraseIndex()
 	return ps.first
 }
 
-// phraseStarts holds the first word of every phrase of every phraseSet, with its set's flag.
-var phraseStarts = sync.OnceValue(func() map[string]wordFlags {
-	starts := map[string]wordFlags{}
-	for _, ps := range phraseSets() {
-		for first := range ps.byFirst() {
-			starts[first] |= ps.flag
+// phraseWord is what the phrase sets make of a word: the flags of the sets it starts a phrase of, and
+// its number among the first and second words of all their phrases (0 for none), which a word's
+// lexeme and tokens carry.
+type phraseWord struct {
+	flags wordFlags
+	num   uint16
+}
+
+// pairKey is the key in phraseSet.pairs of the words numbered first and second.
+func pairKey(first, second uint16) uint32 { return uint32(first)<<16 | uint32(second) }
+
+// phraseIndex numbers the first and second words of every phrase of every phraseSet, gives the first
+// words their sets' flags, and indexes each set by the numbers (phraseSet.singles, pairs).
+var phraseIndex = sync.OnceValue(func() map[string]phraseWord {
+	words := map[string]phraseWord{}
+	number := func(w string) uint16 {
+		pw, ok := words[w]
+		if !ok {
+			pw.num = uint16(len(words) + 1)
+			words[w] = pw
+		}
+		return pw.num
+	}
+	singles := make([][]uint16, len(phraseSets()))
+	for k, ps := range phraseSets() {
+		ps.first, ps.pairs = map[string][][]string{}, map[uint32][][]string{}
+		for _, p := range ps.list {
+			ws := surfaceWords(p)
+			if len(ws) == 0 {
+				continue
+			}
+			n := number(ws[0])
+			pw := words[ws[0]]
+			pw.flags |= ps.flag
+			words[ws[0]] = pw
+			ps.first[ws[0]] = append(ps.first[ws[0]], ws)
+			if len(ws) == 1 {
+				singles[k] = append(singles[k], n)
+			} else {
+				key := pairKey(n, number(ws[1]))
+				ps.pairs[key] = append(ps.pairs[key], ws)
+			}
 		}
 	}
-	return starts
+	for k, ps := range phraseSets() {
+		ps.singles = make([]bool, len(words)+1)
+		for _, n := range singles[k] {
+			ps.singles[n] = true
+		}
+	}
+	return words
 })
 
 // surfaceWords splits a trigger phrase the way the tokenizer splits text (hyphens become separate
