@@ -41,17 +41,14 @@ func (d *Doc) markReported() {
 			continue
 		}
 		if past == nil {
-			past = make([]int32, int(toks[len(toks)-1].Sentence)+1)
-			for k := range past {
-				past[k] = -1
-			}
+			past = d.sentenceArrays(int(toks[len(toks)-1].Sentence) + 1)
 		}
 		past[s] = int32(i)
 	}
 	if past == nil {
 		return
 	}
-	outcome := make([]bool, len(past))
+	outcome := d.buf.outcome
 	for i := range toks {
 		s := toks[i].Sentence
 		if !outcome[s] && (past[s] >= 0 || s > 0 && past[s-1] >= 0) && matchPhraseAt(toks, i, outcomeMarkers) > 0 {
@@ -64,6 +61,24 @@ func (d *Doc) markReported() {
 			past[s] = -1
 		}
 	}
+}
+
+// sentenceArrays returns, for markReported, an array of -1 by sentence (past markers), and sets
+// d.buf.outcome to an array of false as long: the released document's arrays when they are long
+// enough. An answer that reports past practice would otherwise make two arrays for it.
+func (d *Doc) sentenceArrays(n int) []int32 {
+	buf := d.buf
+	if cap(buf.reported) < n {
+		buf.reported = make([]int32, n)
+		buf.outcome = make([]bool, n)
+	}
+	past, outcome := buf.reported[:n], buf.outcome[:n]
+	for k := range past {
+		past[k] = -1
+	}
+	clear(outcome)
+	buf.outcome = outcome
+	return past
 }
 
 // ReportedBy returns the first word of the marker by which the sentence of token i reports past practice

@@ -296,6 +296,9 @@ type docBuffers struct {
 	// terms, acc and found hold the readings of a phrasing while they are found (readPaths).
 	terms, acc []string
 	found      [][]string
+	// reported and outcome are markReported's arrays by sentence.
+	reported []int32
+	outcome  []bool
 }
 
 var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}
