@@ -308,7 +308,7 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 func (a *Analyzer) analyze(lx *lexicon, src string, from, to int) *Doc {
 	d := a.read(lx, src, from, to)
 	d.markPresent(a.Terms() - 1)
-	markNegation(d.Tokens)
+	markNegation(d.Tokens, d.buf)
 	d.markReported()
 	return d
 }

@@ -296,9 +296,10 @@ type docBuffers struct {
 	// terms, acc and found hold the readings of a phrasing while they are found (readPaths).
 	terms, acc []string
 	found      [][]string
-	// reported and outcome are markReported's arrays by sentence.
+	// reported and outcome are markReported's arrays by sentence, skip markNegation's by word.
 	reported []int32
 	outcome  []bool
+	skip     []bool
 }
 
 var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}

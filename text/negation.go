@@ -12,15 +12,17 @@ const (
 // comma or "and", or the window; a post-trigger ("… is an anti-pattern") reaches back the same way.
 //
 // The tokens' flags must be the lexicon's (Analyzer.read): they say which words end a scope.
-func markNegation(toks []Token) {
-	var skip []bool // made only for a text with a pseudo-trigger
+//
+// buf, when not nil, lends its array for the words that pseudo-triggers take out.
+func markNegation(toks []Token, buf *docBuffers) {
+	var skip []bool // only for a text with a pseudo-trigger
 	for i := range toks {
 		if toks[i].flags&flagPseudoStart == 0 {
 			continue // most words: spare the call
 		}
 		if n := matchPhraseAt(toks, i, pseudoTriggers); n > 0 {
 			if skip == nil {
-				skip = make([]bool, len(toks))
+				skip = buf.skipArray(len(toks))
 			}
 			for k := i; k < i+n; k++ {
 				skip[k] = true
@@ -40,6 +42,19 @@ func markNegation(toks []Token) {
 			i += n - 1
 		}
 	}
+}
+
+// skipArray returns an array of n false values, buf's when it is long enough.
+func (buf *docBuffers) skipArray(n int) []bool {
+	if buf == nil {
+		return make([]bool, n)
+	}
+	if cap(buf.skip) < n {
+		buf.skip = make([]bool, n)
+	}
+	buf.skip = buf.skip[:n]
+	clear(buf.skip)
+	return buf.skip
 }
 
 func markForward(toks []Token, trigger, from int) {
