@@ -88,9 +88,13 @@ func Stream[In, Out any](ctx context.Context, p Pool, next func() (In, int, erro
 		in    In
 		size  int64
 		out   Out
-		panic string // a worker's panic and stack
-		done  chan struct{}
+		panic string        // a worker's panic and stack
+		done  chan struct{} // holds one value once out (or panic) is set; kept with the slot
 	}
+	// Emitted slots are used again, channel and all: a slot and a channel per item were most of what
+	// the machinery allocated per answer. At most a window of slots is in use, and one more held by
+	// the reader while it waits for room.
+	free := make(chan *slot, p.window()+1)
 	// The reader runs ahead of the workers by up to a window: handing items over one at a time left a
 	// core idle a fifth of the time, each worker waiting for the reader to be scheduled.
 	todo := make(chan *slot, p.window())
@@ -119,7 +123,13 @@ func Stream[In, Out any](ctx context.Context, p Pool, next func() (In, int, erro
 				}
 			}
 			inFlight.Add(int64(size))
-			s := &slot{in: in, size: int64(size), done: make(chan struct{})}
+			var s *slot
+			select {
+			case s = <-free:
+			default:
+				s = &slot{done: make(chan struct{}, 1)}
+			}
+			s.in, s.size = in, int64(size)
 			select {
 			case order <- s:
 			case <-ctx.Done():
@@ -147,7 +157,7 @@ func Stream[In, Out any](ctx context.Context, p Pool, next func() (In, int, erro
 							if r := recover(); r != nil {
 								s.panic = fmt.Sprintf("%v\n\nin a grading worker:\n%s", r, debug.Stack())
 							}
-							close(s.done)
+							s.done <- struct{}{}
 						}()
 						s.out = work(s.in)
 					}()
@@ -199,6 +209,11 @@ func Stream[In, Out any](ctx context.Context, p Pool, next func() (In, int, erro
 		inFlight.Add(-s.size)
 		select {
 		case freed <- struct{}{}:
+		default:
+		}
+		*s = slot{done: s.done} // keeps nothing of the item alive
+		select {
+		case free <- s:
 		default:
 		}
 	}

@@ -35,38 +35,44 @@ func ResultField(name string) bool { return resultFields()[name] }
 // WriteResultLine writes a JSON Lines result: {"id": …, the other input fields (sorted by name, less
 // those named like a result field: see ResultField), the result's fields}, and a newline.
 func WriteResultLine(b *bytes.Buffer, id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) {
-	writeLineHead(b, id, fields)
-	// The result's fields follow: its JSON, written into the buffer's spare room (a pooled buffer
-	// soon has enough), less its opening brace. Write copies the fields one byte back in place.
-	obj := AppendResult(b.AvailableBuffer(), res)
-	b.Write(obj[1:])
-	b.WriteByte('\n')
+	b.Write(AppendResultLine(b.AvailableBuffer(), id, fields, res))
 }
 
-// writeLineHead writes the start of a result line, up to the result's own fields: {"id": …, then the
-// other input fields in name order (so that the output does not depend on map order), and a comma. An
-// input field named like a result field is left out.
-func writeLineHead(b *bytes.Buffer, id json.RawMessage, fields map[string]json.RawMessage) {
-	names := make([]string, 0, len(fields))
+// AppendResultLine appends the line WriteResultLine writes to b. res must not be nil.
+func AppendResultLine(b []byte, id json.RawMessage, fields map[string]json.RawMessage, res *grader.Result) []byte {
+	b = appendLineHead(b, id, fields)
+	// The result's object is appended where it goes, its opening brace then turned into the comma after
+	// the input fields: a result is several kilobytes, which are not copied again to drop one byte.
+	brace := len(b)
+	b = AppendResult(b, res)
+	b[brace] = ','
+	return append(b, '\n')
+}
+
+// appendLineHead appends the start of a result line, up to the result's own fields: {"id": …, then the
+// other input fields in name order (so that the output does not depend on map order). An input field
+// named like a result field is left out.
+func appendLineHead(b []byte, id json.RawMessage, fields map[string]json.RawMessage) []byte {
+	var names []string // most lines pass nothing through: no list for them
 	for k := range fields {
 		if k != "id" && k != "answer" && k != "rubric" {
 			names = append(names, k)
 		}
 	}
 	sort.Strings(names)
-	b.WriteString(`{"id":`)
-	writeRaw(b, id)
+	b = append(b, `{"id":`...)
+	b = appendRaw(b, id)
 	taken := resultFields()
 	for _, k := range names {
 		if taken[k] {
 			continue
 		}
-		b.WriteByte(',')
-		writeString(b, k)
-		b.WriteByte(':')
-		writeRaw(b, fields[k])
+		b = append(b, ',')
+		b = appendString(b, k)
+		b = append(b, ':')
+		b = appendRaw(b, fields[k])
 	}
-	b.WriteByte(',')
+	return b
 }
 
 // WriteErrorLine writes the JSON Lines output for an input line that could not be graded:
@@ -83,15 +89,20 @@ func WriteErrorLine(b *bytes.Buffer, id json.RawMessage, file string, line int, 
 
 // writeRaw writes a JSON value as given, on one line, or null when there is none.
 func writeRaw(b *bytes.Buffer, v json.RawMessage) {
+	b.Write(appendRaw(b.AvailableBuffer(), v))
+}
+
+// appendRaw appends a JSON value as given, on one line, or null when there is none.
+func appendRaw(b []byte, v json.RawMessage) []byte {
 	if len(v) == 0 {
-		b.WriteString("null")
-		return
+		return append(b, "null"...)
 	}
 	if bytes.ContainsAny(v, "\n\r") {
-		json.Compact(b, v)
-		return
+		var c bytes.Buffer // rare: a value spread over lines, given in a file of one value a line
+		json.Compact(&c, v)
+		return append(b, c.Bytes()...)
 	}
-	b.Write(v)
+	return append(b, v...)
 }
 
 // writeString writes s as a JSON string.

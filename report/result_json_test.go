@@ -526,3 +526,17 @@ func BenchmarkJSONStreamAdd(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkResultLine writes the results of medium answers as --jsonl lines, into a reused buffer, each
+// with an id and one passed-through field.
+func BenchmarkResultLine(b *testing.B) {
+	results := benchResults(b)
+	setBytes(b, results)
+	fields := map[string]json.RawMessage{"id": json.RawMessage(`"a-17"`), "rubric": json.RawMessage(`"gitops"`),
+		"answer": json.RawMessage(`"…"`), "grader": json.RawMessage(`"kim"`)}
+	var buf []byte
+	n := 0
+	for ; b.Loop(); n++ {
+		buf = AppendResultLine(buf[:0], fields["id"], fields, results[n%len(results)])
+	}
+}

@@ -1,7 +1,10 @@
 package run
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"io"
 	"testing"
 
 	"github.com/answerlint/answerlint/internal/corpus"
@@ -9,7 +12,7 @@ import (
 )
 
 // BenchmarkReadLine decodes input lines as --jsonl reads them: each line split into its fields, the
-// answer (about 200 words, in paragraphs) decoded to a string.
+// answer (about 200 words, in paragraphs) decoded to a string, the fields then handed back.
 func BenchmarkReadLine(b *testing.B) {
 	set, err := rubric.Pack()
 	if err != nil {
@@ -33,6 +36,39 @@ func BenchmarkReadLine(b *testing.B) {
 		}
 		if _, err := stringField(fields, "answer"); err != nil {
 			b.Fatal(err)
+		}
+		releaseFields(fields)
+	}
+}
+
+// BenchmarkRunLines is a --jsonl run without the command around it: 2,000 generated answers of about
+// 200 words per operation, read, graded on the pool and written as JSON Lines. The pack is compiled
+// before the timer starts, so that what is measured is the stream.
+func BenchmarkRunLines(b *testing.B) {
+	set, err := rubric.Pack()
+	if err != nil {
+		b.Fatal(err)
+	}
+	gen := corpus.New(set, 1)
+	var input bytes.Buffer
+	enc := json.NewEncoder(&input)
+	for i := range 2000 {
+		r, text := gen.Answer(200)
+		enc.Encode(map[string]any{"id": i, "rubric": r.ID, "answer": text})
+	}
+	g := packGrader(b, Config{})
+	if _, err := g.RunLines(context.Background(), LineSource{Stdin: bytes.NewReader(input.Bytes())}, io.Discard); err != nil {
+		b.Fatal(err) // a first run compiles every rubric
+	}
+	b.SetBytes(int64(input.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		sum, err := g.RunLines(context.Background(), LineSource{Stdin: bytes.NewReader(input.Bytes())}, io.Discard)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sum.Graded != 2000 {
+			b.Fatalf("graded %d answers, want 2000", sum.Graded)
 		}
 	}
 }

@@ -47,8 +47,8 @@ func (g *Grader) RunLines(ctx context.Context, src LineSource, w io.Writer) (rep
 		} else {
 			tally.AddError()
 		}
-		err := out.write(oc.out.Bytes())
-		lineBuffers.Put(oc.out)
+		err := out.write(oc.out.b)
+		oc.out.put()
 		return err
 	})
 	if ferr := out.close(); err == nil && ferr != nil {
@@ -67,7 +67,7 @@ type lineRecord struct {
 
 // lineOutcome is one output line and what the summary needs to know of it.
 type lineOutcome struct {
-	out *bytes.Buffer  // from lineBuffers; emitting it puts it back
+	out *lineBuffer    // emitting it puts it back
 	res *grader.Result // nil when the line could not be graded
 }
 
@@ -233,7 +233,7 @@ func article(kind string) string {
 // fields copied out).
 func (g *Grader) gradeRecord(rec lineRecord) lineOutcome {
 	oc := g.gradeLine(rec)
-	lineDataPool.Put(rec.data)
+	lineDataPool.Put(rec.data[:0]) // as lineBuffers: bytes need no clearing
 	return oc
 }
 
@@ -244,16 +244,18 @@ var lineDataPool = slicepool.Pool[byte]{Max: 64 << 10}
 // gradeLine turns an input line into an output line; it runs on the pool's workers.
 func (g *Grader) gradeLine(rec lineRecord) lineOutcome {
 	var id json.RawMessage
-	b := lineBuffers.Get().(*bytes.Buffer)
-	b.Reset()
 	fail := func(msg string) lineOutcome {
+		lb := getLineBuffer()
+		b := bytes.NewBuffer(lb.b)
 		report.WriteErrorLine(b, id, rec.file, rec.line, msg)
-		return lineOutcome{out: b}
+		lb.b = b.Bytes()
+		return lineOutcome{out: lb}
 	}
 	if rec.err != nil {
 		return fail(rec.err.Error())
 	}
 	fields, err := objectFields(rec.data)
+	defer releaseFields(fields) // the output line is written from them below: then they are done with
 	if err == nil && fields == nil {
 		err = &json.UnmarshalTypeError{Value: "null"}
 	}
@@ -275,8 +277,9 @@ func (g *Grader) gradeLine(rec lineRecord) lineOutcome {
 	if err != nil {
 		return fail(err.Error())
 	}
-	report.WriteResultLine(b, id, fields, res)
-	return lineOutcome{out: b, res: res}
+	lb := getLineBuffer()
+	lb.b = report.AppendResultLine(lb.b, id, fields, res)
+	return lineOutcome{out: lb, res: res}
 }
 
 // clashes warns about the input fields named like a result field, in name order, which are not passed
@@ -316,9 +319,36 @@ func stringField(fields map[string]json.RawMessage, name string) (string, error)
 	return s, nil
 }
 
-// lineBuffers recycles output lines: a result is several kilobytes of JSON, and growing a fresh
-// buffer for each would be most of what a stream allocates.
-var lineBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// lineBuffers recycles output lines (*lineBuffer): a result is several kilobytes of JSON, and growing a
+// fresh buffer for each would be most of what a stream allocates.
+var lineBuffers = sync.Pool{New: func() any { return new(lineBuffer) }}
+
+// lineBuffer is an output line. The slice is kept in a struct of its own so that handing it back to
+// the pool allocates nothing.
+type lineBuffer struct{ b []byte }
+
+// lineBufferSize is the room an output line starts with.
+const lineBufferSize = 8 << 10
+
+// getLineBuffer returns an empty output line from lineBuffers.
+func getLineBuffer() *lineBuffer {
+	lb := lineBuffers.Get().(*lineBuffer)
+	if lb.b == nil {
+		// Room for most results of a 200-word answer (5 KB, 8 KB at most), so that a new buffer is
+		// not grown step by step, nor again for the next result a little longer.
+		lb.b = make([]byte, 0, lineBufferSize)
+	}
+	lb.b = lb.b[:0]
+	return lb
+}
+
+// put hands the line back to lineBuffers, less the room of a huge result's, which goes.
+func (lb *lineBuffer) put() {
+	if cap(lb.b) > 32*lineBufferSize {
+		lb.b = nil
+	}
+	lineBuffers.Put(lb)
+}
 
 // flushEvery is how long a finished result may wait in the output buffer: a consumer reading results
 // as they come is not kept waiting, and a fast stream is still written in large blocks.

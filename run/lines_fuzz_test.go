@@ -45,7 +45,7 @@ func FuzzJSONL(f *testing.F) {
 				t.Fatalf("line number %d after %d", rec.line, lines)
 			}
 			lines = rec.line
-			out := g.gradeLine(rec).out.Bytes()
+			out := g.gradeLine(rec).out.b
 			if bytes.Contains(bytes.TrimSuffix(out, []byte("\n")), []byte("\n")) {
 				t.Fatalf("output for line %d spans several lines: %q", rec.line, out)
 			}

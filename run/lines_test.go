@@ -106,13 +106,18 @@ func TestResultLineMatchesEncoder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := lineBuffers.Get().(*bytes.Buffer)
-		b.Reset()
-		report.WriteResultLine(b, id, fields, res)
-		if got := b.Bytes(); !bytes.Equal(got, want) {
-			t.Fatalf("line %d: result line differs from the encoding/json one\n got: %s\nwant: %s", n, got, want)
+		var b bytes.Buffer
+		b.WriteString("earlier lines\n") // WriteResultLine appends
+		report.WriteResultLine(&b, id, fields, res)
+		if got, ok := bytes.CutPrefix(b.Bytes(), []byte("earlier lines\n")); !ok || !bytes.Equal(got, want) {
+			t.Fatalf("line %d: result line differs from the encoding/json one\n got: %s\nwant: %s", n, b.Bytes(), want)
 		}
-		lineBuffers.Put(b)
+		lb := getLineBuffer()
+		lb.b = report.AppendResultLine(lb.b, id, fields, res)
+		if !bytes.Equal(lb.b, want) {
+			t.Fatalf("line %d: appended result line differs from the encoding/json one\n got: %s\nwant: %s", n, lb.b, want)
+		}
+		lb.put()
 	}
 }
 
@@ -172,8 +177,8 @@ func TestResultLineClashesInNameOrder(t *testing.T) {
 	var first []byte
 	for range 30 {
 		oc := g.gradeLine(lineRecord{file: "<stdin>", line: 1, data: line})
-		out := slices.Clone(oc.out.Bytes())
-		lineBuffers.Put(oc.out)
+		out := slices.Clone(oc.out.b)
+		oc.out.put()
 		if first == nil {
 			first = out
 			var res struct{ Warnings []grader.Warning }
@@ -280,7 +285,7 @@ func TestStreamMatchesLineByLine(t *testing.T) {
 			} else {
 				tally.AddError()
 			}
-			want.Write(oc.out.Bytes())
+			want.Write(oc.out.b)
 		}
 		wantSum = tally.Summary()
 	}
