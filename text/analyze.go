@@ -27,7 +27,8 @@ type Token struct {
 	postBy int32 // index of a post-trigger ("… is an anti-pattern") covering this word, or -1
 	slot   int32 // the word's slot in the lexicon that analysed it (lexeme.slot)
 
-	flags wordFlags // what the lexicon knows of the word
+	flags  wordFlags // what the lexicon knows of the word
+	phrase uint16    // the word's number among the phrase sets' words (lexeme.phrase)
 }
 
 // AltKind says where an alternative reading of the text comes from.
@@ -307,7 +308,7 @@ func (a *Analyzer) Analyze(src string, from, to int) *Doc {
 func (a *Analyzer) analyze(lx *lexicon, src string, from, to int) *Doc {
 	d := a.read(lx, src, from, to)
 	d.markPresent(a.Terms() - 1)
-	markNegation(d.Tokens)
+	markNegation(d.Tokens, d.buf)
 	d.markReported()
 	return d
 }
@@ -331,6 +332,7 @@ func (a *Analyzer) read(lx *lexicon, src string, from, to int) *Doc {
 		t.Stop = lex.flags&flagStop != 0
 		t.ID = lex.num // the term's number, for now: the loop below makes it the analyzer's ID
 		t.flags = lex.flags
+		t.phrase = lex.phrase
 		t.slot = lex.slot
 	}
 	// A loop of its own: byNum spans every term of every rubric, so reading it misses the cache, and

@@ -10,23 +10,23 @@ import "strings"
 // practice, and "which caused outages" alone may be a prediction.
 
 // pastMarkers place a practice in the past or with other people.
-var pastMarkers = phrases(flagPastStart,
+var pastMarkers = &phraseSet{flag: flagPastStart, list: []string{
 	"used to", "at my last job", "at my previous job", "at my old job", "at a previous job",
 	"at my last company", "at my previous company", "at my old company", "at a previous company",
 	"in my last team", "in my previous team", "on my last team", "on my previous team", "in the past",
 	"previously", "back then", "originally", "years ago", "when i joined", "at first",
 	"people would", "engineers would", "developers would", "devs would", "everyone would", "they would",
 	"the team would",
-)
+}}
 
 // outcomeMarkers tell what a practice led to, or that it was replaced.
-var outcomeMarkers = phrases(flagOutcomeStart,
+var outcomeMarkers = &phraseSet{flag: flagOutcomeStart, list: []string{
 	"caused", "causing", "led to", "broke", "resulted in", "which meant", "so we moved", "so we switched",
 	"we moved", "we switched", "we replaced", "we stopped", "we changed", "so now", "now we", "now only",
 	"nowadays", "these days", "until we", "that's why", "that is why", "we learned", "the fix was",
 	"no longer", "was a disaster", "bit us", "burned us", "hurt us", "outage", "outages", "incident",
 	"incidents",
-)
+}}
 
 // markReported sets d.reportedBy: for each sentence that reports past practice, the first word of its
 // past marker; nil when no sentence does. Outcomes are looked for only in a sentence with a past marker
@@ -41,17 +41,14 @@ func (d *Doc) markReported() {
 			continue
 		}
 		if past == nil {
-			past = make([]int32, int(toks[len(toks)-1].Sentence)+1)
-			for k := range past {
-				past[k] = -1
-			}
+			past = d.sentenceArrays(int(toks[len(toks)-1].Sentence) + 1)
 		}
 		past[s] = int32(i)
 	}
 	if past == nil {
 		return
 	}
-	outcome := make([]bool, len(past))
+	outcome := d.buf.outcome
 	for i := range toks {
 		s := toks[i].Sentence
 		if !outcome[s] && (past[s] >= 0 || s > 0 && past[s-1] >= 0) && matchPhraseAt(toks, i, outcomeMarkers) > 0 {
@@ -64,6 +61,24 @@ func (d *Doc) markReported() {
 			past[s] = -1
 		}
 	}
+}
+
+// sentenceArrays returns, for markReported, an array of -1 by sentence (past markers), and sets
+// d.buf.outcome to an array of false as long: the released document's arrays when they are long
+// enough. An answer that reports past practice would otherwise make two arrays for it.
+func (d *Doc) sentenceArrays(n int) []int32 {
+	buf := d.buf
+	if cap(buf.reported) < n {
+		buf.reported = make([]int32, n)
+		buf.outcome = make([]bool, n)
+	}
+	past, outcome := buf.reported[:n], buf.outcome[:n]
+	for k := range past {
+		past[k] = -1
+	}
+	clear(outcome)
+	buf.outcome = outcome
+	return past
 }
 
 // ReportedBy returns the first word of the marker by which the sentence of token i reports past practice
@@ -82,11 +97,11 @@ func (d *Doc) ReportedBy(i int) int {
 // exclusions say that something is kept away from a place: "API keys are kept out of the code". They
 // deny a bad practice whose words stand on either side of them ("keys … in the code"), but they are not
 // negations: "secrets stay out of Git" states a rule, and a concept stated so still counts.
-var exclusions = phrases(flagExclusionStart,
+var exclusions = &phraseSet{flag: flagExclusionStart, list: []string{
 	"keep out of", "keeps out of", "kept out of", "keeping out of", "stay out of", "stays out of",
 	"stayed out of", "staying out of", "left out of", "never go into", "never goes into", "never end up in",
 	"never ends up in",
-)
+}}
 
 // Excludes returns the first word of an exclusion standing between tokens first and last, or -1.
 func (d *Doc) Excludes(first, last int) int {
@@ -114,10 +129,10 @@ func (d *Doc) Excludes(first, last int) int {
 //     first person ("deleting the pod is what I try first").
 
 // conditionals open a clause that states a condition, when "you" follows them.
-var conditionals = setOf("if", "unless", "whenever", "when", "once")
+var conditionals = wordsOf("if", "unless", "whenever", "when", "once")
 
 // predicates follow a gerund subject to say what the practice does or is.
-var predicates = setOf(
+var predicates = wordsOf(
 	"is", "are", "was", "were", "would", "will", "can", "could", "might", "may", "means", "mean", "leads",
 	"lead", "causes", "cause", "creates", "hides", "breaks", "makes", "results", "defeats", "wastes", "costs",
 	"hurts", "adds", "only", "just", "gives", "turns", "kills", "invites", "risks", "loses", "leaves", "won't",
@@ -142,9 +157,9 @@ func (d *Doc) condition(first int) int {
 	s := toks[first].Sentence
 	for k := first; k >= 0 && toks[k].Sentence == s; k-- {
 		w := toks[k].Surface
-		if conditionals[w] && k+1 < len(toks) && toks[k+1].Surface == "you" {
+		if conditionals.has(w) && k+1 < len(toks) && toks[k+1].Surface == "you" {
 			for j := k + 1; j <= first; j++ {
-				if toks[j].Comma || (j > k+1 && subjectWords[toks[j].Surface]) {
+				if toks[j].Comma || (j > k+1 && toks[j].flags&flagSubject != 0) {
 					return -1
 				}
 			}
@@ -170,12 +185,12 @@ func (d *Doc) gerundSubject(first, last int) int {
 		return -1
 	}
 	for k := g + 1; k < first; k++ {
-		if subjectWords[toks[k].Surface] {
+		if toks[k].flags&flagSubject != 0 {
 			return -1
 		}
 	}
 	for k := last + 1; k < len(toks) && k <= last+3 && toks[k].Sentence == toks[last].Sentence; k++ {
-		if predicates[toks[k].Surface] {
+		if predicates.has(toks[k].Surface) {
 			if ownedBy(toks, k) {
 				return -1 // "deleting the pod is what I try first"
 			}
@@ -186,12 +201,12 @@ func (d *Doc) gerundSubject(first, last int) int {
 }
 
 // firstPerson are the words by which the candidate owns what a clause says.
-var firstPerson = setOf("i", "we", "my", "our", "me", "us", "i'd", "we'd", "i'm", "we're", "i've", "we've")
+var firstPerson = wordsOf("i", "we", "my", "our", "me", "us", "i'd", "we'd", "i'm", "we're", "i've", "we've")
 
 // ownedBy reports whether the clause from token k on, to its first comma, speaks in the first person.
 func ownedBy(toks []Token, k int) bool {
 	for j := k; j < len(toks) && toks[j].Sentence == toks[k].Sentence && (j == k || !toks[j].Comma); j++ {
-		if firstPerson[toks[j].Surface] {
+		if firstPerson.has(toks[j].Surface) {
 			return true
 		}
 	}

@@ -88,7 +88,7 @@ func FuzzNegation(f *testing.F) {
 			}
 		}
 		if n > 2 && d.Tokens[2].Start == len("We never ") && d.Tokens[2].Clause == d.Tokens[1].Clause &&
-			!scopeEnders[d.Tokens[2].Surface] && !subjectWords[d.Tokens[2].Surface] && !d.Tokens[2].Comma {
+			!scopeEnders.has(d.Tokens[2].Surface) && !subjectWords.has(d.Tokens[2].Surface) && !d.Tokens[2].Comma {
 			if d.Negation(2, 2, nil) != 1 {
 				t.Fatalf("%q after 'we never' is not negated", d.Tokens[2].Surface)
 			}

@@ -8,14 +8,15 @@ import (
 // A lexeme is what analysis needs to know about a word whatever text it is in: its stem, and whether it
 // is a stop word, starts a negation phrase or marks reasoning.
 type lexeme struct {
-	term  string
-	flags wordFlags
-	num   int32 // the term's number in the term table, 0 if no analyzer knew it
-	gen   int32 // for num 0: the term table's generation when it was looked up
-	slot  int32 // the word's number in its lexicon (what analyzers learn of it is kept by it), or -1
+	term   string
+	flags  wordFlags
+	phrase uint16 // the word's number among the phrase sets' words (phraseWord), or 0
+	num    int32  // the term's number in the term table, 0 if no analyzer knew it
+	gen    int32  // for num 0: the term table's generation when it was looked up
+	slot   int32  // the word's number in its lexicon (what analyzers learn of it is kept by it), or -1
 }
 
-type wordFlags uint8
+type wordFlags uint16
 
 const (
 	flagStop        wordFlags = 1 << iota
@@ -26,17 +27,29 @@ const (
 	flagPastStart      // the first word of a past-practice marker (pastMarkers)
 	flagOutcomeStart   // the first word of an outcome marker (outcomeMarkers)
 	flagExclusionStart // the first word of an exclusion (exclusions)
+	// flagScopeEnder and flagSubject mark the scopeEnders and subjectWords, which negation scopes ask
+	// of every word they reach.
+	flagScopeEnder
+	flagSubject
 )
 
 func newLexeme(surface string) lexeme {
 	l := lexeme{term: Stem(surface), slot: -1}
 	l.num, l.gen = terms.lookup(l.term)
-	if stopWords[surface] {
+	if stopWords.has(surface) {
 		l.flags |= flagStop
 	}
-	l.flags |= phraseStarts()[surface]
-	if connectives[surface] {
+	pw := phraseIndex()[surface]
+	l.flags |= pw.flags
+	l.phrase = pw.num
+	if connectives.has(surface) {
 		l.flags |= flagConnective
+	}
+	if scopeEnders.has(surface) {
+		l.flags |= flagScopeEnder
+	}
+	if subjectWords.has(surface) {
+		l.flags |= flagSubject
 	}
 	return l
 }
@@ -283,6 +296,10 @@ type docBuffers struct {
 	// terms, acc and found hold the readings of a phrasing while they are found (readPaths).
 	terms, acc []string
 	found      [][]string
+	// reported and outcome are markReported's arrays by sentence, skip markNegation's by word.
+	reported []int32
+	outcome  []bool
+	skip     []bool
 }
 
 var docBufferPool = sync.Pool{New: func() any { return new(docBuffers) }}

@@ -10,15 +10,19 @@ const (
 // markNegation finds negation triggers NegEx-style and marks the words in their scopes. A forward scope
 // runs from just after its trigger to the end of the clause, a contrast word, a new subject after a
 // comma or "and", or the window; a post-trigger ("… is an anti-pattern") reaches back the same way.
-func markNegation(toks []Token) {
-	var skip []bool // made only for a text with a pseudo-trigger
+//
+// The tokens' flags must be the lexicon's (Analyzer.read): they say which words end a scope.
+//
+// buf, when not nil, lends its array for the words that pseudo-triggers take out.
+func markNegation(toks []Token, buf *docBuffers) {
+	var skip []bool // only for a text with a pseudo-trigger
 	for i := range toks {
 		if toks[i].flags&flagPseudoStart == 0 {
 			continue // most words: spare the call
 		}
 		if n := matchPhraseAt(toks, i, pseudoTriggers); n > 0 {
 			if skip == nil {
-				skip = make([]bool, len(toks))
+				skip = buf.skipArray(len(toks))
 			}
 			for k := i; k < i+n; k++ {
 				skip[k] = true
@@ -40,15 +44,28 @@ func markNegation(toks []Token) {
 	}
 }
 
+// skipArray returns an array of n false values, buf's when it is long enough.
+func (buf *docBuffers) skipArray(n int) []bool {
+	if buf == nil {
+		return make([]bool, n)
+	}
+	if cap(buf.skip) < n {
+		buf.skip = make([]bool, n)
+	}
+	buf.skip = buf.skip[:n]
+	clear(buf.skip)
+	return buf.skip
+}
+
 func markForward(toks []Token, trigger, from int) {
 	clause := toks[trigger].Clause
 	content := 0
 	for k := from; k < len(toks) && k-from < maxScopeWords && toks[k].Clause == clause; k++ {
 		t := &toks[k]
-		if scopeEnders[t.Surface] {
+		if t.flags&flagScopeEnder != 0 {
 			return
 		}
-		if k > from && subjectWords[t.Surface] && (newSubject(toks, k) || !opinionVerbs[toks[from].Surface]) && !inverted(toks, from, k) {
+		if k > from && t.flags&flagSubject != 0 && (newSubject(toks, k) || !opinionVerbs.has(toks[from].Surface)) && !inverted(toks, from, k) {
 			return
 		}
 		if t.negBy < 0 {
@@ -68,7 +85,7 @@ func markBackward(toks []Token, trigger int) {
 	content := 0
 	for k := trigger - 1; k >= 0 && trigger-k <= maxScopeWords && toks[k].Clause == clause; k-- {
 		t := &toks[k]
-		if scopeEnders[t.Surface] || newSubject(toks, k+1) {
+		if t.flags&flagScopeEnder != 0 || newSubject(toks, k+1) {
 			return
 		}
 		if t.postBy < 0 {
@@ -86,12 +103,12 @@ func markBackward(toks []Token, trigger int) {
 // inverted reports whether the subject at k follows the auxiliary the negation starts with, inverted
 // by it: "nor do we", "never have I".
 func inverted(toks []Token, from, k int) bool {
-	return k == from+1 && invertingAux[toks[from].Surface] && !toks[k].Comma
+	return k == from+1 && invertingAux.has(toks[from].Surface) && !toks[k].Comma
 }
 
 // newSubject reports whether a new clause with its own subject starts at k: ", we …" or "and we …".
 func newSubject(toks []Token, k int) bool {
-	if k >= len(toks) || !subjectWords[toks[k].Surface] {
+	if k >= len(toks) || toks[k].flags&flagSubject == 0 {
 		return false
 	}
 	if toks[k].Comma {
@@ -103,24 +120,25 @@ func newSubject(toks []Token, k int) bool {
 
 // matchPhraseAt returns the length of the longest phrase of set that starts at token i, or 0.
 func matchPhraseAt(toks []Token, i int, set *phraseSet) int {
-	if toks[i].flags&set.flag == 0 {
+	t := &toks[i]
+	if t.flags&set.flag == 0 {
 		return 0 // most words start no phrase of the set: skip the lookup
 	}
-	set.byFirst()
+	phraseIndex() // built already (the lexicon gave the word its flag), and so seen built here
 	best := 0
-	if set.singles[toks[i].Surface] {
+	if set.singles[t.phrase] {
 		best = 1
 	}
-	if i+1 >= len(toks) || toks[i+1].Clause != toks[i].Clause {
-		return best
+	if i+1 >= len(toks) || toks[i+1].Clause != t.Clause || toks[i+1].phrase == 0 {
+		return best // no phrase has the next word second
 	}
-	for _, p := range set.pairs[[2]string{toks[i].Surface, toks[i+1].Surface}] {
+	for _, p := range set.pairs[pairKey(t.phrase, toks[i+1].phrase)] {
 		if len(p) <= best || i+len(p) > len(toks) {
 			continue
 		}
 		ok := true
 		for k := 2; k < len(p); k++ {
-			if toks[i+k].Surface != p[k] || toks[i+k].Clause != toks[i].Clause {
+			if toks[i+k].Surface != p[k] || toks[i+k].Clause != t.Clause {
 				ok = false
 				break
 			}

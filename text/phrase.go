@@ -118,7 +118,7 @@ const (
 )
 
 // particles end phrasal verbs that are also written as one word.
-var particles = setOf("over", "back", "up", "out", "off", "down", "in")
+var particles = wordsOf("over", "back", "up", "out", "off", "down", "in")
 
 // spacedPair reports whether token i and the next are read as the word they spell together when a
 // phrasing writes them apart ("fail over" is also "failover", "route 53" also "route53"), so that an
@@ -130,7 +130,7 @@ func spacedPair(toks []Token, i int) bool {
 	t, next := &toks[i], &toks[i+1]
 	if next.Joined || next.Comma || next.Stop || next.Clause != t.Clause || len(t.Surface)+len(next.Surface) > maxJoinedPair ||
 		len(t.Surface) < minCompoundPart || len(next.Surface) < minCompoundPart ||
-		(min(len(t.Surface), len(next.Surface)) > maxShortPart && !particles[next.Surface]) {
+		(min(len(t.Surface), len(next.Surface)) > maxShortPart && !particles.has(next.Surface)) {
 		return false
 	}
 	return true
@@ -151,7 +151,7 @@ func ContentWords(phrase string) []string { return AppendContentWords(nil, phras
 // content words of its thousand phrasings, gathered without an array for each.
 func AppendContentWords(words []string, phrase string) []string {
 	scanWords(phrase, func(t *Token) {
-		if !stopWords[t.Surface] {
+		if !stopWords.has(t.Surface) {
 			words = append(words, t.Surface)
 		}
 	})

@@ -20,9 +20,9 @@ type stemCache struct {
 	m  map[string]string
 }
 
-// stems starts empty and grows with the words met: sizing it up front cost every command, even one that
-// stems nothing, a map of 4,096 entries to clear at start.
-var stems = &stemCache{m: map[string]string{}}
+// stems starts empty, its map made by the first word cached, and grows with the words met: a map made up
+// front cost every command, even one that stems nothing.
+var stems = &stemCache{}
 
 // Stem returns the Snowball English stem of a lower-cased word. Words with digits or apostrophes, and
 // very short words, are returned unchanged: stemming "k8s" or "137" only does harm.
@@ -30,7 +30,7 @@ func Stem(word string) string {
 	if len(word) <= 2 || len(word) > maxStemLen || !stemmable(word) {
 		return word
 	}
-	if s, ok := stemExceptions[word]; ok {
+	if s, ok := stemException(word); ok {
 		return s
 	}
 	stems.mu.RLock()
@@ -49,6 +49,9 @@ func Stem(word string) string {
 		}
 	}
 	stems.mu.Lock()
+	if stems.m == nil {
+		stems.m = make(map[string]string)
+	}
 	if len(stems.m) < stemCacheLimit {
 		// Copy the key: word may be a substring of a large answer that we must not keep alive.
 		stems.m[string([]byte(word))] = s
@@ -67,8 +70,15 @@ func stemmable(w string) bool {
 	return true
 }
 
-// stemExceptions fix Snowball's few stems that split a common verb from its own forms ("added" → "ad").
-var stemExceptions = map[string]string{"added": "add", "adding": "add", "adds": "add"}
+// stemException fixes Snowball's few stems that split a common verb from its own forms ("added" → "ad").
+// A switch, not a map: a map literal is built when the package starts.
+func stemException(word string) (string, bool) {
+	switch word {
+	case "added", "adding", "adds":
+		return "add", true
+	}
+	return "", false
+}
 
 // stemEntry is a word and its stem.
 type stemEntry struct{ word, stem string }

@@ -18,7 +18,8 @@ type termTable struct {
 	gen atomic.Int32
 }
 
-var terms = &termTable{num: map[string]int32{}}
+// terms starts empty, its map made by the first term added.
+var terms = &termTable{}
 
 // add numbers a term, unless it has a number, and returns it.
 func (tt *termTable) add(term string) int32 {
@@ -26,6 +27,9 @@ func (tt *termTable) add(term string) int32 {
 	defer tt.mu.Unlock()
 	if n, ok := tt.num[term]; ok {
 		return n
+	}
+	if tt.num == nil {
+		tt.num = make(map[string]int32)
 	}
 	n := int32(len(tt.num) + 1)
 	tt.num[term] = n

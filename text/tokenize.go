@@ -190,8 +190,16 @@ func startsBlock(line string) bool {
 	return false
 }
 
-// abbreviations whose final period does not end a sentence.
-var abbreviations = setOf("e", "g", "i", "eg", "ie", "etc", "vs", "cf", "approx", "incl", "esp", "mr", "ms", "dr", "st", "no", "fig", "resp")
+// isAbbreviation reports whether a word is an abbreviation whose final period does not end a sentence.
+// A switch, not a set: it is asked of the word before every full stop, and a switch on a few short
+// strings compares lengths and bytes where a map would hash the word.
+func isAbbreviation(w string) bool {
+	switch w {
+	case "e", "g", "i", "eg", "ie", "etc", "vs", "cf", "approx", "incl", "esp", "mr", "ms", "dr", "st", "no", "fig", "resp":
+		return true
+	}
+	return false
+}
 
 func (sc *scanner) endsSentence(i, to int) bool {
 	src := sc.src
@@ -209,7 +217,7 @@ func (sc *scanner) endsSentence(i, to int) bool {
 		}
 	}
 	if src[i] == '.' {
-		if n := len(sc.toks); n > 0 && sc.toks[n-1].End == i && abbreviations[sc.toks[n-1].Surface] {
+		if n := len(sc.toks); n > 0 && sc.toks[n-1].End == i && isAbbreviation(sc.toks[n-1].Surface) {
 			return false
 		}
 	}

@@ -17,7 +17,7 @@ func Words(src string) []Word {
 	toks := tokenize(src)
 	out := make([]Word, len(toks))
 	for i, t := range toks {
-		out[i] = Word{Surface: t.Surface, Term: Stem(t.Surface), Start: t.Start, End: t.End, Sentence: int(t.Sentence), Stop: stopWords[t.Surface]}
+		out[i] = Word{Surface: t.Surface, Term: Stem(t.Surface), Start: t.Start, End: t.End, Sentence: int(t.Sentence), Stop: stopWords.has(t.Surface)}
 	}
 	return out
 }
