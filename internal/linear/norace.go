@@ -2,6 +2,6 @@
 
 package linear
 
-// raceByteSlack is zero outside the race detector: a run reuses the pools' buffers (Measure warms
-// them and keeps the least of five calls), so the bytes are held to limit exactly.
-const raceByteSlack = 0
+// raceBuild is false outside the race detector: a run reuses the pools' buffers (Measure warms them and
+// keeps the least of five calls), so Check holds the bytes to its limit.
+const raceBuild = false
