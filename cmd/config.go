@@ -15,7 +15,6 @@ import (
 
 	"github.com/answerlint/answerlint/config"
 	"github.com/answerlint/answerlint/grader"
-	"github.com/answerlint/answerlint/internal/gctune"
 	"github.com/answerlint/answerlint/rubric"
 )
 
@@ -160,16 +159,11 @@ func (g *globalOptions) rubricsToShow() (*rubric.Set, error) {
 
 // addRubricDirs adds every configured rubric directory to set, the pack as Pack returned it with err.
 func (g *globalOptions) addRubricDirs(set *rubric.Set, err error) (*rubric.Set, error) {
-	if len(g.rubricDirs) > 0 {
-		defer gctune.Load()() // parsing YAML; the pack is built without parsing anything
-	}
 	if err != nil {
 		return nil, withCode(ExitInternal, fmt.Errorf("the built-in rubric pack is invalid:\n%v", err))
 	}
-	for _, dir := range g.rubricDirs {
-		if err := set.LoadDir(dir); err != nil {
-			return nil, withCode(ExitError, err)
-		}
+	if err := set.LoadDirs(g.rubricDirs); err != nil {
+		return nil, withCode(ExitError, err)
 	}
 	for _, w := range set.Warnings {
 		fmt.Fprintf(g.errOut, "answerlint: warning: %s\n", w)
